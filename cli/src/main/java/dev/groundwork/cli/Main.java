@@ -1,0 +1,84 @@
+package dev.groundwork.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+/**
+ * Entry point. Exit 0 on success, 2 for a usage error, 1 for any other failure, with one clear
+ * line on standard error; {@code --debug} adds the stack trace.
+ */
+@Command(name = "groundwork",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+                "The technical groundwork of a record, on your own machine: measure, master, mix and make beats.",
+                "Every job proposes a plan you can read and edit (--plan / --from-plan) before it renders."},
+        subcommands = {
+                AnalyzeCommand.class,
+                MasterCommand.class,
+                BeatCommand.class,
+                MixCommand.class,
+                ProduceCommand.class,
+                StudioCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit status (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> 1);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("groundwork: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException) {
+                err.println("groundwork: " + ex.getMessage());
+                err.flush();
+                return 2;
+            }
+            err.println("groundwork: " + oneLine(ex));
+            if (debug) ex.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    static String oneLine(Throwable ex) {
+        String m = ex.getMessage();
+        if (m == null || m.isBlank()) m = ex.getClass().getSimpleName();
+        if (ex instanceof OutOfMemoryError) m = "out of memory; give Java more heap (JAVA_OPTS=-Xmx4g) or use a shorter file";
+        return m.replace('\n', ' ');
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"groundwork " + (v == null ? "dev" : v)};
+        }
+    }
+}
