@@ -58,9 +58,11 @@ public final class Json {
     public static <T> T read(Path file, Class<T> type) {
         try {
             return MAPPER.readValue(file.toFile(), type);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException(file.getFileName() + ": not a valid " + type.getSimpleName() + " (" +
                     e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
