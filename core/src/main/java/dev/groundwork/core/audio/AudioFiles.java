@@ -55,7 +55,8 @@ public final class AudioFiles {
             FileBytes in = new FileBytes(file, channel, size);
             ContainerSniffer.Kind kind = ContainerSniffer.sniff(in);
             return switch (kind) {
-                case WAV -> new PcmStreamReader(file, channel, in, WavHeader.parse(in, warnings), OpenInputs.register(file));
+                case WAV -> new PcmStreamReader(file, in, WavHeader.parse(in, warnings), OpenInputs.register(file));
+                case AIFF -> new PcmStreamReader(file, in, AiffHeader.parse(in, warnings), OpenInputs.register(file));
                 default -> throw new AudioFileException(file, kind + " reading is not implemented yet");
             };
         } catch (AudioFileException e) {

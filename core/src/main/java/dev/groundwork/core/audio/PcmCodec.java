@@ -49,6 +49,11 @@ final class PcmCodec {
     private void decodeSigned(byte[] src, int frames, int channels, float[][] dst, int offset) {
         int p = 0;
         switch (bytes) {
+            case 1 -> {
+                for (int f = 0; f < frames; f++) {
+                    for (int c = 0; c < channels; c++, p++) dst[c][offset + f] = src[p] / 128f;
+                }
+            }
             case 2 -> {
                 final float k = 1f / 32768f;
                 for (int f = 0; f < frames; f++) {

@@ -2,7 +2,6 @@ package dev.groundwork.core.audio;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -18,7 +17,7 @@ final class PcmStreamReader implements AudioStreamReader {
     private long position;
     private boolean closed;
 
-    PcmStreamReader(Path file, FileChannel channel, FileBytes in, PcmLayout layout, Path registered) {
+    PcmStreamReader(Path file, FileBytes in, PcmLayout layout, Path registered) {
         this.file = file;
         this.in = in;
         this.layout = layout;
