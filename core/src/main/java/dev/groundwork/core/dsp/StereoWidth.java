@@ -18,7 +18,7 @@ public final class StereoWidth implements Processor {
             if (!(monoBassHz == 0 || (monoBassHz >= 40 && monoBassHz <= 300))) throw new IllegalArgumentException("mono bass crossover must be 0 (off) or in [40, 300] Hz, not " + monoBassHz);
         }
 
-        public boolean isNeutral() { return width == 1.0 && monoBassHz == 0; }
+        public boolean passesThrough() { return width == 1.0 && monoBassHz == 0; }
     }
 
     private final Settings settings;
@@ -58,7 +58,7 @@ public final class StereoWidth implements Processor {
     @Override
     public void process(AudioBuffer in, AudioBuffer out) {
         int n = in.frames();
-        if (channels != 2 || settings.isNeutral()) {
+        if (channels != 2 || settings.passesThrough()) {
             if (in != out) for (int c = 0; c < in.channels(); c++) System.arraycopy(in.channel(c), 0, out.channel(c), 0, n);
             out.setFrames(n);
             return;

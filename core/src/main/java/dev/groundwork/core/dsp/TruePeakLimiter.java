@@ -36,6 +36,7 @@ public final class TruePeakLimiter implements Processor {
     private PeakDetector detector;
     private GainEnvelope envelope;
     private float[][] delay;
+    private float[] peaks = new float[0];
     private int delayLength, delayPos;
     private int channels;
 
@@ -85,17 +86,17 @@ public final class TruePeakLimiter implements Processor {
     public void process(AudioBuffer in, AudioBuffer out) {
         int n = in.frames();
         if (in.channels() != channels || out.channels() != channels) throw new IllegalArgumentException("channel count differs from prepare()");
+        if (peaks.length < n) peaks = new float[n];
         float[][] x = in.data(), y = out.data();
-        float[] frame = new float[channels];
+        detector.process(x, n, peaks);
         for (int i = 0; i < n; i++) {
-            for (int ch = 0; ch < channels; ch++) frame[ch] = x[ch][i];
-            double peak = detector.push(frame);
-            double gain = envelope.push(peak);
+            double gain = envelope.push(peaks[i]);
             float g = (float) gain;
             int pos = delayPos;
             for (int ch = 0; ch < channels; ch++) {
-                float delayed = delay[ch][pos];
-                delay[ch][pos] = frame[ch];
+                float[] d = delay[ch];
+                float delayed = d[pos];
+                d[pos] = x[ch][i];
                 y[ch][i] = gain == 1.0 ? delayed : delayed * g;
             }
             delayPos = pos + 1 == delayLength ? 0 : pos + 1;
@@ -104,123 +105,89 @@ public final class TruePeakLimiter implements Processor {
     }
 
     /**
-     * Stereo-linked inter-sample peak estimate per frame, {@link #DELAY} frames late: the largest of
-     * |x[n]| and the 4x-interpolated values on both sides of it, over all channels. Frames whose
-     * neighbourhood cannot reach {@code floor} (bounded by the filter's L1 norm) skip the interpolation
-     * and report their sample peak, which is then below the floor too, so a gain computer that ignores
-     * values below the floor sees the same answer for a fraction of the cost.
+     * Stereo-linked inter-sample peak per frame, {@link #DELAY} frames late: the largest of |x[n]| and the
+     * 4x-interpolated values on both sides of it, over all channels. The interpolator is the true-peak
+     * meter's own ({@link TruePeakOversampler#design}), always at 4x, so the limiter sees what the meter
+     * will measure. Blocks whose samples cannot reach {@code floor} (bounded by the filter's L1 norm)
+     * skip the interpolation and report sample peaks, which are then below the floor too: a gain
+     * computer that ignores values below the floor gets the same answer for a fraction of the cost.
      */
     public static final class PeakDetector {
-        static final int PHASES = 4, TAPS = 32, HALF = TAPS / 2;
-        /** Frames between pushing a frame and getting its peak. */
+        static final int RATIO = 4, SUB = 64;
+        static final int TAPS = TruePeakOversampler.TAPS_PER_PHASE, HALF = TAPS / 2, HISTORY = TAPS - 1;
+        /** Frames between feeding a frame and getting its peak. */
         public static final int DELAY = HALF;
-        private static final double[][] H = design();
+        private static final float[][] H = TruePeakOversampler.design(RATIO);
         private static final double L1 = l1();
 
         private final int channels;
-        private final double[][] history;
-        private int pos;
-        private long pushed;
-        private long lastLoud = Long.MIN_VALUE / 2;
-        private final double loudLimit;
-        private double previousQ;
+        private final float[][] history;
+        private float[] window = new float[0], y = new float[0], q = new float[0];
+        private final float loudLimit;
+        private float previousQ;
 
         /** @param floor peaks below this value may be reported as sample peaks (any value below the floor). */
         public PeakDetector(int channels, double floor) {
             this.channels = channels;
-            this.history = new double[channels][2 * TAPS];
-            this.loudLimit = floor / L1;
+            this.history = new float[channels][HISTORY];
+            this.loudLimit = (float) (floor / L1);
         }
 
         public void reset() {
-            for (double[] h : history) java.util.Arrays.fill(h, 0);
-            pos = 0;
-            pushed = 0;
-            lastLoud = Long.MIN_VALUE / 2;
+            for (float[] h : history) java.util.Arrays.fill(h, 0f);
             previousQ = 0;
         }
 
-        /** Pushes one frame; returns the peak of the frame pushed {@link #DELAY} frames ago. */
-        public double push(float[] frame) {
-            double m = 0;
-            for (int ch = 0; ch < channels; ch++) {
-                double v = frame[ch];
-                // two copies make every window contiguous in the ring
-                history[ch][pos] = v;
-                history[ch][pos + TAPS] = v;
-                double a = Math.abs(v);
-                if (a > m) m = a;
+        /** Feeds {@code n} frames; writes the peaks of the {@code n} frames ending {@link #DELAY} frames ago. */
+        public void process(float[][] x, int n, float[] peaks) {
+            if (window.length < HISTORY + n) {
+                window = new float[HISTORY + n];
+                y = new float[n];
+                q = new float[n];
             }
-            if (m > loudLimit) lastLoud = pushed;
-            pos = pos + 1 == TAPS ? 0 : pos + 1;
-            pushed++;
-            // the window holds frames pushed-TAPS .. pushed-1; centre frame c = pushed-1-HALF, window c-HALF+1 .. c+HALF
-            double q = 0;
-            int start = pos; // oldest frame in the window
-            if (lastLoud >= pushed - TAPS) {
-                for (int ch = 0; ch < channels; ch++) {
-                    double[] h = history[ch];
-                    double centre = Math.abs(h[start + HALF - 1]);
-                    if (centre > q) q = centre;
-                    for (int p = 1; p < PHASES; p++) {
-                        double[] c = H[p];
-                        double acc = 0;
-                        for (int k = 0; k < TAPS; k++) acc += c[k] * h[start + k];
-                        acc = Math.abs(acc);
-                        if (acc > q) q = acc;
+            java.util.Arrays.fill(q, 0, n, 0f);
+            for (int c = 0; c < channels; c++) {
+                float[] w = window, hist = history[c];
+                System.arraycopy(hist, 0, w, 0, HISTORY);
+                System.arraycopy(x[c], 0, w, HISTORY, n);
+                // window j covers w[j .. j+TAPS-1]; its centre sample is w[j+HALF-1], the frame reported at j
+                for (int j = 0; j < n; j++) q[j] = Math.max(q[j], Math.abs(w[j + HALF - 1]));
+                // interpolate only the stretches loud enough to matter (most of a quiet passage is skipped)
+                for (int s0 = 0; s0 < n; s0 += SUB) {
+                    int s1 = Math.min(n, s0 + SUB);
+                    float loud = 0;
+                    for (int j = s0, end = s1 + TAPS - 1; j < end; j++) loud = Math.max(loud, Math.abs(w[j]));
+                    if (loud <= loudLimit) continue;
+                    for (float[] g : H) {
+                        float g0 = g[0];
+                        for (int j = s0; j < s1; j++) y[j] = g0 * w[j];
+                        for (int k = 1; k < TAPS; k++) {
+                            float gk = g[k];
+                            for (int j = s0; j < s1; j++) y[j] += gk * w[j + k];
+                        }
+                        for (int j = s0; j < s1; j++) q[j] = Math.max(q[j], Math.abs(y[j]));
                     }
                 }
-            } else {
-                for (int ch = 0; ch < channels; ch++) {
-                    double centre = Math.abs(history[ch][start + HALF - 1]);
-                    if (centre > q) q = centre;
-                }
+                System.arraycopy(w, n, hist, 0, HISTORY);
             }
-            // q covers frame c and the interval (c, c+1); the frame's peak also covers (c-1, c)
-            double peak = Math.max(q, previousQ);
-            previousQ = q;
-            return peak;
-        }
-
-        /** Windowed-sinc (Kaiser, beta 8, 32 taps) interpolator: phase p gives x(c + p/4) from x(c-15) .. x(c+16); within 0.04 dB up to 0.42 fs. */
-        private static double[][] design() {
-            double[][] h = new double[PHASES][TAPS];
-            double beta = 8, i0b = besselI0(beta);
-            double cutoff = 0.97; // of the original Nyquist
-            for (int p = 0; p < PHASES; p++) {
-                double frac = (double) p / PHASES;
-                double sum = 0;
-                for (int k = 0; k < TAPS; k++) {
-                    double t = (k - (HALF - 1)) - frac; // distance from the interpolation point
-                    double sinc = t == 0 ? cutoff : Math.sin(Math.PI * cutoff * t) / (Math.PI * t);
-                    double r = t / (HALF + 0.5);
-                    double w = Math.abs(r) >= 1 ? 0 : besselI0(beta * Math.sqrt(1 - r * r)) / i0b;
-                    h[p][k] = sinc * w;
-                    sum += h[p][k];
-                }
-                for (int k = 0; k < TAPS; k++) h[p][k] /= sum; // unity gain at DC
+            // q covers a frame and the interval after it; the frame's peak also covers the interval before
+            float prev = previousQ;
+            for (int j = 0; j < n; j++) {
+                float v = q[j];
+                peaks[j] = Math.max(v, prev);
+                prev = v;
             }
-            return h;
+            previousQ = prev;
         }
 
         private static double l1() {
             double m = 1;
-            for (double[] c : H) {
+            for (float[] c : H) {
                 double s = 0;
-                for (double v : c) s += Math.abs(v);
+                for (float v : c) s += Math.abs(v);
                 m = Math.max(m, s);
             }
             return m;
-        }
-
-        private static double besselI0(double x) {
-            double sum = 1, term = 1, q = x * x / 4;
-            for (int k = 1; k < 50; k++) {
-                term *= q / (k * k);
-                sum += term;
-                if (term < 1e-17 * sum) break;
-            }
-            return sum;
         }
     }
 

@@ -79,7 +79,7 @@ class TruePeakLimiterTest {
         TruePeakLimiter lim = new TruePeakLimiter(new TruePeakLimiter.Settings(-1, 1.5, 80));
         float[][] y = run(lim, x, 512);
         int latency = lim.latencyFrames();
-        assertEquals(16 + 72, latency);
+        assertEquals(12 + 72, latency);
         for (int c = 0; c < 2; c++) {
             for (int i = 0; i < latency; i++) assertEquals(0f, y[c][i]);
             for (int i = latency; i < x[c].length; i++) assertEquals(x[c][i - latency], y[c][i], "frame " + i);
