@@ -1,7 +1,6 @@
 package dev.groundwork.core.analysis;
 
 import dev.groundwork.core.audio.AudioBuffer;
-import dev.groundwork.core.audio.AudioFileException;
 import dev.groundwork.core.audio.AudioFileInfo;
 import dev.groundwork.core.audio.AudioStreamReader;
 import dev.groundwork.core.meter.LoudnessMeter;
@@ -51,7 +50,7 @@ public final class AudioAnalyzer {
 
     /**
      * Reads {@code reader} to the end in blocks and analyses it, reporting progress as the fraction of
-     * frames read. Non-finite samples (NaN, infinity) end with a clear error: no level means anything then.
+     * frames read. (The readers already refuse non-finite samples with a clear error.)
      */
     public static Analysis analyze(AudioStreamReader reader, Path file, ProgressListener progress) {
         AudioFileInfo info = reader.info();
@@ -60,25 +59,12 @@ public final class AudioAnalyzer {
         long done = 0;
         int n;
         while ((n = reader.read(block)) > 0) {
-            requireFinite(block, file, done);
             a.add(block);
             done += n;
             if (info.frames() > 0) progress.progress("analyze", Math.min(1.0, (double) done / info.frames()));
         }
         progress.progress("analyze", 1.0);
         return a.result(file.getFileName().toString(), info.format());
-    }
-
-    private static void requireFinite(AudioBuffer block, Path file, long offset) {
-        for (int c = 0; c < block.channels(); c++) {
-            float[] x = block.channel(c);
-            for (int i = 0; i < block.frames(); i++) {
-                if (!Float.isFinite(x[i])) {
-                    throw new AudioFileException(file, "sample " + (offset + i) + " of channel " + (c + 1)
-                            + " is " + x[i] + " (not a number); the file is corrupt");
-                }
-            }
-        }
     }
 
     public Analysis result(String file, String format) {
