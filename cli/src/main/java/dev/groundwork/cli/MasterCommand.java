@@ -336,8 +336,7 @@ public final class MasterCommand implements Callable<Integer> {
         String name = out.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        Path dir = out.toAbsolutePath().getParent();
-        return dir.resolve(stem + "." + infix + "." + ext);
+        return out.resolveSibling(stem + "." + infix + "." + ext);
     }
 
     private static String extension(Path p) {
