@@ -74,13 +74,14 @@ final class DynamicsRules {
         // Solve the threshold (post-fader dBFS) whose expected reduction meets the target.
         float[] lv = prof.shortLevelsDb();
         double loud = p.measured().activeLoudnessLufs();
-        double lo = loud - 40, hi = loud + 20;
+        // Levels and the bisection are pre-fader; the plan holds the post-fader threshold.
+        double lo = loud - 40, hi = loud + 30;
         for (int it = 0; it < 40; it++) {
             double mid = 0.5 * (lo + hi);
-            if (expectedReduction(lv, mid - p.gainDb(), ratio, loud - 20 - p.gainDb()) > target) lo = mid; else hi = mid;
+            if (expectedReduction(lv, mid, ratio, loud - 20) > target) lo = mid; else hi = mid;
         }
         double threshold = round1(0.5 * (lo + hi) + p.gainDb());
-        double expected = expectedReduction(lv, threshold - p.gainDb(), ratio, loud - 20 - p.gainDb());
+        double expected = expectedReduction(lv, threshold - p.gainDb(), ratio, loud - 20);
         if (expected < 0.3) return null;
         double makeup = round1(expected);
         String why = String.format(Locale.ROOT, "%s, crest %.1f dB: about %.1f dB of reduction%s; %s attack %.0f ms, release %.0f ms%s",

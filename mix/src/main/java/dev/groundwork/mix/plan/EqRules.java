@@ -76,16 +76,19 @@ final class EqRules {
         int lo = Bands.indexOf(200), hi = Bands.indexOf(10000);
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         int n = 0;
+        double top = Arrays.stream(db).max().orElse(0);
         for (int b = lo; b <= hi; b++) {
-            if (db[b] < -150) continue;
+            if (db[b] < top - 40) continue;
             double x = Math.log(Bands.CENTRES[b]) / Math.log(2);
             sx += x; sy += db[b]; sxx += x * x; sxy += x * db[b]; n++;
         }
         if (n < 6) return java.util.Optional.empty();
         double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx), icpt = (sy - slope * sx) / n;
+        double loudest = Arrays.stream(db).max().orElse(0);
         int worst = -1;
         double excess = 0;
         for (int b = Bands.indexOf(2000); b <= Bands.indexOf(6300); b++) {
+            if (db[b] < loudest - 20) continue;      // too quiet in the stem to be heard as harsh
             double r = db[b] - (icpt + slope * Math.log(Bands.CENTRES[b]) / Math.log(2));
             if (r > excess) { excess = r; worst = b; }
         }
@@ -99,8 +102,9 @@ final class EqRules {
     /** A narrow peak 12 dB or more above the median of its third-octave neighbourhood (150 Hz – 6 kHz) on a stem whose peaks are not notes. */
     private static java.util.Optional<EqBand> resonance(StemPlan p, StemProfile prof) {
         Role r = p.role();
-        boolean eligible = r.isVocal() || r == Role.SNARE || r == Role.PERCUSSION || r == Role.FULL_DRUMS || r == Role.GUITAR;
-        if (!eligible) return java.util.Optional.empty();
+        // Only where peaks are not notes: a held note's harmonics would look like resonances.
+        boolean eligible = r == Role.SNARE || r == Role.PERCUSSION || r == Role.FULL_DRUMS;
+        if (!eligible || p.measured().pitchedness() > 0.6) return java.util.Optional.empty();
         double[] s = prof.spectrum();
         double bin = prof.binHz();
         int lo = (int) Math.ceil(150 / bin), hi = Math.min(s.length - 2, (int) (6000 / bin));

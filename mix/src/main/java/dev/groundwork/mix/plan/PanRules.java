@@ -80,15 +80,17 @@ final class PanRules {
             idx.sort(Comparator.comparingDouble((Integer i) -> view[i].measured().centroidHz()).thenComparing(i -> view[i].file()));
             double spread = Math.min(MAX_PAN, SPREAD.get(e.getKey()) * widthScale);
             int k = idx.size();
-            boolean startLeft = left <= right;
+            // Within 0.05 dB the sides count as even (so rounding never flips a decision): start left.
+            double imbalanceDb = 10 * Math.log10((left + 1e-12) / (right + 1e-12));
+            boolean startLeft = imbalanceDb < 0.05;
             for (int j = 0; j < k; j++) {
                 StemPlan p = out[idx.get(j)];
                 double pan;
                 String why;
                 if (k == 1) {
                     pan = startLeft ? -spread : spread;
-                    why = String.format(Locale.ROOT, "%s side had %.1f dB less energy", startLeft ? "left" : "right",
-                            Math.abs(10 * Math.log10((left + 1e-12) / (right + 1e-12))));
+                    why = Math.abs(imbalanceDb) < 0.05 ? "sides even: placed left, off the centre"
+                            : String.format(Locale.ROOT, "placed %s, the side with %.1f dB less energy", startLeft ? "left" : "right", Math.abs(imbalanceDb));
                 } else {
                     // Symmetric positions, alternating sides from the outside in, ordered by brightness.
                     double step = k == 2 ? 1 : 2.0 / (k - 1);

@@ -119,7 +119,7 @@ public final class RoleClassifier {
         double low = a.lowRatio(), sub = a.subRatio(), high = a.highRatio(), crest = a.crestDb();
         double tr = a.transientsPerSecond(), pitch = a.pitchedness(), width = a.width(), act = a.activeFraction();
         Map<Role, Double> s = new EnumMap<>(Role.class);
-        s.put(Role.KICK, avg(rise(low, 0.3, 0.6), rise(crest, 12, 18), band(c, oct(40), oct(400), 1.5), rise(tr, 0.5, 1.5), fall(high, 0.05, 0.2)));
+        s.put(Role.KICK, avg(rise(low, 0.3, 0.6), rise(crest, 9, 16), band(c, oct(40), oct(400), 1.5), rise(tr, 0.5, 1.5), fall(high, 0.05, 0.2)));
         s.put(Role.SUB_808, avg(rise(sub, 0.3, 0.6), rise(pitch, 0.4, 0.7), band(c, oct(30), oct(200), 1), fall(high, 0.01, 0.05), fall(tr, 3, 8)));
         s.put(Role.BASS, avg(rise(low, 0.3, 0.55), rise(pitch, 0.4, 0.7), band(c, oct(80), oct(500), 1), fall(crest, 14, 20), fall(sub, 0.5, 0.8)));
         s.put(Role.SNARE, avg(band(c, oct(700), oct(4000), 1), rise(crest, 13, 18), fall(pitch, 0.5, 0.8), band(tr, 0.8, 4, 1), fall(low, 0.1, 0.3)));
