@@ -210,7 +210,7 @@ public final class StemAnalyzer {
             activeMs = activeFrames == 0 ? 0 : activeMs / activeFrames;
         }
         double peakDb = 20 * Math.log10(peak);
-        double crest = activeMs > 0 ? peakDb - 10 * Math.log10(activeMs) : 0;
+        double crest = activeMs > 0 ? peakDb - 10 * Math.log10(activeMs / channels) : 0;   // per-channel RMS
 
         double total = 0, cent = 0, low = 0, sub = 0, high = 0;
         for (int b = 0; b < spectrumSum.length; b++) {

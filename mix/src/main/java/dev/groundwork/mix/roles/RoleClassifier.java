@@ -80,7 +80,7 @@ public final class RoleClassifier {
         return new RoleGuess(best, round2(conf), "sound (" + evidence(a) + "); the name gives no hint");
     }
 
-    record NameMatch(Role role, String word) { }
+    public record NameMatch(Role role, String word) { }
 
     /** The role named by the file name, or null. */
     public static NameMatch fromName(String fileName) {
