@@ -131,7 +131,8 @@ public final class MixCommand implements Callable<Integer> {
                             dev.groundwork.master.render.AudioOutput.toFile(mastered), (s, f) -> progress.progress("mastering", f));
                     Json.write(withSuffix(o.audio(), "-master", ".json"), result.plan());
                     masteredFiles.add(String.format(Locale.ROOT, "Mastered %s: %.1f LUFS, true peak %.1f dBTP (%s)", mastered,
-                            result.output().integratedLufs(), result.output().truePeakDbtp(), result.plan().target().preset()));
+                            result.output().report().integratedLufs() == null ? Double.NEGATIVE_INFINITY : result.output().report().integratedLufs(),
+                            result.output().report().truePeakDbtp(), result.plan().target().preset()));
                 }
             }
         }

@@ -111,10 +111,10 @@ public final class ProduceJob {
                 "groundwork beat --from-plan " + dir.resolve("beat.json") + " -o " + dir.resolve("beat"),
                 "groundwork mix " + dir.resolve("stems") + " --from-plan " + dir.resolve("mix.json") + " -o " + mixFile,
                 "groundwork master " + mixFile + " --from-plan " + dir.resolve("master.json") + " -o " + dir.resolve("master.wav"));
-        var out = master.output();
+        var out = master.output().report();
         return new ProduceResult(dir.toString(), r.prompt(), r.seed(), beat.genre(), beat.tempoBpm(), beat.key().name(), beat.bars(),
                 beat.totalFrames() / (double) beat.sampleRateHz(), rendered.partNames(), mixPlan.lead(), mixReport,
-                finite(out.integratedLufs()), finite(out.truePeakDbtp()), master.plan().target().preset(), files, revisit,
+                out.integratedLufs() == null ? null : finite(out.integratedLufs()), finite(out.truePeakDbtp()), master.plan().target().preset(), files, revisit,
                 Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     }
 
