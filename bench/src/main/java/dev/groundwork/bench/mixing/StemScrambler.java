@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * Undoes a known good mix the way a careless session would: every stem gets a seeded random gain
  * (±12 dB), one or two EQ bells (±6 dB, 150 Hz to 6 kHz, Q 1) and a new stereo balance. The
- * scrambled stems are written as 32-bit float WAV (no clipping at +12 dB), with scramble.json
- * recording what was done to each.
+ * scrambled stems are written as 32-bit float WAV (no clipping at +12 dB); OUT_DIR.json beside the
+ * folder records what was done to each.
  *
  * <p>Usage: {@code scramble KNOWN_STEMS_DIR OUT_DIR SEED}.
  */
@@ -43,7 +43,7 @@ public final class StemScrambler {
             AudioFiles.write(out.resolve(stem.getFileName()), audio, OutputFormat.wav(OutputFormat.Encoding.FLOAT32));
             record.put(stem.getFileName().toString(), what);
         }
-        Json.write(out.resolve("scramble.json"), record);
+        Json.write(out.toAbsolutePath().resolveSibling(out.getFileName() + ".json"), record);
     }
 
     static Map<String, Object> scramble(AudioBuffer audio, Random random) {
