@@ -113,3 +113,26 @@ machine_line() {
 
 # result_md NAME: where a benchmark writes its Markdown section for docs/PERFORMANCE.md.
 result_md() { echo "$RESULTS/$1.md"; }
+
+# hyperfine_cpu NAME: mean user + system CPU seconds of the last hyperfine run called NAME (all threads).
+hyperfine_cpu() { jq -r '.results[0].user + .results[0].system' "$RESULTS/hyperfine-$1.json"; }
+
+# not_available_reason ERRFILE: why a groundwork command could not run, in words for the report.
+not_available_reason() {
+  local line; line="$(grep -v '^\s*at ' "$1" | head -1)"
+  case "$line" in
+    *"Unmatched argument"*|*"not available yet"*) echo "the command is not implemented in this build yet ($(git -C "$REPO_DIR" rev-parse --short HEAD))";;
+    "") echo "it wrote no output";;
+    *) echo "it failed: $line";;
+  esac
+}
+
+# summary NAME ROW: appends a Markdown row to the headline table (results/summary-NAME.md).
+summary() { printf '%s\n' "$2" >>"$RESULTS/summary-$1.md"; }
+summary_reset() { : >"$RESULTS/summary-$1.md"; }
+
+# verdict VALUE OP LIMIT: "met" or "**not met**" (OP is <= or >=).
+verdict() {
+  local ok; if [ "$2" = "<=" ]; then ok=$(echo "$1 <= $3" | bc -l); else ok=$(echo "$1 >= $3" | bc -l); fi
+  [ "$ok" = 1 ] && echo "met" || echo "**not met**"
+}
