@@ -9,6 +9,7 @@ need_base_tools
 need_packages fluidsynth fluid-soundfont-gm
 build_jars
 md="$(result_md beat)"
+summary_reset beat
 OUT="$WORK/beat"; rm -rf "$OUT"; mkdir -p "$OUT"
 SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
 
@@ -28,10 +29,13 @@ if java -Djava.awt.headless=true -jar "$JAR" beat "$PROMPT" -o "$OUT/probe" --se
   rows="| \`groundwork beat\` (compose + $parts stems + mix + master, JVM start included) | $(printf %.2f "$gw") ± $(printf %.2f "$gw_sd") s | $(printf %.0f "$(calc "$dur / $gw")")× real time | < 5 s |
 | FluidSynth $(dpkg-query -W -f='${Version}' fluidsynth) rendering the same \`beat.mid\` (FluidR3 GM, one stereo file) | $(printf %.2f "$fs") ± $(printf %.2f "$fs_sd") s | $(printf %.0f "$(calc "$fs_dur / $fs")")× real time | |
 | ratio (FluidSynth time / groundwork time) | **$(calc "$fs / $gw")×** | | |"
+  summary beat "| beat: 3-min $parts-part beat, whole process | $(printf %.2f "$gw") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s | $(calc "$fs / $gw")× | < 5 s | $(verdict "$gw" "<=" 5) |"
   detail="Prompt: \`$PROMPT\`, seed 1 → $(printf %.1f "$dur") s, parts: $part_names; \`beat.wav\` measured by libebur128 at $(printf %.2f "$lufs") LUFS, $(printf %.2f "$tp") dBTP."
 else
-  reason="$(head -1 "$RESULTS/beat-probe.err")"
+  reason="$(not_available_reason "$RESULTS/beat-probe.err")"
+  summary beat "| beat: 3-min five-part beat, whole process | not measured: $reason | FluidSynth | | < 5 s | — |"
   rows="| \`groundwork beat\` | not measured: ${reason:-no beat.mid written} | | < 5 s |"
+  summary beat "| beat: 3-min $parts-part beat, whole process | $(printf %.2f "$gw") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s | $(calc "$fs / $gw")× | < 5 s | $(verdict "$gw" "<=" 5) |"
   detail="Prompt: \`$PROMPT\`."
 fi
 
