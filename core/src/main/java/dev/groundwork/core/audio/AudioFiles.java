@@ -57,7 +57,9 @@ public final class AudioFiles {
             return switch (kind) {
                 case WAV -> new PcmStreamReader(file, in, WavHeader.parse(in, warnings), OpenInputs.register(file));
                 case AIFF -> new PcmStreamReader(file, in, AiffHeader.parse(in, warnings), OpenInputs.register(file));
-                default -> throw new AudioFileException(file, kind + " reading is not implemented yet");
+                case FLAC -> new FlacStreamReader(file, in, ContainerSniffer.id3End(in), warnings);
+                case MP3 -> new Mp3StreamReader(file, in, warnings);
+                case OGG -> new OggVorbisStreamReader(file, in, warnings);
             };
         } catch (AudioFileException e) {
             closeQuietly(channel);
@@ -138,7 +140,7 @@ public final class AudioFiles {
         }
         return switch (format.container()) {
             case WAV -> new WavStreamWriter(file, format, sampleRate, channels);
-            case FLAC -> throw new AudioFileException(file, "FLAC writing is not implemented yet");
+            case FLAC -> new FlacStreamWriter(file, format, sampleRate, channels);
         };
     }
 

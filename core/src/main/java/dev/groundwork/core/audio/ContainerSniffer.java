@@ -41,9 +41,7 @@ final class ContainerSniffer {
 
     /** An ID3v2 tag may precede MP3 (or, rarely, FLAC) data: look at what follows it. */
     private static Kind skipId3(FileBytes in, byte[] head) {
-        if (head.length < 10) throw new AudioFileException(in.file, "truncated ID3 tag and no audio");
-        long size = ((head[6] & 0x7f) << 21) | ((head[7] & 0x7f) << 14) | ((head[8] & 0x7f) << 7) | (head[9] & 0x7f);
-        long after = 10 + size + ((head[5] & 0x10) != 0 ? 10 : 0);
+        long after = id3End(in);
         if (after + 4 > in.size) throw new AudioFileException(in.file, "only an ID3 tag, no audio (truncated file?)");
         ByteBuffer next = in.read(after, 4, ByteOrder.BIG_ENDIAN, "audio after the ID3 tag");
         byte[] h = new byte[4];
@@ -51,5 +49,14 @@ final class ContainerSniffer {
         if (h[0] == 'f' && h[1] == 'L' && h[2] == 'a' && h[3] == 'C') return Kind.FLAC;
         // Many encoders pad after the tag, so an MP3 frame may not start exactly here: the decoder resyncs.
         return Kind.MP3;
+    }
+
+    /** Where the audio starts: after a leading ID3v2 tag, or 0 without one. */
+    static long id3End(FileBytes in) {
+        if (in.size < 10) return 0;
+        ByteBuffer b = in.read(0, 10, ByteOrder.BIG_ENDIAN, "ID3 tag");
+        if (b.get(0) != 'I' || b.get(1) != 'D' || b.get(2) != '3') return 0;
+        long size = ((b.get(6) & 0x7f) << 21) | ((b.get(7) & 0x7f) << 14) | ((b.get(8) & 0x7f) << 7) | (b.get(9) & 0x7f);
+        return 10 + size + ((b.get(5) & 0x10) != 0 ? 10 : 0);
     }
 }

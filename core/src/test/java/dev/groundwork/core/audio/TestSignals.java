@@ -99,4 +99,49 @@ final class TestSignals {
         }
         return b.array();
     }
+
+    /**
+     * The fixtures' signal (see make-fixtures.sh): silence until {@code start}, then 0.5·sin(2πf(n−start)/rate).
+     * Returns the largest deviation of {@code x} from it.
+     */
+    static double maxDeviationFromDelayedSine(float[] x, int start, double freq, double rate) {
+        double max = 0;
+        for (int n = 0; n < x.length; n++) {
+            double want = n < start ? 0 : 0.5 * Math.sin(2 * Math.PI * freq * (n - start) / rate);
+            max = Math.max(max, Math.abs(x[n] - want));
+        }
+        return max;
+    }
+
+    /** The lag (in samples, within ±maxLag) at which {@code x} best matches the delayed sine of the fixtures. */
+    static int bestLag(float[] x, int start, double freq, double rate, int maxLag) {
+        // The expected signal at every index x could be compared with, computed once (index m + maxLag).
+        double[] want = new double[x.length + 2 * maxLag];
+        for (int i = 0; i < want.length; i++) {
+            int m = i - maxLag;
+            want[i] = m < start ? 0 : 0.5 * Math.sin(2 * Math.PI * freq * (m - start) / rate);
+        }
+        int best = 0;
+        double bestErr = Double.MAX_VALUE;
+        for (int lag = -maxLag; lag <= maxLag; lag++) {
+            double err = 0;
+            for (int n = 0; n < x.length; n++) {
+                double d = x[n] - want[n - lag + maxLag];
+                err += d * d;
+            }
+            if (err < bestErr) {
+                bestErr = err;
+                best = lag;
+            }
+        }
+        return best;
+    }
+
+    static java.nio.file.Path fixture(String name) {
+        try {
+            return java.nio.file.Path.of(TestSignals.class.getResource("/audio/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
