@@ -17,7 +17,7 @@ final class AnalysisText {
     static String single(AnalysisReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.file()).append("  (").append(r.format() == null ? "audio" : r.format()).append(", ")
-                .append(num(r.sampleRate(), 0)).append(" Hz, ").append(r.channels()).append(r.channels() == 1 ? " channel, " : " channels, ")
+                .append(r.sampleRate()).append(" Hz, ").append(r.channels()).append(r.channels() == 1 ? " channel, " : " channels, ")
                 .append(duration(r.durationS())).append(")\n");
         row(sb, "Integrated loudness", num(r.integratedLufs(), 1), "LUFS");
         row(sb, "Loudness range", num(r.loudnessRangeLu(), 1), "LU");

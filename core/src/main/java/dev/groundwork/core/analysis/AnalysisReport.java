@@ -20,7 +20,7 @@ import java.util.List;
 public record AnalysisReport(
         String file,
         String format,
-        double sampleRate,
+        int sampleRate,
         int channels,
         double durationS,
         Double integratedLufs,

@@ -122,7 +122,7 @@ public final class AudioAnalyzer {
         double ms = statistics.meanSquare();
         double peak = statistics.peak();
         double correlation = statistics.stereoCorrelation();
-        AnalysisReport report = new AnalysisReport(file, format, sampleRate, channels, meter.durationSeconds(),
+        AnalysisReport report = new AnalysisReport(file, format, (int) Math.round(sampleRate), channels, meter.durationSeconds(),
                 boxed(meter.integratedLufs()), boxed(meter.loudnessRangeLu()),
                 meter.truePeakDbtp(), meter.samplePeakDbfs(),
                 boxed(meter.maxMomentaryLufs()), boxed(meter.maxShortTermLufs()),
