@@ -74,10 +74,11 @@ if [ $available = 1 ]; then
   rt=$(calc "300 / $gw_mean")
   read -r g1 g2 g3 g4 < <(measure "$OUT/song-5min.gw.wav")
   read -r f1 f2 f3 f4 < <(measure "$OUT/song-5min.loudnorm.wav")
-  speed_rows="| groundwork master (one candidate) | $(printf %.2f "$gw_mean") ± $(printf %.2f "$gw_sd") s | $(printf %.0f "$rt")× real time | $(err "$g1") / $(err "$g3") | $(over "$g2") / $(over "$g4") |
-| ffmpeg loudnorm, two passes | $(printf %.2f "$ff_mean") ± $(printf %.2f "$ff_sd") s | $(printf %.0f "$(calc "300 / $ff_mean")")× real time | $(err "$f1") / $(err "$f3") | $(over "$f2") / $(over "$f4") |
+  speed_rows="| groundwork master (one candidate) | $(printf %.2f "$gw_mean") ± $(printf %.2f "$gw_sd") s (CPU $(printf %.2f "$(hyperfine_cpu master-gw)") s) | $(printf %.0f "$rt")× real time | $(err "$g1") / $(err "$g3") | $(over "$g2") / $(over "$g4") |
+| ffmpeg loudnorm, two passes | $(printf %.2f "$ff_mean") ± $(printf %.2f "$ff_sd") s (CPU $(printf %.2f "$(hyperfine_cpu master-ffmpeg)") s) | $(printf %.0f "$(calc "300 / $ff_mean")")× real time | $(err "$f1") / $(err "$f3") | $(over "$f2") / $(over "$f4") |
 | ratio (ffmpeg time / groundwork time) | **$(calc "$ff_mean / $gw_mean")×** | | | |"
-  summary master "| master: 5-min song, whole process | $(printf %.2f "$gw_mean") s ($(printf %.0f "$rt")× real time) | ffmpeg loudnorm 2-pass $(printf %.2f "$ff_mean") s | $(calc "$ff_mean / $gw_mean")× | ≤ 3 s, ≥ 100× real time | $(verdict "$gw_mean" "<=" 3) |"
+  gw_cpu=$(hyperfine_cpu master-gw); ff_cpu=$(hyperfine_cpu master-ffmpeg)
+  summary master "| master: 5-min song, whole process (wall; CPU) | $(printf %.2f "$gw_mean") s ($(printf %.0f "$rt")× real time); CPU $(printf %.2f "$gw_cpu") s | ffmpeg loudnorm 2-pass $(printf %.2f "$ff_mean") s; CPU $(printf %.2f "$ff_cpu") s | $(calc "$ff_mean / $gw_mean")× wall; $(calc "$ff_cpu / $gw_cpu")× CPU | ≤ 3 s, ≥ 100× real time | $(verdict "$gw_mean" "<=" 3) (wall) |"
   log "master: 20-minute file with -Xmx512m"
   if res=$(peak_rss_mb java -Xmx512m -Djava.awt.headless=true -jar "$JAR" master "$MUSIC/long-20min.wav" -o "$OUT/long-20min.gw.wav"); then
     read -r mem_s mem_rss <<<"$res"
