@@ -25,7 +25,8 @@ import java.util.Set;
  * (two doubles per 100 ms), and the sums run in a fixed order, so any block size gives identical
  * results.
  *
- * <p>Channel order and weights: see {@link ChannelWeights}.
+ * <p>Channel order and weights: see {@link ChannelWeights}. A meter is not thread-safe: feed and query
+ * it from one thread at a time.
  */
 public final class LoudnessMeter {
     /** What to measure; a meter computes only what was asked (true peak is the expensive one). */
@@ -59,6 +60,8 @@ public final class LoudnessMeter {
     private final double[] recentSteps = new double[SHORT_TERM_STEPS];
     private final EnergyLog momentary = new EnergyLog();
     private final EnergyLog shortTerm = new EnergyLog();
+    /** Per channel, the K-weighted sum of squares of every 100 ms sub-block (for per-channel loudness). */
+    private final EnergyLog[] channelSteps;
 
     private final float[] samplePeak;
     private final TruePeakOversampler truePeak;
@@ -90,6 +93,8 @@ public final class LoudnessMeter {
         s1 = new double[channels]; s2 = new double[channels];
         h1 = new double[channels]; h2 = new double[channels];
         subBlockSum = new double[channels];
+        channelSteps = new EnergyLog[channels];
+        for (int c = 0; c < channels; c++) channelSteps[c] = new EnergyLog();
         stepEnd = boundary(1);
         samplePeak = new float[channels];
         truePeak = this.measures.contains(Measure.TRUE_PEAK) ? new TruePeakOversampler(channels, sampleRate) : null;
@@ -161,6 +166,7 @@ public final class LoudnessMeter {
         double e = 0;
         for (int c = 0; c < channels; c++) {
             e += weights[c] * subBlockSum[c];
+            if (measures.contains(Measure.INTEGRATED)) channelSteps[c].add(subBlockSum[c]);
             subBlockSum[c] = 0;
             flushTinyState(c);
         }
@@ -199,6 +205,22 @@ public final class LoudnessMeter {
     public OptionalDouble integratedLufs() {
         require(Measure.INTEGRATED);
         return gatedLoudness(momentary, MOMENTARY_STEPS - 1, INTEGRATED_RELATIVE_GATE_LU);
+    }
+
+    /**
+     * Integrated loudness of one channel on its own, as if it were a mono signal (weight 1), e.g. to
+     * compare left and right. Empty for a channel with weight 0 (LFE), which is not K-weighted.
+     */
+    public OptionalDouble integratedLufs(int channel) {
+        require(Measure.INTEGRATED);
+        if (weights[channel] == 0) return OptionalDouble.empty();
+        EnergyLog steps = channelSteps[channel], blocks = new EnergyLog();
+        for (int k = 0; k < steps.size(); k++) {
+            double sum = 0;
+            for (int i = Math.max(0, k - MOMENTARY_STEPS + 1); i <= k; i++) sum += steps.get(i);
+            blocks.add(sum / (boundary(k + 1) - boundary(k + 1 - MOMENTARY_STEPS)));
+        }
+        return gatedLoudness(blocks, MOMENTARY_STEPS - 1, INTEGRATED_RELATIVE_GATE_LU);
     }
 
     /** Loudness range (EBU Tech 3342) in LU; empty when no complete 3 s window is above −70 LUFS. */

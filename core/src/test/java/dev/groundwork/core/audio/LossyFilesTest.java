@@ -47,6 +47,20 @@ class LossyFilesTest {
         assertTrue(rmsErrorAfterOnset(b.channel(0)) < 0.03, "rms error " + rmsErrorAfterOnset(b.channel(0)));
     }
 
+    @ParameterizedTest
+    @CsvSource({"sine-stereo-48k-vbr.mp3,48000,2,24000", "sine-mono-22k.mp3,22050,1,22050"})
+    void gaplessAlsoForVbrStereoAndMpeg2(String name, int rate, int channels, int frames) {
+        AudioBuffer b = AudioFiles.read(TestSignals.fixture(name));
+        assertEquals(rate, b.sampleRate());
+        assertEquals(channels, b.channels());
+        assertEquals(frames, b.frames());
+        int start = rate / 10;
+        for (int c = 0; c < channels; c++) {
+            float[] head = Arrays.copyOf(b.channel(c), Math.min(b.frames(), start * 4));
+            assertEquals(0, TestSignals.bestLag(head, start, c == 0 ? 1000 : 1500, rate, 1_300), "channel " + c);
+        }
+    }
+
     @Test
     void theLameHeaderAccountsForTheWholeSignal() throws IOException {
         byte[] bytes = Files.readAllBytes(TestSignals.fixture("sine-mono-44k.mp3"));
@@ -90,6 +104,24 @@ class LossyFilesTest {
         assertTrue(b.frames() < 44_100 && (name.endsWith(".ogg") || b.frames() > 10_000), "frames " + b.frames());
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("truncated"), warnings.get(0));
+    }
+
+    @Test
+    void id3TagsBeforeAndAfterTheMp3DoNotChangeTheSamples() throws IOException {
+        byte[] mp3 = Files.readAllBytes(TestSignals.fixture("sine-mono-44k.mp3"));
+        ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+        tagged.writeBytes(new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 1, 0});  // ID3v2.3, 128 bytes of frames
+        byte[] frames = new byte[128];
+        System.arraycopy("TIT2".getBytes(StandardCharsets.US_ASCII), 0, frames, 0, 4);
+        frames[7] = 6;
+        System.arraycopy("\u0000Sine".getBytes(StandardCharsets.ISO_8859_1), 0, frames, 10, 5);
+        tagged.writeBytes(frames);
+        tagged.writeBytes(mp3);
+        byte[] v1 = new byte[128];
+        v1[0] = 'T'; v1[1] = 'A'; v1[2] = 'G';
+        tagged.writeBytes(v1);
+        Path f = Files.write(dir.resolve("tagged.mp3"), tagged.toByteArray());
+        assertArrayEquals(AudioFiles.read(TestSignals.fixture("sine-mono-44k.mp3")).channel(0), AudioFiles.read(f).channel(0));
     }
 
     @Test

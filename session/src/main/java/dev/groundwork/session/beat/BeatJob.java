@@ -1,0 +1,105 @@
+package dev.groundwork.session.beat;
+
+import dev.groundwork.beat.BeatMaker;
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.render.RenderedBeat;
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.master.MasterResult;
+import dev.groundwork.master.MasterSettings;
+import dev.groundwork.master.Mastering;
+import dev.groundwork.master.Target;
+import dev.groundwork.master.plan.LoudnessStage;
+import dev.groundwork.master.render.AudioOutput;
+import dev.groundwork.master.render.AudioSource;
+import dev.groundwork.core.progress.ProgressListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * A beat from plan to files: render the parts, write the stems and the unmastered mix's MIDI and
+ * plan, master the mix to -14 LUFS / -1 dBTP, write beat.wav. The beat module composes and
+ * renders; mastering comes from the master module, which only the session may combine with it.
+ */
+public final class BeatJob {
+    public static final double TARGET_LUFS = -14.0;
+    public static final double CEILING_DBTP = -1.0;
+    private static final OutputFormat WAV24 = OutputFormat.wav(OutputFormat.Encoding.PCM24);
+
+    private BeatJob() { }
+
+    public static BeatOutput run(BeatPlan plan, Path dir, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(dir.resolve("stems"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> files = new ArrayList<>();
+        Json.write(dir.resolve("beat.json"), plan);
+        files.add("beat.json");
+        BeatMaker.midi(plan).write(dir.resolve("beat.mid"));
+        files.add("beat.mid");
+
+        RenderedBeat beat = BeatMaker.render(plan, (stage, f) -> progress.progress(stage, f * 0.6));
+        int i = 0;
+        for (String part : beat.partNames()) {
+            progress.progress("write stems", 0.6 + 0.15 * i++ / beat.partNames().size());
+            AudioFiles.write(dir.resolve("stems").resolve(part + ".wav"), beat.stem(part), WAV24);
+            files.add("stems/" + part + ".wav");
+        }
+        progress.progress("master", 0.8);
+        AudioBuffer mix = beat.mix();
+        Mastered m = master(mix, plan.loop(), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
+        AudioFiles.write(dir.resolve("beat.wav"), m.audio, WAV24);
+        files.add("beat.wav");
+        progress.progress("done", 1);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new BeatOutput(dir.toString(), plan.genre(), plan.tempoBpm(), plan.key().name(), plan.bars(),
+                plan.totalFrames() / (double) plan.sampleRateHz(), plan.seed(), beat.partNames(), files,
+                20 * Math.log10(beat.trim()), m.gainDb, m.lufs.isPresent() ? m.lufs.getAsDouble() : null, m.truePeak, m.method, secs);
+    }
+
+    record Mastered(AudioBuffer audio, double gainDb, OptionalDouble lufs, double truePeak, String method) { }
+
+    /**
+     * Masters with the master module to -14 LUFS / -1 dBTP. A loop is mastered as three copies in a
+     * row and the middle one kept: the compressor and limiter are then in the state the loop itself
+     * leaves them in, so the mastered loop still repeats seamlessly.
+     */
+    static Mastered master(AudioBuffer mix, boolean loop, ProgressListener progress) {
+        AudioBuffer input = loop ? repeat(mix, 3) : mix;
+        MasterSettings settings = MasterSettings.defaults().withTarget(Target.custom(TARGET_LUFS, CEILING_DBTP)).withBits("32f");
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        MasterResult r = Mastering.master(AudioSource.of(input, "beat mix"), settings, out, progress);
+        AudioBuffer audio = out.audio();
+        if (loop) {
+            float[][] mid = new float[audio.channels()][];
+            for (int c = 0; c < mid.length; c++) {
+                mid[c] = java.util.Arrays.copyOfRange(audio.channel(c), mix.frames(), 2 * mix.frames());
+            }
+            audio = new AudioBuffer(mid, mix.sampleRate());
+        }
+        var report = r.output().report();
+        LoudnessStage loud = r.plan().stages().loudness();
+        double lufs = report.integratedLufs() == null ? Double.NaN : report.integratedLufs();
+        return new Mastered(audio, loud.gainDb(), Double.isNaN(lufs) ? OptionalDouble.empty() : OptionalDouble.of(lufs),
+                report.truePeakDbtp(), "master module: " + loud.reason());
+    }
+
+    static AudioBuffer repeat(AudioBuffer x, int times) {
+        float[][] out = new float[x.channels()][x.frames() * times];
+        for (int c = 0; c < out.length; c++) {
+            for (int k = 0; k < times; k++) System.arraycopy(x.channel(c), 0, out[c], k * x.frames(), x.frames());
+        }
+        return new AudioBuffer(out, x.sampleRate());
+    }
+}
