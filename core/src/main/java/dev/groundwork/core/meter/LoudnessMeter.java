@@ -20,10 +20,10 @@ import java.util.Set;
  * before the start count the missing time as silence (as libebur128 does), so the curves ramp up;
  * gating uses complete windows only. The integrated loudness gates all complete 400 ms blocks
  * (75 % overlap) at −70 LUFS and then −10 LU; the loudness range (EBU Tech 3342) gates the complete
- * short-term values, taken at 10 Hz, at −70 LUFS and −20 LU and takes the 10th to 95th percentile
- * (linear interpolation between ranks). All of this is exact: every block energy is kept
- * (two doubles per 100 ms), and the sums run in a fixed order, so any block size gives identical
- * results.
+ * short-term values, taken at 10 Hz, at −70 LUFS and −20 LU (values at a gate count, as in the
+ * Tech 3342 reference code) and takes the 10th to 95th percentile (rank round((n − 1)·p)).
+ * All of this is exact: every block energy is kept (two doubles per 100 ms), and the sums run in a
+ * fixed order, so any block size gives identical results.
  *
  * <p>Channel order and weights: see {@link ChannelWeights}. A meter is not thread-safe: feed and query
  * it from one thread at a time.
@@ -231,13 +231,13 @@ public final class LoudnessMeter {
         double sum = 0;
         int n = 0;
         for (double v : e) {
-            if (v > absolute) { sum += v; n++; }
+            if (v >= absolute) { sum += v; n++; }
         }
         if (n == 0) return OptionalDouble.empty();
         double relative = sum / n * Math.pow(10, RANGE_RELATIVE_GATE_LU / 10);
         double threshold = Math.max(absolute, relative);
         int kept = 0;
-        for (double v : e) if (v > threshold) e[kept++] = v;
+        for (double v : e) if (v >= threshold) e[kept++] = v;
         if (kept == 0) return OptionalDouble.empty();
         Arrays.sort(e, 0, kept);
         return OptionalDouble.of(energyToLufs(percentile(e, kept, RANGE_HIGH_PERCENTILE))
@@ -333,13 +333,9 @@ public final class LoudnessMeter {
         return m == 0 ? OptionalDouble.empty() : OptionalDouble.of(energyToLufs(gated / m));
     }
 
-    /** Linear interpolation between ranks of sorted[0..n-1] at fraction p (0..1). */
+    /** The value at rank round((n − 1)·p) of sorted[0..n-1], as in the Tech 3342 reference code. */
     private static double percentile(double[] sorted, int n, double p) {
-        double pos = p * (n - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, n - 1);
-        double frac = pos - lo;
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
+        return sorted[(int) Math.round((n - 1) * p)];
     }
 
     private static OptionalDouble max(EnergyLog log) {
