@@ -56,7 +56,9 @@ public final class BeatRenderer {
                 colour(plan, part, audio[c], sr);
                 audio[c] = finish(audio[c], frames, plan.loop(), sr);
             }
-            out.add(new PartAudio(part.name(), audio, Math.pow(10, part.gainDb() / 20), part.pan()));
+            boolean builtIn = plan.soundfont() == null && (part.role() != Role.DRUMS || userKit == null);
+            double calibration = builtIn ? Calibration.gainDb(part) : 0;
+            out.add(new PartAudio(part.name(), audio, Math.pow(10, (part.gainDb() + calibration) / 20), part.pan()));
             done++;
         }
         progress.progress("render", 1);
