@@ -29,7 +29,7 @@ public final class SpectrumPlot {
     /** Adds one signal's bands; bands without energy are left as gaps. */
     public SpectrumPlot add(String label, List<BandLevel> bands) {
         XYSeries s = new XYSeries(label, false, true);
-        for (BandLevel b : bands) s.add(b.centerHz(), b.levelDb() > FLOOR_DB ? Double.valueOf(b.levelDb()) : null);
+        for (BandLevel b : bands) s.add(b.centerHz(), b.levelDb() != null && b.levelDb() > FLOOR_DB ? b.levelDb() : null);
         data.addSeries(s);
         return this;
     }
@@ -40,6 +40,8 @@ public final class SpectrumPlot {
         frequency.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0")));
         frequency.setNumberFormatOverride(new DecimalFormat("#,##0"));
         frequency.setRange(16, 25_000);
+        frequency.setMinorTickCount(9);
+        frequency.setMinorTickMarksVisible(true);
         NumberAxis level = new NumberAxis("band level (dB re full-scale sine)");
         level.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
