@@ -8,11 +8,10 @@ import dev.groundwork.core.analysis.AnalysisReport;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioFiles;
 import dev.groundwork.core.audio.AudioStreamReader;
-import dev.groundwork.core.audio.AudioStreamWriter;
-import dev.groundwork.core.audio.OutputFormat;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.master.Candidates;
 import dev.groundwork.master.Character;
 import dev.groundwork.master.GainReduction;
 import dev.groundwork.master.Inspection;
@@ -263,87 +262,41 @@ public final class MasterCommand implements Callable<Integer> {
     // ---- candidates ----
 
     private int candidates(PrintWriter out, Path in, MasterSettings settings, TerminalProgress progress) {
-        AudioSource source = AudioSource.of(in);
-        Inspection inspection = Mastering.inspect(source, progress);
-        List<Character> chars = new ArrayList<>();
-        chars.add(settings.character());
-        for (Character c : Character.values()) if (chars.size() < candidates && !chars.contains(c)) chars.add(c);
-        List<MasterResult> results = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < chars.size(); i++) {
-            Path file = i == 0 ? output : sibling(output, chars.get(i).id(), extension(output));
-            AudioFiles.requireDistinct(in, file);
-            int k = i;
-            results.add(Mastering.master(source, inspection, settings.withCharacter(chars.get(i)), AudioOutput.toFile(file),
-                    (st, f) -> progress.progress(chars.get(k).id() + " " + st, f)));
-            files.add(file);
-        }
-        // previews: everything at the quietest candidate's loudness, and never louder than the original can go unclipped
-        AnalysisReport orig = inspection.analysis().report();
-        double level = results.stream().mapToDouble(r -> r.output().report().integratedLufs()).min().orElseThrow();
-        double originalMax = orig.integratedLufs() + (settings.target().ceilingDbtp() - orig.truePeakDbtp());
-        level = Math.min(level, originalMax);
+        Inspection inspection = Mastering.inspect(AudioSource.of(in), progress);
+        Candidates.Set set = Candidates.render(in, inspection, settings, Candidates.characters(settings.character(), candidates), output, progress);
         List<Candidate> rows = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            MasterResult r = results.get(i);
+        for (int i = 0; i < set.candidates().size(); i++) {
+            Candidates.Rendered c = set.candidates().get(i);
+            MasterResult r = c.result();
             AnalysisReport o = r.output().report();
-            Path preview = sibling(output, chars.get(i).id() + ".preview", "wav");
-            writePreview(files.get(i), preview, level - o.integratedLufs());
             double eqMax = r.plan().stages().tonalBalance().mid().stream().mapToDouble(b -> Math.abs(b.gainDb())).max().orElse(0);
-            rows.add(new Candidate(chars.get(i).id(), files.get(i).toString(), preview.toString(), o.integratedLufs(), o.truePeakDbtp(),
+            rows.add(new Candidate(c.character().id(), c.file().toString(), set.previews().get(i).toString(), o.integratedLufs(), o.truePeakDbtp(),
                     o.loudnessRangeLu() == null ? Double.NaN : o.loudnessRangeLu(), o.crestFactorDb(), eqMax,
                     r.gainReduction().compressorMaxDb(), r.gainReduction().limiterMaxDb()));
-            if (i == 0) finishOutputs(r, List.of());
         }
-        Path originalPreview = sibling(output, "original.preview", "wav");
-        writePreview(in, originalPreview, level - orig.integratedLufs());
+        MasterResult first = set.candidates().get(0).result();
+        finishOutputs(first, List.of());
         progress.close();
         if (json) {
-            out.println(Json.write(new CandidatesJson(orig, level, originalPreview.toString(), rows, results.stream().map(r -> r.plan().warnings()).toList())));
+            out.println(Json.write(new CandidatesJson(inspection.analysis().report(), set.previewLufs(), set.originalPreview().toString(), rows,
+                    set.candidates().stream().map(c -> c.result().plan().warnings()).toList())));
         } else {
-            out.print(text(report(results.get(0), List.of()), results.get(0).plan()));
+            out.print(text(report(first, List.of()), first.plan()));
             out.println();
-            out.println("candidates (previews all at " + fmt(level, 1) + " LUFS so louder never wins the comparison):");
-            out.printf(Locale.ROOT, "  %-12s %10s %10s %8s %8s %9s %9s %9s  %s%n", "character", "LUFS", "dBTP", "LRA", "crest", "EQ max", "comp GR", "lim GR", "file");
+            out.println("candidates (previews all at " + fmt(set.previewLufs(), 1) + " LUFS so louder never wins the comparison):");
+            out.printf(Locale.ROOT, "  %-12s %8s %8s %6s %6s %8s %8s %8s  %s%n", "character", "LUFS", "dBTP", "LRA", "crest", "EQ max", "comp GR", "lim GR", "file");
             for (Candidate c : rows) {
-                out.printf(Locale.ROOT, "  %-12s %10s %10s %8s %8s %9s %9s %9s  %s%n", c.character(), fmt(c.integratedLufs(), 1), fmt(c.truePeakDbtp(), 2),
+                out.printf(Locale.ROOT, "  %-12s %8s %8s %6s %6s %8s %8s %8s  %s%n", c.character(), fmt(c.integratedLufs(), 1), fmt(c.truePeakDbtp(), 2),
                         fmt(c.loudnessRangeLu(), 1), fmt(c.crestFactorDb() == null ? Double.NaN : c.crestFactorDb(), 1), fmt(c.eqMaxDb(), 1) + " dB",
                         fmt(c.compressorMaxDb(), 1) + " dB", fmt(c.limiterMaxDb(), 1) + " dB", c.file());
             }
-            out.println("  previews: " + rows.stream().map(c -> Path.of(c.previewFile()).getFileName().toString()).toList() + " and " + originalPreview.getFileName());
+            out.println("  previews: " + set.previews().stream().map(p -> p.getFileName().toString()).toList() + " and " + set.originalPreview().getFileName());
         }
         out.flush();
         return 0;
     }
 
     public record CandidatesJson(AnalysisReport input, double previewLufs, String originalPreview, List<Candidate> candidates, List<List<Warning>> warnings) { }
-
-    /** A gain-only copy as 32-bit float (a preview may need to go above full scale to match loudness: float never clips). */
-    private static void writePreview(Path source, Path preview, double gainDb) {
-        try (AudioStreamReader r = AudioFiles.openReader(source);
-             AudioStreamWriter w = AudioFiles.openWriter(preview, OutputFormat.wav(OutputFormat.Encoding.FLOAT32), r.info().sampleRate(), r.info().channels())) {
-            AudioBuffer block = AudioBuffer.allocate(r.info().channels(), 16384, r.info().sampleRate());
-            double g = Math.pow(10, gainDb / 20);
-            while (r.read(block) > 0) {
-                block.applyGain(g);
-                w.write(block);
-            }
-            w.commit();
-        }
-    }
-
-    static Path sibling(Path out, String infix, String ext) {
-        String name = out.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        Path dir = out.toAbsolutePath().getParent();
-        return dir.resolve(stem + "." + infix + "." + ext);
-    }
-
-    private static String extension(Path p) {
-        String n = p.getFileName().toString();
-        return n.substring(n.lastIndexOf('.') + 1);
-    }
 
     // ---- album ----
 
