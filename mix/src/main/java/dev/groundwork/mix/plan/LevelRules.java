@@ -22,20 +22,20 @@ final class LevelRules {
 
     static {
         OFFSET.put(Role.LEAD_VOCAL, 0.0);
-        OFFSET.put(Role.BACKING_VOCALS, -7.0);
-        OFFSET.put(Role.KICK, -6.0);
-        OFFSET.put(Role.SNARE, -7.0);
-        OFFSET.put(Role.HATS, -11.0);
-        OFFSET.put(Role.PERCUSSION, -12.0);
-        OFFSET.put(Role.FULL_DRUMS, -4.0);
-        OFFSET.put(Role.BASS, -4.5);
-        OFFSET.put(Role.SUB_808, -4.5);
-        OFFSET.put(Role.GUITAR, -6.0);
-        OFFSET.put(Role.KEYS, -6.5);
-        OFFSET.put(Role.PAD, -10.0);
-        OFFSET.put(Role.SYNTH_LEAD, -5.0);
-        OFFSET.put(Role.STRINGS_BRASS, -8.0);
-        OFFSET.put(Role.FX, -13.0);
+        OFFSET.put(Role.BACKING_VOCALS, -6.0);
+        OFFSET.put(Role.KICK, -11.0);
+        OFFSET.put(Role.SNARE, -11.0);
+        OFFSET.put(Role.HATS, -16.0);
+        OFFSET.put(Role.PERCUSSION, -15.0);
+        OFFSET.put(Role.FULL_DRUMS, -7.0);
+        OFFSET.put(Role.BASS, -5.5);
+        OFFSET.put(Role.SUB_808, -5.0);
+        OFFSET.put(Role.GUITAR, -3.0);
+        OFFSET.put(Role.KEYS, -3.0);
+        OFFSET.put(Role.PAD, -5.0);
+        OFFSET.put(Role.SYNTH_LEAD, -3.0);
+        OFFSET.put(Role.STRINGS_BRASS, -3.5);
+        OFFSET.put(Role.FX, -12.0);
     }
 
     private LevelRules() { }
