@@ -71,17 +71,19 @@ final class LevelRules {
     /** A fix names a file or a role ("bass=-3dB" moves every bass stem). */
     static double fixFor(String file, Role role, MixSettings s) {
         double db = 0;
-        for (var e : s.fixes().entrySet()) {
-            String k = e.getKey();
-            if (k.equalsIgnoreCase(file) || k.equalsIgnoreCase(file.replaceFirst("\\.[^.]+$", ""))) { db += e.getValue(); continue; }
-            try {
-                Role r = Role.parse(k);
-                if (r == role || (k.equalsIgnoreCase("bass") && role == Role.SUB_808) || (k.equalsIgnoreCase("drums") && role.isDrum())) db += e.getValue();
-            } catch (IllegalArgumentException ignored) {
-                // Not a role: a file name that matched nothing, reported by the planner.
-            }
-        }
+        for (var e : s.fixes().entrySet()) if (fixMatches(e.getKey(), file, role)) db += e.getValue();
         return db;
+    }
+
+    /** Whether a --fix target (a file, its base name, or a role; "bass" also moves 808s, "drums" every drum stem) names this stem. */
+    static boolean fixMatches(String target, String file, Role role) {
+        if (target.equalsIgnoreCase(file) || target.equalsIgnoreCase(file.replaceFirst("\\.[^.]+$", ""))) return true;
+        try {
+            Role r = Role.parse(target);
+            return r == role || (target.equalsIgnoreCase("bass") && role == Role.SUB_808) || (target.equalsIgnoreCase("drums") && role.isDrum());
+        } catch (IllegalArgumentException notARole) {
+            return false;
+        }
     }
 
     record Move(double db, String reason) { }
