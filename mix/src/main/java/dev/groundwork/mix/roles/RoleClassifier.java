@@ -122,11 +122,11 @@ public final class RoleClassifier {
     static Map<Role, Double> soundScores(StemAnalysis a) {
         double c = Math.log(Math.max(20, a.centroidHz())) / Math.log(2);   // octaves
         double low = a.lowRatio(), sub = a.subRatio(), high = a.highRatio(), crest = a.crestDb();
-        double tr = a.transientsPerSecond(), pitch = a.pitchedness(), width = a.width(), act = a.activeFraction();
+        double tr = a.transientsPerSecond(), pitch = a.pitchedness(), width = a.width(), act = a.activeFraction(), sus = a.sustain();
         Map<Role, Double> s = new EnumMap<>(Role.class);
-        s.put(Role.KICK, avg(rise(low, 0.3, 0.6), rise(crest, 9, 16), band(c, oct(40), oct(400), 1.5), rise(tr, 0.5, 1.5), fall(high, 0.05, 0.2)));
+        s.put(Role.KICK, avg(rise(low, 0.3, 0.6), rise(crest, 9, 16), band(c, oct(40), oct(400), 1.5), rise(tr, 0.5, 1.5), fall(high, 0.05, 0.2), fall(sus, 0.35, 0.65)));
         s.put(Role.SUB_808, avg(rise(sub, 0.3, 0.6), rise(pitch, 0.4, 0.7), band(c, oct(30), oct(200), 1), fall(high, 0.01, 0.05), fall(tr, 3, 8)));
-        s.put(Role.BASS, avg(rise(low, 0.3, 0.55), rise(pitch, 0.4, 0.7), band(c, oct(80), oct(500), 1), fall(crest, 14, 20), fall(sub, 0.5, 0.8)));
+        s.put(Role.BASS, avg(rise(low, 0.3, 0.55), rise(pitch, 0.4, 0.7), band(c, oct(80), oct(500), 1), fall(crest, 14, 20), fall(sub, 0.5, 0.8), rise(sus, 0.35, 0.65)));
         s.put(Role.SNARE, avg(band(c, oct(700), oct(4000), 1), rise(crest, 13, 18), fall(pitch, 0.5, 0.8), band(tr, 0.8, 4, 1), fall(low, 0.1, 0.3)));
         s.put(Role.HATS, avg(rise(c, oct(4000), oct(7000)), rise(high, 0.3, 0.6), rise(tr, 2, 6), fall(low, 0.02, 0.08), fall(pitch, 0.4, 0.7)));
         s.put(Role.PERCUSSION, avg(band(c, oct(1200), oct(6000), 1), rise(crest, 12, 17), rise(tr, 1.5, 4), fall(low, 0.05, 0.2), fall(pitch, 0.5, 0.8)));
@@ -137,7 +137,7 @@ public final class RoleClassifier {
                 fall(act, 0.5, 0.9)));
         s.put(Role.GUITAR, avg(band(c, oct(500), oct(2500), 1), rise(pitch, 0.4, 0.7), band(crest, 12, 20, 3), fall(low, 0.1, 0.3), band(tr, 0.5, 4, 1)));
         s.put(Role.KEYS, avg(band(c, oct(300), oct(2000), 1), rise(pitch, 0.5, 0.8), band(crest, 12, 20, 3), band(tr, 0.3, 3, 1), fall(high, 0.1, 0.25)));
-        s.put(Role.PAD, avg(band(c, oct(200), oct(2000), 1.5), rise(pitch, 0.4, 0.7), fall(crest, 9, 13), fall(tr, 0.3, 1), rise(width, 0.1, 0.3)));
+        s.put(Role.PAD, avg(band(c, oct(200), oct(2000), 1.5), rise(pitch, 0.4, 0.7), fall(crest, 9, 13), fall(tr, 0.3, 1), rise(width, 0.1, 0.3), rise(sus, 0.6, 0.9)));
         s.put(Role.SYNTH_LEAD, avg(band(c, oct(800), oct(4000), 1), rise(pitch, 0.55, 0.85), fall(crest, 11, 16), fall(width, 0.1, 0.3), fall(low, 0.05, 0.15)));
         s.put(Role.STRINGS_BRASS, avg(band(c, oct(400), oct(2500), 1), rise(pitch, 0.55, 0.85), fall(crest, 11, 15), fall(tr, 0.3, 1.2), fall(low, 0.1, 0.25)));
         s.put(Role.FX, avg(fall(pitch, 0.3, 0.6), fall(act, 0.2, 0.5), rise(width, 0.1, 0.4), fall(tr, 0.5, 2)));
@@ -152,8 +152,8 @@ public final class RoleClassifier {
     }
 
     private static String evidence(StemAnalysis a) {
-        return String.format(Locale.ROOT, "centroid %.0f Hz, %.0f %% below 150 Hz, crest %.1f dB, %.1f onsets/s, pitchedness %.2f, width %.2f",
-                a.centroidHz(), 100 * a.lowRatio(), a.crestDb(), a.transientsPerSecond(), a.pitchedness(), a.width());
+        return String.format(Locale.ROOT, "centroid %.0f Hz, %.0f %% below 150 Hz, crest %.1f dB, %.1f onsets/s, sustain %.2f, pitchedness %.2f, width %.2f",
+                a.centroidHz(), 100 * a.lowRatio(), a.crestDb(), a.transientsPerSecond(), a.sustain(), a.pitchedness(), a.width());
     }
 
     private static double oct(double hz) { return Math.log(hz) / Math.log(2); }
