@@ -109,5 +109,6 @@ $agree_rows
 |---|---|
 $mem_row
 MD
+summary_commit analyze
 log "analyze: wrote $md"
 cat "$md"

@@ -50,5 +50,6 @@ mastering), so the ratio compares groundwork's whole job with a bare render of t
 |---|---:|---:|---|
 $rows
 MD
+summary_commit beat
 log "beat: wrote $md"
 cat "$md"

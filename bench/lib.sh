@@ -127,9 +127,11 @@ not_available_reason() {
   esac
 }
 
-# summary NAME ROW: appends a Markdown row to the headline table (results/summary-NAME.md).
-summary() { printf '%s\n' "$2" >>"$RESULTS/summary-$1.md"; }
-summary_reset() { : >"$RESULTS/summary-$1.md"; }
+# summary NAME ROW: appends a Markdown row to the headline table; summary_commit publishes the rows
+# as results/summary-NAME.md when the benchmark has finished (an interrupted run leaves the last ones).
+summary() { printf '%s\n' "$2" >>"$RESULTS/summary-$1.md.part"; }
+summary_reset() { : >"$RESULTS/summary-$1.md.part"; }
+summary_commit() { mv "$RESULTS/summary-$1.md.part" "$RESULTS/summary-$1.md"; }
 
 # verdict VALUE OP LIMIT: "met" or "**not met**" (OP is <= or >=).
 verdict() {

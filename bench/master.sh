@@ -128,5 +128,6 @@ $speed_rows
 |---|---|
 $mem_row
 MD
+summary_commit master
 log "master: wrote $md"
 cat "$md"
