@@ -138,3 +138,6 @@ verdict() {
   local ok; if [ "$2" = "<=" ]; then ok=$(echo "$1 <= $3" | bc -l); else ok=$(echo "$1 >= $3" | bc -l); fi
   [ "$ok" = 1 ] && echo "met" || echo "**not met**"
 }
+
+# stamp: when and on which build a section was measured.
+stamp() { printf '*Measured %s, groundwork git %s.*' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(git -C "$REPO_DIR" rev-parse --short HEAD)"; }
