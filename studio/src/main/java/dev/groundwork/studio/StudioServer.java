@@ -7,6 +7,7 @@ import dev.groundwork.studio.jobs.EventHub;
 import dev.groundwork.studio.jobs.JobQueue;
 import dev.groundwork.studio.media.AudioOverview;
 import dev.groundwork.studio.media.MediaTypes;
+import dev.groundwork.studio.media.RangeResponse;
 import dev.groundwork.studio.media.Uploads;
 import dev.groundwork.studio.pages.BeatPage;
 import dev.groundwork.studio.pages.MasterPage;
@@ -22,7 +23,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -190,9 +190,8 @@ public final class StudioServer implements AutoCloseable {
             ctx.header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"");
         }
         ctx.header("Cache-Control", "no-cache");
-        InputStream in = Files.newInputStream(f);
         // Range requests: the browser seeks in audio without downloading the whole file again.
-        ctx.writeSeekableStream(in, MediaTypes.of(name), Files.size(f));
+        RangeResponse.send(ctx, f, Files.size(f), MediaTypes.of(name));
     }
 
     /** Every audio file of a project (uploads, renders, beats) that a page may offer as a source. */

@@ -49,8 +49,20 @@ final class DecisionLog {
                     System.err.println("groundwork studio: skipping unreadable line " + lineNo + " of " + file);
                 }
             }
+            endWithNewline();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read decision log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a torn write the next line must start on a line of its own, or it would be lost with the torn one. */
+    private void endWithNewline() throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            if (size == 0) return;
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            if (last.get(0) != '\n') ch.write(java.nio.ByteBuffer.wrap(new byte[]{'\n'}), size);
         }
     }
 
