@@ -1,0 +1,184 @@
+package dev.groundwork.core.audio;
+
+import org.jflac.FLACDecoder;
+import org.jflac.ChannelData;
+import org.jflac.FrameListener;
+import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * FLAC through jflac. The metadata blocks are walked here, each length checked against the file, and only
+ * STREAMINFO is handed to jflac, so a hostile tag or picture block can never make it allocate.
+ */
+final class FlacStreamReader implements AudioStreamReader {
+    private final Path file;
+    private final FileBytes in;
+    private final Path registered;
+    private final AudioFileInfo info;
+    private final FLACDecoder decoder;
+    private final Consumer<String> warn;
+    private final float scale;
+    private int[][] pending = new int[0][];
+    private int pendingAt;
+    private int pendingFrames;
+    private long decoded;
+    private boolean ended;
+    private boolean closed;
+    private String decoderError;
+
+    FlacStreamReader(Path file, FileBytes in, long flacStart, Consumer<String> warn) {
+        this.file = file;
+        this.in = in;
+        this.warn = warn;
+        long pos = flacStart + 4;
+        ByteBuffer streamInfo = null;
+        boolean last = false;
+        while (!last) {
+            ByteBuffer h = in.read(pos, 4, ByteOrder.BIG_ENDIAN, "FLAC metadata block header");
+            int b0 = h.get(0) & 0xff;
+            last = (b0 & 0x80) != 0;
+            int type = b0 & 0x7f;
+            int length = ((h.get(1) & 0xff) << 16) | ((h.get(2) & 0xff) << 8) | (h.get(3) & 0xff);
+            if (type == 127) throw new AudioFileException(file, "corrupt FLAC header: invalid metadata block type");
+            if (pos + 4 + length > in.size) {
+                throw new AudioFileException(file, "truncated or corrupt FLAC header: a metadata block runs past the end of the file");
+            }
+            if (type == 0) {
+                if (length != 34) throw new AudioFileException(file, "corrupt FLAC header: STREAMINFO of " + length + " bytes");
+                streamInfo = in.read(pos + 4, 34, ByteOrder.BIG_ENDIAN, "STREAMINFO");
+            } else if (streamInfo == null) {
+                throw new AudioFileException(file, "corrupt FLAC header: STREAMINFO is not the first block");
+            }
+            pos += 4 + length;
+        }
+        if (streamInfo == null) throw new AudioFileException(file, "corrupt FLAC header: no STREAMINFO");
+        long bits64 = streamInfo.getLong(10);
+        int rate = (int) (bits64 >>> 44);
+        int channels = (int) ((bits64 >>> 41) & 7) + 1;
+        int bps = (int) ((bits64 >>> 36) & 31) + 1;
+        long total = bits64 & 0xFFFFFFFFFL;
+        int maxBlock = streamInfo.getShort(2) & 0xffff;
+        AudioLimits.checkChannels(file, channels);
+        AudioLimits.checkRate(file, rate);
+        if (bps < 8 || bps > 24) throw new AudioFileException(file, "unsupported FLAC sample size of " + bps + " bits (8 to 24 are read)");
+        if (maxBlock < 16) throw new AudioFileException(file, "corrupt FLAC header: maximum block size " + maxBlock);
+        this.info = new AudioFileInfo("FLAC", rate, channels, total, bps, false);
+        this.scale = 1f / (1 << (bps - 1));
+
+        // jflac sees a minimal stream: the signature, STREAMINFO marked as the last block, then the frames.
+        byte[] head = new byte[4 + 4 + 34];
+        head[0] = 'f'; head[1] = 'L'; head[2] = 'a'; head[3] = 'C';
+        head[4] = (byte) 0x80; head[7] = 34;
+        streamInfo.rewind().get(head, 8, 34);
+        try {
+            in.channel.position(pos);
+            InputStream frames = new BufferedInputStream(Channels.newInputStream(in.channel), 1 << 16);
+            this.decoder = new FLACDecoder(new SequenceInputStream(new ByteArrayInputStream(head), frames));
+            decoder.readMetadata();
+            decoder.addFrameListener(new FrameListener() {
+                @Override public void processMetadata(Metadata metadata) { }
+                @Override public void processFrame(Frame frame) { }
+                @Override public void processError(String msg) { decoderError = msg; }
+            });
+        } catch (IOException e) {
+            throw new AudioFileException(file, "corrupt FLAC header: " + e.getMessage(), e);
+        }
+        this.registered = OpenInputs.register(file);
+    }
+
+    @Override
+    public AudioFileInfo info() { return info; }
+
+    @Override
+    public int read(AudioBuffer block) {
+        if (closed) throw new IllegalStateException("reader is closed");
+        AudioStreams.checkBlock(file, block, info.channels());
+        int want = block.capacity();
+        int done = 0;
+        float[][] out = block.data();
+        while (done < want) {
+            if (pendingAt == pendingFrames && !nextFrame()) break;
+            int n = Math.min(want - done, pendingFrames - pendingAt);
+            for (int c = 0; c < out.length; c++) {
+                int[] src = pending[c];
+                float[] dst = out[c];
+                for (int i = 0; i < n; i++) dst[done + i] = src[pendingAt + i] * scale;
+            }
+            pendingAt += n;
+            done += n;
+        }
+        block.setFrames(done);
+        return done;
+    }
+
+    private boolean nextFrame() {
+        if (ended) return false;
+        Frame frame;
+        int badBefore = decoder.getBadFrames();
+        try {
+            frame = decoder.readNextFrame();
+        } catch (IOException | RuntimeException e) {
+            throw new AudioFileException(file, "corrupt FLAC frame near " + time(decoded) + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (decoder.getBadFrames() != badBefore || decoderError != null) {
+            // A bad frame at the very end is a truncated file (read what is there); anywhere else it is damage.
+            decoderError = null;
+            Frame after;
+            try {
+                after = decoder.readNextFrame();
+            } catch (IOException | RuntimeException e) {
+                after = frame;
+            }
+            if (after != null) {
+                throw new AudioFileException(file, "corrupt FLAC frame near " + time(decoded) + " (bad CRC or header); the file is damaged");
+            }
+            frame = null;
+        }
+        if (frame == null) {
+            ended = true;
+            if (info.frames() > 0 && decoded < info.frames()) {
+                warn.accept(file.getFileName() + ": STREAMINFO claims " + info.frames() + " frames but the file holds only "
+                        + decoded + "; reading the frames present (the file looks truncated)");
+            }
+            return false;
+        }
+        if (frame.header.channels != info.channels() || frame.header.bitsPerSample != info.bitsPerSample()) {
+            throw new AudioFileException(file, "corrupt FLAC frame near " + time(decoded) + ": its format differs from STREAMINFO");
+        }
+        ChannelData[] data = decoder.getChannelData();
+        if (pending.length != info.channels()) pending = new int[info.channels()][];
+        for (int c = 0; c < info.channels(); c++) pending[c] = data[c].getOutput();
+        pendingAt = 0;
+        pendingFrames = frame.header.blockSize;
+        decoded += pendingFrames;
+        return true;
+    }
+
+    private String time(long frame) {
+        return String.format(Locale.ROOT, "frame %d (%.3f s)", frame, frame / info.sampleRate());
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        OpenInputs.release(registered);
+        try {
+            in.channel.close();
+        } catch (IOException ignored) {
+            // Read-only: nothing to lose.
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.groundwork.core.audio;
+
+import net.sourceforge.javaflacencoder.EncodingConfiguration;
+import net.sourceforge.javaflacencoder.FLACEncoder;
+import net.sourceforge.javaflacencoder.FLACOutputStream;
+import net.sourceforge.javaflacencoder.StreamConfiguration;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/** FLAC 16/24-bit through java-flac-encoder, one fixed block size, single-threaded so output is reproducible. */
+final class FlacStreamWriter implements AudioStreamWriter {
+    private static final int BLOCK = 4096;
+
+    private final Path target;
+    private final OutputFile out;
+    private final FileChannel channel;
+    private final FLACEncoder encoder;
+    private final int channels;
+    private final int bits;
+    private final TpdfDither dither;
+    private int[] block;
+    private int blockFrames;
+    private long frames;
+    private boolean done;
+
+    FlacStreamWriter(Path target, OutputFormat format, double sampleRate, int channels) {
+        this.target = target;
+        this.channels = channels;
+        this.bits = format.encoding().bits;
+        this.dither = format.dither() ? new TpdfDither(TpdfDither.DEFAULT_SEED) : null;
+        this.block = new int[BLOCK * channels];
+        FileChannel[] ch = new FileChannel[1];
+        this.out = OutputFile.create(target, ch);
+        this.channel = ch[0];
+        this.encoder = new FLACEncoder();
+        try {
+            StreamConfiguration sc = new StreamConfiguration(channels, BLOCK, BLOCK, (int) Math.round(sampleRate), bits);
+            if (!encoder.setStreamConfiguration(sc)) {
+                throw new AudioFileException(target, "the FLAC encoder refused " + channels + " channels at " + sampleRate + " Hz, " + bits + " bits");
+            }
+            encoder.setEncodingConfiguration(new EncodingConfiguration());
+            encoder.setOutputStream(new ChannelOutput());
+            encoder.openFLACStream();
+        } catch (IOException e) {
+            close();
+            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(AudioBuffer audio) {
+        if (done) throw new IllegalStateException("writer is already committed or closed");
+        if (audio.channels() != channels) {
+            throw new IllegalArgumentException(target.getFileName() + ": block has " + audio.channels() + " channels, the writer " + channels);
+        }
+        try {
+            float[][] src = audio.data();
+            for (int i = 0; i < audio.frames(); i++) {
+                for (int c = 0; c < channels; c++) {
+                    float x = src[c][i];
+                    if (!Float.isFinite(x)) {
+                        throw new AudioFileException(target, "cannot write: sample " + x + " at frame " + (frames + i) + ", channel "
+                                + (c + 1) + " is not a finite number (a processing bug upstream)");
+                    }
+                    block[blockFrames * channels + c] = PcmCodec.quantize(x, bits, dither);
+                }
+                if (++blockFrames == BLOCK) flush(false);
+            }
+            frames += audio.frames();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Hands the pending frames to the encoder and encodes them at once, so it never holds a reference to a reused array. */
+    private void flush(boolean end) {
+        try {
+            if (blockFrames > 0) {
+                encoder.addSamples(block, blockFrames);
+                encoder.encodeSamples(blockFrames, end);
+            } else if (end) {
+                encoder.encodeSamples(0, true);
+            }
+        } catch (IOException e) {
+            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
+        }
+        block = new int[BLOCK * channels];
+        blockFrames = 0;
+    }
+
+    @Override
+    public void commit() {
+        if (done) throw new IllegalStateException("writer is already committed or closed");
+        try {
+            flush(true);
+            channel.force(true);
+            channel.close();
+            done = true;
+            out.commit();
+        } catch (IOException e) {
+            close();
+            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (done && !channel.isOpen()) return;
+        done = true;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // The temporary file is deleted next.
+        }
+        out.discard();
+    }
+
+    /** The encoder seeks back to patch STREAMINFO, so it writes straight to the temporary file's channel. */
+    private final class ChannelOutput implements FLACOutputStream {
+        private long pos;
+
+        @Override
+        public long seek(long position) {
+            pos = position;
+            return pos;
+        }
+
+        @Override
+        public int write(byte[] data, int offset, int count) throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(data, offset, count);
+            while (b.hasRemaining()) pos += channel.write(b, pos);
+            return count;
+        }
+
+        @Override
+        public long size() {
+            try {
+                return channel.size();
+            } catch (IOException e) {
+                return pos;
+            }
+        }
+
+        @Override
+        public void write(byte data) throws IOException {
+            write(new byte[] {data}, 0, 1);
+        }
+
+        @Override
+        public boolean canSeek() { return true; }
+
+        @Override
+        public long getPos() { return pos; }
+    }
+}

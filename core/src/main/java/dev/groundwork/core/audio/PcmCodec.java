@@ -1,0 +1,162 @@
+package dev.groundwork.core.audio;
+
+/**
+ * Converts interleaved PCM bytes to planar floats and back. Integers are scaled by 2^(bits-1),
+ * so a file read and written at the same depth without dither is bit-exact; on the way out every
+ * value is clamped before it becomes an integer (a plain cast would wrap).
+ */
+final class PcmCodec {
+    enum Kind { UNSIGNED_INT, SIGNED_INT, FLOAT }
+
+    final Kind kind;
+    final int bytes;
+    final boolean bigEndian;
+
+    PcmCodec(Kind kind, int bytes, boolean bigEndian) {
+        this.kind = kind;
+        this.bytes = bytes;
+        this.bigEndian = bigEndian;
+    }
+
+    static PcmCodec signed(int bits, boolean bigEndian) {
+        return new PcmCodec(bits == 8 ? Kind.UNSIGNED_INT : Kind.SIGNED_INT, bits / 8, bigEndian);
+    }
+
+    int bits() { return bytes * 8; }
+
+    boolean isFloat() { return kind == Kind.FLOAT; }
+
+    /** Reports a non-finite sample found while decoding a float file. */
+    interface BadSample {
+        void found(int frameInBlock, int channel, double value);
+    }
+
+    /** Decodes {@code frames} interleaved frames of {@code src} into {@code dst[c][offset..]}. */
+    void decode(byte[] src, int frames, float[][] dst, int offset, BadSample bad) {
+        int channels = dst.length;
+        int n = frames * channels;
+        switch (kind) {
+            case UNSIGNED_INT -> {
+                for (int s = 0; s < n; s++) {
+                    dst[s % channels][offset + s / channels] = ((src[s] & 0xff) - 128) / 128f;
+                }
+            }
+            case SIGNED_INT -> decodeSigned(src, frames, channels, dst, offset);
+            case FLOAT -> decodeFloat(src, frames, channels, dst, offset, bad);
+        }
+    }
+
+    private void decodeSigned(byte[] src, int frames, int channels, float[][] dst, int offset) {
+        int p = 0;
+        switch (bytes) {
+            case 1 -> {
+                for (int f = 0; f < frames; f++) {
+                    for (int c = 0; c < channels; c++, p++) dst[c][offset + f] = src[p] / 128f;
+                }
+            }
+            case 2 -> {
+                final float k = 1f / 32768f;
+                for (int f = 0; f < frames; f++) {
+                    for (int c = 0; c < channels; c++, p += 2) {
+                        int v = bigEndian ? (src[p] << 8) | (src[p + 1] & 0xff) : (src[p + 1] << 8) | (src[p] & 0xff);
+                        dst[c][offset + f] = v * k;
+                    }
+                }
+            }
+            case 3 -> {
+                final float k = 1f / 8388608f;
+                for (int f = 0; f < frames; f++) {
+                    for (int c = 0; c < channels; c++, p += 3) {
+                        int v = bigEndian
+                                ? (src[p] << 16) | ((src[p + 1] & 0xff) << 8) | (src[p + 2] & 0xff)
+                                : (src[p + 2] << 16) | ((src[p + 1] & 0xff) << 8) | (src[p] & 0xff);
+                        dst[c][offset + f] = v * k;
+                    }
+                }
+            }
+            case 4 -> {
+                final double k = 1.0 / 2147483648.0;
+                for (int f = 0; f < frames; f++) {
+                    for (int c = 0; c < channels; c++, p += 4) {
+                        dst[c][offset + f] = (float) (int32(src, p) * k);
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("no " + bytes + "-byte integer decoder");
+        }
+    }
+
+    private void decodeFloat(byte[] src, int frames, int channels, float[][] dst, int offset, BadSample bad) {
+        int p = 0;
+        for (int f = 0; f < frames; f++) {
+            for (int c = 0; c < channels; c++) {
+                double v;
+                if (bytes == 4) {
+                    v = Float.intBitsToFloat(int32(src, p));
+                    p += 4;
+                } else {
+                    long hi = int32(src, bigEndian ? p : p + 4) & 0xffffffffL;
+                    long lo = int32(src, bigEndian ? p + 4 : p) & 0xffffffffL;
+                    v = Double.longBitsToDouble((hi << 32) | lo);
+                    p += 8;
+                }
+                if (!Double.isFinite(v)) bad.found(f, c, v);
+                dst[c][offset + f] = (float) v;
+            }
+        }
+    }
+
+    private int int32(byte[] b, int p) {
+        return bigEndian
+                ? (b[p] << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff)
+                : (b[p + 3] << 24) | ((b[p + 2] & 0xff) << 16) | ((b[p + 1] & 0xff) << 8) | (b[p] & 0xff);
+    }
+
+    /**
+     * Encodes {@code frames} frames from {@code src[c][offset..]} into interleaved bytes (little-endian only:
+     * groundwork writes WAV). Integer output is clamped; {@code dither} may be null. Non-finite input is reported.
+     */
+    void encode(float[][] src, int offset, int frames, byte[] dst, TpdfDither dither, BadSample bad) {
+        if (bigEndian) throw new IllegalStateException("big-endian output is not written");
+        int channels = src.length;
+        int p = 0;
+        if (kind == Kind.FLOAT) {
+            for (int f = 0; f < frames; f++) {
+                for (int c = 0; c < channels; c++, p += 4) {
+                    float x = src[c][offset + f];
+                    if (!Float.isFinite(x)) bad.found(f, c, x);
+                    int v = Float.floatToRawIntBits(x);
+                    dst[p] = (byte) v;
+                    dst[p + 1] = (byte) (v >> 8);
+                    dst[p + 2] = (byte) (v >> 16);
+                    dst[p + 3] = (byte) (v >>> 24);
+                }
+            }
+            return;
+        }
+        for (int f = 0; f < frames; f++) {
+            for (int c = 0; c < channels; c++, p += bytes) {
+                float x = src[c][offset + f];
+                if (!Float.isFinite(x)) bad.found(f, c, x);
+                int v = quantize(x, bits(), dither);
+                switch (bytes) {
+                    case 1 -> dst[p] = (byte) (v + 128);
+                    case 2 -> { dst[p] = (byte) v; dst[p + 1] = (byte) (v >> 8); }
+                    case 3 -> { dst[p] = (byte) v; dst[p + 1] = (byte) (v >> 8); dst[p + 2] = (byte) (v >> 16); }
+                    default -> { dst[p] = (byte) v; dst[p + 1] = (byte) (v >> 8); dst[p + 2] = (byte) (v >> 16); dst[p + 3] = (byte) (v >>> 24); }
+                }
+            }
+        }
+    }
+
+    /** Float full scale to a {@code bits}-bit integer: scale, dither, clamp, then round (clamping first avoids wrap-around). */
+    static int quantize(float x, int bits, TpdfDither dither) {
+        double scale = 1L << (bits - 1);
+        double v = x * scale;
+        if (dither != null) v += dither.next();
+        double max = scale - 1;
+        if (v >= max) return (int) max;
+        if (v <= -scale) return (int) -scale;
+        return (int) Math.rint(v);
+    }
+}
