@@ -1,40 +1,356 @@
 package dev.groundwork.core.meter;
 
 import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.TruePeakOversampler;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * ITU-R BS.1770-4 / EBU R128 meter in the style of libebur128: feed blocks of any size, then query.
  * Loudness values that do not exist (silence) are empty, never a number later code could divide by.
+ *
+ * <p>How it works: each channel is K-weighted (two biquads, double state) and its squares are summed
+ * into 100 ms sub-blocks (boundaries at round(k·fs/10), so any rate works). At the end of each
+ * sub-block the channel-weighted energy is stored; the momentary (400 ms) and short-term (3 s)
+ * energies are the sums of the last 4 and 30 sub-blocks, one value every 100 ms. Windows reaching
+ * before the start count the missing time as silence (as libebur128 does), so the curves ramp up;
+ * gating uses complete windows only. The integrated loudness gates all complete 400 ms blocks
+ * (75 % overlap) at −70 LUFS and then −10 LU; the loudness range (EBU Tech 3342) gates the complete
+ * short-term values, taken at 10 Hz, at −70 LUFS and −20 LU and takes the 10th to 95th percentile
+ * (linear interpolation between ranks). All of this is exact: every block energy is kept
+ * (two doubles per 100 ms), and the sums run in a fixed order, so any block size gives identical
+ * results.
+ *
+ * <p>Channel order and weights: see {@link ChannelWeights}.
  */
 public final class LoudnessMeter {
+    /** What to measure; a meter computes only what was asked (true peak is the expensive one). */
+    public enum Measure { MOMENTARY, SHORT_TERM, INTEGRATED, LOUDNESS_RANGE, SAMPLE_PEAK, TRUE_PEAK }
+
+    public static final double ABSOLUTE_GATE_LUFS = -70;
+    public static final double INTEGRATED_RELATIVE_GATE_LU = -10;
+    public static final double RANGE_RELATIVE_GATE_LU = -20;
+    public static final double RANGE_LOW_PERCENTILE = 0.10;
+    public static final double RANGE_HIGH_PERCENTILE = 0.95;
+    /** Time between curve values and gating blocks. */
+    public static final double STEP_SECONDS = 0.1;
+    private static final int MOMENTARY_STEPS = 4;
+    private static final int SHORT_TERM_STEPS = 30;
+    private static final double DENORMAL_FLOOR = 1e-30;
+
+    private final int channels;
+    private final double sampleRate;
+    private final double[] weights;
+    private final Set<Measure> measures;
+    private final boolean loudness;
+
+    // K-weighting: shelf (b0, b1, b2, a1, a2) then high-pass (1, -2, 1, c1, c2), direct form I.
+    private final double b0, b1, b2, a1, a2, c1, c2;
+    private final double[] x1, x2, s1, s2, h1, h2;
+    private final double[] subBlockSum;
+
+    private long frames;
+    private long steps;          // completed 100 ms sub-blocks
+    private long stepEnd;        // frame index where the current sub-block ends
+    private final double[] recentSteps = new double[SHORT_TERM_STEPS];
+    private final EnergyLog momentary = new EnergyLog();
+    private final EnergyLog shortTerm = new EnergyLog();
+
+    private final float[] samplePeak;
+    private final TruePeakOversampler truePeak;
+
+    /** A meter measuring everything, with the standard weights for 1 to 8 channels. */
     public LoudnessMeter(int channels, double sampleRate) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this(channels, sampleRate, EnumSet.allOf(Measure.class));
     }
 
-    public void add(AudioBuffer block) { throw new UnsupportedOperationException(); }
+    public LoudnessMeter(int channels, double sampleRate, Set<Measure> measures) {
+        this(sampleRate, ChannelWeights.forChannelCount(channels), measures);
+    }
 
-    public OptionalDouble integratedLufs() { throw new UnsupportedOperationException(); }
+    /** A meter with explicit channel weights (0 excludes a channel, e.g. LFE). */
+    public LoudnessMeter(double sampleRate, double[] channelWeights, Set<Measure> measures) {
+        if (!(sampleRate >= 1000 && sampleRate <= 1_000_000)) {
+            throw new IllegalArgumentException("sample rate out of range (1 kHz to 1 MHz): " + sampleRate);
+        }
+        this.weights = ChannelWeights.validate(channelWeights);
+        this.channels = weights.length;
+        this.sampleRate = sampleRate;
+        this.measures = measures.isEmpty() ? EnumSet.noneOf(Measure.class) : EnumSet.copyOf(measures);
+        this.loudness = this.measures.contains(Measure.MOMENTARY) || this.measures.contains(Measure.SHORT_TERM)
+                || this.measures.contains(Measure.INTEGRATED) || this.measures.contains(Measure.LOUDNESS_RANGE);
+        Biquad.Coefficients shelf = KWeighting.shelf(sampleRate), hp = KWeighting.highPass(sampleRate);
+        b0 = shelf.b0(); b1 = shelf.b1(); b2 = shelf.b2(); a1 = shelf.a1(); a2 = shelf.a2();
+        c1 = hp.a1(); c2 = hp.a2();
+        x1 = new double[channels]; x2 = new double[channels];
+        s1 = new double[channels]; s2 = new double[channels];
+        h1 = new double[channels]; h2 = new double[channels];
+        subBlockSum = new double[channels];
+        stepEnd = boundary(1);
+        samplePeak = new float[channels];
+        truePeak = this.measures.contains(Measure.TRUE_PEAK) ? new TruePeakOversampler(channels, sampleRate) : null;
+    }
 
-    public OptionalDouble loudnessRangeLu() { throw new UnsupportedOperationException(); }
+    public int channels() { return channels; }
 
-    public OptionalDouble maxMomentaryLufs() { throw new UnsupportedOperationException(); }
+    public double sampleRate() { return sampleRate; }
 
-    public OptionalDouble maxShortTermLufs() { throw new UnsupportedOperationException(); }
+    public long framesProcessed() { return frames; }
 
-    /** Short-term loudness every 100 ms (NaN-free: silence is -infinity), for plots and jobs. */
-    public double[] shortTermCurveLufs() { throw new UnsupportedOperationException(); }
+    public double durationSeconds() { return frames / sampleRate; }
 
-    /** Momentary loudness every 100 ms. */
-    public double[] momentaryCurveLufs() { throw new UnsupportedOperationException(); }
+    public void add(AudioBuffer block) {
+        if (block.channels() != channels) {
+            throw new IllegalArgumentException("meter has " + channels + " channels, block has " + block.channels());
+        }
+        if (block.sampleRate() != sampleRate) {
+            throw new IllegalArgumentException("meter runs at " + sampleRate + " Hz, block is at " + block.sampleRate() + " Hz");
+        }
+        int n = block.frames();
+        if (n == 0) return;
+        if (loudness) {
+            int pos = 0;
+            while (pos < n) {
+                int len = (int) Math.min(n - pos, stepEnd - frames);
+                for (int c = 0; c < channels; c++) {
+                    if (weights[c] != 0) kWeightedSquares(c, block.channel(c), pos, len);
+                }
+                frames += len;
+                pos += len;
+                if (frames == stepEnd) finishStep();
+            }
+        } else {
+            frames += n;
+        }
+        if (measures.contains(Measure.SAMPLE_PEAK) || truePeak != null) {
+            for (int c = 0; c < channels; c++) {
+                float[] x = block.channel(c);
+                float m = samplePeak[c];
+                for (int i = 0; i < n; i++) m = Math.max(m, Math.abs(x[i]));
+                samplePeak[c] = m;
+                if (truePeak != null) truePeak.process(c, x, 0, n);
+            }
+        }
+    }
+
+    /** K-weights {@code len} samples of channel {@code c} and adds their squares to its sub-block sum. */
+    private void kWeightedSquares(int c, float[] in, int offset, int len) {
+        final double b0 = this.b0, b1 = this.b1, b2 = this.b2, a1 = this.a1, a2 = this.a2, c1 = this.c1, c2 = this.c2;
+        double x1 = this.x1[c], x2 = this.x2[c], s1 = this.s1[c], s2 = this.s2[c], h1 = this.h1[c], h2 = this.h2[c];
+        double sum = subBlockSum[c];
+        for (int i = offset, end = offset + len; i < end; i++) {
+            double x = in[i];
+            // the feedback term goes last, so each recursion waits for one multiply and one add only
+            double s = (b0 * x + b1 * x1 + b2 * x2 - a2 * s2) - a1 * s1;
+            double h = (s - 2 * s1 + s2 - c2 * h2) - c1 * h1;
+            x2 = x1; x1 = x;
+            s2 = s1; s1 = s;
+            h2 = h1; h1 = h;
+            sum += h * h;
+        }
+        this.x1[c] = x1; this.x2[c] = x2; this.s1[c] = s1; this.s2[c] = s2; this.h1[c] = h1; this.h2[c] = h2;
+        subBlockSum[c] = sum;
+    }
+
+    private void finishStep() {
+        double e = 0;
+        for (int c = 0; c < channels; c++) {
+            e += weights[c] * subBlockSum[c];
+            subBlockSum[c] = 0;
+            flushTinyState(c);
+        }
+        recentSteps[(int) (steps % SHORT_TERM_STEPS)] = e;
+        steps++;
+        stepEnd = boundary(steps + 1);
+        momentary.add(windowEnergy(MOMENTARY_STEPS));
+        shortTerm.add(windowEnergy(SHORT_TERM_STEPS));
+    }
+
+    /** Mean weighted square over the last {@code n} sub-blocks; time before the start counts as silence. */
+    private double windowEnergy(int n) {
+        double sum = 0;
+        for (long k = Math.max(0, steps - n); k < steps; k++) sum += recentSteps[(int) (k % SHORT_TERM_STEPS)];
+        return sum / (boundary(steps) - boundary(steps - n));
+    }
+
+    /** Frame index where sub-block k starts (negative k: before the stream, for window lengths). */
+    private long boundary(long k) {
+        return Math.round(k * sampleRate * STEP_SECONDS);
+    }
+
+    /** After long silence the filter state decays into subnormal numbers, which are very slow on most CPUs. */
+    private void flushTinyState(int c) {
+        if (Math.abs(x1[c]) < DENORMAL_FLOOR) x1[c] = 0;
+        if (Math.abs(x2[c]) < DENORMAL_FLOOR) x2[c] = 0;
+        if (Math.abs(s1[c]) < DENORMAL_FLOOR) s1[c] = 0;
+        if (Math.abs(s2[c]) < DENORMAL_FLOOR) s2[c] = 0;
+        if (Math.abs(h1[c]) < DENORMAL_FLOOR) h1[c] = 0;
+        if (Math.abs(h2[c]) < DENORMAL_FLOOR) h2[c] = 0;
+    }
+
+    // ---- queries ----
+
+    /** Gated integrated loudness (BS.1770-4); empty when no 400 ms block is above −70 LUFS. */
+    public OptionalDouble integratedLufs() {
+        require(Measure.INTEGRATED);
+        return gatedLoudness(momentary, MOMENTARY_STEPS - 1, INTEGRATED_RELATIVE_GATE_LU);
+    }
+
+    /** Loudness range (EBU Tech 3342) in LU; empty when no complete 3 s window is above −70 LUFS. */
+    public OptionalDouble loudnessRangeLu() {
+        require(Measure.LOUDNESS_RANGE);
+        double[] e = shortTerm.copyFrom(SHORT_TERM_STEPS - 1);
+        double absolute = lufsToEnergy(ABSOLUTE_GATE_LUFS);
+        double sum = 0;
+        int n = 0;
+        for (double v : e) {
+            if (v > absolute) { sum += v; n++; }
+        }
+        if (n == 0) return OptionalDouble.empty();
+        double relative = sum / n * Math.pow(10, RANGE_RELATIVE_GATE_LU / 10);
+        double threshold = Math.max(absolute, relative);
+        int kept = 0;
+        for (double v : e) if (v > threshold) e[kept++] = v;
+        if (kept == 0) return OptionalDouble.empty();
+        Arrays.sort(e, 0, kept);
+        return OptionalDouble.of(energyToLufs(percentile(e, kept, RANGE_HIGH_PERCENTILE))
+                - energyToLufs(percentile(e, kept, RANGE_LOW_PERCENTILE)));
+    }
+
+    public OptionalDouble maxMomentaryLufs() {
+        require(Measure.MOMENTARY);
+        return max(momentary);
+    }
+
+    public OptionalDouble maxShortTermLufs() {
+        require(Measure.SHORT_TERM);
+        return max(shortTerm);
+    }
+
+    /** Momentary loudness at the last completed 100 ms step; empty before the first step or in silence. */
+    public OptionalDouble momentaryLufs() {
+        require(Measure.MOMENTARY);
+        return last(momentary);
+    }
+
+    /** Short-term loudness at the last completed 100 ms step; empty before the first step or in silence. */
+    public OptionalDouble shortTermLufs() {
+        require(Measure.SHORT_TERM);
+        return last(shortTerm);
+    }
+
+    /**
+     * Short-term loudness every 100 ms (NaN-free: silence is -infinity), for plots and jobs.
+     * Value i covers the 3 s ending at (i + 1) × 100 ms.
+     */
+    public double[] shortTermCurveLufs() {
+        require(Measure.SHORT_TERM);
+        return curve(shortTerm);
+    }
+
+    /** Momentary loudness every 100 ms; value i covers the 400 ms ending at (i + 1) × 100 ms. */
+    public double[] momentaryCurveLufs() {
+        require(Measure.MOMENTARY);
+        return curve(momentary);
+    }
 
     /** Maximum true peak over all channels in dBTP; -infinity for digital silence. */
-    public double truePeakDbtp() { throw new UnsupportedOperationException(); }
+    public double truePeakDbtp() {
+        require(Measure.TRUE_PEAK);
+        double m = 0;
+        for (int c = 0; c < channels; c++) m = Math.max(m, truePeakLinear(c));
+        return linearToDb(m);
+    }
 
-    public double truePeakDbtp(int channel) { throw new UnsupportedOperationException(); }
+    public double truePeakDbtp(int channel) {
+        require(Measure.TRUE_PEAK);
+        return linearToDb(truePeakLinear(channel));
+    }
 
-    public double samplePeakDbfs() { throw new UnsupportedOperationException(); }
+    public double samplePeakDbfs() {
+        requireAny(Measure.SAMPLE_PEAK);
+        float m = 0;
+        for (float p : samplePeak) m = Math.max(m, p);
+        return linearToDb(m);
+    }
 
-    public double samplePeakDbfs(int channel) { throw new UnsupportedOperationException(); }
+    public double samplePeakDbfs(int channel) {
+        requireAny(Measure.SAMPLE_PEAK);
+        return linearToDb(samplePeak[channel]);
+    }
+
+    private double truePeakLinear(int channel) {
+        return Math.max(samplePeak[channel], truePeak.peak(channel));
+    }
+
+    private static OptionalDouble gatedLoudness(EnergyLog log, int first, double relativeGateLu) {
+        double absolute = lufsToEnergy(ABSOLUTE_GATE_LUFS);
+        double sum = 0;
+        long n = 0;
+        for (int i = first; i < log.size(); i++) {
+            double v = log.get(i);
+            if (v > absolute) { sum += v; n++; }
+        }
+        if (n == 0) return OptionalDouble.empty();
+        double threshold = Math.max(absolute, sum / n * Math.pow(10, relativeGateLu / 10));
+        double gated = 0;
+        long m = 0;
+        for (int i = first; i < log.size(); i++) {
+            double v = log.get(i);
+            if (v > threshold) { gated += v; m++; }
+        }
+        return m == 0 ? OptionalDouble.empty() : OptionalDouble.of(energyToLufs(gated / m));
+    }
+
+    /** Linear interpolation between ranks of sorted[0..n-1] at fraction p (0..1). */
+    private static double percentile(double[] sorted, int n, double p) {
+        double pos = p * (n - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, n - 1);
+        double frac = pos - lo;
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
+    }
+
+    private static OptionalDouble max(EnergyLog log) {
+        double m = 0;
+        for (int i = 0; i < log.size(); i++) m = Math.max(m, log.get(i));
+        return m > 0 ? OptionalDouble.of(energyToLufs(m)) : OptionalDouble.empty();
+    }
+
+    private static OptionalDouble last(EnergyLog log) {
+        if (log.size() == 0) return OptionalDouble.empty();
+        double e = log.get(log.size() - 1);
+        return e > 0 ? OptionalDouble.of(energyToLufs(e)) : OptionalDouble.empty();
+    }
+
+    private static double[] curve(EnergyLog log) {
+        double[] c = log.copyFrom(0);
+        for (int i = 0; i < c.length; i++) c[i] = energyToLufs(c[i]);
+        return c;
+    }
+
+    private void require(Measure m) {
+        if (!measures.contains(m)) throw new IllegalStateException("this meter was not asked to measure " + m);
+    }
+
+    private void requireAny(Measure m) {
+        if (!measures.contains(m) && truePeak == null) throw new IllegalStateException("this meter was not asked to measure " + m);
+    }
+
+    /** BS.1770 loudness of a weighted mean square: −0.691 + 10·log10(e); −∞ for 0. */
+    public static double energyToLufs(double energy) {
+        return energy > 0 ? -0.691 + 10 * Math.log10(energy) : Double.NEGATIVE_INFINITY;
+    }
+
+    public static double lufsToEnergy(double lufs) {
+        return Math.pow(10, (lufs + 0.691) / 10);
+    }
+
+    static double linearToDb(double linear) {
+        return linear > 0 ? 20 * Math.log10(linear) : Double.NEGATIVE_INFINITY;
+    }
 }

@@ -1,0 +1,168 @@
+package dev.groundwork.core.dsp;
+
+import java.util.Arrays;
+
+/**
+ * Streaming true-peak detector (ITU-R BS.1770-4 Annex 2): oversamples each channel ×4 below 96 kHz,
+ * ×2 below 192 kHz, ×1 from 192 kHz, and keeps the largest absolute value of the oversampled signal.
+ *
+ * <p>The interpolator is a Kaiser-windowed sinc cut off at the input Nyquist frequency, split into
+ * polyphase branches. Because the sinc is zero at every multiple of the ratio, phase 0 is the input
+ * sample itself, so only the {@code ratio - 1} in-between phases are filtered (the input samples are
+ * covered by the sample peak). With {@value #TAPS_PER_PHASE} taps per phase the passband is flat within
+ * a few hundredths of a dB up to 0.45·fs and images are ≥ 60 dB down, so a steady sine of any frequency
+ * up to 0.45·fs reads within +0.2/−0.4 dB of its amplitude (its true peak).
+ *
+ * <p>Each branch is computed for a whole chunk at once as a sum of scaled, shifted copies of the input
+ * (an axpy per tap), which the JIT vectorises; float arithmetic is plenty for a peak reading. The sum
+ * for every output runs over the taps in the same order whatever the chunking, so results do not
+ * depend on how the stream is split into blocks.
+ */
+public final class TruePeakOversampler {
+    /** Taps of each interpolating phase (half on each side of the interpolated point). */
+    public static final int TAPS_PER_PHASE = 24;
+    private static final int CHUNK = 1024;
+    private static final double KAISER_BETA = 7.0;
+
+    private final int channels;
+    private final int ratio;
+    /** phases[p - 1][q] is the weight of window sample q for output phase p (1 ≤ p < ratio). */
+    private final float[][] phases;
+    private final float[][] history;
+    private final float[] window = new float[TAPS_PER_PHASE - 1 + CHUNK];
+    private final float[][] out;
+    private final float[] peak;
+    /** Samples fed per channel, capped: interpolation starts once a whole window of real samples is in. */
+    private final int[] fed;
+
+    public TruePeakOversampler(int channels, double sampleRate) {
+        if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
+        if (!(sampleRate > 0)) throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+        this.channels = channels;
+        this.ratio = ratioFor(sampleRate);
+        this.phases = design(ratio);
+        this.history = new float[channels][TAPS_PER_PHASE - 1];
+        this.out = new float[Math.max(ratio - 1, 1)][CHUNK];
+        this.peak = new float[channels];
+        this.fed = new int[channels];
+    }
+
+    /** The oversampling factor BS.1770 asks for at this rate. */
+    public static int ratioFor(double sampleRate) {
+        if (sampleRate < 96_000) return 4;
+        if (sampleRate < 192_000) return 2;
+        return 1;
+    }
+
+    public int ratio() { return ratio; }
+
+    public void reset() {
+        for (float[] h : history) Arrays.fill(h, 0f);
+        Arrays.fill(peak, 0f);
+        Arrays.fill(fed, 0);
+    }
+
+    /** Feeds {@code frames} samples of one channel starting at {@code offset}. */
+    public void process(int channel, float[] x, int offset, int frames) {
+        if (ratio == 1) {
+            peak[channel] = Math.max(peak[channel], absMax(x, offset, frames));
+            return;
+        }
+        final int h = TAPS_PER_PHASE - 1;
+        float[] hist = history[channel];
+        float max = peak[channel];
+        int done = 0;
+        while (done < frames) {
+            int len = Math.min(CHUNK, frames - done);
+            System.arraycopy(hist, 0, window, 0, h);
+            System.arraycopy(x, offset + done, window, h, len);
+            // windows reaching before the first sample would interpolate a step up from assumed silence
+            int from = Math.max(0, h - fed[channel]);
+            if (from < len) max = Math.max(max, interpolatedMax(window, from, len));
+            System.arraycopy(window, len, hist, 0, h);
+            fed[channel] = (int) Math.min(h, (long) fed[channel] + len);
+            done += len;
+        }
+        peak[channel] = Math.max(max, absMax(x, offset, frames));
+    }
+
+    /**
+     * Largest absolute value of the oversampled signal so far. The points between the last
+     * {@code TAPS_PER_PHASE / 2} samples (and the first ones) are not interpolated: they would depend on
+     * what is assumed beyond the ends of the stream, and a hard cut would ring; their samples still count.
+     */
+    public double peak(int channel) {
+        return peak[channel];
+    }
+
+    /** Largest true peak over all channels (linear). */
+    public double peak() {
+        double m = 0;
+        for (int c = 0; c < channels; c++) m = Math.max(m, peak(c));
+        return m;
+    }
+
+    /** Max |y| over the in-between phases for outputs from..len-1, output j using window w[j .. j+TAPS-1]. */
+    private float interpolatedMax(float[] w, int from, int len) {
+        float[][] y = out;
+        float max = 0f;
+        for (int p = 0; p < ratio - 1; p++) {
+            float[] g = phases[p];
+            float[] yp = y[p];
+            float g0 = g[0];
+            for (int j = 0; j < len; j++) yp[j] = g0 * w[j];
+            for (int q = 1; q < TAPS_PER_PHASE; q++) {
+                float gq = g[q];
+                for (int j = 0; j < len; j++) yp[j] += gq * w[j + q];
+            }
+            for (int j = from; j < len; j++) {
+                max = Math.max(max, Math.abs(yp[j]));
+            }
+        }
+        return max;
+    }
+
+    private static float absMax(float[] x, int offset, int n) {
+        float m = 0f;
+        for (int i = offset, end = offset + n; i < end; i++) m = Math.max(m, Math.abs(x[i]));
+        return m;
+    }
+
+    /**
+     * Polyphase branches of a windowed sinc with cutoff at the input Nyquist frequency. Output phase p
+     * sits p/ratio of a sample after window sample (TAPS/2 − 1); tap q multiplies window sample q.
+     * Each branch is normalised to unity gain at DC.
+     */
+    static float[][] design(int ratio) {
+        if (ratio == 1) return new float[0][];
+        int half = TAPS_PER_PHASE / 2;
+        double reach = (double) ratio * half; // prototype half-length in oversampled samples
+        float[][] g = new float[ratio - 1][TAPS_PER_PHASE];
+        for (int p = 1; p < ratio; p++) {
+            double[] taps = new double[TAPS_PER_PHASE];
+            double sum = 0;
+            for (int q = 0; q < TAPS_PER_PHASE; q++) {
+                // distance, in oversampled samples, from window sample q to the output point
+                double d = ratio * (half - 1 - q) + p;
+                double t = d / ratio;
+                double sinc = Math.sin(Math.PI * t) / (Math.PI * t);
+                double r = d / reach;
+                double kaiser = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(KAISER_BETA);
+                taps[q] = sinc * kaiser;
+                sum += taps[q];
+            }
+            for (int q = 0; q < TAPS_PER_PHASE; q++) g[p - 1][q] = (float) (taps[q] / sum);
+        }
+        return g;
+    }
+
+    static double besselI0(double x) {
+        double sum = 1, term = 1, q = x * x / 4;
+        for (int k = 1; k < 60; k++) {
+            term *= q / ((double) k * k);
+            sum += term;
+            if (term < sum * 1e-17) break;
+        }
+        return sum;
+    }
+}
