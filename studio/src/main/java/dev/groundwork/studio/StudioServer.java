@@ -63,6 +63,9 @@ public final class StudioServer implements AutoCloseable {
         }
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            // The page speaks groundwork's JSON dialect: snake_case, units in names, non-finite as null.
+            config.jsonMapper(new io.javalin.json.JavalinJackson(
+                    Json.MAPPER.copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT), false));
             config.staticFiles.add(s -> {
                 s.hostedPath = "/";
                 s.directory = "/studio-web";

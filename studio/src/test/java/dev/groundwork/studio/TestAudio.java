@@ -17,11 +17,15 @@ public final class TestAudio {
 
     /** A stereo sine at {@code amplitude} with a little seeded noise, {@code seconds} long at 44.1 kHz. */
     public static byte[] sineWav(double freqHz, double amplitude, double seconds, long seed) {
+        return sineWav(freqHz, amplitude, 0.01, seconds, seed);
+    }
+
+    public static byte[] sineWav(double freqHz, double amplitude, double noise, double seconds, long seed) {
         int sr = 44100, frames = (int) Math.round(seconds * sr);
         Random rnd = new Random(seed);
         byte[] pcm = new byte[frames * 4];
         for (int i = 0; i < frames; i++) {
-            double s = amplitude * Math.sin(2 * Math.PI * freqHz * i / sr) + 0.01 * rnd.nextGaussian();
+            double s = amplitude * Math.sin(2 * Math.PI * freqHz * i / sr) + noise * rnd.nextGaussian();
             short v = (short) Math.max(-32768, Math.min(32767, Math.round(s * 32767)));
             for (int c = 0; c < 2; c++) {
                 pcm[4 * i + 2 * c] = (byte) v;
