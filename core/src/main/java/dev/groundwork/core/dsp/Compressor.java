@@ -1,0 +1,151 @@
+package dev.groundwork.core.dsp;
+
+import dev.groundwork.core.audio.AudioBuffer;
+
+/**
+ * Feed-forward compressor with a soft knee, stereo-linked detection and an optional external
+ * sidechain (for ducking bass under the kick). The gain computer works in dB; the gain reduction
+ * is smoothed with separate attack and release time constants, then make-up gain is applied.
+ * Detection is the peak of all channels (linked) or an RMS over {@link Settings#rmsMs()} when it is
+ * above zero. Keeps gain-reduction statistics for reports.
+ */
+public final class Compressor implements Processor {
+
+    /** Every parameter has a minimum and a maximum; {@link #DEFAULT} is a gentle bus setting. */
+    public record Settings(double thresholdDb, double ratio, double attackMs, double releaseMs,
+                           double kneeDb, double makeupDb, double rmsMs) {
+        public static final Settings DEFAULT = new Settings(-18, 2, 10, 150, 6, 0, 0);
+
+        public Settings {
+            check("threshold_db", thresholdDb, -80, 0);
+            check("ratio", ratio, 1, 100);
+            check("attack_ms", attackMs, 0.01, 500);
+            check("release_ms", releaseMs, 1, 5000);
+            check("knee_db", kneeDb, 0, 24);
+            check("makeup_db", makeupDb, -24, 36);
+            check("rms_ms", rmsMs, 0, 300);
+        }
+
+        private static void check(String name, double v, double min, double max) {
+            if (!(v >= min && v <= max)) throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + v);
+        }
+
+        public Settings withThreshold(double db) { return new Settings(db, ratio, attackMs, releaseMs, kneeDb, makeupDb, rmsMs); }
+
+        public Settings withMakeup(double db) { return new Settings(thresholdDb, ratio, attackMs, releaseMs, kneeDb, db, rmsMs); }
+    }
+
+    private static final double DB_TO_LN = Math.log(10) / 20;
+
+    private Settings settings;
+    private double sampleRate;
+    private double attackCoef, releaseCoef, rmsCoef;
+    private double envelopeDb;       // smoothed gain reduction, dB (<= 0)
+    private double rmsState;         // mean-square detector state
+    private double makeupGain;
+    private float[] detector = new float[0];
+
+    // Statistics since the last reset.
+    private double maxReductionDb;
+    private double reductionSumDb;
+    private long frames;
+
+    public Compressor(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() { return settings; }
+
+    /** Changes the settings; coefficients are recomputed once here, never per sample. */
+    public void setSettings(Settings s) {
+        this.settings = s;
+        if (sampleRate > 0) derive();
+    }
+
+    @Override
+    public void prepare(ProcessSpec spec) {
+        this.sampleRate = spec.sampleRate();
+        this.detector = new float[spec.maxBlockFrames()];
+        derive();
+        reset();
+    }
+
+    private void derive() {
+        attackCoef = Math.exp(-1.0 / (settings.attackMs() * 1e-3 * sampleRate));
+        releaseCoef = Math.exp(-1.0 / (settings.releaseMs() * 1e-3 * sampleRate));
+        rmsCoef = settings.rmsMs() > 0 ? Math.exp(-1.0 / (settings.rmsMs() * 1e-3 * sampleRate)) : 0;
+        makeupGain = Math.pow(10, settings.makeupDb() / 20);
+    }
+
+    @Override
+    public void reset() {
+        envelopeDb = 0;
+        rmsState = 0;
+        maxReductionDb = 0;
+        reductionSumDb = 0;
+        frames = 0;
+    }
+
+    @Override
+    public void process(AudioBuffer in, AudioBuffer out) {
+        process(in, in, out);
+    }
+
+    /**
+     * Compresses {@code in} into {@code out} with the level detected on {@code sidechain}
+     * (pass {@code in} itself for ordinary compression). All three have the same frame count.
+     */
+    public void process(AudioBuffer in, AudioBuffer sidechain, AudioBuffer out) {
+        if (sampleRate == 0) throw new IllegalStateException("prepare() the compressor first");
+        int n = in.frames();
+        if (sidechain.frames() < n) throw new IllegalArgumentException("sidechain is shorter than the input block");
+        if (detector.length < n) detector = new float[n];
+        float[][] sc = sidechain.data();
+        for (int i = 0; i < n; i++) {
+            float m = 0;
+            for (float[] ch : sc) m = Math.max(m, Math.abs(ch[i]));
+            detector[i] = m;
+        }
+        final double threshold = settings.thresholdDb(), knee = settings.kneeDb(), slope = 1 - 1 / settings.ratio();
+        final boolean rms = settings.rmsMs() > 0;
+        // Below the knee nothing happens: skip the logarithm there (most samples of most material).
+        final double quietLin = Math.pow(10, (threshold - knee / 2) / 20), quietPower = quietLin * quietLin;
+        for (int i = 0; i < n; i++) {
+            double x = detector[i];
+            double level;
+            if (rms) {
+                rmsState = rmsCoef * rmsState + (1 - rmsCoef) * x * x;
+                level = rmsState < quietPower ? Double.NEGATIVE_INFINITY : 10 * Math.log10(rmsState);
+            } else {
+                level = x < quietLin ? Double.NEGATIVE_INFINITY : 20 * Math.log10(x);
+            }
+            double over = level - threshold;
+            double target;                                 // desired gain change in dB (<= 0)
+            if (level == Double.NEGATIVE_INFINITY) {
+                target = 0;
+            } else if (knee > 0 && 2 * Math.abs(over) <= knee) {
+                double k = over + knee / 2;
+                target = -slope * k * k / (2 * knee);
+            } else {
+                target = over > 0 ? -slope * over : 0;
+            }
+            double coef = target < envelopeDb ? attackCoef : releaseCoef;
+            envelopeDb = coef * envelopeDb + (1 - coef) * target;
+            detector[i] = (float) (envelopeDb > -1e-6 ? makeupGain : Math.exp(envelopeDb * DB_TO_LN) * makeupGain);
+            if (envelopeDb < maxReductionDb) maxReductionDb = envelopeDb;
+            reductionSumDb += envelopeDb;
+        }
+        frames += n;
+        for (int c = 0; c < in.channels(); c++) {
+            float[] x = in.channel(c), y = out.channel(c);
+            for (int i = 0; i < n; i++) y[i] = x[i] * detector[i];
+        }
+        out.setFrames(n);
+    }
+
+    /** Largest gain reduction since reset, as a positive number of dB. */
+    public double maxGainReductionDb() { return -maxReductionDb; }
+
+    /** Average gain reduction since reset, as a positive number of dB. */
+    public double meanGainReductionDb() { return frames == 0 ? 0 : -reductionSumDb / frames; }
+}

@@ -1,0 +1,90 @@
+package dev.groundwork.mix;
+
+import dev.groundwork.mix.roles.Role;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the producer asks of the automix. Every field has a default ({@link #defaults()}); intents
+ * are steps (+1 = "more", -1 = "less") on {@link #INTENT_TARGETS}; fixes add dB to a role or a file last.
+ *
+ * @param roles            file name → role, overriding the classifier (produce passes the beat's exact roles)
+ * @param lead             file name of the focus stem, or null to let the plan choose
+ * @param maskingStrength  0 (no masking cuts) … 1 (up to 6 dB); default 0.5
+ * @param style            balanced, vocal_forward, beat_forward, wide or dry
+ * @param targetLufs       predicted mix loudness before mastering
+ * @param peakCeilingDbfs  the mix never peaks above this (headroom for mastering)
+ * @param tempoBpm         tempo for the delay time, or null (a dotted eighth at 120 BPM)
+ * @param sampleRateHz     session rate, or null for the most common rate among the stems
+ */
+public record MixSettings(Map<String, Role> roles, String lead, double maskingStrength, Map<String, Integer> intents,
+                          Map<String, Double> fixes, String style, double targetLufs, double peakCeilingDbfs,
+                          Double tempoBpm, Double sampleRateHz) {
+    public static final List<String> STYLES = List.of("balanced", "vocal_forward", "beat_forward", "wide", "dry");
+    public static final List<String> INTENT_TARGETS = List.of("vocal", "drums", "bass", "reverb", "delay", "width", "compression");
+
+    public MixSettings {
+        roles = Map.copyOf(roles);
+        intents = Map.copyOf(new TreeMap<>(intents));
+        fixes = Map.copyOf(new TreeMap<>(fixes));
+        if (!(maskingStrength >= 0 && maskingStrength <= 1)) throw new IllegalArgumentException("masking strength must be 0..1, got " + maskingStrength);
+        style = normaliseStyle(style);
+        for (String k : intents.keySet()) {
+            if (!INTENT_TARGETS.contains(k)) throw new IllegalArgumentException("cannot ask for more or less '" + k + "'; use one of " + INTENT_TARGETS);
+        }
+        if (!(peakCeilingDbfs <= 0 && peakCeilingDbfs >= -30)) throw new IllegalArgumentException("peak ceiling must be -30..0 dBFS");
+        if (!(targetLufs <= -6 && targetLufs >= -40)) throw new IllegalArgumentException("mix target must be -40..-6 LUFS");
+        if (tempoBpm != null && !(tempoBpm >= 30 && tempoBpm <= 300)) throw new IllegalArgumentException("tempo must be 30..300 BPM");
+    }
+
+    public static MixSettings defaults() {
+        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null);
+    }
+
+    public static String normaliseStyle(String s) {
+        String k = s == null ? "balanced" : s.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        if (!STYLES.contains(k)) throw new IllegalArgumentException("unknown mix style '" + s + "'; use one of " + STYLES);
+        return k;
+    }
+
+    public MixSettings withRoles(Map<String, Role> r) {
+        return new MixSettings(r, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+    }
+
+    public MixSettings withLead(String l) {
+        return new MixSettings(roles, l, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+    }
+
+    public MixSettings withStyle(String s) {
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, s, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+    }
+
+    public MixSettings withMaskingStrength(double m) {
+        return new MixSettings(roles, lead, m, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+    }
+
+    public MixSettings withTempo(Double bpm) {
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz);
+    }
+
+    public MixSettings withIntent(String target, int steps) {
+        String k = target.trim().toLowerCase(Locale.ROOT);
+        if (k.equals("vocals") || k.equals("vox")) k = "vocal";
+        if (k.equals("beat") || k.equals("drum")) k = "drums";
+        Map<String, Integer> m = new LinkedHashMap<>(intents);
+        m.merge(k, steps, Integer::sum);
+        return new MixSettings(roles, lead, maskingStrength, m, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+    }
+
+    public MixSettings withFix(String target, double db) {
+        Map<String, Double> m = new LinkedHashMap<>(fixes);
+        m.merge(target.trim(), db, Double::sum);
+        return new MixSettings(roles, lead, maskingStrength, intents, m, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+    }
+
+    public int intent(String target) { return intents.getOrDefault(target, 0); }
+}

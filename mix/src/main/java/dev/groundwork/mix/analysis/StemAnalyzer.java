@@ -1,0 +1,296 @@
+package dev.groundwork.mix.analysis;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioStreamReader;
+import dev.groundwork.core.dsp.BiquadDesign;
+import dev.groundwork.mix.stems.StemSource;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+import java.util.Arrays;
+
+/**
+ * Measures one stem in a single streaming pass (memory bounded by a few small curves, not the file):
+ * one complex FFT per 93 ms frame carries both channels (z = L + iR), from which come K-weighted
+ * loudness (the BS.1770 filter applied as a spectral weight, gated on 400 ms blocks), the average
+ * spectrum, centroid and band shares, and the autocorrelation used for pitchedness; a time-domain
+ * path counts onsets, peaks and the mid/side balance.
+ *
+ * <p>The loudness is an analysis-grade estimate (within a few tenths of a dB of a BS.1770 meter on
+ * music), fast enough to measure 64 stems in a second or two; the mix itself is measured by the meter.
+ */
+public final class StemAnalyzer {
+    private static final int SUB = 256;              // onset resolution, samples
+    private static final double ONSET_RATIO = 4.0;   // +6 dB over the recent mean
+
+    private final int n;                 // FFT size
+    private final double fs;
+    private final int channels;
+    private final DoubleFFT_1D fft;
+    private final double[] window, kWeight, frame, acf;
+    private final double windowPower;
+    private final double[] spectrumSum;
+    private final double[] bandSum = new double[Bands.COUNT];
+    private final int[] binBand;
+    private final int lagMin, lagMax;
+    private final int binLow, binSub, binHigh;
+
+    private final double[] fifoL, fifoR;
+    private int fifoFill;
+    private int frameCount;
+
+    private FloatList frameK = new FloatList(), frameMs = new FloatList();
+    private final FloatList shortLevels = new FloatList(), shortPeaks = new FloatList();
+    private final FloatList subEnergy = new FloatList();
+    private double subAcc, shortAcc, shortPeak;
+    private int subFill, shortFill;
+    private final int shortLen;
+
+    private double sumL2, sumR2, sumM2, sumS2, sumLR, peak;
+    private double pitchWeighted, pitchWeight;
+    private long totalFrames;
+
+    private StemAnalyzer(int channels, double fs) {
+        this.channels = channels;
+        this.fs = fs;
+        this.n = fs > 60000 ? 8192 : 4096;
+        this.fft = new DoubleFFT_1D(n);
+        this.window = new double[n];
+        double wp = 0;
+        for (int i = 0; i < n; i++) {
+            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+            wp += window[i] * window[i];
+        }
+        this.windowPower = wp;
+        this.frame = new double[2 * n];
+        this.acf = new double[n];
+        this.kWeight = new double[n / 2 + 1];
+        var shelf = BiquadDesign.highShelf(fs, 1681.97, 0.7072, 4.0);
+        var hp = BiquadDesign.highPass(fs, 38.14, 0.5003);
+        this.binBand = new int[n / 2 + 1];
+        for (int k = 0; k <= n / 2; k++) {
+            double f = Math.max(1, Math.min(k * fs / n, fs * 0.499));
+            kWeight[k] = Math.pow(10, (shelf.magnitudeDb(f, fs) + hp.magnitudeDb(f, fs)) / 10);
+            binBand[k] = Bands.indexOf(k * fs / n);
+        }
+        this.spectrumSum = new double[n / 2 + 1];
+        this.lagMin = (int) Math.round(fs / 1000);
+        this.lagMax = (int) Math.round(fs / 40);
+        this.binLow = (int) Math.round(150 * n / fs);
+        this.binSub = (int) Math.round(60 * n / fs);
+        this.binHigh = (int) Math.round(5000 * n / fs);
+        this.fifoL = new double[n];
+        this.fifoR = new double[n];
+        this.shortLen = n / 2;
+    }
+
+    /** Streams the stem once and returns its profile. */
+    public static StemProfile analyze(StemSource stem) {
+        var info = stem.info();
+        StemAnalyzer a = new StemAnalyzer(info.channels(), info.sampleRate());
+        try (AudioStreamReader r = stem.open()) {
+            AudioBuffer block = AudioBuffer.allocate(info.channels(), 16384, info.sampleRate());
+            int got;
+            while ((got = r.read(block)) > 0) a.add(block, got);
+        }
+        return a.finish(stem.name());
+    }
+
+    private void add(AudioBuffer block, int frames) {
+        float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : null;
+        for (int i = 0; i < frames; i++) {
+            double x = l[i], y = r == null ? 0 : r[i];
+            double e = x * x + y * y;
+            double a = Math.max(Math.abs(x), Math.abs(y));
+            if (a > peak) peak = a;
+            if (r != null) {
+                sumL2 += x * x;
+                sumR2 += y * y;
+                sumLR += x * y;
+                double m = 0.5 * (x + y), s = 0.5 * (x - y);
+                sumM2 += m * m;
+                sumS2 += s * s;
+            }
+            subAcc += e;
+            if (++subFill == SUB) {
+                subEnergy.add((float) (subAcc / SUB));
+                subAcc = 0;
+                subFill = 0;
+            }
+            shortAcc += e;
+            if (a > shortPeak) shortPeak = a;
+            if (++shortFill == shortLen) {
+                shortLevels.add((float) (10 * Math.log10(shortAcc / shortLen)));
+                shortPeaks.add((float) (20 * Math.log10(shortPeak)));
+                shortAcc = 0;
+                shortPeak = 0;
+                shortFill = 0;
+            }
+            fifoL[fifoFill] = x;
+            fifoR[fifoFill] = y;
+            if (++fifoFill == n) {
+                analyseFrame();
+                fifoFill = 0;
+            }
+        }
+        totalFrames += frames;
+    }
+
+    private void analyseFrame() {
+        for (int i = 0; i < n; i++) {
+            frame[2 * i] = fifoL[i] * window[i];
+            frame[2 * i + 1] = fifoR[i] * window[i];
+        }
+        fft.complexForward(frame);
+        double ms = 0, msK = 0;
+        // Power per bin of both channels: (|Z(k)|^2 + |Z(N-k)|^2) / 2, one-sided (bins 1..N/2-1 doubled).
+        for (int k = 0; k <= n / 2; k++) {
+            int j = (n - k) % n;
+            double zk = frame[2 * k] * frame[2 * k] + frame[2 * k + 1] * frame[2 * k + 1];
+            double zj = frame[2 * j] * frame[2 * j] + frame[2 * j + 1] * frame[2 * j + 1];
+            double p = 0.5 * (zk + zj) * (k == 0 || k == n / 2 ? 1 : 2);
+            acf[k] = p;
+            spectrumSum[k] += p;
+            if (binBand[k] >= 0) bandSum[binBand[k]] += p;
+            ms += p;
+            msK += p * kWeight[k];
+        }
+        double norm = n * windowPower;
+        frameMs.add((float) (ms / norm));
+        frameK.add((float) (msK / norm));
+        if ((frameCount & 3) == 0 && ms > 0) pitchOf(ms);
+        frameCount++;
+    }
+
+    /** Autocorrelation as the inverse transform of the power spectrum (Wiener–Khinchin), band-limited to 60 Hz – 5 kHz. */
+    private void pitchOf(double framePower) {
+        int kLo = Math.max(1, (int) Math.round(60.0 * n / fs)), kHi = Math.min(n / 2, (int) Math.round(5000.0 * n / fs));
+        double[] a = new double[n];
+        for (int k = kLo; k <= kHi; k++) {
+            a[k == n / 2 ? 1 : 2 * k] = acf[k];
+        }
+        fft.realInverse(a, false);
+        double r0 = a[0];
+        if (!(r0 > 0)) return;
+        double best = 0;
+        for (int t = Math.max(2, lagMin); t < Math.min(lagMax, n / 2 - 1); t++) {
+            if (a[t] > a[t - 1] && a[t] >= a[t + 1] && a[t] > best) best = a[t];
+        }
+        double weight = Math.sqrt(framePower);
+        pitchWeighted += weight * Math.max(0, best / r0);
+        pitchWeight += weight;
+    }
+
+    private StemProfile finish(String name) {
+        double durationSeconds = totalFrames / fs;
+        // Loudness: 4-frame blocks (372 ms) hopping one frame, absolute gate -70 LUFS then relative gate -10 LU.
+        float[] k = frameK.toArray();
+        int blocks = Math.max(0, k.length - 3);
+        double[] blockLufs = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            double p = (k[b] + k[b + 1] + k[b + 2] + k[b + 3]) / 4.0;
+            blockLufs[b] = p > 0 ? -0.691 + 10 * Math.log10(p) : Double.NEGATIVE_INFINITY;
+        }
+        if (blocks == 0 && k.length > 0) {        // shorter than 372 ms: one block of what there is
+            double p = 0;
+            for (float v : k) p += v;
+            blockLufs = new double[]{p > 0 ? -0.691 + 10 * Math.log10(p / k.length) : Double.NEGATIVE_INFINITY};
+        }
+        Double loudness = gatedLoudness(blockLufs);
+        double activeFraction = 0, activeMs = 0;
+        int activeFrames = 0;
+        if (loudness != null) {
+            int act = 0;
+            for (double v : blockLufs) if (v >= loudness - 20) act++;
+            activeFraction = blockLufs.length == 0 ? 0 : (double) act / blockLufs.length;
+            float[] m = frameMs.toArray();
+            for (int i = 0; i < k.length; i++) {
+                double lk = k[i] > 0 ? -0.691 + 10 * Math.log10(k[i]) : Double.NEGATIVE_INFINITY;
+                if (lk >= loudness - 20) { activeMs += m[i]; activeFrames++; }
+            }
+            activeMs = activeFrames == 0 ? 0 : activeMs / activeFrames;
+        }
+        double peakDb = 20 * Math.log10(peak);
+        double crest = activeMs > 0 ? peakDb - 10 * Math.log10(activeMs / channels) : 0;   // per-channel RMS
+
+        double total = 0, cent = 0, low = 0, sub = 0, high = 0;
+        for (int b = 0; b < spectrumSum.length; b++) {
+            double p = spectrumSum[b];
+            total += p;
+            cent += p * b * fs / n;
+            if (b < binLow) low += p;
+            if (b < binSub) sub += p;
+            if (b >= binHigh) high += p;
+        }
+        double centroid = total > 0 ? cent / total : 0;
+        double onsetGap = Double.NaN;
+        int onsets = 0;
+        if (loudness != null) {
+            double floor = Math.pow(10, (loudness - 25) / 10);
+            float[] e = subEnergy.toArray();
+            double subSeconds = SUB / fs;
+            int last = -1_000_000, minGap = (int) Math.ceil(0.05 / subSeconds);
+            FloatList gaps = new FloatList();
+            for (int i = 8; i < e.length; i++) {
+                double mean = 0;
+                for (int j = i - 8; j < i; j++) mean += e[j];
+                mean /= 8;
+                if (e[i] > floor && e[i] > ONSET_RATIO * mean + 1e-20 && i - last >= minGap) {
+                    if (last >= 0) gaps.add((float) ((i - last) * subSeconds));
+                    last = i;
+                    onsets++;
+                }
+            }
+            if (gaps.size() > 0) {
+                float[] g = gaps.toArray();
+                Arrays.sort(g);
+                onsetGap = g[g.length / 2];
+            }
+        }
+        double activeSeconds = Math.max(0.1, activeFraction * durationSeconds);
+        double width = sumM2 + sumS2 > 0 ? sumS2 / (sumM2 + sumS2) : 0;
+        double balance = sumR2 > 0 && sumL2 > 0 ? 10 * Math.log10(sumL2 / sumR2) : 0;
+        StemAnalysis summary = new StemAnalysis(name, channels, fs, durationSeconds, loudness,
+                round(peakDb, 2), round(crest, 2), round(activeFraction, 3),
+                round(centroid, 1), ratio(low, total), ratio(sub, total), ratio(high, total),
+                round(onsets / activeSeconds, 2), round(pitchWeight > 0 ? pitchWeighted / pitchWeight : 0, 3),
+                round(width, 3), round(balance, 2));
+        double[] spectrum = new double[spectrumSum.length];
+        for (int i = 0; i < spectrum.length; i++) spectrum[i] = frameCount > 0 ? spectrumSum[i] / frameCount : 0;
+        return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap);
+    }
+
+    private static Double gatedLoudness(double[] blockLufs) {
+        double sum = 0;
+        int c = 0;
+        for (double v : blockLufs) if (v > -70) { sum += Math.pow(10, (v + 0.691) / 10); c++; }
+        if (c == 0) return null;
+        double rel = -0.691 + 10 * Math.log10(sum / c) - 10;
+        sum = 0;
+        c = 0;
+        for (double v : blockLufs) if (v > -70 && v > rel) { sum += Math.pow(10, (v + 0.691) / 10); c++; }
+        return c == 0 ? null : round(-0.691 + 10 * Math.log10(sum / c), 2);
+    }
+
+    private static double ratio(double part, double total) { return total > 0 ? round(part / total, 4) : 0; }
+
+    static double round(double v, int digits) {
+        if (!Double.isFinite(v)) return v;
+        double s = Math.pow(10, digits);
+        return Math.round(v * s) / s;
+    }
+
+    /** A growable float array (curves of a few thousand points). */
+    static final class FloatList {
+        private float[] a = new float[1024];
+        private int size;
+
+        void add(float v) {
+            if (size == a.length) a = Arrays.copyOf(a, size * 2);
+            a[size++] = v;
+        }
+
+        int size() { return size; }
+
+        float[] toArray() { return Arrays.copyOf(a, size); }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.groundwork.mix.plan;
+
+import dev.groundwork.mix.analysis.StemProfile;
+import dev.groundwork.mix.roles.Role;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Gentle compression by role, driven by the measured dynamics: the crest factor decides whether and
+ * how much (a dense stem is left alone), the threshold is solved from the stem's own distribution of
+ * 46 ms levels so the expected power-weighted gain reduction meets the role's target, attack follows
+ * transient density (slow enough to keep the hit), release follows the time between onsets, and
+ * make-up returns the expected reduction so the planned loudness holds. Bass and 808 are ducked under
+ * the kick when their low ends collide; drum stems share a glue compressor on the drum bus.
+ */
+final class DynamicsRules {
+    /** Target mean reduction (dB) and ratio per role; ratio 1 = no compressor. */
+    private record RoleDynamics(double targetDb, double ratio, double attackMs) { }
+
+    private static final Map<Role, RoleDynamics> BY_ROLE = new EnumMap<>(Role.class);
+
+    static {
+        BY_ROLE.put(Role.LEAD_VOCAL, new RoleDynamics(3.0, 2.5, 5));
+        BY_ROLE.put(Role.BACKING_VOCALS, new RoleDynamics(2.5, 2.5, 5));
+        BY_ROLE.put(Role.BASS, new RoleDynamics(3.0, 3.0, 10));
+        BY_ROLE.put(Role.SUB_808, new RoleDynamics(1.5, 2.0, 10));
+        BY_ROLE.put(Role.KICK, new RoleDynamics(1.5, 3.0, 20));
+        BY_ROLE.put(Role.SNARE, new RoleDynamics(2.0, 3.0, 10));
+        BY_ROLE.put(Role.PERCUSSION, new RoleDynamics(1.5, 2.0, 10));
+        BY_ROLE.put(Role.FULL_DRUMS, new RoleDynamics(2.0, 2.5, 20));
+        BY_ROLE.put(Role.GUITAR, new RoleDynamics(2.0, 2.5, 10));
+        BY_ROLE.put(Role.KEYS, new RoleDynamics(1.5, 2.0, 10));
+        BY_ROLE.put(Role.SYNTH_LEAD, new RoleDynamics(1.5, 2.0, 5));
+        BY_ROLE.put(Role.STRINGS_BRASS, new RoleDynamics(1.0, 1.5, 20));
+        BY_ROLE.put(Role.HATS, new RoleDynamics(0, 1, 10));
+        BY_ROLE.put(Role.PAD, new RoleDynamics(0, 1, 10));
+        BY_ROLE.put(Role.FX, new RoleDynamics(0, 1, 10));
+    }
+
+    private DynamicsRules() { }
+
+    static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double amount) {
+        List<StemPlan> out = new ArrayList<>();
+        List<Integer> kicks = new ArrayList<>();
+        for (int i = 0; i < stems.size(); i++) if (stems.get(i).role() == Role.KICK && !stems.get(i).silent()) kicks.add(i);
+        for (int i = 0; i < stems.size(); i++) {
+            StemPlan p = stems.get(i);
+            CompressionPlan c = p.silent() ? null : compressor(p, profiles.get(i), amount);
+            DuckingPlan d = null;
+            if (!p.silent() && (p.role() == Role.BASS || p.role() == Role.SUB_808) && !kicks.isEmpty()) {
+                d = ducking(p, profiles.get(i), kicks.stream().map(stems::get).toList(), kicks.stream().map(profiles::get).toList());
+            }
+            out.add(p.withDynamics(c, d));
+        }
+        return out;
+    }
+
+    private static CompressionPlan compressor(StemPlan p, StemProfile prof, double amount) {
+        RoleDynamics rd = BY_ROLE.get(p.role());
+        double crest = p.measured().crestDb();
+        if (rd.ratio <= 1 || amount <= 0) return null;
+        if (crest < 10) return null;
+        double target = rd.targetDb * Math.max(0.4, Math.min(1.3, (crest - 10) / 8)) * amount;
+        double ratio = rd.ratio;
+        if (crest > 20 && p.role() != Role.LEAD_VOCAL && p.role() != Role.BASS) ratio += 0.5;
+        boolean percussive = p.measured().transientsPerSecond() > 1.5 && crest > 15;
+        double attack = percussive ? Math.max(rd.attackMs, 15) : rd.attackMs;
+        double gap = prof.medianOnsetGapSeconds();
+        double release = Double.isFinite(gap) ? clamp(600 * gap, 60, 250) : (p.role() == Role.LEAD_VOCAL ? 120 : 180);
+        // Solve the threshold (post-fader dBFS) whose expected reduction meets the target.
+        float[] lv = prof.shortLevelsDb();
+        double loud = p.measured().activeLoudnessLufs();
+        // Levels and the bisection are pre-fader; the plan holds the post-fader threshold.
+        double lo = loud - 40, hi = loud + 30;
+        for (int it = 0; it < 40; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (expectedReduction(lv, mid, ratio, loud - 20) > target) lo = mid; else hi = mid;
+        }
+        double threshold = round1(0.5 * (lo + hi) + p.gainDb());
+        double expected = expectedReduction(lv, threshold - p.gainDb(), ratio, loud - 20);
+        if (expected < 0.3) return null;
+        double makeup = round1(expected);
+        String why = String.format(Locale.ROOT, "%s, crest %.1f dB: about %.1f dB of reduction%s; %s attack %.0f ms, release %.0f ms%s",
+                p.role().id().replace('_', ' '), crest, expected, crest > 18 ? " (very dynamic)" : "",
+                percussive ? "transient-friendly" : "", attack, release,
+                Double.isFinite(gap) ? String.format(Locale.ROOT, " (onsets every %.0f ms)", gap * 1000) : "");
+        return new CompressionPlan(threshold, ratio, attack, round1(release), 6, makeup, 10, round1(expected), why.replace(";  ", "; "));
+    }
+
+    /** Power-weighted mean gain reduction over the windows within 20 dB of the stem's level (pre-fader levels). */
+    static double expectedReduction(float[] levelsDb, double thresholdDb, double ratio, double floorDb) {
+        double num = 0, den = 0, slope = 1 - 1 / ratio;
+        for (float l : levelsDb) {
+            if (!(l > floorDb)) continue;
+            double w = Math.pow(10, l / 10);
+            num += w * Math.max(0, (l - thresholdDb) * slope);
+            den += w;
+        }
+        return den > 0 ? num / den : 0;
+    }
+
+    private static DuckingPlan ducking(StemPlan bass, StemProfile bassProf, List<StemPlan> kicks, List<StemProfile> kickProfs) {
+        double bassLow = bass.measured().lowRatio();
+        StemPlan k = kicks.get(0);
+        double kickLow = k.measured().lowRatio();
+        int kb = loudestLowBand(kickProfs.get(0).bandLevelsDb()), bb = loudestLowBand(bassProf.bandLevelsDb());
+        if (bassLow < 0.25 || kickLow < 0.25 || Math.abs(kb - bb) > 3) return null;
+        double depth = bass.role() == Role.SUB_808 ? 5 : 4;
+        double ratio = 4;
+        // The kick's hits (90th percentile of its 46 ms peaks, post-fader) should pull the bass down by `depth`.
+        float[] pk = kickProfs.get(0).peakLevelsDb().clone();
+        java.util.Arrays.sort(pk);
+        double hit = pk.length == 0 ? -12 : pk[(int) (pk.length * 0.9)] + k.gainDb();
+        double threshold = round1(hit - depth / (1 - 1 / ratio));
+        double gap = kickProfs.get(0).medianOnsetGapSeconds();
+        double release = Double.isFinite(gap) ? clamp(400 * gap, 60, 150) : 100;
+        String why = String.format(Locale.ROOT, "kick and %s share the low end (kick loudest near %.0f Hz, %s near %.0f Hz; %.0f %% and %.0f %% below 150 Hz): duck %.0f dB on each hit",
+                bass.role().id(), dev.groundwork.mix.analysis.Bands.CENTRES[kb], bass.role().id(), dev.groundwork.mix.analysis.Bands.CENTRES[bb],
+                100 * kickLow, 100 * bassLow, depth);
+        return new DuckingPlan(kicks.stream().map(StemPlan::file).toList(), threshold, ratio, 2, round1(release), depth, why);
+    }
+
+    private static int loudestLowBand(double[] db) {
+        int lo = dev.groundwork.mix.analysis.Bands.indexOf(30), hi = dev.groundwork.mix.analysis.Bands.indexOf(200), best = lo;
+        for (int b = lo; b <= hi; b++) if (db[b] > db[best]) best = b;
+        return best;
+    }
+
+    /** Glue on the drum bus: 2:1, slow attack, threshold a little under the predicted bus peaks, about 1–2 dB on hits. */
+    static CompressionPlan drumBus(List<StemPlan> stems, double amount) {
+        double power = 0, crest = 0;
+        int n = 0;
+        for (StemPlan p : stems) {
+            if (!p.drumBus() || p.silent()) continue;
+            power += Math.pow(10, (p.measured().activeLoudnessLufs() + p.gainDb()) / 10);
+            crest = Math.max(crest, p.measured().crestDb());
+            n++;
+        }
+        if (n < 2 || amount <= 0) return null;
+        double busLufs = 10 * Math.log10(power);
+        double threshold = round1(busLufs + 0.6 * crest);
+        return new CompressionPlan(threshold, 2, 30, 150, 6, round1(1.0 * amount), 0, round1(1.5 * amount), String.format(Locale.ROOT,
+                "glue for %d drum stems: predicted bus %.1f LUFS, peaks up to %.0f dB above; 2:1, 30 ms attack keeps the hits", n, busLufs, crest));
+    }
+
+    static double clamp(double v, double lo, double hi) { return Math.max(lo, Math.min(hi, v)); }
+
+    static double round1(double v) { return Math.round(v * 10) / 10.0; }
+}

@@ -1,0 +1,88 @@
+package dev.groundwork.mix.plan;
+
+import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.roles.Role;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fader levels: every playing stem is brought from its measured active loudness to a target that is
+ * the role's offset from the lead (REFERENCE §3: lead vocal about 3 LU under the mix, drums 3.5–5.5 LU
+ * under the vocal, bass a few dB under it), the lead 2 dB forward, shared among stems of one role,
+ * then moved by the style, the intents and the producer's fixes.
+ */
+final class LevelRules {
+    /** Loudness (LUFS) a stem with offset 0 is set to before the mix-bus trim. */
+    static final double REFERENCE_LUFS = -23;
+    static final double LEAD_FOCUS_DB = 2.0;
+
+    private static final Map<Role, Double> OFFSET = new EnumMap<>(Role.class);
+
+    static {
+        OFFSET.put(Role.LEAD_VOCAL, 0.0);
+        OFFSET.put(Role.BACKING_VOCALS, -7.0);
+        OFFSET.put(Role.KICK, -6.0);
+        OFFSET.put(Role.SNARE, -7.0);
+        OFFSET.put(Role.HATS, -11.0);
+        OFFSET.put(Role.PERCUSSION, -12.0);
+        OFFSET.put(Role.FULL_DRUMS, -4.0);
+        OFFSET.put(Role.BASS, -4.5);
+        OFFSET.put(Role.SUB_808, -4.5);
+        OFFSET.put(Role.GUITAR, -6.0);
+        OFFSET.put(Role.KEYS, -6.5);
+        OFFSET.put(Role.PAD, -10.0);
+        OFFSET.put(Role.SYNTH_LEAD, -5.0);
+        OFFSET.put(Role.STRINGS_BRASS, -8.0);
+        OFFSET.put(Role.FX, -13.0);
+    }
+
+    private LevelRules() { }
+
+    static double offset(Role r) { return OFFSET.get(r); }
+
+    /** Style and intent moves for a role, in dB, with a short explanation (empty when nothing moves). */
+    static Move styleMove(Role r, boolean isLead, MixSettings s) {
+        double db = 0;
+        StringBuilder why = new StringBuilder();
+        switch (s.style()) {
+            case "vocal_forward" -> {
+                if (isLead) db += 2.0; else if (r.isVocal()) db += 1.0; else if (!r.isDrum() && !r.isLowEnd()) db -= 0.5;
+            }
+            case "beat_forward" -> {
+                if (r.isDrum()) db += 2.0; else if (r.isLowEnd()) db += 1.5; else if (isLead) db -= 1.0;
+            }
+            default -> { }
+        }
+        if (db != 0) why.append(String.format(Locale.ROOT, "%s style %+.1f dB", s.style().replace('_', ' '), db));
+        double intent = 0;
+        if (r.isVocal() || isLead && r == Role.SYNTH_LEAD) intent += 2.0 * s.intent("vocal") * (isLead ? 1 : 0.5);
+        if (r.isDrum()) intent += 2.0 * s.intent("drums");
+        if (r.isLowEnd() && !r.isDrum()) intent += 2.0 * s.intent("bass");
+        if (intent != 0) {
+            if (why.length() > 0) why.append(", ");
+            why.append(String.format(Locale.ROOT, "asked %+.1f dB", intent));
+            db += intent;
+        }
+        return new Move(db, why.toString());
+    }
+
+    /** A fix names a file or a role ("bass=-3dB" moves every bass stem). */
+    static double fixFor(String file, Role role, MixSettings s) {
+        double db = 0;
+        for (var e : s.fixes().entrySet()) {
+            String k = e.getKey();
+            if (k.equalsIgnoreCase(file) || k.equalsIgnoreCase(file.replaceFirst("\\.[^.]+$", ""))) { db += e.getValue(); continue; }
+            try {
+                Role r = Role.parse(k);
+                if (r == role || (k.equalsIgnoreCase("bass") && role == Role.SUB_808) || (k.equalsIgnoreCase("drums") && role.isDrum())) db += e.getValue();
+            } catch (IllegalArgumentException ignored) {
+                // Not a role: a file name that matched nothing, reported by the planner.
+            }
+        }
+        return db;
+    }
+
+    record Move(double db, String reason) { }
+}

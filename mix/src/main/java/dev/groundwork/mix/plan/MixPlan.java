@@ -1,0 +1,37 @@
+package dev.groundwork.mix.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every decision of one mix, each with the measurement and a reason a person can read. Immutable,
+ * serialised as snake_case JSON; rendering the same plan on the same stems gives the same bytes.
+ * Stems are named by file name (the plan travels with the folder, not with absolute paths).
+ */
+public record MixPlan(int formatVersion, String style, double sampleRateHz, String sampleRateReason, double durationSeconds,
+                      String lead, List<StemPlan> stems, CompressionPlan drumBus, SpacePlan space, MixBusPlan mixBus,
+                      List<String> notes) {
+    public static final int FORMAT_VERSION = 1;
+
+    public MixPlan {
+        stems = List.copyOf(stems);
+        notes = List.copyOf(notes);
+    }
+
+    public Optional<StemPlan> stem(String file) {
+        return stems.stream().filter(s -> s.file().equals(file)).findFirst();
+    }
+
+    /** The planned fader gain of a stem in dB (what the bench compares). */
+    public double gainDbOf(String file) {
+        return stem(file).orElseThrow(() -> new IllegalArgumentException("no stem " + file + " in this plan")).gainDb();
+    }
+
+    public MixPlan withStems(List<StemPlan> s) {
+        return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
+    }
+
+    public MixPlan withMixBus(MixBusPlan b) {
+        return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.groundwork.mix.plan;
+
+import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.analysis.StemAnalysis;
+import dev.groundwork.mix.analysis.StemProfile;
+import dev.groundwork.mix.roles.Role;
+import dev.groundwork.mix.roles.RoleClassifier;
+import dev.groundwork.mix.roles.RoleGuess;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns measured stems into a {@link MixPlan}: roles, then levels, placement, EQ, dynamics, space and the
+ * mix bus, each stage a small rule set with its reasons. A pure function of the analyses and the settings.
+ */
+public final class MixPlanner {
+    private MixPlanner() { }
+
+    public static MixPlan plan(List<StemProfile> profiles, MixSettings s, double sessionRate, String rateReason, List<String> notesIn) {
+        List<String> notes = new ArrayList<>(notesIn);
+        // 1. Roles.
+        List<StemPlan> stems = new ArrayList<>();
+        for (StemProfile prof : profiles) {
+            StemAnalysis a = prof.summary();
+            Role forced = s.roles().get(a.name());
+            RoleGuess g = forced != null ? new RoleGuess(forced, 1.0, "set by the producer") : RoleClassifier.classify(a);
+            stems.add(new StemPlan(a.name(), g.role(), g.confidence(), g.reason(), a.silent(), a, 0, "", 0, "", List.of(), null, null,
+                    null, null, "", g.role().isDrum()));
+        }
+        for (var k : s.roles().keySet()) {
+            if (stems.stream().noneMatch(p -> p.file().equals(k))) throw new IllegalArgumentException("--role names " + k + ", which is not one of the stems");
+        }
+        String lead = chooseLead(stems, s);
+        // 2. Levels.
+        Map<Role, Integer> count = new EnumMap<>(Role.class);
+        for (StemPlan p : stems) if (!p.silent()) count.merge(p.role(), 1, Integer::sum);
+        List<StemPlan> leveled = new ArrayList<>();
+        for (StemPlan p : stems) {
+            if (p.silent()) {
+                String m = p.measured().activeLoudnessLufs() == null ? "digital silence" : String.format(Locale.ROOT, "%.1f LUFS", p.measured().activeLoudnessLufs());
+                leveled.add(p.withGain(0, "near-silent (" + m + "): left alone, not boosted"));
+                notes.add(p.file() + " is silent or nearly so; it is left at 0 dB and not processed");
+                continue;
+            }
+            boolean isLead = p.file().equals(lead);
+            int n = count.get(p.role());
+            double share = n > 1 && !isLead ? -5 * Math.log10(n) : 0;
+            double target = LevelRules.REFERENCE_LUFS + LevelRules.offset(p.role()) + (isLead ? LevelRules.LEAD_FOCUS_DB : 0) + share;
+            if (isLead && p.role() != Role.LEAD_VOCAL) target = LevelRules.REFERENCE_LUFS + LevelRules.LEAD_FOCUS_DB - 1;
+            LevelRules.Move move = LevelRules.styleMove(p.role(), isLead, s);
+            double fix = LevelRules.fixFor(p.file(), p.role(), s);
+            double measured = p.measured().activeLoudnessLufs();
+            double gain = Math.max(-60, Math.min(30, target + move.db() + fix - measured));
+            StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
+                    p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "role", LevelRules.offset(p.role()),
+                    isLead ? String.format(Locale.ROOT, ", focus %+.1f", LevelRules.LEAD_FOCUS_DB) : "",
+                    share != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share) : ""));
+            if (!move.reason().isEmpty()) why.append("; ").append(move.reason());
+            if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
+            why.append(String.format(Locale.ROOT, " → %+.1f dB", gain));
+            leveled.add(p.withGain(round2(gain), why.toString()));
+        }
+        for (var k : s.fixes().keySet()) {
+            boolean matches = leveled.stream().anyMatch(p -> LevelRules.fixFor(p.file(), p.role(), new MixSettings(Map.of(), null, 0.5, Map.of(),
+                    Map.of(k, 1.0), "balanced", -20, -6, null, null)) != 0);
+            if (!matches) notes.add("--fix " + k + " matched no stem");
+        }
+        // 3. Placement, EQ, dynamics, space.
+        List<StemPlan> placed = PanRules.apply(leveled, lead, s);
+        List<StemPlan> eqd = EqRules.apply(placed, profiles, lead, s.maskingStrength());
+        double amount = Math.max(0, 1 + 0.3 * s.intent("compression")) * ("dry".equals(s.style()) ? 0.8 : 1.0);
+        List<StemPlan> dyn = DynamicsRules.apply(eqd, profiles, amount);
+        List<StemPlan> spaced = SpaceRules.apply(dyn, lead, s);
+        CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
+        boolean hasVocal = spaced.stream().anyMatch(p -> p.role().isVocal() && !p.silent());
+        SpacePlan space = SpaceRules.space(s, hasVocal);
+        // 4. Mix bus: predicted loudness is the power sum of the planned stems (uncorrelated sources).
+        double power = 0;
+        for (StemPlan p : spaced) if (!p.silent()) power += Math.pow(10, (p.measured().activeLoudnessLufs() + p.gainDb()) / 10);
+        double predicted = power > 0 ? 10 * Math.log10(power) : Double.NEGATIVE_INFINITY;
+        double trim = Double.isFinite(predicted) ? round2(s.targetLufs() - predicted) : 0;
+        MixBusPlan bus = new MixBusPlan(trim, round2(predicted), s.targetLufs(), s.peakCeilingDbfs(), String.format(Locale.ROOT,
+                "predicted mix %.1f LUFS → trim %+.1f dB to %.1f LUFS; peaks held at or below %.1f dBFS for mastering (turned down, never clipped)",
+                predicted, trim, s.targetLufs(), s.peakCeilingDbfs()));
+        double duration = profiles.stream().mapToDouble(p -> p.summary().durationSeconds()).max().orElse(0);
+        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
+    }
+
+    /** --lead, else the most confident lead vocal, else a synth lead, else nothing (no focus). */
+    static String chooseLead(List<StemPlan> stems, MixSettings s) {
+        if (s.lead() != null) {
+            String l = s.lead();
+            return stems.stream().filter(p -> p.file().equals(l) || p.file().replaceFirst("\\.[^.]+$", "").equals(l)).map(StemPlan::file)
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--lead names " + l + ", which is not one of the stems"));
+        }
+        for (Role r : new Role[]{Role.LEAD_VOCAL, Role.SYNTH_LEAD}) {
+            StemPlan best = null;
+            for (StemPlan p : stems) {
+                if (p.role() != r || p.silent()) continue;
+                if (best == null || p.roleConfidence() > best.roleConfidence()
+                        || p.roleConfidence() == best.roleConfidence() && p.measured().activeFraction() > best.measured().activeFraction()) best = p;
+            }
+            if (best != null) return best.file();
+        }
+        return null;
+    }
+
+    static double round2(double v) { return Math.round(v * 100) / 100.0; }
+}

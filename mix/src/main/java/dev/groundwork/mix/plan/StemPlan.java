@@ -1,0 +1,46 @@
+package dev.groundwork.mix.plan;
+
+import dev.groundwork.mix.analysis.StemAnalysis;
+import dev.groundwork.mix.roles.Role;
+
+import java.util.List;
+
+/**
+ * The decisions for one stem. Sends are in dB relative to the stem's post-fader signal; null means no send.
+ * Compression and ducking are null when the stem gets none.
+ */
+public record StemPlan(String file, Role role, double roleConfidence, String roleReason, boolean silent, StemAnalysis measured,
+                       double gainDb, String gainReason, double pan, String panReason, List<EqBand> eq,
+                       CompressionPlan compression, DuckingPlan ducking,
+                       Double reverbSendDb, Double delaySendDb, String sendReason, boolean drumBus) {
+    public StemPlan {
+        eq = List.copyOf(eq);
+        if (!(pan >= -1 && pan <= 1)) throw new IllegalArgumentException(file + ": pan must be -1..1, got " + pan);
+        if (!Double.isFinite(gainDb) || gainDb < -96 || gainDb > 48) throw new IllegalArgumentException(file + ": gain out of range: " + gainDb);
+    }
+
+    public StemPlan withGain(double db, String reason) {
+        return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, db, reason, pan, panReason, eq, compression, ducking,
+                reverbSendDb, delaySendDb, sendReason, drumBus);
+    }
+
+    public StemPlan withPan(double p, String reason) {
+        return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, p, reason, eq, compression, ducking,
+                reverbSendDb, delaySendDb, sendReason, drumBus);
+    }
+
+    public StemPlan withSends(Double reverb, Double delay, String reason) {
+        return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, pan, panReason, eq, compression, ducking,
+                reverb, delay, reason, drumBus);
+    }
+
+    public StemPlan withEq(List<EqBand> bands) {
+        return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, pan, panReason, bands, compression, ducking,
+                reverbSendDb, delaySendDb, sendReason, drumBus);
+    }
+
+    public StemPlan withDynamics(CompressionPlan c, DuckingPlan d) {
+        return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, pan, panReason, eq, c, d,
+                reverbSendDb, delaySendDb, sendReason, drumBus);
+    }
+}

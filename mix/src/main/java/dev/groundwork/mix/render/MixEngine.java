@@ -1,0 +1,214 @@
+package dev.groundwork.mix.render;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.BiquadDesign;
+import dev.groundwork.core.dsp.Compressor;
+import dev.groundwork.core.dsp.Delay;
+import dev.groundwork.core.dsp.ProcessSpec;
+import dev.groundwork.core.dsp.Reverb;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.mix.plan.MixPlan;
+import dev.groundwork.mix.plan.StemPlan;
+import dev.groundwork.mix.stems.StemSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Renders a plan block by block: every stem streams through its own strip (in parallel, one task per
+ * stem), the kick strips first because their sum keys the ducking of bass and 808; then, in a fixed
+ * order, the drum bus with its glue compressor, the band-limited reverb and delay sends, and the
+ * mix-bus trim. Only one block per stem is ever in memory; the summing order never depends on threads,
+ * so the same plan always gives the same samples.
+ */
+final class MixEngine implements AutoCloseable {
+    static final int BLOCK = 8192;
+
+    interface BlockSink {
+        /** The mix bus block and, for each stem in plan order, its post-fader stereo block. */
+        void accept(AudioBuffer mix, List<AudioBuffer> stems);
+    }
+
+    private final MixPlan plan;
+    private final List<StemChain> chains = new ArrayList<>();
+    private final double rate;
+    private final long totalFrames;
+    private final ExecutorService pool;
+    private final AudioBuffer mix, drums, reverbSend, delaySend, reverbOut, delayOut, key;
+    private final Compressor glue;
+    private final Reverb reverb;
+    private final Delay delay;
+    private final Biquad[] sendFilters;
+    private final float reverbReturn;
+    private final float trim;
+
+    MixEngine(MixPlan plan, List<StemSource> sources, int threads) {
+        this.plan = plan;
+        this.rate = plan.sampleRateHz();
+        Map<String, StemSource> byName = new HashMap<>();
+        for (StemSource s : sources) byName.put(s.name(), s);
+        long longest = 0;
+        try {
+            for (StemPlan p : plan.stems()) {
+                StemSource s = byName.get(p.file());
+                if (s == null) throw new IllegalArgumentException("the plan names " + p.file() + ", which is not in the stem folder");
+                long frames = (long) Math.ceil(s.info().frames() * rate / s.info().sampleRate());
+                longest = Math.max(longest, frames);
+                chains.add(new StemChain(p, s, rate, BLOCK));
+            }
+        } catch (RuntimeException e) {
+            chains.forEach(StemChain::close);
+            throw e;
+        }
+        for (StemSource s : sources) {
+            if (plan.stem(s.name()).isEmpty()) throw new IllegalArgumentException(s.name() + " is in the stem folder but not in the plan; re-plan or remove it");
+        }
+        this.totalFrames = longest;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "mix-strip");
+            t.setDaemon(true);
+            return t;
+        });
+        this.mix = AudioBuffer.allocate(2, BLOCK, rate);
+        this.drums = AudioBuffer.allocate(2, BLOCK, rate);
+        this.reverbSend = AudioBuffer.allocate(2, BLOCK, rate);
+        this.delaySend = AudioBuffer.allocate(2, BLOCK, rate);
+        this.reverbOut = AudioBuffer.allocate(2, BLOCK, rate);
+        this.delayOut = AudioBuffer.allocate(2, BLOCK, rate);
+        this.key = AudioBuffer.allocate(1, BLOCK, rate);
+        ProcessSpec stereo = new ProcessSpec(rate, BLOCK, 2);
+        this.glue = plan.drumBus() == null ? null : new Compressor(plan.drumBus().settings());
+        if (glue != null) glue.prepare(stereo);
+        this.reverb = new Reverb(plan.space().reverb());
+        reverb.prepare(stereo);
+        this.reverbReturn = (float) reverbCalibration(plan.space().reverb(), rate);
+        reverb.reset();
+        this.delay = new Delay(plan.space().delay());
+        delay.prepare(stereo);
+        this.sendFilters = new Biquad[4];
+        for (int i = 0; i < 4; i++) sendFilters[i] = new Biquad(2);
+        sendFilters[0].setCoefficients(BiquadDesign.highPass(rate, plan.space().sendHighPassHz(), 0.707));
+        sendFilters[1].setCoefficients(BiquadDesign.lowPass(rate, Math.min(plan.space().sendLowPassHz(), 0.45 * rate), 0.707));
+        sendFilters[2].setCoefficients(BiquadDesign.highPass(rate, plan.space().sendHighPassHz(), 0.707));
+        sendFilters[3].setCoefficients(BiquadDesign.lowPass(rate, Math.min(plan.space().sendLowPassHz(), 0.45 * rate), 0.707));
+        this.trim = (float) Math.pow(10, plan.mixBus().trimDb() / 20);
+    }
+
+    long totalFrames() { return totalFrames; }
+
+    /** Gain that makes the reverb's impulse response carry unit energy, so a 0 dB send returns the dry loudness. */
+    static double reverbCalibration(Reverb.Settings s, double rate) {
+        Reverb r = new Reverb(s);
+        int n = (int) Math.min(rate * Math.min(6, s.decaySeconds() * 1.5), rate * 6);
+        r.prepare(new ProcessSpec(rate, n, 2));
+        AudioBuffer in = AudioBuffer.allocate(2, n, rate), out = AudioBuffer.allocate(2, n, rate);
+        in.channel(0)[0] = 1;
+        in.channel(1)[0] = 1;
+        r.process(in, out);
+        double e = 0;
+        for (int c = 0; c < 2; c++) for (float v : out.channel(c)) e += v * v;
+        return e > 0 ? 1 / Math.sqrt(e) : 1;
+    }
+
+    void run(BlockSink sink, ProgressListener progress) {
+        List<AudioBuffer> stemOuts = chains.stream().map(c -> c.out).toList();
+        List<StemChain> keyed = chains.stream().filter(c -> c.plan.role() == dev.groundwork.mix.roles.Role.KICK && !c.plan.silent()).toList();
+        List<StemChain> rest = chains.stream().filter(c -> !keyed.contains(c)).toList();
+        long done = 0;
+        while (done < totalFrames) {
+            int n = (int) Math.min(BLOCK, totalFrames - done);
+            runAll(keyed, null);
+            key.setFrames(BLOCK);
+            float[] k = key.channel(0);
+            java.util.Arrays.fill(k, 0f);
+            for (StemChain c : keyed) {
+                float[] l = c.out.channel(0), r = c.out.channel(1);
+                for (int i = 0; i < BLOCK; i++) k[i] += 0.5f * (l[i] + r[i]);
+            }
+            runAll(rest, key);
+            sum(n);
+            for (AudioBuffer b : stemOuts) b.setFrames(n);
+            mix.setFrames(n);
+            sink.accept(mix, stemOuts);
+            done += n;
+            progress.progress("mixing", (double) done / totalFrames);
+        }
+    }
+
+    private void runAll(List<StemChain> list, AudioBuffer keyBlock) {
+        if (list.isEmpty()) return;
+        List<Future<?>> fs = new ArrayList<>();
+        for (StemChain c : list) fs.add(pool.submit(() -> c.process(c.needsKey() ? keyBlock : null)));
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("mix interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(c.getMessage(), c);
+            }
+        }
+    }
+
+    private void sum(int n) {
+        for (AudioBuffer b : new AudioBuffer[]{mix, drums, reverbSend, delaySend}) {
+            b.setFrames(BLOCK);
+            b.clear();
+        }
+        for (StemChain c : chains) {
+            StemPlan p = c.plan;
+            AudioBuffer dst = p.drumBus() && glue != null ? drums : mix;
+            addInto(dst, c.out, 1f);
+            if (p.reverbSendDb() != null) addInto(reverbSend, c.out, (float) Math.pow(10, p.reverbSendDb() / 20));
+            if (p.delaySendDb() != null) addInto(delaySend, c.out, (float) Math.pow(10, p.delaySendDb() / 20));
+        }
+        if (glue != null) {
+            glue.process(drums, drums);
+            addInto(mix, drums, 1f);
+        }
+        for (int ch = 0; ch < 2; ch++) {
+            sendFilters[0].process(ch, reverbSend.channel(ch), 0, BLOCK);
+            sendFilters[1].process(ch, reverbSend.channel(ch), 0, BLOCK);
+            sendFilters[2].process(ch, delaySend.channel(ch), 0, BLOCK);
+            sendFilters[3].process(ch, delaySend.channel(ch), 0, BLOCK);
+        }
+        reverbOut.setFrames(BLOCK);
+        delayOut.setFrames(BLOCK);
+        reverb.process(reverbSend, reverbOut);
+        delay.process(delaySend, delayOut);
+        addInto(mix, reverbOut, reverbReturn);
+        addInto(mix, delayOut, 1f);
+        mix.applyGain(trim);
+    }
+
+    private static void addInto(AudioBuffer dst, AudioBuffer src, float g) {
+        for (int c = 0; c < 2; c++) {
+            float[] d = dst.channel(c), s = src.channel(c);
+            for (int i = 0; i < d.length; i++) d[i] += s[i] * g;
+        }
+    }
+
+    /** Mean gain reduction of each stem's compressor and ducker so far, for the report. */
+    Map<String, double[]> dynamicsReport() {
+        Map<String, double[]> m = new java.util.LinkedHashMap<>();
+        for (StemChain c : chains) m.put(c.plan.file(), new double[]{c.meanCompressionDb(), c.meanDuckingDb()});
+        return m;
+    }
+
+    double glueReductionDb() { return glue == null ? 0 : glue.meanGainReductionDb(); }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        chains.forEach(StemChain::close);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.groundwork.mix.render;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.Compressor;
+import dev.groundwork.core.dsp.ProcessSpec;
+import dev.groundwork.mix.plan.EqBand;
+import dev.groundwork.mix.plan.StemPlan;
+import dev.groundwork.mix.stems.StemSource;
+import dev.groundwork.mix.stems.StemStream;
+
+/**
+ * One channel strip as the plan describes it: fader gain, EQ, compressor, ducking under the kick key,
+ * then the pan into stereo (constant power for mono, balance for stereo). Holds one block of audio.
+ */
+final class StemChain implements AutoCloseable {
+    final StemPlan plan;
+    private final StemStream stream;
+    private final AudioBuffer in;
+    final AudioBuffer out;
+    private final float gain;
+    private final Biquad[] eq;
+    private final Compressor compressor, ducker;
+    private final double panL, panR;
+
+    StemChain(StemPlan plan, StemSource source, double rate, int block) {
+        this.plan = plan;
+        this.stream = new StemStream(source, rate, block);
+        int ch = stream.channels();
+        this.in = AudioBuffer.allocate(ch, block, rate);
+        this.out = AudioBuffer.allocate(2, block, rate);
+        this.gain = (float) Math.pow(10, plan.gainDb() / 20);
+        ProcessSpec spec = new ProcessSpec(rate, block, ch);
+        this.eq = new Biquad[plan.eq().size()];
+        for (int i = 0; i < eq.length; i++) {
+            EqBand b = plan.eq().get(i);
+            eq[i] = new Biquad(ch);
+            eq[i].setCoefficients(b.coefficients(rate));
+        }
+        this.compressor = plan.compression() == null ? null : new Compressor(plan.compression().settings());
+        if (compressor != null) compressor.prepare(spec);
+        this.ducker = plan.ducking() == null ? null : new Compressor(plan.ducking().settings());
+        if (ducker != null) ducker.prepare(spec);
+        double p = plan.pan();
+        if (ch == 1) {
+            double a = (p + 1) * Math.PI / 4;
+            panL = Math.cos(a);
+            panR = Math.sin(a);
+        } else {
+            panL = p > 0 ? 1 - p : 1;
+            panR = p < 0 ? 1 + p : 1;
+        }
+    }
+
+    boolean needsKey() { return ducker != null; }
+
+    /** Reads and processes the next block; {@code key} is the kick sum for ducking (may be null when not needed). */
+    void process(AudioBuffer key) {
+        stream.read(in);
+        int n = in.frames();
+        int ch = in.channels();
+        if (plan.silent()) {
+            // Left alone: no gain, no processing, only placed in the stereo field.
+            pan(n, ch);
+            return;
+        }
+        for (int c = 0; c < ch; c++) {
+            float[] x = in.channel(c);
+            for (int i = 0; i < n; i++) x[i] *= gain;
+            for (Biquad b : eq) b.process(c, x, 0, n);
+        }
+        if (compressor != null) compressor.process(in, in);
+        if (ducker != null && key != null) ducker.process(in, key, in);
+        pan(n, ch);
+    }
+
+    private void pan(int n, int ch) {
+        float[] l = out.channel(0), r = out.channel(1);
+        float[] a = in.channel(0), b = ch > 1 ? in.channel(1) : in.channel(0);
+        float gl = (float) panL, gr = (float) panR;
+        for (int i = 0; i < n; i++) {
+            l[i] = a[i] * gl;
+            r[i] = b[i] * gr;
+        }
+        out.setFrames(n);
+    }
+
+    double meanCompressionDb() { return compressor == null ? 0 : compressor.meanGainReductionDb(); }
+
+    double meanDuckingDb() { return ducker == null ? 0 : ducker.meanGainReductionDb(); }
+
+    @Override
+    public void close() { stream.close(); }
+}
