@@ -116,7 +116,8 @@ GW.pages = GW.pages || {};
     const edits = m.edits || {};
     const proposal = m.proposal;
     const old = new Map(ui.strips.map(s => [s.name, s]));
-    ui.strips = (proposal ? proposal.stems : stems.map(s => ({ name: s.name, path: s.path, role: s.role_hint || '', fader_db: 0, pan: 0, reasons: [] })))
+    const cand = proposal && (proposal.candidates.find(c => c.id === m.chosen) || proposal.candidates[0]);
+    ui.strips = (cand ? cand.stems : stems.map(s => ({ name: s.name, path: s.path, role: s.role_hint || '', fader_db: 0, pan: 0, reasons: [] })))
       .map(s => {
         const e = edits[s.name] || {};
         const prev = old.get(s.name) || {};

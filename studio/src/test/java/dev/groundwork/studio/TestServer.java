@@ -85,6 +85,26 @@ public final class TestServer implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** Waits for a job to finish (failing the test if it fails) and returns its final view. */
+    public JsonNode awaitJob(Reply submitted) {
+        if (submitted.status() != 202) throw new AssertionError("job not accepted: " + submitted.status() + " " + submitted.body());
+        String id = submitted.json().path("id").asText();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonNode j = get("/api/jobs/" + id).json();
+            String st = j.path("status").asText();
+            if (st.equals("DONE")) return j;
+            if (st.equals("FAILED")) throw new AssertionError("job " + j.path("label").asText() + " failed: " + j.path("error").asText());
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not finish in 3 minutes");
+    }
+
     @Override
     public void close() { server.close(); }
 }

@@ -42,7 +42,7 @@ public final class MixPage {
             Path out = p.dir("mix/run-" + (p.decisions().size() + 1));
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stems, out, rel, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stems, p::relative, out, rel, progress)),
                     result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
                             "/mix/proposal", result)));
         });
@@ -55,8 +55,8 @@ public final class MixPage {
             MixViews.StemEdit old = edits.getOrDefault(stem, new MixViews.StemEdit(null, null, null));
             String role = b.hasNonNull("role") ? b.get("role").asText() : old.role();
             if (role != null && !MixEngine.roles().contains(role)) throw ApiError.badRequest("unknown role " + role + "; one of " + MixEngine.roles());
-            Double fader = b.hasNonNull("fader_db") ? PageContext.doubleIn(b, "fader_db", -60, 12, 0) : old.faderDb();
-            Double pan = b.hasNonNull("pan") ? PageContext.doubleIn(b, "pan", -1, 1, 0) : old.pan();
+            Double fader = b.hasNonNull("fader_db") ? Double.valueOf(PageContext.doubleIn(b, "fader_db", -60, 12, 0)) : old.faderDb();
+            Double pan = b.hasNonNull("pan") ? Double.valueOf(PageContext.doubleIn(b, "pan", -1, 1, 0)) : old.pan();
             MixViews.StemEdit e = new MixViews.StemEdit(role, fader, pan);
             edits.put(stem, e);
             StringBuilder s = new StringBuilder(stem + ":");
@@ -75,7 +75,7 @@ public final class MixPage {
             String rel = p.relative(out);
             String cid = "mix" + (p.decisions().size() + 1);
             ctx.status(202).json(pc.submit(p, "mix", "render mix with " + edits.size() + " changes",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.render(stems, plan, edits, out, rel, cid, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.render(stems, p::relative, plan, edits, out, rel, cid, progress)),
                     result -> {
                         ObjectNode proposal = (ObjectNode) p.get("/mix/proposal");
                         proposal.withArray("candidates").add(result);
@@ -119,9 +119,16 @@ public final class MixPage {
         return out;
     }
 
+    /** The plan edits apply to: the chosen candidate's, else the first proposal's. */
     private static Path plan(Project p) {
         JsonNode proposal = p.get("/mix/proposal");
         if (proposal == null) throw ApiError.badRequest("propose a mix first");
+        JsonNode chosen = p.get("/mix/chosen");
+        if (chosen != null) {
+            for (JsonNode c : proposal.path("candidates")) {
+                if (c.path("id").asText().equals(chosen.asText())) return p.resolve(c.path("plan_path").asText());
+            }
+        }
         return p.resolve(proposal.path("plan_path").asText());
     }
 

@@ -8,7 +8,9 @@ final class MixViews {
 
     record Stem(String name, String path, String role, double faderDb, double pan, List<String> reasons) { }
 
-    record Candidate(String id, String label, String path, Double integratedLufs, Double truePeakDbtp) { }
+    /** A rendered mix with the plan it came from and the stems as that plan sets them. */
+    record Candidate(String id, String label, String path, String planPath, Double integratedLufs, Double truePeakDbtp,
+                     List<Stem> stems, List<String> notes) { }
 
     record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates) { }
 
