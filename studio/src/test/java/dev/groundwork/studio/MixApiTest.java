@@ -53,8 +53,13 @@ class MixApiTest {
             JsonNode exp = s.awaitJob(s.post("/api/projects/" + p + "/mix/export", "{\"format\":\"wav\"}"));
             assertTrue(Files.size(ws.resolve(p).resolve(exp.path("result").path("path").asText())) > 44);
 
-            // undo the export record, the render, then the fader change: the edit map is empty again
-            for (int i = 0; i < 3; i++) assertEquals(200, s.post("/api/projects/" + p + "/undo", "").status());
+            JsonNode daw = s.awaitJob(s.post("/api/projects/" + p + "/mix/export", "{\"format\":\"dawproject\"}"));
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(ws.resolve(p).resolve(daw.path("result").path("path").asText()).toFile())) {
+                assertTrue(zip.getEntry("project.xml") != null && zip.getEntry("audio/bass.wav") != null);
+            }
+
+            // undo both export records, the render, then the fader change: the edit map is empty again
+            for (int i = 0; i < 4; i++) assertEquals(200, s.post("/api/projects/" + p + "/undo", "").status());
             JsonNode after = s.get("/api/projects/" + p).json().path("state").path("mix");
             assertTrue(after.path("edits").isMissingNode(), after.toString());
             assertEquals(2, after.path("proposal").path("candidates").size());

@@ -5,6 +5,7 @@ import dev.groundwork.core.json.Json;
 import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.mix.AutoMix;
 import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.export.DawProjectExporter;
 import dev.groundwork.mix.plan.MixPlan;
 import dev.groundwork.mix.plan.StemPlan;
 import dev.groundwork.mix.render.MixRenderer;
@@ -12,7 +13,6 @@ import dev.groundwork.mix.render.MixReport;
 import dev.groundwork.mix.roles.Role;
 import dev.groundwork.mix.stems.FileStem;
 import dev.groundwork.mix.stems.StemSource;
-import dev.groundwork.studio.ApiError;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,14 +59,23 @@ final class MixEngine {
 
     static MixViews.Export export(List<Path> stems, Path plan, Map<String, MixViews.StemEdit> edits, String format, Path outDir, String relBase,
                                   ProgressListener progress) {
-        if (!format.equals("wav")) {
-            throw new ApiError(503, "DAWproject export is not in the mix module yet; export WAV for now");
-        }
         List<StemSource> sources = sources(stems);
         MixPlan edited = applyEdits(Json.read(plan, MixPlan.class), sources, edits, progress);
-        Path wav = outDir.resolve("mix.wav");
         Json.write(outDir.resolve("mix-plan.json"), edited);
-        MixRenderer.renderToFile(edited, sources, wav, WAV24, null, progress);
+        if (format.equals("dawproject")) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            Map<String, Integer> channels = new LinkedHashMap<>();
+            for (StemSource s : sources) {
+                files.put(s.name(), ((FileStem) s).path());
+                channels.put(s.name(), s.info().channels());
+            }
+            progress.progress("writing DAWproject", 0.5);
+            Path out = outDir.resolve("mix.dawproject");
+            // The DAW gets the plan (faders, pans, EQ, sends as device settings) and the raw stems, not baked audio.
+            DawProjectExporter.write(out, edited, files, channels, null, "groundwork mix");
+            return new MixViews.Export("dawproject", relBase + "/mix.dawproject");
+        }
+        MixRenderer.renderToFile(edited, sources, outDir.resolve("mix.wav"), WAV24, null, progress);
         return new MixViews.Export("wav", relBase + "/mix.wav");
     }
 
