@@ -16,7 +16,7 @@ GW.pages = GW.pages || {};
     const unavailable = GW.state.engines.beat ? null : el('div', { class: 'unavailable' }, 'Beat making is not in this build yet.');
     main.append(
       el('div', { class: 'page-head' }, el('h2', {}, 'Beat'), el('p', {}, 'Describe it; hear variations; keep what works and regenerate the rest.')),
-      unavailable,
+      unavailable || '',
       el('div', { class: 'card' },
         el('div', { class: 'prompt' }, ui.prompt, el('label', { class: 'toggle' }, 'variations', ui.count),
           el('button', { class: 'primary', id: 'beat-generate', onclick: GW.guard(async () => {

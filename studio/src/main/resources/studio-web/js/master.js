@@ -41,7 +41,7 @@ GW.pages = GW.pages || {};
 
     main.append(
       el('div', { class: 'page-head' }, el('h2', {}, 'Master'), el('p', {}, 'The machine proposes candidates; you choose by ear.')),
-      unavailable,
+      unavailable || '',
       el('div', { class: 'grid cols-2' },
         el('div', { class: 'grid' },
           el('div', { class: 'card' }, el('h4', {}, 'Source'),

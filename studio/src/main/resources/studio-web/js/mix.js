@@ -63,7 +63,7 @@ GW.pages = GW.pages || {};
     const unavailable = GW.state.engines.mix ? null : el('div', { class: 'unavailable' }, 'Mixing is not in this build yet: stems can be uploaded and previewed, not mixed.');
     main.append(
       el('div', { class: 'page-head' }, el('h2', {}, 'Mix'), el('p', {}, 'Every fader and pan comes with its reason; change what you hear differently.')),
-      unavailable,
+      unavailable || '',
       el('div', { class: 'grid cols-2' },
         el('div', { class: 'grid' },
           el('div', { class: 'card' }, el('h4', {}, 'Stems'),
@@ -148,10 +148,13 @@ GW.pages = GW.pages || {};
     ui.strips.forEach((s, i) => {
       const readout = el('div', { class: 'readout' }, GW.fmt(s.fader_db, 1, ' dB'));
       const panOut = el('div', { class: 'readout' }, panText(s.pan));
-      const save = GW.guard(async body => {
+      const post = GW.guard(async body => {
         await GW.api('POST', `/api/projects/${ui.project}/mix/edit`, Object.assign({ stem: s.name }, body));
         await GW.refresh();
       });
+      // Arrow keys fire a change per step: log one decision when the hand stops, not one per step.
+      let timer = null;
+      const save = body => { clearTimeout(timer); timer = setTimeout(() => post(body), 400); };
       const fader = el('input', { type: 'range', class: 'fader', min: -30, max: 12, step: 0.5, value: s.fader_db, disabled: !proposed, id: 'fader-' + i,
         oninput: e => { s.fader_db = +e.target.value; readout.textContent = GW.fmt(s.fader_db, 1, ' dB'); ui.preview.apply(ui.strips); },
         onchange: e => save({ fader_db: +e.target.value }) });
