@@ -58,7 +58,8 @@ public final class AudioFiles {
                 case WAV -> new PcmStreamReader(file, in, WavHeader.parse(in, warnings), OpenInputs.register(file));
                 case AIFF -> new PcmStreamReader(file, in, AiffHeader.parse(in, warnings), OpenInputs.register(file));
                 case FLAC -> new FlacStreamReader(file, in, ContainerSniffer.id3End(in), warnings);
-                default -> throw new AudioFileException(file, kind + " reading is not implemented yet");
+                case MP3 -> new Mp3StreamReader(file, in, warnings);
+                case OGG -> new OggVorbisStreamReader(file, in, warnings);
             };
         } catch (AudioFileException e) {
             closeQuietly(channel);

@@ -115,14 +115,18 @@ final class TestSignals {
 
     /** The lag (in samples, within ±maxLag) at which {@code x} best matches the delayed sine of the fixtures. */
     static int bestLag(float[] x, int start, double freq, double rate, int maxLag) {
+        // The expected signal at every index x could be compared with, computed once (index m + maxLag).
+        double[] want = new double[x.length + 2 * maxLag];
+        for (int i = 0; i < want.length; i++) {
+            int m = i - maxLag;
+            want[i] = m < start ? 0 : 0.5 * Math.sin(2 * Math.PI * freq * (m - start) / rate);
+        }
         int best = 0;
         double bestErr = Double.MAX_VALUE;
         for (int lag = -maxLag; lag <= maxLag; lag++) {
             double err = 0;
             for (int n = 0; n < x.length; n++) {
-                int m = n - lag;
-                double want = m < start ? 0 : 0.5 * Math.sin(2 * Math.PI * freq * (m - start) / rate);
-                double d = x[n] - want;
+                double d = x[n] - want[n - lag + maxLag];
                 err += d * d;
             }
             if (err < bestErr) {

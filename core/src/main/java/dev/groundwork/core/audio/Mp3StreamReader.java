@@ -1,0 +1,177 @@
+package dev.groundwork.core.audio;
+
+import javazoom.spi.mpeg.sampled.convert.MpegFormatConversionProvider;
+import javazoom.spi.mpeg.sampled.file.MpegAudioFileReader;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * MP3 through mp3spi/JLayer, with the gapless trim the LAME/Xing header describes: the decoded Info frame,
+ * the encoder delay and the decoder's 529 samples are dropped at the start, the padding at the end.
+ * Without a LAME header only the Info frame (if any) is dropped and the length is an estimate.
+ */
+final class Mp3StreamReader implements AudioStreamReader {
+    private static final int SYNC_SEARCH = 64 * 1024;
+
+    private final Path file;
+    private final FileBytes in;
+    private final Path registered;
+    private final AudioFileInfo info;
+    private final AudioInputStream pcm;
+    private final int channels;
+    private final long exactFrames;
+    private final byte[] scratch;
+    private long toSkip;
+    private long delivered;
+    private boolean ended;
+    private boolean warnedShort;
+    private boolean closed;
+    private final Consumer<String> warn;
+
+    Mp3StreamReader(Path file, FileBytes in, Consumer<String> warn) {
+        this.file = file;
+        this.in = in;
+        this.warn = warn;
+        long start = ContainerSniffer.id3End(in);
+        int window = (int) Math.min(SYNC_SEARCH, in.size - start);
+        if (window < 4) throw new AudioFileException(file, "no MPEG audio frames found (truncated or not an MP3)");
+        ByteBuffer b = in.read(start, window, ByteOrder.BIG_ENDIAN, "MP3 frames");
+        byte[] head = new byte[window];
+        b.get(head);
+        int at = firstFrame(head);
+        if (at < 0) throw new AudioFileException(file, "no MPEG audio frames found (corrupt or not an MP3)");
+        Mp3FrameHeader first = Mp3FrameHeader.parse(head, at);
+        AudioLimits.checkChannels(file, first.channels());
+        AudioLimits.checkRate(file, first.sampleRate());
+        byte[] firstFrame = java.util.Arrays.copyOfRange(head, at, Math.min(head.length, at + first.frameBytes()));
+        LameTag tag = LameTag.parse(firstFrame, first);
+        int spf = first.samplesPerFrame();
+        long frames;
+        long skip = 0;
+        if (tag != null) {
+            skip += spf;  // the Info frame itself decodes to a frame of silence
+            if (tag.hasLameExtension()) skip += tag.encoderDelay() + LameTag.DECODER_DELAY;
+        }
+        if (tag != null && tag.frames() > 0 && tag.hasLameExtension()) {
+            frames = Math.max(0, tag.frames() * spf - tag.encoderDelay() - tag.padding());
+            exactFrames = frames;
+        } else {
+            long audioBytes = in.size - start - at;
+            frames = tag != null && tag.frames() > 0 ? tag.frames() * spf : audioBytes / Math.max(1, first.frameBytes()) * spf;
+            exactFrames = -1;
+        }
+        this.toSkip = skip;
+        this.channels = first.channels();
+        this.info = new AudioFileInfo("MP3", first.sampleRate(), channels, frames, 0, false);
+        try {
+            in.channel.position(0);
+            InputStream stream = new BufferedInputStream(Channels.newInputStream(in.channel), 1 << 16);
+            AudioInputStream mpeg = new MpegAudioFileReader().getAudioInputStream(stream);
+            AudioFormat target = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, first.sampleRate(), 16, channels,
+                    channels * 2, first.sampleRate(), false);
+            this.pcm = new MpegFormatConversionProvider().getAudioInputStream(target, mpeg);
+        } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+            throw new AudioFileException(file, "corrupt MP3: the decoder cannot open it (" + e.getClass().getSimpleName() + ")", e);
+        }
+        this.scratch = new byte[4096 * channels * 2];
+        this.registered = OpenInputs.register(file);
+    }
+
+    /** The first offset holding two consecutive Layer III frame headers (one alone may be a false sync). */
+    private static int firstFrame(byte[] b) {
+        for (int p = 0; p + 4 <= b.length; p++) {
+            Mp3FrameHeader h = Mp3FrameHeader.parse(b, p);
+            if (h == null) continue;
+            int next = p + h.frameBytes();
+            if (next + 4 > b.length || Mp3FrameHeader.parse(b, next) != null) return p;
+        }
+        return -1;
+    }
+
+    @Override
+    public AudioFileInfo info() { return info; }
+
+    @Override
+    public int read(AudioBuffer block) {
+        if (closed) throw new IllegalStateException("reader is closed");
+        AudioStreams.checkBlock(file, block, channels);
+        int want = block.capacity();
+        if (exactFrames >= 0) want = (int) Math.min(want, exactFrames - delivered);
+        int done = 0;
+        float[][] out = block.data();
+        int frameBytes = channels * 2;
+        while (done < want && !ended) {
+            int maxBytes = Math.min(scratch.length, (want - done) * frameBytes);
+            if (toSkip > 0) maxBytes = (int) Math.min(scratch.length, toSkip * frameBytes);
+            int n = readFrames(maxBytes);
+            if (n < 0) {
+                ended = true;
+                break;
+            }
+            int from = 0;
+            if (toSkip > 0) {
+                int s = (int) Math.min(toSkip, n);
+                toSkip -= s;
+                from = s;
+            }
+            for (int f = from; f < n; f++) {
+                for (int c = 0; c < channels; c++) {
+                    int p = (f * channels + c) * 2;
+                    out[c][done] = (short) ((scratch[p + 1] << 8) | (scratch[p] & 0xff)) / 32768f;
+                }
+                done++;
+            }
+        }
+        delivered += done;
+        if (ended && exactFrames > delivered && !warnedShort) {
+            warnedShort = true;
+            warn.accept(file.getFileName() + ": the LAME header says " + exactFrames + " frames but only " + delivered
+                    + " could be decoded (the file looks truncated)");
+        }
+        block.setFrames(done);
+        return done;
+    }
+
+    /** Reads whole frames into scratch (at most maxBytes); -1 at the end of the stream. */
+    private int readFrames(int maxBytes) {
+        int frameBytes = channels * 2;
+        int got = 0;
+        try {
+            while (got < frameBytes || got % frameBytes != 0) {
+                int n = pcm.read(scratch, got, maxBytes - got);
+                if (n < 0) break;
+                got += n;
+                if (got == maxBytes) break;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new AudioFileException(file, "corrupt MP3 data near " + String.format(Locale.ROOT, "%.3f s", delivered / info.sampleRate())
+                    + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        int frames = got / frameBytes;
+        return frames == 0 ? -1 : frames;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        OpenInputs.release(registered);
+        try {
+            pcm.close();
+            in.channel.close();
+        } catch (IOException ignored) {
+            // Read-only: nothing to lose.
+        }
+    }
+}
