@@ -1,13 +1,93 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.cli.plot.LoudnessPlot;
+import dev.groundwork.cli.plot.PlotImage;
+import dev.groundwork.cli.plot.SpectrumPlot;
+import dev.groundwork.core.analysis.Analysis;
+import dev.groundwork.core.analysis.AnalysisReport;
+import dev.groundwork.core.analysis.AudioAnalyzer;
+import dev.groundwork.core.audio.AudioFileException;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.AudioStreamReader;
+import dev.groundwork.core.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Measure loudness (BS.1770 / EBU R128), true peak and spectrum of audio files.")
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Measure loudness (BS.1770-4 / EBU R128), true peak, DC offset, clipping, stereo correlation,",
+                "crest factor and the third-octave spectrum of audio files (WAV, AIFF, FLAC, MP3, Ogg Vorbis)."})
 public final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files to analyse.")
+    List<Path> files;
+
+    @Option(names = "--json", description = "Print JSON: one object, or an array when several files are given.")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "PNG", description = "Write loudness over time and the spectrum to this PNG (all files in one chart).")
+    Path plot;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("'analyze' is not available yet");
+        if (plot != null) {
+            if (!plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                throw new UsageException("--plot must name a .png file: " + plot);
+            }
+            for (Path f : files) {
+                if (f.toAbsolutePath().normalize().equals(plot.toAbsolutePath().normalize())) {
+                    throw new UsageException("--plot would overwrite the input " + f);
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        List<Analysis> results = new ArrayList<>();
+        boolean failed = false;
+        try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
+            for (Path file : files) {
+                String label = file.getFileName().toString();
+                try (AudioStreamReader reader = AudioFiles.openReader(file)) {
+                    results.add(AudioAnalyzer.analyze(reader, file, (stage, fraction) -> progress.progress(label, fraction)));
+                } catch (AudioFileException e) {
+                    if (files.size() == 1) throw e;
+                    err.println("groundwork: " + Main.oneLine(e));
+                    failed = true;
+                }
+            }
+        }
+        List<AnalysisReport> reports = results.stream().map(Analysis::report).toList();
+        if (json) {
+            out.println(Json.write(files.size() == 1 ? reports.get(0) : reports));
+        } else if (files.size() == 1) {
+            out.print(AnalysisText.single(reports.get(0)));
+        } else if (!reports.isEmpty()) {
+            out.print(AnalysisText.rows(reports));
+        }
+        out.flush();
+        if (plot != null && !results.isEmpty()) writePlot(results);
+        return failed ? 1 : 0;
+    }
+
+    private void writePlot(List<Analysis> results) {
+        String title = results.size() == 1 ? results.get(0).report().file() : results.size() + " files";
+        LoudnessPlot loudness = new LoudnessPlot("Loudness: " + title);
+        SpectrumPlot spectrum = new SpectrumPlot("Third-octave spectrum: " + title);
+        for (Analysis a : results) {
+            AnalysisReport r = a.report();
+            loudness.add(r.file(), a.curves(), r.integratedLufs(), r.truePeakDbtp(), results.size() == 1);
+            spectrum.add(r.file(), r.spectrum());
+        }
+        PlotImage.writePng(plot, 1200, 450, List.of(loudness.chart(), spectrum.chart()));
     }
 }

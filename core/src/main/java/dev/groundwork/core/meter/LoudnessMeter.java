@@ -126,13 +126,14 @@ public final class LoudnessMeter {
         } else {
             frames += n;
         }
-        if (measures.contains(Measure.SAMPLE_PEAK) || truePeak != null) {
-            for (int c = 0; c < channels; c++) {
-                float[] x = block.channel(c);
+        for (int c = 0; c < channels; c++) {
+            float[] x = block.channel(c);
+            if (truePeak != null) {
+                truePeak.process(c, x, 0, n);
+            } else if (measures.contains(Measure.SAMPLE_PEAK)) {
                 float m = samplePeak[c];
                 for (int i = 0; i < n; i++) m = Math.max(m, Math.abs(x[i]));
                 samplePeak[c] = m;
-                if (truePeak != null) truePeak.process(c, x, 0, n);
             }
         }
     }
@@ -273,18 +274,22 @@ public final class LoudnessMeter {
 
     public double samplePeakDbfs() {
         requireAny(Measure.SAMPLE_PEAK);
-        float m = 0;
-        for (float p : samplePeak) m = Math.max(m, p);
+        double m = 0;
+        for (int c = 0; c < channels; c++) m = Math.max(m, samplePeakLinear(c));
         return linearToDb(m);
     }
 
     public double samplePeakDbfs(int channel) {
         requireAny(Measure.SAMPLE_PEAK);
-        return linearToDb(samplePeak[channel]);
+        return linearToDb(samplePeakLinear(channel));
     }
 
     private double truePeakLinear(int channel) {
-        return Math.max(samplePeak[channel], truePeak.peak(channel));
+        return truePeak.peak(channel);
+    }
+
+    private double samplePeakLinear(int channel) {
+        return truePeak != null ? truePeak.samplePeak(channel) : samplePeak[channel];
     }
 
     private static OptionalDouble gatedLoudness(EnergyLog log, int first, double relativeGateLu) {

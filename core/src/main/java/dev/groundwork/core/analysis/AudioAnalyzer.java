@@ -1,0 +1,105 @@
+package dev.groundwork.core.analysis;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFileInfo;
+import dev.groundwork.core.audio.AudioStreamReader;
+import dev.groundwork.core.meter.LoudnessMeter;
+import dev.groundwork.core.progress.ProgressListener;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Everything about a stream in one pass: loudness and peaks ({@link LoudnessMeter}), sample
+ * statistics ({@link SignalStatistics}) and the band spectrum ({@link BandSpectrum}). Feed blocks of
+ * any size, then ask for the {@link Analysis}. Memory is bounded by the block and the loudness curves
+ * (two doubles per 100 ms).
+ */
+public final class AudioAnalyzer {
+    /** Frames per block when reading a file. */
+    public static final int BLOCK_FRAMES = 16_384;
+
+    private final int channels;
+    private final double sampleRate;
+    private final LoudnessMeter meter;
+    private final SignalStatistics statistics;
+    private final BandSpectrum spectrum;
+
+    public AudioAnalyzer(int channels, double sampleRate) {
+        this.channels = channels;
+        this.sampleRate = sampleRate;
+        this.meter = new LoudnessMeter(channels, sampleRate);
+        this.statistics = new SignalStatistics(channels);
+        this.spectrum = new BandSpectrum(channels, sampleRate);
+    }
+
+    public void add(AudioBuffer block) {
+        meter.add(block);
+        statistics.add(block);
+        spectrum.add(block);
+    }
+
+    /** Analyses a whole buffer (tests, and jobs that already hold the audio). */
+    public static Analysis analyze(AudioBuffer audio, String name) {
+        AudioAnalyzer a = new AudioAnalyzer(audio.channels(), audio.sampleRate());
+        a.add(audio);
+        return a.result(name, null);
+    }
+
+    /**
+     * Reads {@code reader} to the end in blocks and analyses it, reporting progress as the fraction of
+     * frames read. (The readers already refuse non-finite samples with a clear error.)
+     */
+    public static Analysis analyze(AudioStreamReader reader, Path file, ProgressListener progress) {
+        AudioFileInfo info = reader.info();
+        AudioAnalyzer a = new AudioAnalyzer(info.channels(), info.sampleRate());
+        AudioBuffer block = AudioBuffer.allocate(info.channels(), BLOCK_FRAMES, info.sampleRate());
+        long done = 0;
+        int n;
+        while ((n = reader.read(block)) > 0) {
+            a.add(block);
+            done += n;
+            if (info.frames() > 0) progress.progress("analyze", Math.min(1.0, (double) done / info.frames()));
+        }
+        progress.progress("analyze", 1.0);
+        return a.result(file.getFileName().toString(), info.format());
+    }
+
+    public Analysis result(String file, String format) {
+        List<ChannelReport> perChannel = new ArrayList<>();
+        double dc = 0;
+        for (int c = 0; c < channels; c++) {
+            double mean = statistics.mean(c);
+            dc = Math.max(dc, Math.abs(mean));
+            perChannel.add(new ChannelReport(c + 1, meter.truePeakDbtp(c), meter.samplePeakDbfs(c),
+                    powerDb(statistics.meanSquare(c)), amplitudeDb(Math.abs(mean)), statistics.clippedSamples(c)));
+        }
+        double ms = statistics.meanSquare();
+        double peak = statistics.peak();
+        double correlation = statistics.stereoCorrelation();
+        AnalysisReport report = new AnalysisReport(file, format, sampleRate, channels, meter.durationSeconds(),
+                boxed(meter.integratedLufs()), boxed(meter.loudnessRangeLu()),
+                meter.truePeakDbtp(), meter.samplePeakDbfs(),
+                boxed(meter.maxMomentaryLufs()), boxed(meter.maxShortTermLufs()),
+                powerDb(ms), amplitudeDb(dc), statistics.clippedSamples(),
+                Double.isNaN(correlation) ? null : correlation,
+                ms > 0 && peak > 0 ? 20 * Math.log10(peak / Math.sqrt(ms)) : null,
+                perChannel, spectrum.bands());
+        LoudnessCurves curves = new LoudnessCurves(LoudnessMeter.STEP_SECONDS, meter.momentaryCurveLufs(), meter.shortTermCurveLufs());
+        return new Analysis(report, curves);
+    }
+
+    private static Double boxed(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    private static double amplitudeDb(double linear) {
+        return linear > 0 ? 20 * Math.log10(linear) : Double.NEGATIVE_INFINITY;
+    }
+
+    private static double powerDb(double meanSquare) {
+        return meanSquare > 0 ? 10 * Math.log10(meanSquare) : Double.NEGATIVE_INFINITY;
+    }
+}
