@@ -1,0 +1,82 @@
+package dev.groundwork.core.dsp;
+
+import dev.groundwork.core.audio.AudioBuffer;
+
+/**
+ * Mid/side width for two channels: side scaled by {@code width} (1 = unchanged, 0 = mono), and
+ * optionally the side removed below {@code monoBassHz} (a 4th-order high-pass on the side only,
+ * so the low end sums to mono while the mid is untouched). Other channel counts pass unchanged.
+ */
+public final class StereoWidth implements Processor {
+
+    /** width 0..1.5 (more risks mono compatibility); monoBassHz 0 = off, else 40..300 Hz. */
+    public record Settings(double width, double monoBassHz) {
+        public static final Settings NEUTRAL = new Settings(1.0, 0);
+
+        public Settings {
+            if (!(width >= 0 && width <= 1.5)) throw new IllegalArgumentException("stereo width must be in [0, 1.5], not " + width);
+            if (!(monoBassHz == 0 || (monoBassHz >= 40 && monoBassHz <= 300))) throw new IllegalArgumentException("mono bass crossover must be 0 (off) or in [40, 300] Hz, not " + monoBassHz);
+        }
+
+        public boolean passesThrough() { return width == 1.0 && monoBassHz == 0; }
+    }
+
+    private final Settings settings;
+    private Biquad sideHighPass1, sideHighPass2;
+    private int channels;
+    private float[] side = new float[0];
+
+    public StereoWidth(Settings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings);
+    }
+
+    public Settings settings() { return settings; }
+
+    @Override
+    public void prepare(ProcessSpec spec) {
+        channels = spec.channels();
+        side = new float[spec.maxBlockFrames()];
+        if (settings.monoBassHz() > 0 && settings.monoBassHz() < spec.sampleRate() / 2) {
+            // two Butterworth sections = Linkwitz-Riley slope without the mid-band bump
+            sideHighPass1 = new Biquad(1);
+            sideHighPass2 = new Biquad(1);
+            sideHighPass1.setCoefficients(BiquadDesign.highPass(spec.sampleRate(), settings.monoBassHz(), Math.sqrt(0.5)));
+            sideHighPass2.setCoefficients(BiquadDesign.highPass(spec.sampleRate(), settings.monoBassHz(), Math.sqrt(0.5)));
+        } else {
+            sideHighPass1 = sideHighPass2 = null;
+        }
+    }
+
+    @Override
+    public void reset() {
+        if (sideHighPass1 != null) {
+            sideHighPass1.reset();
+            sideHighPass2.reset();
+        }
+    }
+
+    @Override
+    public void process(AudioBuffer in, AudioBuffer out) {
+        int n = in.frames();
+        if (channels != 2 || settings.passesThrough()) {
+            if (in != out) for (int c = 0; c < in.channels(); c++) System.arraycopy(in.channel(c), 0, out.channel(c), 0, n);
+            out.setFrames(n);
+            return;
+        }
+        if (side.length < n) side = new float[n];
+        float[] l = in.channel(0), r = in.channel(1), ol = out.channel(0), or = out.channel(1);
+        for (int i = 0; i < n; i++) side[i] = 0.5f * (l[i] - r[i]);
+        if (sideHighPass1 != null) {
+            sideHighPass1.process(0, side, 0, n);
+            sideHighPass2.process(0, side, 0, n);
+        }
+        float w = (float) settings.width();
+        for (int i = 0; i < n; i++) {
+            float m = 0.5f * (l[i] + r[i]);
+            float s = side[i] * w;
+            ol[i] = m + s;
+            or[i] = m - s;
+        }
+        out.setFrames(n);
+    }
+}

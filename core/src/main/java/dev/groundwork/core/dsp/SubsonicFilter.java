@@ -1,0 +1,59 @@
+package dev.groundwork.core.dsp;
+
+import dev.groundwork.core.audio.AudioBuffer;
+
+/**
+ * DC and subsonic removal: a Butterworth high-pass of order 2 or 4 (cascaded sections).
+ * Any high-pass removes DC; the cutoff decides how much rumble below the music goes with it.
+ */
+public final class SubsonicFilter implements Processor {
+
+    /** cutoff 5..60 Hz; order 2 (12 dB/oct) or 4 (24 dB/oct). */
+    public record Settings(double cutoffHz, int order) {
+        public static final Settings DEFAULT = new Settings(20, 4);
+
+        public Settings {
+            if (!(cutoffHz >= 5 && cutoffHz <= 60)) throw new IllegalArgumentException("high-pass cutoff must be in [5, 60] Hz, not " + cutoffHz);
+            if (order != 2 && order != 4) throw new IllegalArgumentException("high-pass order must be 2 or 4, not " + order);
+        }
+    }
+
+    private final Settings settings;
+    private Biquad[] sections = new Biquad[0];
+
+    public SubsonicFilter(Settings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings);
+    }
+
+    public Settings settings() { return settings; }
+
+    @Override
+    public void prepare(ProcessSpec spec) {
+        double fs = spec.sampleRate();
+        if (settings.order() == 2) {
+            sections = new Biquad[]{new Biquad(spec.channels())};
+            sections[0].setCoefficients(BiquadDesign.highPass(fs, settings.cutoffHz(), Math.sqrt(0.5)));
+        } else {
+            // 4th-order Butterworth = sections with Q 0.5412 and 1.3066
+            sections = new Biquad[]{new Biquad(spec.channels()), new Biquad(spec.channels())};
+            sections[0].setCoefficients(BiquadDesign.highPass(fs, settings.cutoffHz(), 0.5411961));
+            sections[1].setCoefficients(BiquadDesign.highPass(fs, settings.cutoffHz(), 1.3065630));
+        }
+    }
+
+    @Override
+    public void reset() {
+        for (Biquad b : sections) b.reset();
+    }
+
+    @Override
+    public void process(AudioBuffer in, AudioBuffer out) {
+        int n = in.frames();
+        for (int c = 0; c < in.channels(); c++) {
+            float[] y = out.channel(c);
+            if (in != out) System.arraycopy(in.channel(c), 0, y, 0, n);
+            for (Biquad b : sections) b.process(c, y, 0, n);
+        }
+        out.setFrames(n);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.groundwork.core.dsp;
+
+import dev.groundwork.core.audio.AudioBuffer;
+
+/**
+ * Stereo-linked look-ahead brickwall limiter whose peak detection looks between the samples
+ * (4x polyphase interpolation), so the ceiling holds for the true peak, not only the sample peak.
+ *
+ * <p>Gain computer: the gain each frame needs ({@code ceiling / truePeak}, at most 1) is min-held over
+ * the look-ahead window, released smoothly (one-pole toward 1), then averaged over the same window.
+ * Every frame covered by the average was inside each min-hold window, so the applied gain never exceeds
+ * the gain a peak needs: the ceiling is a property of the algorithm, not of tuning. Audio that never
+ * reaches the ceiling passes bit-exactly, delayed by {@link #latencyFrames()}.
+ */
+public final class TruePeakLimiter implements Processor {
+
+    /** Ceiling in dBTP, look-ahead (= attack) in ms, release time constant in ms. */
+    public record Settings(double ceilingDbtp, double lookaheadMs, double releaseMs) {
+        public static final Settings DEFAULT = new Settings(-1.0, 1.5, 80);
+
+        public Settings {
+            if (!(ceilingDbtp >= -30 && ceilingDbtp <= 0)) throw new IllegalArgumentException("limiter ceiling must be in [-30, 0] dBTP, not " + ceilingDbtp);
+            if (!(lookaheadMs >= 0.1 && lookaheadMs <= 20)) throw new IllegalArgumentException("limiter look-ahead must be in [0.1, 20] ms, not " + lookaheadMs);
+            if (!(releaseMs >= 1 && releaseMs <= 2000)) throw new IllegalArgumentException("limiter release must be in [1, 2000] ms, not " + releaseMs);
+        }
+
+        public double ceilingLinear() { return Math.pow(10, ceilingDbtp / 20); }
+    }
+
+    /** What the limiter did: frames processed, frames turned down, deepest and mean reduction. */
+    public record Statistics(long frames, long limitedFrames, double maxGainReductionDb, double meanGainReductionDb) {
+        public double limitedFraction() { return frames == 0 ? 0 : (double) limitedFrames / frames; }
+    }
+
+    private final Settings settings;
+    private PeakDetector detector;
+    private GainEnvelope envelope;
+    private float[][] delay;
+    private float[] peaks = new float[0];
+    private int delayLength, delayPos;
+    private int channels;
+
+    public TruePeakLimiter(Settings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings);
+    }
+
+    public Settings settings() { return settings; }
+
+    @Override
+    public void prepare(ProcessSpec spec) {
+        channels = spec.channels();
+        int lookahead = lookaheadFrames(settings, spec.sampleRate());
+        double c = settings.ceilingLinear();
+        detector = new PeakDetector(channels, c);
+        envelope = new GainEnvelope(c, lookahead, releaseCoefficient(settings, spec.sampleRate()));
+        delayLength = PeakDetector.DELAY + lookahead;
+        delay = new float[channels][delayLength];
+        delayPos = 0;
+    }
+
+    public static int lookaheadFrames(Settings s, double sampleRate) {
+        return Math.max(1, (int) Math.round(s.lookaheadMs() * 1e-3 * sampleRate));
+    }
+
+    public static double releaseCoefficient(Settings s, double sampleRate) {
+        return 1 - Math.exp(-1 / (s.releaseMs() * 1e-3 * sampleRate));
+    }
+
+    @Override
+    public void reset() {
+        detector.reset();
+        envelope.reset();
+        for (float[] d : delay) java.util.Arrays.fill(d, 0f);
+        delayPos = 0;
+    }
+
+    @Override
+    public int latencyFrames() {
+        if (envelope == null) throw new IllegalStateException("prepare the limiter first");
+        return delayLength;
+    }
+
+    public Statistics statistics() { return envelope.statistics(); }
+
+    @Override
+    public void process(AudioBuffer in, AudioBuffer out) {
+        int n = in.frames();
+        if (in.channels() != channels || out.channels() != channels) throw new IllegalArgumentException("channel count differs from prepare()");
+        if (peaks.length < n) peaks = new float[n];
+        float[][] x = in.data(), y = out.data();
+        detector.process(x, n, peaks);
+        for (int i = 0; i < n; i++) {
+            double gain = envelope.push(peaks[i]);
+            float g = (float) gain;
+            int pos = delayPos;
+            for (int ch = 0; ch < channels; ch++) {
+                float[] d = delay[ch];
+                float delayed = d[pos];
+                d[pos] = x[ch][i];
+                y[ch][i] = gain == 1.0 ? delayed : delayed * g;
+            }
+            delayPos = pos + 1 == delayLength ? 0 : pos + 1;
+        }
+        out.setFrames(n);
+    }
+
+    /**
+     * Stereo-linked inter-sample peak per frame, {@link #DELAY} frames late: the largest of |x[n]| and the
+     * 4x-interpolated values on both sides of it, over all channels. The interpolator is the true-peak
+     * meter's own ({@link TruePeakOversampler#design}), always at 4x, so the limiter sees what the meter
+     * will measure. Blocks whose samples cannot reach {@code floor} (bounded by the filter's L1 norm)
+     * skip the interpolation and report sample peaks, which are then below the floor too: a gain
+     * computer that ignores values below the floor gets the same answer for a fraction of the cost.
+     */
+    public static final class PeakDetector {
+        static final int RATIO = 4, SUB = 64;
+        static final int TAPS = TruePeakOversampler.TAPS_PER_PHASE, HALF = TAPS / 2, HISTORY = TAPS - 1;
+        /** Frames between feeding a frame and getting its peak. */
+        public static final int DELAY = HALF;
+        private static final float[][] H = TruePeakOversampler.design(RATIO);
+        private static final double L1 = l1();
+
+        private final int channels;
+        private final float[][] history;
+        private float[] window = new float[0], y = new float[0], q = new float[0];
+        private final float loudLimit;
+        private float previousQ;
+
+        /** @param floor peaks below this value may be reported as sample peaks (any value below the floor). */
+        public PeakDetector(int channels, double floor) {
+            this.channels = channels;
+            this.history = new float[channels][HISTORY];
+            this.loudLimit = (float) (floor / L1);
+        }
+
+        public void reset() {
+            for (float[] h : history) java.util.Arrays.fill(h, 0f);
+            previousQ = 0;
+        }
+
+        /** Feeds {@code n} frames; writes the peaks of the {@code n} frames ending {@link #DELAY} frames ago. */
+        public void process(float[][] x, int n, float[] peaks) {
+            if (window.length < HISTORY + n) {
+                window = new float[HISTORY + n];
+                y = new float[n];
+                q = new float[n];
+            }
+            java.util.Arrays.fill(q, 0, n, 0f);
+            for (int c = 0; c < channels; c++) {
+                float[] w = window, hist = history[c];
+                System.arraycopy(hist, 0, w, 0, HISTORY);
+                System.arraycopy(x[c], 0, w, HISTORY, n);
+                // window j covers w[j .. j+TAPS-1]; its centre sample is w[j+HALF-1], the frame reported at j
+                for (int j = 0; j < n; j++) q[j] = Math.max(q[j], Math.abs(w[j + HALF - 1]));
+                // interpolate only the stretches loud enough to matter (most of a quiet passage is skipped)
+                for (int s0 = 0; s0 < n; s0 += SUB) {
+                    int s1 = Math.min(n, s0 + SUB);
+                    float loud = 0;
+                    for (int j = s0, end = s1 + TAPS - 1; j < end; j++) loud = Math.max(loud, Math.abs(w[j]));
+                    if (loud <= loudLimit) continue;
+                    for (float[] g : H) {
+                        float g0 = g[0];
+                        for (int j = s0; j < s1; j++) y[j] = g0 * w[j];
+                        for (int k = 1; k < TAPS; k++) {
+                            float gk = g[k];
+                            for (int j = s0; j < s1; j++) y[j] += gk * w[j + k];
+                        }
+                        for (int j = s0; j < s1; j++) q[j] = Math.max(q[j], Math.abs(y[j]));
+                    }
+                }
+                System.arraycopy(w, n, hist, 0, HISTORY);
+            }
+            // q covers a frame and the interval after it; the frame's peak also covers the interval before
+            float prev = previousQ;
+            for (int j = 0; j < n; j++) {
+                float v = q[j];
+                peaks[j] = Math.max(v, prev);
+                prev = v;
+            }
+            previousQ = prev;
+        }
+
+        private static double l1() {
+            double m = 1;
+            for (float[] c : H) {
+                double s = 0;
+                for (float v : c) s += Math.abs(v);
+                m = Math.max(m, s);
+            }
+            return m;
+        }
+    }
+
+    /**
+     * The gain computer on its own, fed one peak per frame, returning the gain for the frame pushed
+     * {@code lookahead} frames earlier. Used by the limiter and by jobs that predict its effect
+     * (a loudness solve) from stored peaks without re-running the audio path.
+     */
+    public static final class GainEnvelope {
+        private static final double SNAP = 1e-7;
+        private final double ceiling;
+        private final int window; // lookahead + 1
+        private final double release;
+        // monotonic deque of (index, value) for the running minimum over the last `window` targets
+        private final long[] dqIndex;
+        private final double[] dqValue;
+        private int dqHead, dqSize;
+        // ring of released values for the moving average, kept as deficits 1 - g so silence sums to exactly 0
+        private final double[] deficits;
+        private int ringPos, nonZero;
+        private double deficitSum;
+        private double held = 1;
+        private long index;
+        private long limited;
+        private double maxReductionDb, sumReductionDb;
+
+        public GainEnvelope(double ceiling, int lookahead, double releaseCoefficient) {
+            this.ceiling = ceiling;
+            this.window = lookahead + 1;
+            this.release = releaseCoefficient;
+            this.dqIndex = new long[window];
+            this.dqValue = new double[window];
+            this.deficits = new double[window];
+        }
+
+        public void reset() {
+            dqHead = dqSize = 0;
+            java.util.Arrays.fill(deficits, 0);
+            ringPos = nonZero = 0;
+            deficitSum = 0;
+            held = 1;
+            index = 0;
+            limited = 0;
+            maxReductionDb = sumReductionDb = 0;
+        }
+
+        public double push(double peak) {
+            double target = peak > ceiling ? ceiling / peak : 1.0;
+            // running minimum over the last `window` targets
+            if (dqSize > 0 && dqIndex[dqHead] <= index - window) {
+                dqHead = dqHead + 1 == window ? 0 : dqHead + 1;
+                dqSize--;
+            }
+            while (dqSize > 0 && dqValue[(dqHead + dqSize - 1) % window] >= target) dqSize--;
+            int tail = (dqHead + dqSize) % window;
+            dqIndex[tail] = index;
+            dqValue[tail] = target;
+            dqSize++;
+            double min = dqValue[dqHead];
+            // instant attack to the held minimum, smooth release toward it from below
+            if (min <= held) held = min;
+            else {
+                held += (min - held) * release;
+                if (1 - held < SNAP && min == 1.0) held = 1.0;
+            }
+            // moving average over the window
+            double d = 1 - held, old = deficits[ringPos];
+            if (old != 0) nonZero--;
+            if (d != 0) nonZero++;
+            deficits[ringPos] = d;
+            ringPos = ringPos + 1 == window ? 0 : ringPos + 1;
+            deficitSum = nonZero == 0 ? 0 : deficitSum + d - old;
+            index++;
+            double gain = nonZero == 0 ? 1.0 : Math.min(1.0, 1 - deficitSum / window);
+            if (gain < 1.0) {
+                limited++;
+                double db = -20 * Math.log10(gain);
+                sumReductionDb += db;
+                if (db > maxReductionDb) maxReductionDb = db;
+            }
+            return gain;
+        }
+
+        public Statistics statistics() {
+            return new Statistics(index, limited, maxReductionDb, limited == 0 ? 0 : sumReductionDb / limited);
+        }
+    }
+}

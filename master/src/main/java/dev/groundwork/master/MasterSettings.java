@@ -1,0 +1,43 @@
+package dev.groundwork.master;
+
+import dev.groundwork.master.analysis.TonalProfile;
+
+import java.util.Objects;
+
+/**
+ * What the producer asked for. {@code eqAmount} and {@code intensity} are 0..100 %;
+ * {@code reference} replaces the built-in neutral tonal target when present; {@code outputRate} 0 keeps
+ * the input's rate; {@code bits} is "16", "24" or "32f". {@code safeLimiterLu} is how much of the gain
+ * the limiter may swallow (LU of loudness lost to limiting) before the job stops short of the target.
+ */
+public record MasterSettings(Target target, Character character, double eqAmount, double intensity,
+                             TonalProfile reference, String referenceName, double outputRate, String bits,
+                             double safeLimiterLu) {
+    public MasterSettings {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(character, "character");
+        if (!(eqAmount >= 0 && eqAmount <= 100)) throw new IllegalArgumentException("--eq-amount must be 0..100, not " + eqAmount);
+        if (!(intensity >= 0 && intensity <= 100)) throw new IllegalArgumentException("--intensity must be 0..100, not " + intensity);
+        if (!(outputRate == 0 || (outputRate >= 8000 && outputRate <= 384000))) throw new IllegalArgumentException("--rate must be 8000..384000 Hz, not " + outputRate);
+        if (!(bits.equals("16") || bits.equals("24") || bits.equals("32f"))) throw new IllegalArgumentException("--bits must be 16, 24 or 32f, not " + bits);
+        if (!(safeLimiterLu > 0 && safeLimiterLu <= 20)) throw new IllegalArgumentException("safe limiter loss must be in (0, 20] LU");
+    }
+
+    public static MasterSettings defaults() {
+        return new MasterSettings(Target.DEFAULT, Character.TRANSPARENT, 50, 50, null, null, 0, "24", 3.0);
+    }
+
+    public MasterSettings withTarget(Target t) { return new MasterSettings(t, character, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu); }
+
+    public MasterSettings withCharacter(Character c) { return new MasterSettings(target, c, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu); }
+
+    public MasterSettings withEqAmount(double a) { return new MasterSettings(target, character, a, intensity, reference, referenceName, outputRate, bits, safeLimiterLu); }
+
+    public MasterSettings withIntensity(double i) { return new MasterSettings(target, character, eqAmount, i, reference, referenceName, outputRate, bits, safeLimiterLu); }
+
+    public MasterSettings withReference(TonalProfile p, String name) { return new MasterSettings(target, character, eqAmount, intensity, p, name, outputRate, bits, safeLimiterLu); }
+
+    public MasterSettings withOutputRate(double r) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, r, bits, safeLimiterLu); }
+
+    public MasterSettings withBits(String b) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, outputRate, b, safeLimiterLu); }
+}

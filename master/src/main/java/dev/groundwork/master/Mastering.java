@@ -1,0 +1,279 @@
+package dev.groundwork.master;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioStreamWriter;
+import dev.groundwork.core.dsp.ProcessSpec;
+import dev.groundwork.core.dsp.TruePeakLimiter;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.master.analysis.Analyzer;
+import dev.groundwork.master.analysis.InputAnalysis;
+import dev.groundwork.master.plan.LoudnessStage;
+import dev.groundwork.master.plan.MasteringPlan;
+import dev.groundwork.master.plan.Stages;
+import dev.groundwork.master.plan.Warning;
+import dev.groundwork.master.plan.Warning.Codes;
+import dev.groundwork.master.render.AudioOutput;
+import dev.groundwork.master.render.AudioSource;
+import dev.groundwork.master.render.FloatSpool;
+import dev.groundwork.master.render.LoudnessModel;
+import dev.groundwork.master.render.MasteringChain;
+import dev.groundwork.master.render.SourceBlocks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Automatic mastering as propose-then-render. {@link #master} measures the input, decides every stage
+ * ({@link Planner}), renders everything before the limiter once into a temporary spool, solves the gain
+ * into the true-peak limiter on a cheap model of that audio, then renders the limiter pass, measures it
+ * with the BS.1770 meter and corrects until the output's integrated loudness is within 0.05 LU of the
+ * goal; a negative trim keeps the measured true peak under the ceiling. {@link #render} replays a plan
+ * (edited or not) exactly: same input and plan give the same bytes.
+ *
+ * <p>Memory stays bounded by the block size: intermediate audio lives in temporary files.
+ */
+public final class Mastering {
+    /** Output loudness must land this close to the goal before the job accepts a render. */
+    static final double LOUDNESS_TOLERANCE_LU = 0.03;
+    static final int MAX_RENDERS = 4;
+
+    private Mastering() { }
+
+    /** Measures a source (the Inspect stage's pass). */
+    public static InputAnalysis analyze(AudioSource source, ProgressListener progress) {
+        Analyzer[] an = new Analyzer[1];
+        SourceBlocks.forEach(source, rateOf(source), b -> {
+            if (an[0] == null) an[0] = new Analyzer(b.channels(), b.sampleRate());
+            an[0].add(b);
+        }, f -> progress.progress("inspect", f));
+        if (an[0] == null) throw new MasteringException(source.name() + " holds no audio");
+        return an[0].result();
+    }
+
+    /** The plan only (nothing written). It is exactly the plan {@link #master} would follow. */
+    public static MasteringPlan propose(AudioSource source, MasterSettings settings, ProgressListener progress) {
+        return master(source, settings, AudioOutput.discard(), progress).plan();
+    }
+
+    /** Proposes and renders in one go, reusing the solve's renders (faster than propose + render). */
+    public static MasterResult master(AudioSource source, MasterSettings settings, AudioOutput output, ProgressListener progress) {
+        InputAnalysis in = analyze(source, progress);
+        return master(source, in, settings, output, progress);
+    }
+
+    /** As {@link #master(AudioSource, MasterSettings, AudioOutput, ProgressListener)} with the input already measured. */
+    public static MasterResult master(AudioSource source, InputAnalysis in, MasterSettings settings, AudioOutput output, ProgressListener progress) {
+        double workRate = settings.outputRate() == 0 ? in.sampleRate() : settings.outputRate();
+        Planner.Decision d = Planner.decide(in, settings, workRate);
+        List<Warning> warnings = new ArrayList<>(d.warnings());
+        Stages stages = d.stages();
+        int channels = in.channels();
+        ProcessSpec spec = new ProcessSpec(workRate, MasteringChain.BLOCK, channels);
+        TruePeakLimiter.Settings limiter = stages.loudness().limiter();
+        // the model interpolates peaks only where some gain up to this could reach the ceiling
+        double maxGainDb = settings.target().lufs() - in.integratedLufs() + 24;
+        double floor = limiter.ceilingLinear() / Math.pow(10, maxGainDb / 20);
+
+        LoudnessModel model = new LoudnessModel(channels, workRate, floor);
+        try (FloatSpool pre = new FloatSpool(channels)) {
+            MasteringChain.Pre chain = MasteringChain.pre(stages, spec);
+            SourceBlocks.forEach(source, workRate, b -> {
+                chain.process(b);
+                pre.append(b);
+                model.add(b);
+            }, f -> progress.progress("process", f));
+            model.finish();
+            double[] comp = chain.compressorReductionDb();
+
+            progress.progress("loudness", 0);
+            List<Warning> solveWarnings = new ArrayList<>();
+            Solution sol = solve(model, limiter, settings, maxGainDb, solveWarnings);
+            progress.progress("loudness", 1);
+
+            double gain = sol.gainDb;
+            Render r = null;
+            for (int attempt = 1; attempt <= MAX_RENDERS; attempt++) {
+                if (r != null) r.spool.close();
+                r = finish(pre, gain, limiter, spec);
+                progress.progress("limit", (double) attempt / MAX_RENDERS);
+                double over = r.analysis.truePeakDbtp() - settings.target().ceilingDbtp();
+                if (over > 0 && attempt < MAX_RENDERS && limiter.ceilingDbtp() - over - 0.02 >= -30) {
+                    // the meter sees a little more than the limiter did (its gain moves the waveform between
+                    // samples): lower the limiter's ceiling by the overshoot and solve the gain again
+                    limiter = new TruePeakLimiter.Settings(limiter.ceilingDbtp() - over - 0.02, limiter.lookaheadMs(), limiter.releaseMs());
+                    solveWarnings = new ArrayList<>();
+                    sol = solve(model, limiter, settings, maxGainDb, solveWarnings);
+                    gain = sol.gainDb;
+                    continue;
+                }
+                double err = sol.goalLufs - r.analysis.integratedLufs();
+                if (Math.abs(err) <= LOUDNESS_TOLERANCE_LU || attempt == MAX_RENDERS) break;
+                gain += err / sol.slope;
+            }
+            warnings.addAll(solveWarnings);
+            double tp = r.analysis.truePeakDbtp();
+            double trim = 0;
+            if (tp > settings.target().ceilingDbtp()) {
+                trim = Math.floor((settings.target().ceilingDbtp() - tp - 0.005) * 100) / 100;
+                warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
+                        "measured true peak %.2f dBTP after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
+            }
+            TruePeakLimiter.Statistics ls = r.limiter;
+            if (ls.maxGainReductionDb() > 6) {
+                warnings.add(new Warning(Codes.HEAVY_GAIN_REDUCTION, "loudness", String.format(Locale.ROOT,
+                        "the limiter reduced peaks by up to %.1f dB (mean %.1f dB while active): transients may sound blunted", ls.maxGainReductionDb(), ls.meanGainReductionDb())));
+            }
+            double outLufs = r.analysis.integratedLufs() + trim;
+            double lossLu = sol.preLufs + gain - r.analysis.integratedLufs();
+            String reason = String.format(Locale.ROOT, "pre-limiter audio measured %.2f LUFS → %+.2f dB into a %.2f dBTP true-peak limiter (%.0f ms release); limiting costs %.2f LU; output measured %.2f LUFS, %.2f dBTP%s",
+                    sol.preLufs, gain, limiter.ceilingDbtp(), limiter.releaseMs(), lossLu, outLufs, tp + trim,
+                    sol.reached ? "" : " (target not reached, see warnings)");
+            LoudnessStage loud = new LoudnessStage(gain, limiter, trim, outLufs, tp + trim, lossLu, reason);
+            MasteringPlan plan = new MasteringPlan(MasteringPlan.VERSION, settings.target(), settings.character().id(), in,
+                    stages.withLoudness(loud), warnings);
+
+            InputAnalysis outAnalysis = r.analysis;
+            try (AudioStreamWriter w = output.open(workRate, channels, stages.deliver().bits())) {
+                float t = (float) Math.pow(10, trim / 20);
+                Analyzer trimmed = trim != 0 ? new Analyzer(channels, workRate, false) : null;
+                AudioBuffer block = AudioBuffer.allocate(channels, MasteringChain.BLOCK, workRate);
+                FloatSpool.Reader reader = r.spool.reader();
+                long written = 0, total = Math.max(1, r.spool.frames());
+                while (reader.read(block) > 0) {
+                    if (trim != 0) {
+                        for (int c = 0; c < channels; c++) {
+                            float[] y = block.channel(c);
+                            for (int i = 0; i < block.frames(); i++) y[i] *= t;
+                        }
+                        trimmed.add(block);
+                    }
+                    w.write(block);
+                    written += block.frames();
+                    progress.progress("write", (double) written / total);
+                }
+                w.commit();
+                if (trimmed != null) outAnalysis = trimmed.result();
+            } finally {
+                r.spool.close();
+            }
+            checkCorrelation(outAnalysis, warnings);
+            plan = plan.withWarnings(warnings);
+            return new MasterResult(plan, outAnalysis, new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
+        }
+    }
+
+    /** Renders a plan exactly as written. Same input and plan → same samples, same bytes. */
+    public static MasterResult render(AudioSource source, MasteringPlan plan, AudioOutput output, ProgressListener progress) {
+        Stages st = plan.stages();
+        double rate = st.deliver().sampleRateHz();
+        int[] channels = {0};
+        Analyzer[] an = {null};
+        AudioStreamWriter[] writer = {null};
+        MasteringChain.Pre[] chain = {null};
+        MasteringChain.Finisher[] fin = {null};
+        try {
+            SourceBlocks.forEach(source, rate, b -> {
+                if (chain[0] == null) {
+                    channels[0] = b.channels();
+                    ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
+                    chain[0] = MasteringChain.pre(st, spec);
+                    an[0] = new Analyzer(b.channels(), rate);
+                    writer[0] = output.open(rate, b.channels(), st.deliver().bits());
+                    fin[0] = new MasteringChain.Finisher(st.loudness().gainDb(), st.loudness().limiter(), st.loudness().trimDb(), spec, o -> {
+                        an[0].add(o);
+                        writer[0].write(o);
+                    });
+                }
+                chain[0].process(b);
+                fin[0].process(b);
+            }, f -> progress.progress("render", f));
+            if (fin[0] == null) throw new MasteringException(source.name() + " holds no audio");
+            fin[0].finish();
+            writer[0].commit();
+        } finally {
+            if (writer[0] != null) writer[0].close();
+        }
+        double[] comp = chain[0].compressorReductionDb();
+        TruePeakLimiter.Statistics ls = fin[0].limiterStatistics();
+        InputAnalysis out = an[0].result();
+        List<Warning> warnings = new ArrayList<>(plan.warnings());
+        checkCorrelation(out, warnings);
+        return new MasterResult(plan.withWarnings(warnings), out,
+                new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
+    }
+
+    private static void checkCorrelation(InputAnalysis out, List<Warning> warnings) {
+        if (out.channels() == 2 && out.correlation() < 0 && warnings.stream().noneMatch(w -> w.code().equals(Codes.PHASE_CORRELATION))) {
+            warnings.add(new Warning(Codes.PHASE_CORRELATION, "stereo", String.format(Locale.ROOT,
+                    "output correlation %.2f is negative: the master loses level in mono", out.correlation())));
+        }
+    }
+
+    private static double rateOf(AudioSource source) {
+        try (var r = source.open()) {
+            return r.info().sampleRate();
+        }
+    }
+
+    // ---- the loudness solve ----
+
+    private record Solution(double gainDb, double goalLufs, double preLufs, double slope, boolean reached) { }
+
+    private record Render(FloatSpool spool, InputAnalysis analysis, TruePeakLimiter.Statistics limiter) { }
+
+    private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, ProcessSpec spec) {
+        FloatSpool out = new FloatSpool(spec.channels());
+        Analyzer an = new Analyzer(spec.channels(), spec.sampleRate(), false);
+        MasteringChain.Finisher fin = new MasteringChain.Finisher(gainDb, limiter, 0, spec, b -> {
+            an.add(b);
+            out.append(b);
+        });
+        AudioBuffer block = AudioBuffer.allocate(spec.channels(), MasteringChain.BLOCK, spec.sampleRate());
+        FloatSpool.Reader r = pre.reader();
+        while (r.read(block) > 0) fin.process(block);
+        fin.finish();
+        return new Render(out, an.result(), fin.limiterStatistics());
+    }
+
+    /**
+     * Finds the gain whose predicted output loudness is the target; if the limiter would swallow more
+     * than the safe amount of loudness on the way, stops at the gain where it swallows exactly that.
+     */
+    private static Solution solve(LoudnessModel model, TruePeakLimiter.Settings limiter, MasterSettings s, double maxGainDb, List<Warning> warnings) {
+        double pre = model.predict(0, null).integratedLufs();
+        if (!Double.isFinite(pre) || pre < Planner.NEAR_SILENCE_LUFS) {
+            throw new MasteringException("the processed audio is silent or nearly silent: nothing to master");
+        }
+        double target = s.target().lufs();
+        double g0 = target - pre;
+        if (g0 > maxGainDb) g0 = maxGainDb;
+        double f0 = model.predict(g0, limiter).integratedLufs();
+        double ga = g0, fa = f0, slope = 1;
+        double g1 = g0 + (target - f0), f1 = f0;
+        for (int i = 0; i < 12 && Math.abs(fa - target) > 0.005; i++) {
+            g1 = Math.min(maxGainDb, ga + (target - fa) / slope);
+            f1 = model.predict(g1, limiter).integratedLufs();
+            if (g1 != ga) slope = Math.max(0.05, Math.min(1.0, (f1 - fa) / (g1 - ga)));
+            ga = g1;
+            fa = f1;
+            if (g1 == maxGainDb && fa < target) break;
+        }
+        double loss = pre + ga - fa;
+        if (loss <= s.safeLimiterLu() && Math.abs(fa - target) < 0.2) return new Solution(ga, target, pre, slope, true);
+        // too much limiting: bisect on the loss for the largest safe gain
+        double lo = Math.min(ga, g0) - 12, hi = ga;
+        for (int i = 0; i < 14; i++) {
+            double mid = (lo + hi) / 2;
+            LoudnessModel.Prediction p = model.predict(mid, limiter);
+            if (pre + mid - p.integratedLufs() > s.safeLimiterLu()) hi = mid; else lo = mid;
+        }
+        LoudnessModel.Prediction safe = model.predict(lo, limiter);
+        LoudnessModel.Prediction near = model.predict(lo + 0.1, limiter);
+        double safeSlope = Math.max(0.05, Math.min(1, (near.integratedLufs() - safe.integratedLufs()) / 0.1));
+        warnings.add(new Warning(Codes.TARGET_NOT_REACHED, "loudness", String.format(Locale.ROOT,
+                "reaching %.1f LUFS would take %.1f LU of limiting (safe maximum %.1f LU): stopped at %.1f LUFS with %+.1f dB gain; "
+                        + "compress more before mastering or choose a quieter target", target, loss, s.safeLimiterLu(), safe.integratedLufs(), lo)));
+        return new Solution(lo, safe.integratedLufs(), pre, safeSlope, false);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.groundwork.master.analysis;
+
+import dev.groundwork.core.json.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A tonal balance: energy per third-octave band of the mid signal in dB relative to the mean of the
+ * 200 Hz – 5 kHz bands, and the side's level relative to the mid in the same band (dB). Measured on the
+ * loudest sections of a piece, so quiet intros and fades do not pull it. Bands are {@link #CENTRES_HZ}.
+ */
+public record TonalProfile(double[] bandHz, double[] midDb, double[] sideMinusMidDb) {
+    /** Third-octave centres 25 Hz .. 16 kHz (1000 · 2^(k/3), k = -16..12). */
+    public static final double[] CENTRES_HZ = centres();
+
+    public TonalProfile {
+        if (bandHz.length != midDb.length || midDb.length != sideMinusMidDb.length) throw new IllegalArgumentException("tonal profile arrays differ in length");
+    }
+
+    private static double[] centres() {
+        double[] c = new double[29];
+        for (int k = -16; k <= 12; k++) c[k + 16] = 1000 * Math.pow(2, k / 3.0);
+        return c;
+    }
+
+    /** Mid level at a frequency, interpolated on a log-frequency axis between band centres. */
+    public double midAt(double hz) { return interpolate(midDb, hz); }
+
+    public double sideAt(double hz) { return interpolate(sideMinusMidDb, hz); }
+
+    private double interpolate(double[] v, double hz) {
+        double x = Math.log(hz / bandHz[0]) / Math.log(bandHz[1] / bandHz[0]);
+        if (x <= 0) return v[0];
+        if (x >= v.length - 1) return v[v.length - 1];
+        int i = (int) x;
+        double f = x - i;
+        return v[i] * (1 - f) + v[i + 1] * f;
+    }
+
+    /** The built-in neutral target, derived from professionally mastered music (see docs/mastering-target.md). */
+    public static TonalProfile neutralTarget() {
+        try (InputStream in = TonalProfile.class.getResourceAsStream("/dev/groundwork/master/neutral-target.json")) {
+            if (in == null) throw new IllegalStateException("built-in tonal target is missing from the build");
+            return Json.MAPPER.readValue(in, TonalProfile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in tonal target", e);
+        }
+    }
+}

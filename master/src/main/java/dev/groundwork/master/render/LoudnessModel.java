@@ -1,0 +1,169 @@
+package dev.groundwork.master.render;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.TruePeakLimiter;
+import dev.groundwork.core.meter.ChannelWeights;
+import dev.groundwork.core.meter.KWeighting;
+import dev.groundwork.core.meter.LoudnessMeter;
+
+import java.util.Arrays;
+
+/**
+ * Predicts the integrated loudness of gain → true-peak limiter for any gain without rendering audio.
+ *
+ * <p>While the pre-limiter audio streams by once, it keeps two numbers per chunk of {@link #chunk}
+ * frames (about 0.2 ms): the largest inter-sample peak the limiter will see, and the sum of the
+ * channel-weighted K-weighted power. For a trial gain g the limiter's gain envelope is recomputed at
+ * chunk rate from g·peak (same algorithm, time constants scaled), and the output power is taken as
+ * a²·g²·power — exact for a constant gain, close for the slowly moving limiter gain. BS.1770 gating then
+ * runs on 100 ms sums as in the meter. This is a few megabytes for a long song and a prediction takes
+ * milliseconds; the final render is measured by the real meter, the model only has to bring the solve close.
+ */
+public final class LoudnessModel {
+    private final double sampleRate;
+    private final int channels;
+    private final int chunk;
+    private final double[] weights;
+    private final Biquad shelf, highPass;
+    private final TruePeakLimiter.PeakDetector detector;
+    private double[] k = new double[0], power = new double[0];
+    private float[] peaks = new float[0];
+    private float[] chunkPeak = new float[1 << 16], chunkPower = new float[1 << 16];
+    private int chunks;
+    private int fill;
+    private float curPeak;
+    private double curPower;
+    private long frames;
+    // the detector reports peaks DELAY frames late: powers wait in a small ring to stay aligned
+    private final double[] powerRing = new double[TruePeakLimiter.PeakDetector.DELAY];
+    private long pushed;
+
+    /** @param peakFloor peaks below this are not interpolated (see PeakDetector): ceiling / largest gain tried. */
+    public LoudnessModel(int channels, double sampleRate, double peakFloor) {
+        this.channels = channels;
+        this.sampleRate = sampleRate;
+        this.chunk = Math.max(4, (int) Math.round(sampleRate / 5512.5));
+        this.weights = ChannelWeights.forChannelCount(channels);
+        this.shelf = new Biquad(channels);
+        this.highPass = new Biquad(channels);
+        shelf.setCoefficients(KWeighting.shelf(sampleRate));
+        highPass.setCoefficients(KWeighting.highPass(sampleRate));
+        this.detector = new TruePeakLimiter.PeakDetector(channels, peakFloor);
+    }
+
+    /** Records a block of pre-limiter audio. */
+    public void add(AudioBuffer block) {
+        int n = block.frames();
+        if (k.length < n) {
+            k = new double[n];
+            power = new double[n];
+            peaks = new float[n];
+        }
+        Arrays.fill(power, 0, n, 0);
+        for (int c = 0; c < channels; c++) {
+            if (weights[c] == 0) continue;
+            float[] x = block.channel(c);
+            for (int i = 0; i < n; i++) k[i] = x[i];
+            shelf.process(c, k, 0, n);
+            highPass.process(c, k, 0, n);
+            double w = weights[c];
+            for (int i = 0; i < n; i++) power[i] += w * k[i] * k[i];
+        }
+        detector.process(block.data(), n, peaks);
+        frames += n;
+        for (int i = 0; i < n; i++) push(peaks[i], power[i]);
+    }
+
+    private void push(float peak, double p) {
+        int slot = (int) (pushed % powerRing.length);
+        double delayed = powerRing[slot];
+        powerRing[slot] = p;
+        pushed++;
+        if (pushed > TruePeakLimiter.PeakDetector.DELAY) accumulate(peak, delayed);
+    }
+
+    private void accumulate(float peak, double p) {
+        if (peak > curPeak) curPeak = peak;
+        curPower += p;
+        if (++fill == chunk) closeChunk();
+    }
+
+    private void closeChunk() {
+        if (chunks == chunkPeak.length) {
+            chunkPeak = Arrays.copyOf(chunkPeak, chunks * 2);
+            chunkPower = Arrays.copyOf(chunkPower, chunks * 2);
+        }
+        chunkPeak[chunks] = curPeak;
+        chunkPower[chunks] = (float) curPower;
+        chunks++;
+        fill = 0;
+        curPeak = 0;
+        curPower = 0;
+    }
+
+    /** Call once after the last block: flushes the detector's delay. */
+    public void finish() {
+        float[][] zeros = new float[channels][TruePeakLimiter.PeakDetector.DELAY];
+        float[] tail = new float[TruePeakLimiter.PeakDetector.DELAY];
+        detector.process(zeros, zeros[0].length, tail);
+        for (float v : tail) push(v, 0);
+        if (fill > 0) closeChunk();
+    }
+
+    public long frames() { return frames; }
+
+    /** Prediction for one gain: integrated loudness (NaN if none) and the limiter's deepest reduction. */
+    public record Prediction(double gainDb, double integratedLufs, double maxGainReductionDb) { }
+
+    /** @param limiter null predicts plain gain (no limiting) */
+    public Prediction predict(double gainDb, TruePeakLimiter.Settings limiter) {
+        double g = Math.pow(10, gainDb / 20);
+        TruePeakLimiter.GainEnvelope env = null;
+        int look = 0;
+        if (limiter != null) {
+            look = Math.max(1, (int) Math.round(TruePeakLimiter.lookaheadFrames(limiter, sampleRate) / (double) chunk));
+            double release = 1 - Math.exp(-chunk / (limiter.releaseMs() * 1e-3 * sampleRate));
+            env = new TruePeakLimiter.GainEnvelope(limiter.ceilingLinear(), look, release);
+        }
+        int steps = (int) (frames / (sampleRate * LoudnessMeter.STEP_SECONDS)) + 1;
+        double[] stepEnergy = new double[steps + 1];
+        double stepFrames = sampleRate * LoudnessMeter.STEP_SECONDS;
+        for (int i = 0; i < chunks + look; i++) {
+            double a = env == null ? 1 : env.push(i < chunks ? chunkPeak[i] * g : 0);
+            int c = i - look;
+            if (c < 0) continue;
+            int step = (int) (c * (double) chunk / stepFrames);
+            if (step < stepEnergy.length) stepEnergy[step] += a * a * chunkPower[c];
+        }
+        double g2 = g * g;
+        int complete = (int) Math.floor(frames / stepFrames + 1e-9);
+        for (int s = 0; s < complete; s++) stepEnergy[s] *= g2;
+        return new Prediction(gainDb, gated(stepEnergy, complete), env == null ? 0 : env.statistics().maxGainReductionDb());
+    }
+
+    private long boundary(long k) {
+        return Math.round(k * sampleRate * LoudnessMeter.STEP_SECONDS);
+    }
+
+    /** BS.1770 integrated loudness from complete 100 ms sub-block energies. */
+    private double gated(double[] stepEnergy, int steps) {
+        int blocks = steps - 3;
+        if (blocks < 1) return Double.NaN;
+        double[] e = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            double s = stepEnergy[b] + stepEnergy[b + 1] + stepEnergy[b + 2] + stepEnergy[b + 3];
+            e[b] = s / (boundary(b + 4) - boundary(b));
+        }
+        double abs = LoudnessMeter.lufsToEnergy(LoudnessMeter.ABSOLUTE_GATE_LUFS);
+        double sum = 0;
+        int count = 0;
+        for (double v : e) if (v > abs) { sum += v; count++; }
+        if (count == 0) return Double.NaN;
+        double gate = Math.max(abs, sum / count * Math.pow(10, LoudnessMeter.INTEGRATED_RELATIVE_GATE_LU / 10));
+        sum = 0;
+        count = 0;
+        for (double v : e) if (v > gate) { sum += v; count++; }
+        return count == 0 ? Double.NaN : LoudnessMeter.energyToLufs(sum / count);
+    }
+}
