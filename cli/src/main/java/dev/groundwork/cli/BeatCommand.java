@@ -1,13 +1,214 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.beat.BeatMaker;
+import dev.groundwork.beat.PlanSummary;
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Part;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.prompt.PromptException;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.session.beat.BeatJob;
+import dev.groundwork.session.beat.BeatOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-@Command(name = "beat", mixinStandardHelpOptions = true, description = "Make a beat from a text prompt: MIDI, stems and a mastered render.")
-public final class BeatCommand implements Callable<Integer> {
+@Command(name = "beat", mixinStandardHelpOptions = true,
+        description = {"Make a beat from a text prompt: MIDI, stems and a mastered render.",
+                "Edit a beat: --from-plan DIR/beat.json with --regenerate, --drop, --add, --transpose, --tempo, --sound, --kit, --soundfont."})
+public final class BeatCommand implements Runnable {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "e.g. \"dark trap, 140 bpm, F minor, no melody\"")
+    String prompt;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder for beat.wav, beat.mid, beat.json and stems/.")
+    Path out;
+
+    @Option(names = "--seed", description = "Seed: the same prompt and seed give byte-identical files (default 1).")
+    Long seed;
+
+    @Option(names = "--variations", paramLabel = "N", description = "Write N different beats to DIR/v1 .. DIR/vN and compare them.")
+    int variations = 1;
+
+    @Option(names = "--plan", paramLabel = "P.json", description = "Also write the plan here (without -o: write only the plan).")
+    Path planOut;
+
+    @Option(names = "--from-plan", paramLabel = "P.json", description = "Render (and edit) a saved plan instead of a prompt.")
+    Path fromPlan;
+
+    @Option(names = "--regenerate", paramLabel = "PART", description = "Write this part again from --seed; the others stay locked.")
+    List<String> regenerate = new ArrayList<>();
+
+    @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2.")
+    List<String> drops = new ArrayList<>();
+
+    @Option(names = "--add", paramLabel = "PART@SECTION", description = "Bring a part into sections, e.g. perc@hook.")
+    List<String> adds = new ArrayList<>();
+
+    @Option(names = "--transpose", paramLabel = "N@SECTION", description = "Change key by N semitones from a section on, e.g. +2@hook:last.")
+    String transpose;
+
+    @Option(names = "--tempo", paramLabel = "BPM", description = "Change the tempo of the plan.")
+    Double tempo;
+
+    @Option(names = "--sound", paramLabel = "PART=SOUND", description = "Swap a built-in sound, e.g. chords=piano, bass=reese.")
+    List<String> sounds = new ArrayList<>();
+
+    @Option(names = "--kit", paramLabel = "PATH", description = "Hydrogen drumkit.xml (or its folder) or a folder of one-shots for the drums.")
+    Path kit;
+
+    @Option(names = "--soundfont", paramLabel = "SF2", description = "SF2 SoundFont for the pitched parts (SF3 is refused).")
+    Path soundfont;
+
+    @Option(names = "--json", description = "Machine-readable output (snake_case, units in key names).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'beat' is not available yet");
+    public void run() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (variations < 1 || variations > 32) throw new UsageException("--variations must be 1..32");
+        if (prompt == null && fromPlan == null) throw new UsageException("give a PROMPT or --from-plan P.json");
+        if (prompt != null && fromPlan != null) throw new UsageException("give a PROMPT or --from-plan, not both");
+        if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
+        if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
+        long baseSeed = seed == null ? 1 : seed;
+
+        List<BeatPlan> plans = new ArrayList<>();
+        for (int v = 0; v < variations; v++) {
+            BeatPlan plan;
+            if (fromPlan != null) {
+                if (!Files.isRegularFile(fromPlan)) throw new UsageException("plan not found: " + fromPlan);
+                plan = Json.read(fromPlan, BeatPlan.class);
+            } else {
+                try {
+                    plan = BeatMaker.compose(prompt, baseSeed + v);
+                } catch (PromptException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+            plans.add(edit(plan, baseSeed + v));
+        }
+        if (out != null && fromPlan != null) {
+            Path target = out.resolve("beat.json");
+            if (Files.exists(target) && sameFile(target, fromPlan)) {
+                throw new UsageException("refusing to overwrite the input plan " + fromPlan + "; write to another folder");
+            }
+        }
+        if (planOut != null) Json.write(planOut, plans.get(0));
+
+        List<BeatOutput> outputs = new ArrayList<>();
+        if (out != null) {
+            try (TerminalProgress bar = TerminalProgress.forTerminal(json)) {
+                for (int v = 0; v < plans.size(); v++) {
+                    Path dir = plans.size() == 1 ? out : out.resolve("v" + (v + 1));
+                    outputs.add(BeatJob.run(plans.get(v), dir, bar));
+                }
+            }
+        }
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("prompt", plans.get(0).prompt());
+            j.put("reading", plans.get(0).reading());
+            j.put("ignored", plans.get(0).ignored());
+            j.put("beats", outputs.isEmpty() ? plans.stream().map(PlanSummary::of).toList() : outputs);
+            if (plans.size() > 1) j.put("variations", plans.stream().map(PlanSummary::of).toList());
+            o.println(Json.write(j));
+        } else {
+            human(o, plans, outputs);
+        }
+        o.flush();
     }
+
+    private BeatPlan edit(BeatPlan plan, long s) {
+        try {
+            for (String part : regenerate) plan = BeatMaker.regenerate(plan, part, s);
+            for (String d : drops) {
+                String[] ps = split(d, "--drop");
+                plan = BeatMaker.drop(plan, ps[0], ps[1]);
+            }
+            for (String a : adds) {
+                String[] ps = split(a, "--add");
+                plan = BeatMaker.add(plan, ps[0], ps[1]);
+            }
+            if (transpose != null) {
+                String[] ps = split(transpose, "--transpose");
+                int n;
+                try { n = Integer.parseInt(ps[0].replace("+", "")); } catch (NumberFormatException e) {
+                    throw new UsageException("--transpose wants semitones like +2@hook:last, not " + transpose);
+                }
+                plan = BeatMaker.transpose(plan, n, ps[1]);
+            }
+            if (tempo != null) plan = BeatMaker.tempo(plan, tempo);
+            for (String snd : sounds) {
+                int eq = snd.indexOf('=');
+                if (eq < 1) throw new UsageException("--sound wants PART=SOUND, e.g. chords=piano");
+                plan = BeatMaker.sound(plan, snd.substring(0, eq).trim(), snd.substring(eq + 1).trim());
+            }
+            if (kit != null) plan = BeatMaker.kit(plan, kit);
+            if (soundfont != null) plan = BeatMaker.soundfont(plan, soundfont);
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return plan;
+    }
+
+    private static String[] split(String v, String option) {
+        int at = v.indexOf('@');
+        if (at < 1) return new String[]{v.trim(), "all"};
+        return new String[]{v.substring(0, at).trim(), v.substring(at + 1).trim()};
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try { return Files.isSameFile(a, b); } catch (java.io.IOException e) { return false; }
+    }
+
+    private static void human(PrintWriter o, List<BeatPlan> plans, List<BeatOutput> outputs) {
+        BeatPlan p = plans.get(0);
+        o.println("prompt:  " + p.prompt());
+        for (String r : p.reading()) o.println("  " + r);
+        if (!p.ignored().isEmpty()) o.println("  ignored: " + String.join(", ", p.ignored().stream().map(w -> "'" + w + "'").toList()));
+        if (plans.size() == 1) {
+            double secs = p.totalFrames() / (double) p.sampleRateHz();
+            o.printf(Locale.ROOT, "beat:    %s, %s BPM, %s, %d bars (%d:%04.1f)%n", p.genre(), fmt(p.tempoBpm()), p.key().name(), p.bars(),
+                    (int) (secs / 60), secs % 60);
+            StringBuilder form = new StringBuilder();
+            for (Section s : p.sections()) {
+                if (form.length() > 0) form.append(" | ");
+                form.append(s.name()).append(' ').append(s.bars());
+                if (s.transposeSemitones() != 0) form.append(String.format(Locale.ROOT, " (%+d)", s.transposeSemitones()));
+            }
+            o.println("form:    " + form);
+            PlanSummary sum = PlanSummary.of(p);
+            o.println("chords:  " + sum.progression() + " (hook)");
+            List<String> parts = new ArrayList<>();
+            for (Part part : p.parts()) parts.add(part.name() + (part.role().pitched() ? " (" + part.sound() + ")" : ""));
+            o.println("parts:   " + String.join(", ", parts));
+        } else {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) names.add("v" + (i + 1));
+            o.print(PlanSummary.table(names, plans.stream().map(PlanSummary::of).toList()));
+        }
+        for (BeatOutput b : outputs) {
+            o.printf(Locale.ROOT, "wrote:   %s/beat.wav (%s LUFS, %.1f dBTP), beat.mid, beat.json, stems/ (%s) in %.1f s%n", b.dir(),
+                    b.integratedLufs() == null ? "silent" : String.format(Locale.ROOT, "%.1f", b.integratedLufs()), b.truePeakDbtp(),
+                    String.join(", ", b.parts()), b.renderSeconds());
+        }
+    }
+
+    private static String fmt(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v); }
 }

@@ -1,0 +1,99 @@
+package dev.groundwork.beat.compose;
+
+import dev.groundwork.beat.plan.Chord;
+import dev.groundwork.beat.plan.Note;
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.theory.Key;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * Bass and 808: the chord root in the register MIDI 28-40, placed with the kick (808s ring until
+ * the next hit and glide between pitches) or on the genre's own bass rhythm (house off-beats,
+ * rolling techno 16ths, long reese notes).
+ */
+public final class BassWriter {
+    public static final int LOW = 28, HIGH = 40;
+
+    private BassWriter() { }
+
+    /** The pitch of a pitch class in the bass register (28..39). */
+    public static int register(int pc) { return LOW + Math.floorMod(pc - LOW, 12); }
+
+    public static List<Note> write(ComposeContext ctx, String sound, SplittableRandom rnd) {
+        Genre g = ctx.genre();
+        List<double[]> onsets = new ArrayList<>(); // {beat, velocity}
+        for (int bar = 0; bar < ctx.bars(); bar++) {
+            double base = bar * 4.0;
+            TreeSet<Double> steps = new TreeSet<>();
+            switch (g) {
+                case HOUSE -> { for (int s : new int[]{2, 6, 10, 14}) steps.add(s * 0.25); }
+                case TECHNO -> { for (int s : new int[]{2, 3, 6, 7, 10, 11, 14, 15}) steps.add(s * 0.25); }
+                case DNB -> { steps.add(0.0); steps.add(2.5); if (rnd.nextBoolean()) steps.add(3.5); }
+                default -> {
+                    for (double k : kicksIn(ctx, bar)) steps.add(k - base);
+                    if (steps.isEmpty()) steps.add(0.0);
+                    boolean walking = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.AFROBEATS || g == Genre.RNB;
+                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? 1.5 : 3.5);
+                    if ((g == Genre.TRAP || g == Genre.DRILL) && rnd.nextDouble() < 0.3 && steps.last() < 3.5) steps.add(3.5);
+                }
+            }
+            for (double s : steps) onsets.add(new double[]{base + s, 90 + rnd.nextInt(20)});
+        }
+        List<Note> out = new ArrayList<>();
+        boolean is808 = sound.equals("808");
+        double glideChance = g == Genre.DRILL ? 0.55 : g == Genre.TRAP ? 0.35 : is808 ? 0.2 : g == Genre.DNB ? 0.3 : 0;
+        Integer prev = null;
+        for (int i = 0; i < onsets.size(); i++) {
+            double at = onsets.get(i)[0];
+            int bar = (int) Math.floor(at / 4.0 + 1e-9);
+            double next = i + 1 < onsets.size() ? onsets.get(i + 1)[0] : ctx.bars() * 4.0;
+            Chord chord = ctx.chordAtBar(bar);
+            Key key = ctx.keyAtBar(bar);
+            int pitch = register(chord.root());
+            double inBar = at - bar * 4.0;
+            // Passing notes on the last eighth lead to the next bar's root (fifth, or the scale step next to it).
+            if (inBar >= 3.5 - 1e-9 && bar + 1 < ctx.bars()) {
+                int nextRoot = register(ctx.chordAtBar(bar + 1).root());
+                pitch = rnd.nextBoolean() ? register(chord.pitchClasses().get(2)) : stepToward(key, nextRoot);
+            }
+            double len;
+            switch (g) {
+                case HOUSE -> len = 0.4;
+                case TECHNO -> len = 0.2;
+                case REGGAETON -> len = Math.min(next - at, 0.9);
+                default -> len = is808 ? next - at : Math.max(0.2, (next - at) * 0.9);
+            }
+            len = Math.min(len, 8.0);
+            boolean chromatic = chord.isChromatic(pitch) || !key.contains(pitch);
+            Integer glide = null;
+            if (prev != null && prev != pitch && glideChance > 0 && rnd.nextDouble() < glideChance) glide = prev;
+            out.add(new Note(at, len, pitch, (int) onsets.get(i)[1], chromatic, glide));
+            prev = pitch;
+        }
+        return out;
+    }
+
+    private static int stepToward(Key key, int target) {
+        for (int d = 1; d <= 2; d++) {
+            int below = target - d, above = target + d;
+            if (above <= HIGH - 1 && key.contains(above)) return above;
+            if (below >= LOW && key.contains(below)) return below;
+        }
+        return target;
+    }
+
+    private static List<Double> kicksIn(ComposeContext ctx, int bar) {
+        List<Double> out = new ArrayList<>();
+        double from = bar * 4.0, to = from + 4.0;
+        for (Note n : ctx.kickNotes()) if (n.startBeats() >= from - 1e-9 && n.startBeats() < to - 1e-9) out.add(n.startBeats());
+        if (out.isEmpty()) {
+            String p = ctx.genre().drums.kicks().get(0);
+            for (int i = 0; i < p.length(); i++) if (p.charAt(i) != '.') out.add(from + i * 4.0 / p.length());
+        }
+        return out;
+    }
+}

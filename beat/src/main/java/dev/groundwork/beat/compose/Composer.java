@@ -1,0 +1,215 @@
+package dev.groundwork.beat.compose;
+
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Chord;
+import dev.groundwork.beat.plan.Feel;
+import dev.groundwork.beat.plan.Groove;
+import dev.groundwork.beat.plan.Note;
+import dev.groundwork.beat.plan.Part;
+import dev.groundwork.beat.plan.Role;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.prompt.BeatRequest;
+import dev.groundwork.beat.prompt.Mood;
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.style.Sounds;
+import dev.groundwork.beat.theory.Key;
+import dev.groundwork.beat.theory.Mode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Turns a request and a seed into a {@link BeatPlan}: settles what the prompt left open (tempo,
+ * key, form) from the seed, writes harmony, then every part from its own seed.
+ */
+public final class Composer {
+    public static final int SAMPLE_RATE = 44100;
+
+    private Composer() { }
+
+    public static BeatPlan compose(BeatRequest req, long seed) {
+        Genre g = req.genre();
+        List<String> reading = new ArrayList<>(req.reading());
+        SplittableRandom choices = Seeds.random(seed, "choices");
+
+        double tempo;
+        if (req.tempoBpm() != null) {
+            tempo = req.tempoBpm();
+        } else {
+            double half = (g.bpmMax - g.bpmMin) / 2.0;
+            double centre = g.bpmDefault + req.tempoBias() * half;
+            tempo = Math.max(g.bpmMin, Math.min(g.bpmMax, Math.round(centre) + choices.nextInt(5) - 2));
+            reading.add("tempo: " + fmt(tempo) + " BPM (chosen by the seed within " + g.label + "'s " + g.bpmMin + "-" + g.bpmMax
+                    + (req.tempoBias() != 0 ? ", steered " + (req.tempoBias() < 0 ? "slower" : "faster") + " by the prompt" : "") + ")");
+        }
+        Mode mode = req.mode() != null ? req.mode() : g.defaultMode;
+        int tonic;
+        if (req.tonic() != null) {
+            tonic = req.tonic();
+        } else {
+            tonic = choices.nextInt(12);
+        }
+        Key key = new Key(tonic, mode);
+        if (req.tonic() == null) reading.add("key: " + key.name() + " (chosen by the seed; name a key to fix it)");
+
+        Feel feel = feel(req);
+        Integer targetBars = req.bars();
+        if (targetBars == null && req.seconds() != null) {
+            targetBars = (int) Math.max(1, Math.round(req.seconds() * tempo / 240.0));
+            reading.add("length: " + targetBars + " bars (" + fmt(req.seconds()) + " s at " + fmt(tempo) + " BPM)");
+        }
+        List<String> form = req.structure().isEmpty() ? Arranger.defaultForm(g) : req.structure();
+        if (targetBars != null && req.structure().isEmpty() && !req.loop()) {
+            if (targetBars <= 8) form = List.of("hook");
+            else if (targetBars <= 16) form = List.of("verse", "hook");
+        }
+
+        List<String> parts = new ArrayList<>();
+        for (String p : Arranger.ALL_PARTS) {
+            if (req.exclude().contains(p)) continue;
+            if (p.equals("perc") && g.drums.percs().isEmpty() && !req.include().contains("perc")) continue;
+            parts.add(p);
+        }
+        if (parts.isEmpty()) {
+            parts.add("chords");
+            reading.add("everything was left out; keeping the chords so there is a beat to hear");
+        }
+        List<Section> sections = Arranger.arrange(form, g, targetBars, parts, req.include(), feel.density(), req.loop());
+        int bars = sections.stream().mapToInt(Section::bars).sum();
+        reading.add("form: " + String.join(", ", sections.stream().map(s -> s.name() + " " + s.bars()).toList()) + " (" + bars + " bars)");
+
+        boolean sevenths = g.jazzy() || req.moods().contains(Mood.JAZZY);
+        List<Chord> chords = HarmonyWriter.write(g, key, sevenths, sections, bars, req.loop(), Seeds.random(seed, "harmony"));
+
+        double swing = req.swing() != null ? req.swing() : g.swing;
+        Groove groove = groove(g, swing, Seeds.derive(seed, "groove"));
+
+        Map<String, String> sounds = new TreeMap<>();
+        String kit = Sounds.drumKitFor(g);
+        for (String p : parts) {
+            sounds.put(p, switch (p) {
+                case "bass" -> req.sounds().getOrDefault("bass", g.bassSound);
+                case "chords" -> req.sounds().getOrDefault("chords", g.chordSound);
+                case "melody" -> req.sounds().getOrDefault("melody", g.leadSound);
+                default -> kit;
+            });
+        }
+        BeatPlan skeleton = new BeatPlan(BeatPlan.FORMAT, req.prompt(), reading, req.ignored(), g.label, tempo, key, "4/4", bars,
+                req.loop(), seed, SAMPLE_RATE, null, null, feel, groove, sections, chords, List.of());
+        List<Part> written = new ArrayList<>();
+        for (String p : parts) {
+            Part part = emptyPart(p, sounds.get(p), Seeds.derive(seed, "part:" + p), req.heavy808());
+            skeleton = skeleton.withParts(written);
+            written.add(part.withNotes(keepActive(skeleton, p, writeNotes(skeleton, part))));
+        }
+        return skeleton.withParts(written);
+    }
+
+    static String fmt(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v); }
+
+    static Feel feel(BeatRequest req) {
+        double density = 0.5, brightness = 0.5;
+        double drive = req.genre().bassSound.equals("808") ? 0.25 : 0.1;
+        int register = 0;
+        List<String> moods = new ArrayList<>();
+        for (Mood m : req.moods()) {
+            moods.add(m.name().toLowerCase(Locale.ROOT));
+            density += m.density;
+            brightness += m.brightness;
+            drive += m.drive;
+            register += m.register;
+        }
+        if (req.heavy808()) drive += 0.5;
+        return new Feel(moods, density, register, brightness, drive);
+    }
+
+    static Groove groove(Genre g, double swing, long seed) {
+        Map<String, Double> offsets = new TreeMap<>();
+        double human;
+        switch (g) {
+            case BOOM_BAP -> { offsets.put("snare", 12.0); offsets.put("hats", 6.0); human = 5; }
+            case LOFI -> { offsets.put("snare", 18.0); offsets.put("hats", 8.0); human = 6; }
+            case HOUSE, TECHNO -> { offsets.put("hats", -3.0); human = 1; }
+            case AFROBEATS -> { offsets.put("perc", -4.0); offsets.put("snare", 4.0); human = 3; }
+            case DRILL -> { offsets.put("snare", 5.0); human = 1.5; }
+            case RNB -> { offsets.put("snare", 8.0); human = 3; }
+            case REGGAETON -> human = 2;
+            default -> human = 1.5;
+        }
+        return new Groove(swing, offsets, g == Genre.TRAP || g == Genre.DRILL ? 0.2 : 0.15, human, 6, seed);
+    }
+
+    /** A part with its sound, MIDI program/channel, balance and pan, but no notes yet. */
+    public static Part emptyPart(String name, String sound, long seed, boolean heavy808) {
+        Role role = switch (name) {
+            case "kick", "snare", "hats", "perc" -> Role.DRUMS;
+            case "bass" -> Role.BASS;
+            case "chords" -> Role.CHORDS;
+            default -> Role.MELODY;
+        };
+        int program = role == Role.DRUMS ? -1 : Sounds.get(sound).gmProgram();
+        int channel = switch (name) {
+            case "bass" -> 0;
+            case "chords" -> 1;
+            case "melody" -> 2;
+            default -> 9;
+        };
+        double gain, pan;
+        String reason;
+        switch (name) {
+            case "kick" -> { gain = 0; pan = 0; reason = "kick is the level reference; low end stays centre"; }
+            case "snare" -> { gain = -2; pan = 0; reason = "backbeat just under the kick, centre"; }
+            case "hats" -> { gain = -10; pan = 0.15; reason = "hats about 10 dB under the kick (mixing convention), slightly right"; }
+            case "perc" -> { gain = -11; pan = -0.3; reason = "percussion under the hats, left to balance them"; }
+            case "bass" -> {
+                gain = sound.equals("808") ? (heavy808 ? 1.0 : -1.0) : -3.0;
+                pan = 0;
+                reason = heavy808 ? "heavy 808 asked for: +2 dB over the usual 808 level, centre" : "bass locked with the kick, centre";
+            }
+            case "chords" -> { gain = -8; pan = -0.1; reason = "chords sit behind the drums, a touch left"; }
+            default -> { gain = -6; pan = 0.1; reason = "melody over the chords, a touch right of centre"; }
+        }
+        return new Part(name, role, sound, program, channel, seed, gain, pan, reason, List.of());
+    }
+
+    /** Writes a part's notes for every bar from its own seed; the plan gives the locked context. */
+    public static List<Note> writeNotes(BeatPlan plan, Part part) {
+        Genre g = Genre.fromLabel(plan.genre());
+        List<Note> kicks = plan.hasPart("kick") ? plan.part("kick").notes() : List.of();
+        ComposeContext ctx = new ComposeContext(g, plan.key(), plan.feel(), plan.bars(), plan.sections(), plan.chords(), kicks);
+        SplittableRandom rnd = new SplittableRandom(part.seed());
+        return switch (part.name()) {
+            case "kick" -> DrumWriter.kick(ctx, rnd);
+            case "snare" -> DrumWriter.snare(ctx, rnd, part.sound().equals("clap") ? DrumWriter.CLAP : g.drums.snareNote());
+            case "hats" -> DrumWriter.hats(ctx, rnd);
+            case "perc" -> DrumWriter.perc(ctx, rnd, g.drums.percNote() == 0 ? 63 : g.drums.percNote());
+            case "bass" -> BassWriter.write(ctx, part.sound(), rnd);
+            case "chords" -> ChordWriter.write(ctx, part.sound(), rnd);
+            default -> MelodyWriter.write(ctx, part.sound(), rnd);
+        };
+    }
+
+    /** Keeps the notes that start in sections where the part plays. */
+    public static List<Note> keepActive(BeatPlan plan, String part, List<Note> notes) {
+        List<Note> out = new ArrayList<>();
+        for (Note n : notes) {
+            int bar = (int) Math.floor(n.startBeats() / 4.0 + 1e-9);
+            if (bar >= plan.bars()) continue;
+            if (!plan.sectionAtBar(bar).parts().contains(part)) continue;
+            // Notes never ring past the end of the section they start in when the next section drops the part.
+            Section s = plan.sectionAtBar(bar);
+            double sectionEnd = s.endBar() * 4.0;
+            if (n.endBeats() > sectionEnd && (s.endBar() >= plan.bars() || !plan.sectionAtBar(s.endBar()).parts().contains(part))) {
+                double len = sectionEnd - n.startBeats();
+                if (len <= 1e-6) continue;
+                n = new Note(n.startBeats(), len, n.pitch(), n.velocity(), n.chromatic(), n.glideFrom());
+            }
+            out.add(n);
+        }
+        return out;
+    }
+}

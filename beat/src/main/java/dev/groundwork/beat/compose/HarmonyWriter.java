@@ -1,0 +1,100 @@
+package dev.groundwork.beat.compose;
+
+import dev.groundwork.beat.plan.Chord;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.theory.Key;
+import dev.groundwork.beat.theory.Mode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One chord per bar from genre-flavoured progression tables. Every table starts on the tonic and
+ * most return to it or to a (harmonic-minor) dominant, so a listener, or a key detector, hears the
+ * requested key rather than its relative major; the song's last bar is always the tonic.
+ */
+public final class HarmonyWriter {
+    /** Degrees (0 = tonic); "4h" is the dominant with the raised leading tone (harmonic minor). First entries weigh most. */
+    private static final Map<Mode, List<String>> TABLES = Map.of(
+            Mode.MINOR, List.of("0 5 6 0", "0 3 5 4h", "0 5 3 4h", "0 0 5 6", "0 6 5 4h", "0 3 0 4h", "0 5 2 6"),
+            Mode.MAJOR, List.of("0 4 5 3", "0 3 4 0", "0 5 3 4", "0 3 0 4", "0 2 3 4", "0 5 1 4"),
+            Mode.DORIAN, List.of("0 3 0 3", "0 6 3 0", "0 3 6 0", "0 1 3 0"),
+            Mode.PHRYGIAN, List.of("0 1 0 6", "0 1 5 0", "0 6 1 0", "0 1 0 0"),
+            Mode.LYDIAN, List.of("0 1 0 1", "0 1 4 0", "0 1 5 0"),
+            Mode.MIXOLYDIAN, List.of("0 6 3 0", "0 3 6 0", "0 6 0 3"));
+    private static final int[] WEIGHTS = {4, 3, 3, 2, 2, 2, 1};
+
+    private HarmonyWriter() { }
+
+    public static List<Chord> write(Genre genre, Key key, boolean sevenths, List<Section> sections, int bars, boolean loop, SplittableRandom rnd) {
+        List<String> table = TABLES.get(key.mode());
+        Map<String, String[]> bySection = new HashMap<>();
+        List<Chord> out = new ArrayList<>();
+        for (Section s : sections) {
+            String family = switch (s.name()) {
+                case "intro", "outro", "hook", "chorus", "drop", "loop" -> "hook";
+                default -> s.name();
+            };
+            String[] prog = bySection.computeIfAbsent(family, f -> pick(table, rnd).split(" "));
+            Key k = key.transpose(s.transposeSemitones());
+            for (int b = s.startBar(); b < s.endBar(); b++) {
+                String deg = prog[(b - s.startBar()) % prog.length];
+                if (!loop && b == bars - 1) deg = "0";
+                out.add(chord(b, k, deg, sevenths, genre == Genre.LOFI && deg.equals("0")));
+            }
+        }
+        return out;
+    }
+
+    private static String pick(List<String> table, SplittableRandom rnd) {
+        int total = 0;
+        for (int i = 0; i < table.size(); i++) total += WEIGHTS[Math.min(i, WEIGHTS.length - 1)];
+        int r = rnd.nextInt(total);
+        for (int i = 0; i < table.size(); i++) {
+            r -= WEIGHTS[Math.min(i, WEIGHTS.length - 1)];
+            if (r < 0) return table.get(i);
+        }
+        return table.get(0);
+    }
+
+    /** Builds the chord on a degree: stacked thirds of the mode, the raised leading tone for "h". */
+    public static Chord chord(int bar, Key key, String degreeText, boolean seventh, boolean ninth) {
+        boolean harmonic = degreeText.endsWith("h");
+        int degree = Integer.parseInt(harmonic ? degreeText.substring(0, degreeText.length() - 1) : degreeText);
+        List<Integer> pcs = new ArrayList<>();
+        List<Integer> chromatic = new ArrayList<>();
+        int[] stack = seventh ? (ninth ? new int[]{0, 2, 4, 6, 8} : new int[]{0, 2, 4, 6}) : new int[]{0, 2, 4};
+        for (int s : stack) {
+            int pc = Math.floorMod(key.degreeSemitones(degree + s), 12);
+            if (harmonic && Math.floorMod(degree + s, 7) == 6 && key.mode().isMinorFamily()) {
+                pc = Math.floorMod(pc + 1, 12);
+                if (!key.contains(pc)) chromatic.add(pc);
+            }
+            pcs.add(pc);
+        }
+        return new Chord(bar, symbol(key, pcs), degree, pcs.get(0), pcs, chromatic);
+    }
+
+    static String symbol(Key key, List<Integer> pcs) {
+        // Spell roots with the key's accidentals.
+        String root = key.signatureSharps() < 0 ? flat(pcs.get(0)) : sharp(pcs.get(0));
+        int third = Math.floorMod(pcs.get(1) - pcs.get(0), 12);
+        int fifth = Math.floorMod(pcs.get(2) - pcs.get(0), 12);
+        String q = third == 3 ? (fifth == 6 ? "dim" : "m") : (fifth == 8 ? "aug" : "");
+        if (pcs.size() >= 4) {
+            int sev = Math.floorMod(pcs.get(3) - pcs.get(0), 12);
+            if (q.equals("dim") && sev == 10) q = "m7b5";
+            else q += sev == 11 ? "maj7" : "7";
+        }
+        if (pcs.size() >= 5) q = q.endsWith("7") ? q.substring(0, q.length() - 1) + "9" : q + "add9";
+        return root + q;
+    }
+
+    private static String flat(int pc) { return new String[]{"C", "Db", "D", "Eb", "E", "F", "Gb", "G", "Ab", "A", "Bb", "B"}[pc]; }
+
+    private static String sharp(int pc) { return new String[]{"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"}[pc]; }
+}

@@ -1,0 +1,149 @@
+package dev.groundwork.beat.compose;
+
+import dev.groundwork.beat.plan.Chord;
+import dev.groundwork.beat.plan.Note;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.theory.Key;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Melody from a two-bar motif: a rhythm and a contour in scale steps. Each bar realises the motif
+ * over its own chord (chord tones on strong beats, scale steps between); the fourth bar of a phrase
+ * answers and comes to rest on the tonic; intros play the motif thinned to its strong notes.
+ */
+public final class MelodyWriter {
+    private record MotifNote(int step, int steps, boolean strong) { }
+
+    private MelodyWriter() { }
+
+    public static int[] range(String sound, int shift) {
+        int[] r = switch (sound) {
+            case "bells" -> new int[]{72, 88};
+            case "pluck" -> new int[]{62, 79};
+            case "lead" -> new int[]{64, 81};
+            default -> new int[]{60, 79};
+        };
+        return new int[]{r[0] + shift, r[1] + shift};
+    }
+
+    public static List<Note> write(ComposeContext ctx, String sound, SplittableRandom rnd) {
+        double density = ctx.feel().density();
+        int[] range = range(sound, ctx.feel().registerShift());
+        List<List<MotifNote>> motif = List.of(motifBar(rnd, density, true), motifBar(rnd, density, false));
+        List<MotifNote> answer = answerBar(rnd);
+        boolean jazzy = ctx.genre().jazzy();
+        List<Note> out = new ArrayList<>();
+        int prev = -1;
+        for (int bar = 0; bar < ctx.bars(); bar++) {
+            Section s = ctx.sectionAtBar(bar);
+            int inSection = bar - s.startBar();
+            boolean answerBar = inSection % 4 == 3;
+            List<MotifNote> notes = answerBar ? answer : motif.get(inSection % 2);
+            boolean thin = s.energy() < 0.5;
+            Chord chord = ctx.chordAtBar(bar);
+            Key key = ctx.keyAtBar(bar);
+            if (prev < 0) prev = nearestChordTone(chord, (range[0] + range[1]) / 2, range);
+            for (int i = 0; i < notes.size(); i++) {
+                MotifNote m = notes.get(i);
+                if (thin && !m.strong) continue;
+                int target = scaleStep(key, prev, m.steps);
+                int pitch;
+                if (answerBar && i == notes.size() - 1) {
+                    pitch = nearestPitchClass(Math.floorMod(key.tonic(), 12), target, range);
+                    if (!chord.contains(pitch)) pitch = nearestChordTone(chord, target, range);
+                } else if (m.strong) {
+                    pitch = nearestChordTone(chord, target, range);
+                } else {
+                    pitch = fold(target, range, key);
+                }
+                double at = bar * 4.0 + m.step * 0.25;
+                double end = i + 1 < notes.size() ? bar * 4.0 + notes.get(i + 1).step * 0.25 : bar * 4.0 + 4.0;
+                double len = Math.max(0.125, (end - at) * (sound.equals("pluck") || sound.equals("bells") ? 1.0 : 0.9));
+                int vel = (m.strong ? 96 : 80) + rnd.nextInt(12) - 6;
+                // A chromatic approach from a semitone below into a strong note (jazzy genres), marked as such.
+                if (jazzy && m.strong && m.step >= 1 && i > 0 && notes.get(i - 1).step < m.step - 1 && rnd.nextDouble() < 0.2) {
+                    int approach = pitch - 1;
+                    if (!key.contains(approach)) {
+                        out.add(new Note(at - 0.25, 0.25, approach, vel - 12, true, null));
+                    }
+                }
+                out.add(new Note(at, Math.min(len, 4.0), pitch, Math.max(1, Math.min(127, vel)),
+                        chord.isChromatic(pitch) || !key.contains(pitch), null));
+                prev = pitch;
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(Note::startBeats));
+        return out;
+    }
+
+    private static List<MotifNote> motifBar(SplittableRandom rnd, double density, boolean first) {
+        int count = 3 + (int) Math.round(density * 4 + rnd.nextInt(2));
+        boolean[] on = new boolean[16];
+        on[first || rnd.nextBoolean() ? 0 : 2] = true;
+        int placed = 1, guard = 0;
+        while (placed < count && guard++ < 200) {
+            int s = rnd.nextInt(16);
+            boolean strongStep = s % 4 == 0;
+            if (on[s]) continue;
+            if (!strongStep && rnd.nextDouble() < 0.45) continue;
+            on[s] = true;
+            placed++;
+        }
+        List<MotifNote> out = new ArrayList<>();
+        for (int s = 0; s < 16; s++) {
+            if (!on[s]) continue;
+            int steps = out.isEmpty() ? 0 : (rnd.nextDouble() < 0.7 ? (rnd.nextBoolean() ? 1 : -1) : (rnd.nextBoolean() ? 2 : -2));
+            out.add(new MotifNote(s, steps, s % 4 == 0));
+        }
+        return out;
+    }
+
+    /** The answer: a short figure that falls to a long note on beat 3. */
+    private static List<MotifNote> answerBar(SplittableRandom rnd) {
+        List<MotifNote> out = new ArrayList<>();
+        out.add(new MotifNote(0, rnd.nextBoolean() ? 1 : 2, true));
+        out.add(new MotifNote(rnd.nextBoolean() ? 3 : 6, -1, false));
+        out.add(new MotifNote(8, -1, true));
+        return out;
+    }
+
+    /** Moves by scale steps from a pitch (chromatic pitches first snap into the key). */
+    static int scaleStep(Key key, int from, int steps) {
+        int p = from;
+        while (!key.contains(p)) p--;
+        int dir = Integer.signum(steps);
+        for (int k = 0; k < Math.abs(steps); k++) {
+            p += dir;
+            while (!key.contains(p)) p += dir;
+        }
+        return p;
+    }
+
+    private static int fold(int p, int[] range, Key key) {
+        while (p > range[1]) p -= 12;
+        while (p < range[0]) p += 12;
+        return p;
+    }
+
+    static int nearestChordTone(Chord c, int target, int[] range) {
+        int best = -1;
+        for (int p = range[0]; p <= range[1]; p++) {
+            if (!c.contains(p)) continue;
+            if (best < 0 || Math.abs(p - target) < Math.abs(best - target)) best = p;
+        }
+        return best < 0 ? target : best;
+    }
+
+    private static int nearestPitchClass(int pc, int target, int[] range) {
+        int best = -1;
+        for (int p = range[0]; p <= range[1]; p++) {
+            if (Math.floorMod(p, 12) != pc) continue;
+            if (best < 0 || Math.abs(p - target) < Math.abs(best - target)) best = p;
+        }
+        return best < 0 ? target : best;
+    }
+}

@@ -1,0 +1,462 @@
+package dev.groundwork.beat.prompt;
+
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.theory.Key;
+import dev.groundwork.beat.theory.Mode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a producer's one-line prompt. Every phrase it understands is consumed and explained in
+ * the reading; whatever is left is reported as ignored. An odd prompt never fails; only an
+ * impossible number (500 BPM, a 3-hour beat, 95 % swing) is an error.
+ */
+public final class PromptParser {
+    public static final double MIN_BPM = 40, MAX_BPM = 300;
+    public static final int MAX_BARS = 512;
+    public static final double MAX_SECONDS = 20 * 60;
+
+    private static final Set<String> FILLER = Set.of("a", "an", "the", "beat", "beats", "with", "and", "in", "for", "type",
+            "instrumental", "some", "vibe", "vibes", "style", "please", "make", "me", "song", "track", "bpm", "feel", "of",
+            "at", "on", "to", "like", "that", "is", "it", "its", "very", "really", "kinda", "kind", "sort", "more", "less",
+            "bit", "little", "lots", "lot", "i", "want", "need", "give", "create", "produce", "generate", "tempo", "key",
+            "mode", "structure", "form", "length", "long", "plus", "but", "also", "sound", "sounds", "sounding", "over",
+            "from", "by", "into", "x", "one", "just", "only", "heavy", "big", "loud", "hits", "hit", "add", "without", "no",
+            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music");
+
+    private static final Map<String, String> SECTION_WORDS = new LinkedHashMap<>();
+    static {
+        for (String w : List.of("intro", "verse", "hook", "chorus", "bridge", "drop", "breakdown", "break", "build", "buildup", "outro", "pre-hook", "prehook")) {
+            SECTION_WORDS.put(w, switch (w) {
+                case "breakdown" -> "break";
+                case "buildup" -> "build";
+                case "prehook", "pre-hook" -> "build";
+                default -> w;
+            });
+        }
+    }
+
+    /** Instrument words: which part they mean and, for some, which sound. */
+    private record Instrument(String part, String sound) { }
+
+    private static final Map<String, Instrument> INSTRUMENTS = new LinkedHashMap<>();
+    static {
+        INSTRUMENTS.put("808s", new Instrument("bass", "808"));
+        INSTRUMENTS.put("808", new Instrument("bass", "808"));
+        INSTRUMENTS.put("sub bass", new Instrument("bass", "808"));
+        INSTRUMENTS.put("reese", new Instrument("bass", "reese"));
+        INSTRUMENTS.put("bassline", new Instrument("bass", null));
+        INSTRUMENTS.put("bass", new Instrument("bass", null));
+        INSTRUMENTS.put("hi-hats", new Instrument("hats", null));
+        INSTRUMENTS.put("hihats", new Instrument("hats", null));
+        INSTRUMENTS.put("hi hats", new Instrument("hats", null));
+        INSTRUMENTS.put("hats", new Instrument("hats", null));
+        INSTRUMENTS.put("hat", new Instrument("hats", null));
+        INSTRUMENTS.put("kicks", new Instrument("kick", null));
+        INSTRUMENTS.put("kick", new Instrument("kick", null));
+        INSTRUMENTS.put("snares", new Instrument("snare", null));
+        INSTRUMENTS.put("snare", new Instrument("snare", null));
+        INSTRUMENTS.put("claps", new Instrument("snare", "clap"));
+        INSTRUMENTS.put("clap", new Instrument("snare", "clap"));
+        INSTRUMENTS.put("percussion", new Instrument("perc", null));
+        INSTRUMENTS.put("perc", new Instrument("perc", null));
+        INSTRUMENTS.put("shakers", new Instrument("perc", "shaker"));
+        INSTRUMENTS.put("shaker", new Instrument("perc", "shaker"));
+        INSTRUMENTS.put("congas", new Instrument("perc", "conga"));
+        INSTRUMENTS.put("conga", new Instrument("perc", "conga"));
+        INSTRUMENTS.put("drums", new Instrument("drums", null));
+        INSTRUMENTS.put("piano", new Instrument("chords", "piano"));
+        INSTRUMENTS.put("rhodes", new Instrument("chords", "keys"));
+        INSTRUMENTS.put("keys", new Instrument("chords", "keys"));
+        INSTRUMENTS.put("pads", new Instrument("chords", "pad"));
+        INSTRUMENTS.put("pad", new Instrument("chords", "pad"));
+        INSTRUMENTS.put("strings", new Instrument("chords", "strings"));
+        INSTRUMENTS.put("chords", new Instrument("chords", null));
+        INSTRUMENTS.put("stabs", new Instrument("chords", "stab"));
+        INSTRUMENTS.put("guitar", new Instrument("melody", "pluck"));
+        INSTRUMENTS.put("pluck", new Instrument("melody", "pluck"));
+        INSTRUMENTS.put("bells", new Instrument("melody", "bells"));
+        INSTRUMENTS.put("bell", new Instrument("melody", "bells"));
+        INSTRUMENTS.put("flute", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("synth", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("lead", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("melody", new Instrument("melody", null));
+        INSTRUMENTS.put("melodies", new Instrument("melody", null));
+    }
+
+    private static final List<String> DRUM_PARTS = List.of("kick", "snare", "hats", "perc");
+
+    private String text;      // lower-case prompt
+    private String original;  // as typed (key letters are case-sensitive)
+    private boolean[] used;
+    private final List<String> reading = new ArrayList<>();
+
+    public static BeatRequest parse(String prompt) { return new PromptParser().run(prompt == null ? "" : prompt); }
+
+    private BeatRequest run(String prompt) {
+        original = prompt.replace('\u2019', '\'').replace('\u2013', '-').replace('\u2014', '-');
+        text = original.toLowerCase(Locale.ROOT);
+        used = new boolean[text.length()];
+
+        Genre genre = findGenre();
+        boolean genreExplicit = genre != null;
+        if (genre == null) {
+            genre = Genre.TRAP;
+            reading.add("genre: trap (no genre named; the most requested)");
+        } else {
+            reading.add("genre: " + genre.label + " (" + genre.bpmMin + "-" + genre.bpmMax + " BPM)");
+        }
+
+        // Instruments first: "808s" is not a length and "hard 808" is not a mood.
+        Set<String> include = new LinkedHashSet<>(), exclude = new LinkedHashSet<>();
+        Map<String, String> sounds = new TreeMap<>();
+        boolean heavy808 = findInstruments(include, exclude, sounds);
+
+        boolean loop = consume("\\b(loop|looped|loopable|seamless)\\b") != null;
+        Double bpm = findTempo(genre);
+        Integer bars = findBars();
+        Double seconds = findSeconds();
+        if (bars != null && seconds != null) reading.add("length: " + bars + " bars (bars win over the time also given)");
+        Double swing = findSwing();
+        List<Mood> moods = findMoods();
+        double tempoBias = findTempoWords(bpm != null);
+        for (Mood m : moods) tempoBias += m.tempoBias;
+        tempoBias = Math.max(-1, Math.min(1, tempoBias));
+        if (bpm != null && moods.stream().anyMatch(m -> m.tempoBias != 0)) {
+            reading.add("tempo: the number asked for wins over the mood words");
+        }
+
+        Integer tonic = null;
+        Mode mode = null;
+        boolean modeExplicit = false;
+        Key key = findKey();
+        if (key != null) {
+            tonic = key.tonic();
+            mode = key.mode();
+            modeExplicit = true;
+            reading.add("key: " + key.name());
+        } else {
+            Mode m = findModeOnly();
+            if (m != null) {
+                mode = m;
+                modeExplicit = true;
+                reading.add("mode: " + m.label() + " (tonic chosen by the seed)");
+            }
+        }
+        if (!modeExplicit) {
+            for (Mood m : moods) {
+                if (m.mode != null) {
+                    mode = m.mode;
+                    reading.add("mode: " + m.mode.label() + " (from '" + m.name().toLowerCase(Locale.ROOT) + "')");
+                    break;
+                }
+            }
+        }
+
+
+        List<String> structure = findStructure();
+        if (!structure.isEmpty()) reading.add("structure: " + String.join(", ", structure));
+        if (loop) reading.add("loop: renders as a seamless loop");
+
+        List<String> ignored = leftovers();
+        return new BeatRequest(prompt, genre, genreExplicit, bpm, tempoBias, tonic, mode, modeExplicit, moods, bars, seconds,
+                structure, swing, loop, include, exclude, sounds, heavy808, reading, ignored);
+    }
+
+    // --- genre ---
+
+    private Genre findGenre() {
+        record Alias(Genre g, String a) { }
+        List<Alias> all = new ArrayList<>();
+        for (Genre g : Genre.values()) for (String a : g.aliases) all.add(new Alias(g, a));
+        all.sort(Comparator.comparingInt((Alias x) -> -x.a.length()));
+        Genre found = null;
+        for (Alias al : all) {
+            Matcher m = Pattern.compile("(?<![a-z0-9])" + Pattern.quote(al.a) + "(?![a-z0-9])").matcher(text);
+            while (m.find()) {
+                if (isUsed(m.start(), m.end())) continue;
+                mark(m.start(), m.end());
+                if (found == null) found = al.g;
+                else if (found != al.g) reading.add("genre: also named " + al.g.label + "; using the first, " + found.label);
+            }
+        }
+        return found;
+    }
+
+    // --- numbers ---
+
+    private Double findTempo(Genre genre) {
+        Matcher m = find("(\\d+(?:\\.\\d+)?)\\s*(?:bpm|b\\.p\\.m\\.?|beats per minute)\\b|\\btempo\\s*(?:of\\s*)?(\\d+(?:\\.\\d+)?)\\b");
+        if (m == null) return null;
+        double bpm = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+        if (!(bpm >= MIN_BPM && bpm <= MAX_BPM)) {
+            throw new PromptException(fmt(bpm) + " BPM is not a playable tempo: ask for " + (int) MIN_BPM + "-" + (int) MAX_BPM + " BPM");
+        }
+        mark(m.start(), m.end());
+        if (bpm < genre.bpmMin || bpm > genre.bpmMax) {
+            reading.add("tempo: " + fmt(bpm) + " BPM as asked (outside " + genre.label + "'s usual " + genre.bpmMin + "-" + genre.bpmMax + ")");
+        } else {
+            reading.add("tempo: " + fmt(bpm) + " BPM as asked");
+        }
+        return bpm;
+    }
+
+    private Integer findBars() {
+        Matcher m = find("(\\d+)\\s*(?:-\\s*)?(?:bars?|measures?)\\b");
+        if (m == null) return null;
+        long n = Long.parseLong(m.group(1).length() > 9 ? "9999999999" : m.group(1));
+        if (n < 1 || n > MAX_BARS) throw new PromptException(m.group(1) + " bars is not a possible length: ask for 1-" + MAX_BARS + " bars");
+        mark(m.start(), m.end());
+        reading.add("length: " + n + " bars");
+        return (int) n;
+    }
+
+    private Double findSeconds() {
+        Matcher m = find("\\b(\\d{1,3}):([0-5]\\d)\\b");
+        double s;
+        if (m != null) {
+            s = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
+        } else {
+            m = find("(\\d+(?:\\.\\d+)?)\\s*(minutes?|mins?|m|seconds?|secs?|s)\\b");
+            if (m == null) return null;
+            double v = Double.parseDouble(m.group(1));
+            s = m.group(2).startsWith("m") ? v * 60 : v;
+        }
+        if (!(s >= 2 && s <= MAX_SECONDS)) throw new PromptException(m.group().trim() + " is not a possible length: ask for 2 seconds to 20 minutes");
+        mark(m.start(), m.end());
+        reading.add("length: " + fmt(s) + " s");
+        return s;
+    }
+
+    private Double findSwing() {
+        Matcher m = find("(\\d+(?:\\.\\d+)?)\\s*%\\s*swing\\b|\\bswing\\s*(?:of\\s*)?(\\d+(?:\\.\\d+)?)\\s*%?");
+        if (m != null) {
+            double pct = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+            if (!(pct >= 50 && pct <= 75)) throw new PromptException("swing " + fmt(pct) + " % is not possible: ask for 50 % (straight) to 75 %");
+            mark(m.start(), m.end());
+            reading.add("swing: " + fmt(pct) + " % as asked");
+            return pct / 100;
+        }
+        if ((m = consume("\\b(heavy|lots of|big|a lot of)\\s+swing\\b|\\bheavily swung\\b")) != null) {
+            reading.add("swing: 64 % ('" + m.group().trim() + "')");
+            return 0.64;
+        }
+        if ((m = consume("\\b(light|slight|little|a bit of)\\s+swing\\b|\\bslightly swung\\b")) != null) {
+            reading.add("swing: 54 % ('" + m.group().trim() + "')");
+            return 0.54;
+        }
+        if ((m = consume("\\b(no swing|straight|quantized|quantised|unswung)\\b")) != null) {
+            reading.add("swing: none ('" + m.group().trim() + "')");
+            return 0.5;
+        }
+        if ((m = consume("\\b(swung|swing|swingy|shuffle|shuffled)\\b")) != null) {
+            reading.add("swing: 58 % ('" + m.group().trim() + "')");
+            return 0.58;
+        }
+        return null;
+    }
+
+    private double findTempoWords(boolean numberGiven) {
+        double bias = 0;
+        Matcher m;
+        if ((m = consume("\\b(slow|slower|downtempo|down-tempo)\\b")) != null) { bias -= 0.8; note(numberGiven, m.group()); }
+        if ((m = consume("\\b(fast|faster|uptempo|up-tempo|quick)\\b")) != null) { bias += 0.8; note(numberGiven, m.group()); }
+        if ((m = consume("\\b(mid-?tempo|medium tempo)\\b")) != null) { note(numberGiven, m.group()); }
+        if ((m = consume("\\b(half-?time|half time)\\b")) != null) {
+            reading.add("feel: half-time ('" + m.group() + "'): snare on 3, tempo written at full speed");
+        }
+        if ((m = consume("\\b(double-?time|double time)\\b")) != null) { bias += 1; note(numberGiven, m.group()); }
+        return bias;
+    }
+
+    private void note(boolean numberGiven, String word) {
+        reading.add("tempo word '" + word + "'" + (numberGiven ? " noted; the number asked for wins" : " steers the tempo within the genre's range"));
+    }
+
+    // --- key ---
+
+    private Key findKey() {
+        // "in A dorian", "in f minor", "in Eb": "in" makes the letter unambiguous.
+        Matcher m = find("\\bin\\s+([a-g])\\s*(#|\u266f|b(?![a-z])|\u266d|-sharp|-flat|\\s+sharp|\\s+flat)?\\s*"
+                + "(minor|major|min|maj|aeolian|ionian|dorian|phrygian|lydian|mixolydian|m(?![a-z]))?(?![a-z#])");
+        if (m != null && keyPlausible(m)) return takeKey(m);
+        // "F minor", "F#m", "Eb major", "C# dorian": a capital letter, or any letter with a mode word.
+        Pattern p = Pattern.compile("(?<![a-z0-9])([a-g])\\s*(#|\u266f|b(?![a-z])|\u266d|-sharp|-flat|\\s+sharp|\\s+flat)?\\s*"
+                + "(minor|major|min|maj|aeolian|ionian|dorian|phrygian|lydian|mixolydian|m(?![a-z]))?(?![a-z#0-9])");
+        m = p.matcher(text);
+        while (m.find()) {
+            if (isUsed(m.start(), m.end())) continue;
+            boolean capital = Character.isUpperCase(original.charAt(m.start(1)));
+            boolean hasMode = m.group(3) != null;
+            boolean hasAcc = m.group(2) != null;
+            if (m.group(3) != null && m.group(3).equals("m") && !capital) continue; // "am", "bm" stay words
+            if (!hasMode && !hasAcc) continue; // a lone letter is too ambiguous ("A dark beat")
+            if (!capital && !hasMode) continue;
+            return takeKey(m);
+        }
+        return null;
+    }
+
+    private boolean keyPlausible(Matcher m) { return !isUsed(m.start(), m.end()); }
+
+    private Key takeKey(Matcher m) {
+        String acc = m.group(2) == null ? "" : m.group(2).replace("-", "").trim();
+        int pc = Key.pitchClass(m.group(1), acc);
+        Mode mode = m.group(3) == null ? Mode.MAJOR : Mode.fromWord(m.group(3));
+        mark(m.start(), m.end());
+        return new Key(pc, mode);
+    }
+
+    private Mode findModeOnly() {
+        Matcher m = consume("\\b(minor|major|dorian|phrygian|lydian|mixolydian|aeolian|ionian)\\b(\\s+key)?");
+        return m == null ? null : Mode.fromWord(m.group(1));
+    }
+
+    // --- moods and instruments ---
+
+    private List<Mood> findMoods() {
+        List<Mood> out = new ArrayList<>();
+        for (Mood mood : Mood.values()) {
+            for (String w : mood.words) {
+                Matcher m = consume("\\b" + Pattern.quote(w) + "\\b");
+                if (m != null && !out.contains(mood)) {
+                    out.add(mood);
+                    reading.add("mood: " + w + " (" + describe(mood) + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String describe(Mood m) {
+        List<String> d = new ArrayList<>();
+        if (m.density > 0) d.add("busier"); else if (m.density < 0) d.add("sparser");
+        if (m.register > 0) d.add("higher"); else if (m.register < 0) d.add("lower");
+        if (m.brightness > 0) d.add("brighter"); else if (m.brightness < 0) d.add("darker");
+        if (m.drive > 0) d.add("more drive");
+        if (m.tempoBias > 0) d.add("faster"); else if (m.tempoBias < 0) d.add("slower");
+        return d.isEmpty() ? "sets the mode" : String.join(", ", d);
+    }
+
+    private boolean findInstruments(Set<String> include, Set<String> exclude, Map<String, String> sounds) {
+        boolean heavy = false;
+        Matcher m;
+        if ((m = consume("\\b(heavy|hard|big|loud|distorted|booming)\\s+808s?\\b")) != null) {
+            heavy = true;
+            include.add("bass");
+            sounds.put("bass", "808");
+            reading.add("808: heavy ('" + m.group() + "'): louder and driven");
+        }
+        if ((m = consume("\\b(drumless|no drums|without drums)\\b")) != null) {
+            exclude.addAll(DRUM_PARTS);
+            reading.add("drums: none ('" + m.group() + "')");
+        }
+        List<String> words = new ArrayList<>(INSTRUMENTS.keySet());
+        String alt = String.join("|", words.stream().map(Pattern::quote).toList());
+        Pattern neg = Pattern.compile("\\b(no|without|minus|drop|drop the|no more)\\s+(" + alt + ")\\b");
+        Pattern pos = Pattern.compile("\\b(with|add|plus|featuring|and|heavy|lots of|some)\\s+(?:a\\s+|an\\s+|some\\s+|the\\s+)?(" + alt + ")\\b");
+        m = neg.matcher(text);
+        while (m.find()) {
+            if (isUsed(m.start(), m.end())) continue;
+            mark(m.start(), m.end());
+            Instrument in = INSTRUMENTS.get(m.group(2));
+            List<String> parts = in.part.equals("drums") ? DRUM_PARTS : List.of(in.part);
+            exclude.addAll(parts);
+            reading.add("leave out: " + String.join(", ", parts) + " ('" + m.group() + "')");
+        }
+        m = pos.matcher(text);
+        while (m.find()) {
+            if (isUsed(m.start(), m.end())) continue;
+            mark(m.start(), m.end());
+            takeInstrument(m.group(2), include, exclude, sounds);
+        }
+        // Bare instrument words ("piano trap beat") also count as asking for them.
+        for (String w : words) {
+            Matcher b = Pattern.compile("(?<![a-z0-9-])" + Pattern.quote(w) + "(?![a-z0-9])").matcher(text);
+            while (b.find()) {
+                if (isUsed(b.start(), b.end())) continue;
+                mark(b.start(), b.end());
+                takeInstrument(w, include, exclude, sounds);
+            }
+        }
+        return heavy;
+    }
+
+    private void takeInstrument(String word, Set<String> include, Set<String> exclude, Map<String, String> sounds) {
+        Instrument in = INSTRUMENTS.get(word);
+        List<String> parts = in.part.equals("drums") ? DRUM_PARTS : List.of(in.part);
+        for (String p : parts) {
+            if (exclude.contains(p)) continue;
+            include.add(p);
+        }
+        if (in.sound != null && !exclude.contains(in.part)) sounds.put(in.part, in.sound);
+        reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "')");
+    }
+
+    // --- structure ---
+
+    private List<String> findStructure() {
+        List<int[]> hits = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("\\b(pre-hook|prehook|intro|verse|hook|chorus|bridge|drop|breakdown|break|buildup|build|outro)s?\\b(\\s*[x\u00d7]\\s*(\\d))?").matcher(text);
+        while (m.find()) {
+            if (isUsed(m.start(), m.end())) continue;
+            hits.add(new int[]{m.start(), m.end()});
+            int times = m.group(3) == null ? 1 : Math.max(1, Math.min(4, Integer.parseInt(m.group(3))));
+            for (int i = 0; i < times; i++) names.add(SECTION_WORDS.get(m.group(1)));
+        }
+        if (names.size() < 2) return List.of();
+        for (int[] h : hits) mark(h[0], h[1]);
+        return names;
+    }
+
+    // --- bookkeeping ---
+
+    private List<String> leftovers() {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("[a-z0-9][a-z0-9'#&-]*").matcher(text);
+        while (m.find()) {
+            if (isUsed(m.start(), m.end())) continue;
+            String w = m.group().replaceAll("['-]+$", "");
+            if (w.isEmpty() || FILLER.contains(w) || w.matches("\\d+")) continue;
+            String orig = original.substring(m.start(), m.start() + w.length());
+            if (!out.contains(orig)) out.add(orig);
+        }
+        return out;
+    }
+
+    private Matcher find(String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) if (!isUsed(m.start(), m.end())) return m;
+        return null;
+    }
+
+    private Matcher consume(String regex) {
+        Matcher m = find(regex);
+        if (m != null) mark(m.start(), m.end());
+        return m;
+    }
+
+    private boolean isUsed(int from, int to) {
+        for (int i = from; i < to; i++) if (used[i]) return true;
+        return false;
+    }
+
+    private void mark(int from, int to) {
+        for (int i = from; i < to; i++) used[i] = true;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

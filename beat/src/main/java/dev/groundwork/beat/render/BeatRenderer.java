@@ -1,0 +1,127 @@
+package dev.groundwork.beat.render;
+
+import dev.groundwork.beat.perform.PerformedNote;
+import dev.groundwork.beat.perform.Performer;
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Part;
+import dev.groundwork.beat.plan.Role;
+import dev.groundwork.beat.sound.DrumKit;
+import dev.groundwork.beat.sound.SampleKits;
+import dev.groundwork.beat.sound.SoundFontRenderer;
+import dev.groundwork.beat.sound.SynthDrums;
+import dev.groundwork.beat.sound.SynthVoices;
+import dev.groundwork.beat.sound.ToneVoice;
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.BiquadDesign;
+import dev.groundwork.core.progress.ProgressListener;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a plan to dry part audio, offline and deterministically. The length is exactly
+ * bars x bar duration; in loop mode every tail that rings past the end is wrapped onto the
+ * start, so the file repeats seamlessly, sample-exact.
+ */
+public final class BeatRenderer {
+    /** Room for release tails past the last bar before they are cut (or wrapped in loop mode). */
+    static final double TAIL_SECONDS = 3.0;
+
+    private BeatRenderer() { }
+
+    public static RenderedBeat render(BeatPlan plan, ProgressListener progress) {
+        int sr = plan.sampleRateHz();
+        int frames = Math.toIntExact(plan.totalFrames());
+        int tail = (int) (TAIL_SECONDS * sr);
+        DrumKit userKit = plan.kit() == null ? null : SampleKits.load(Path.of(plan.kit()), sr);
+        List<PartAudio> out = new ArrayList<>();
+        int done = 0;
+        for (Part part : plan.parts()) {
+            progress.progress("render " + part.name(), done / (double) plan.parts().size());
+            List<PerformedNote> notes = Performer.perform(plan, part);
+            float[][] audio;
+            if (plan.soundfont() != null && (part.role() != Role.DRUMS || userKit == null)) {
+                audio = SoundFontRenderer.renderPart(Path.of(plan.soundfont()), part, notes, plan.tempoBpm(), sr, frames + tail);
+            } else if (part.role() == Role.DRUMS) {
+                DrumKit kit = userKit != null ? userKit : new SynthDrums(part.sound(), sr);
+                audio = new float[][]{renderDrums(kit, notes, sr, frames + tail)};
+            } else {
+                ToneVoice voice = SynthVoices.forSound(part.sound(), sr, plan.feel());
+                audio = new float[][]{renderTones(voice, notes, sr, frames + tail)};
+            }
+            for (int c = 0; c < audio.length; c++) {
+                colour(plan, part, audio[c], sr);
+                audio[c] = finish(audio[c], frames, plan.loop(), sr);
+            }
+            out.add(new PartAudio(part.name(), audio, Math.pow(10, part.gainDb() / 20), part.pan()));
+            done++;
+        }
+        progress.progress("render", 1);
+        double peak = 0;
+        RenderedBeat untrimmed = new RenderedBeat(out, frames, sr, 1.0);
+        for (float[] ch : untrimmed.mix().data()) for (float v : ch) peak = Math.max(peak, Math.abs(v));
+        double trim = peak > 0 ? Math.pow(10, RenderedBeat.MIX_PEAK_DBFS / 20) / peak : 1.0;
+        return new RenderedBeat(out, frames, sr, trim);
+    }
+
+    static float[] renderDrums(DrumKit kit, List<PerformedNote> notes, int sr, int length) {
+        float[] buf = new float[length];
+        List<PerformedNote> sorted = new ArrayList<>(notes);
+        sorted.sort(java.util.Comparator.comparingDouble(PerformedNote::startSeconds));
+        int fade = Math.max(1, sr / 400); // 2.5 ms choke fade
+        for (int i = 0; i < sorted.size(); i++) {
+            PerformedNote n = sorted.get(i);
+            float[] hit = kit.hit(n.pitch(), n.velocity());
+            if (hit == null) continue;
+            int start = (int) Math.round(n.startSeconds() * sr);
+            int end = start + hit.length;
+            int group = kit.muteGroup(n.pitch());
+            if (group >= 0) {
+                for (int j = i + 1; j < sorted.size(); j++) {
+                    PerformedNote m = sorted.get(j);
+                    if (kit.muteGroup(m.pitch()) != group) continue;
+                    end = Math.min(end, (int) Math.round(m.startSeconds() * sr));
+                    break;
+                }
+            }
+            for (int k = start; k < Math.min(end, length); k++) {
+                float g = end - k < fade && end < start + hit.length ? (end - k) / (float) fade : 1f;
+                buf[k] += hit[k - start] * g;
+            }
+        }
+        return buf;
+    }
+
+    static float[] renderTones(ToneVoice voice, List<PerformedNote> notes, int sr, int length) {
+        float[] buf = new float[length];
+        for (PerformedNote n : notes) {
+            int start = (int) Math.round(n.startSeconds() * sr);
+            int len = Math.max(1, (int) Math.round(n.lengthSeconds() * sr));
+            voice.render(buf, start, len, n.pitch(), n.velocity(), n.glideFrom());
+        }
+        return buf;
+    }
+
+    /** Genre colour that belongs to the sound, not the mix: lo-fi's dull top end. */
+    static void colour(BeatPlan plan, Part part, float[] x, int sr) {
+        if (Genre.fromLabel(plan.genre()) == Genre.LOFI && part.role() != Role.BASS && part.role() != Role.DRUMS) {
+            Biquad b = new Biquad(1);
+            b.setCoefficients(BiquadDesign.lowPass(sr, 4200, 0.7));
+            b.process(0, x, 0, x.length);
+        }
+    }
+
+    /** Cuts to the exact length: loop mode wraps the tail onto the start, otherwise the last 10 ms fade out. */
+    static float[] finish(float[] x, int frames, boolean loop, int sr) {
+        float[] out = java.util.Arrays.copyOf(x, frames);
+        if (loop) {
+            for (int i = frames; i < x.length; i++) out[i % frames] += x[i];
+        } else {
+            int fade = Math.min(frames, sr / 100);
+            for (int i = 0; i < fade; i++) out[frames - 1 - i] *= i / (float) fade;
+        }
+        return out;
+    }
+}

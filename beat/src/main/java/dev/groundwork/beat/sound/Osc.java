@@ -1,0 +1,46 @@
+package dev.groundwork.beat.sound;
+
+/** Oscillator building blocks: a sine table and polyBLEP band-limited saw and square. */
+public final class Osc {
+    private static final int TABLE = 4096;
+    private static final float[] SINE = new float[TABLE + 1];
+
+    static {
+        for (int i = 0; i <= TABLE; i++) SINE[i] = (float) Math.sin(2 * Math.PI * i / TABLE);
+    }
+
+    private Osc() { }
+
+    /** sin(2 pi phase) for phase in [0, 1), by table with linear interpolation (error below -100 dB). */
+    public static float sin(double phase) {
+        double x = phase * TABLE;
+        int i = (int) x;
+        float f = (float) (x - i);
+        i &= TABLE - 1;
+        return SINE[i] + (SINE[i + 1] - SINE[i]) * f;
+    }
+
+    /** The polyBLEP residual that removes the aliasing of a unit step at phase 0 (dt = frequency / sample rate). */
+    public static double blep(double t, double dt) {
+        if (t < dt) {
+            t /= dt;
+            return t + t - t * t - 1;
+        }
+        if (t > 1 - dt) {
+            t = (t - 1) / dt;
+            return t * t + t + t + 1;
+        }
+        return 0;
+    }
+
+    public static double saw(double phase, double dt) { return 2 * phase - 1 - blep(phase, dt); }
+
+    public static double square(double phase, double dt) {
+        double v = phase < 0.5 ? 1 : -1;
+        double p2 = phase + 0.5;
+        if (p2 >= 1) p2 -= 1;
+        return v + blep(phase, dt) - blep(p2, dt);
+    }
+
+    public static double mtof(double midi) { return 440.0 * Math.pow(2, (midi - 69) / 12.0); }
+}
