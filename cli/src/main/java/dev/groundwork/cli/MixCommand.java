@@ -1,13 +1,162 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.mix.MixJob;
+import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.roles.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-@Command(name = "mix", mixinStandardHelpOptions = true, description = "Mix a folder of stems into a balanced stereo mix and an editable session.")
+@Command(name = "mix", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Mix a folder of stems into a balanced stereo mix and an editable session.",
+                "Every decision (role, gain, pan, EQ, compression, sends) is printed with the measurement behind it."})
 public final class MixCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STEMS_DIR", description = "Folder of 2 to 64 stems (WAV, AIFF, FLAC; mono or stereo).")
+    Path stems;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.wav", description = "The mix (.wav or .flac). Leave out to only plan/export.")
+    Path output;
+
+    @Option(names = "--bits", defaultValue = "24", description = "16, 24 or 32f (default: ${DEFAULT-VALUE}).")
+    String bits;
+
+    @Option(names = "--plan", paramLabel = "P.json", description = "Write the mix plan here.")
+    Path plan;
+
+    @Option(names = "--from-plan", paramLabel = "P.json", description = "Render this (edited) plan exactly instead of proposing one.")
+    Path fromPlan;
+
+    @Option(names = "--stems", paramLabel = "DIR", description = "Also write each processed stem (post fader and pan, 32-bit float) here.")
+    Path stemsOut;
+
+    @Option(names = "--candidates", defaultValue = "1", paramLabel = "N",
+            description = "Render N candidates: balanced, vocal-forward, beat-forward, wide, dry (1-5).")
+    int candidates;
+
+    @Option(names = "--style", defaultValue = "balanced", description = "balanced, vocal-forward, beat-forward, wide or dry.")
+    String style;
+
+    @Option(names = "--role", paramLabel = "FILE=ROLE", description = "Set a stem's role (" + "kick, snare, hats, percussion, drums, bass, 808, "
+            + "lead_vocal, backing_vocals, guitar, keys, pad, synth_lead, strings_brass, fx).")
+    List<String> roles = new ArrayList<>();
+
+    @Option(names = "--lead", paramLabel = "FILE", description = "The stem to focus (default: the lead vocal, else a synth lead).")
+    String lead;
+
+    @Option(names = "--more", paramLabel = "WHAT", description = "vocal, drums, bass, reverb, delay, width or compression (repeat for more).")
+    List<String> more = new ArrayList<>();
+
+    @Option(names = "--less", paramLabel = "WHAT", description = "Same targets as --more.")
+    List<String> less = new ArrayList<>();
+
+    @Option(names = "--fix", paramLabel = "TARGET=±NdB", description = "Move a role or a file by N dB after the automix, e.g. bass=-3dB.")
+    List<String> fixes = new ArrayList<>();
+
+    @Option(names = "--masking", defaultValue = "0.5", description = "Masking-cut strength 0..1 (default: ${DEFAULT-VALUE}).")
+    double masking;
+
+    @Option(names = "--tempo", paramLabel = "BPM", description = "Tempo for the delay time (default: 120).")
+    Double tempo;
+
+    @Option(names = "--headroom", defaultValue = "-6", paramLabel = "dBFS", description = "Peak ceiling of the mix (default: ${DEFAULT-VALUE} dBFS).")
+    double headroom;
+
+    @Option(names = "--export", paramLabel = "FORMAT", split = ",", description = "dawproject and/or rpp, written next to the mix.")
+    List<String> exports = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the plans and results as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final Pattern FIX = Pattern.compile("(.+)=([+-]?\\d+(?:\\.\\d+)?)\\s*(?:db)?", Pattern.CASE_INSENSITIVE);
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("'mix' is not available yet");
+        if (output == null && plan == null && exports.isEmpty()) {
+            throw new UsageException("say where the mix goes (-o OUT.wav), or ask for --plan or --export");
+        }
+        if (fromPlan != null && candidates > 1) throw new UsageException("--from-plan renders one plan; drop --candidates");
+        if (candidates < 1 || candidates > MixSettings.STYLES.size()) throw new UsageException("--candidates must be 1 to " + MixSettings.STYLES.size());
+        OutputFormat format;
+        try {
+            format = output == null ? null : OutputFormat.forPath(output, bits);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        MixSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<String> ex = exports.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        for (String e : ex) if (!e.equals("dawproject") && !e.equals("rpp")) throw new UsageException("--export takes dawproject or rpp, not " + e);
+        var request = new MixJob.Request(stems, output, format, plan, fromPlan, stemsOut, candidates, ex, settings);
+        List<MixJob.Outcome> outcomes;
+        try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
+            outcomes = MixJob.run(request, progress);
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (var o : outcomes) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("style", o.plan().style());
+                m.put("audio_file", o.audio() == null ? null : o.audio().toString());
+                m.put("plan_file", o.planFile() == null ? null : o.planFile().toString());
+                m.put("export_files", o.exports().stream().map(Path::toString).toList());
+                m.put("result", o.report());
+                m.put("plan", o.plan());
+                list.add(m);
+            }
+            out.println(Json.write(Map.of("mixes", list)));
+        } else {
+            for (var o : outcomes) {
+                out.print(MixJob.summary(o.plan(), o.report()));
+                if (o.audio() != null) out.println("Wrote " + o.audio());
+                if (o.planFile() != null) out.println("Wrote " + o.planFile());
+                for (Path e : o.exports()) out.println("Wrote " + e);
+                if (outcomes.size() > 1) out.println();
+            }
+            if (stemsOut != null && output != null) out.println("Wrote processed stems to " + stemsOut);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private MixSettings settings() {
+        Map<String, Role> roleMap = new LinkedHashMap<>();
+        for (String r : roles) {
+            int eq = r.lastIndexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("--role takes FILE=ROLE, not " + r);
+            roleMap.put(r.substring(0, eq).trim(), Role.parse(r.substring(eq + 1)));
+        }
+        MixSettings s = new MixSettings(roleMap, lead, masking, Map.of(), Map.of(), style, -20, headroom, tempo, null);
+        for (String m : more) s = s.withIntent(m, 1);
+        for (String l : less) s = s.withIntent(l, -1);
+        for (String f : fixes) {
+            Matcher m = FIX.matcher(f.trim());
+            if (!m.matches()) throw new IllegalArgumentException("--fix takes TARGET=±NdB (e.g. bass=-3dB), not " + f);
+            s = s.withFix(m.group(1).trim(), Double.parseDouble(m.group(2)));
+        }
+        // Re-validate intents through the record's checks.
+        return new MixSettings(s.roles(), s.lead(), s.maskingStrength(), s.intents(), s.fixes(), s.style(), s.targetLufs(), s.peakCeilingDbfs(),
+                s.tempoBpm(), s.sampleRateHz());
     }
 }

@@ -48,6 +48,11 @@ public final class MixRenderer {
              AudioStreamWriter w = AudioFiles.openWriter(tmp, OutputFormat.wav(OutputFormat.Encoding.FLOAT32), plan.sampleRateHz(), 2)) {
             engineRef = engine;
             if (stemsDir != null) {
+                try {
+                    Files.createDirectories(stemsDir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create " + stemsDir + ": " + e.getMessage(), e);
+                }
                 for (StemPlan p : plan.stems()) {
                     Path f = stemsDir.resolve(p.file().replaceFirst("\\.[^.]+$", "") + ".wav");
                     stemWriters.add(AudioFiles.openWriter(f, OutputFormat.wav(OutputFormat.Encoding.FLOAT32), plan.sampleRateHz(), 2));

@@ -1,0 +1,144 @@
+package dev.groundwork.cli;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.OutputFormat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MixCommandTest {
+    static final double FS = 44100;
+    @TempDir
+    static Path root;
+    static Path stems;
+
+    record Run(int status, String out, String err) { }
+
+    static Run run(String... args) {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int s = Main.run(args, new PrintWriter(o), new PrintWriter(e));
+        return new Run(s, o.toString(), e.toString());
+    }
+
+    static AudioBuffer tone(double hz, double amp, double seconds, int channels, boolean pulsed) {
+        int n = (int) (seconds * FS);
+        float[][] x = new float[channels][n];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < n; i++) {
+                double t = i / FS;
+                double env = pulsed ? Math.exp(-(t % 0.5) * 12) : 1;
+                x[c][i] = (float) (amp * env * Math.sin(2 * Math.PI * hz * t + c));
+            }
+        }
+        return new AudioBuffer(x, FS);
+    }
+
+    @BeforeAll
+    static void writeStems() throws Exception {
+        stems = root.resolve("stems");
+        Files.createDirectories(stems);
+        OutputFormat f = OutputFormat.wav(OutputFormat.Encoding.PCM24);
+        AudioFiles.write(stems.resolve("Kick.wav"), tone(55, 0.8, 6, 1, true), f);
+        AudioFiles.write(stems.resolve("Bass.wav"), tone(82, 0.3, 6, 1, false), f);
+        AudioFiles.write(stems.resolve("Lead Vox.wav"), tone(330, 0.2, 5, 1, false), f);
+        Random r = new Random(1);
+        AudioBuffer hats = AudioBuffer.allocate(2, (int) (4 * FS), FS);
+        for (int c = 0; c < 2; c++) for (int i = 0; i < hats.frames(); i++) hats.channel(c)[i] = (float) (0.05 * r.nextGaussian() * Math.exp(-(i / FS % 0.125) * 60));
+        AudioFiles.write(stems.resolve("Hats.wav"), hats, f);
+    }
+
+    @Test
+    void mixWritesTheMixThePlanTheExportsAndProcessedStems() throws Exception {
+        Path out = root.resolve("out/mix.wav"), plan = root.resolve("out/mix.json");
+        Run r = run("mix", stems.toString(), "-o", out.toString(), "--plan", plan.toString(), "--export", "dawproject,rpp",
+                "--stems", root.resolve("out/stems").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Lead Vox.wav") && r.out().contains("lead_vocal"), r.out());
+        assertTrue(Files.size(out) > 1000);
+        assertTrue(Files.exists(plan));
+        assertTrue(Files.exists(root.resolve("out/mix.dawproject")));
+        assertTrue(Files.exists(root.resolve("out/mix.rpp")));
+        assertTrue(Files.exists(root.resolve("out/stems/Kick.wav")));
+        assertEquals(6.0, AudioFiles.probe(out).durationSeconds(), 0.01, "as long as the longest stem");
+
+        // The same plan renders the same bytes.
+        Path again = root.resolve("out2/again.wav");
+        Run r2 = run("mix", stems.toString(), "-o", again.toString(), "--from-plan", plan.toString());
+        assertEquals(0, r2.status(), r2.err());
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+    }
+
+    @Test
+    void jsonOutputCarriesPlanAndResult() {
+        Run r = run("mix", stems.toString(), "-o", root.resolve("j/mix.wav").toString(), "--json", "--more", "vocal", "--fix", "bass=-3dB");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"gain_db\"") && r.out().contains("\"integrated_lufs\""), r.out());
+    }
+
+    @Test
+    void aFolderWithoutAudioIsAClearFailureAndWritesNothing() throws Exception {
+        Path empty = root.resolve("empty");
+        Files.createDirectories(empty);
+        Files.writeString(empty.resolve("notes.txt"), "hello");
+        Path out = root.resolve("bad1/mix.wav");
+        Run r = run("mix", empty.toString(), "-o", out.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("no audio stems"), r.err());
+        assertFalse(Files.exists(out.getParent()) && listAll(out.getParent()) > 0);
+    }
+
+    @Test
+    void oneStemIsNotAMix() throws Exception {
+        Path one = root.resolve("one");
+        Files.createDirectories(one);
+        AudioFiles.write(one.resolve("a.wav"), tone(440, 0.1, 1, 1, false), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        Run r = run("mix", one.toString(), "-o", root.resolve("bad2/mix.wav").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("at least 2"), r.err());
+        assertFalse(Files.exists(root.resolve("bad2/mix.wav")));
+    }
+
+    @Test
+    void surroundStemsAndUnreadableFilesAreNamed() throws Exception {
+        Path d = root.resolve("surround");
+        Files.createDirectories(d);
+        AudioFiles.write(d.resolve("a.wav"), tone(440, 0.1, 1, 1, false), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        AudioFiles.write(d.resolve("b.wav"), tone(440, 0.1, 1, 6, false), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        Run r = run("mix", d.toString(), "-o", root.resolve("bad3/mix.wav").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("b.wav") && r.err().contains("mono or stereo"), r.err());
+
+        Path g = root.resolve("garbage");
+        Files.createDirectories(g);
+        AudioFiles.write(g.resolve("a.wav"), tone(440, 0.1, 1, 1, false), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        Files.write(g.resolve("broken.wav"), "this is not a wave file at all".getBytes());
+        Run r2 = run("mix", g.toString(), "-o", root.resolve("bad4/mix.wav").toString());
+        assertEquals(1, r2.status());
+        assertTrue(r2.err().contains("broken.wav"), r2.err());
+        assertFalse(Files.exists(root.resolve("bad4/mix.wav")));
+    }
+
+    @Test
+    void usageMistakesExitWithTwo() {
+        assertEquals(2, run("mix", stems.toString()).status());
+        assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.mp3").toString()).status());
+        assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.wav").toString(), "--more", "cowbell").status());
+        assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.wav").toString(), "--role", "Kick.wav=tuba").status());
+    }
+
+    private static long listAll(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+}
