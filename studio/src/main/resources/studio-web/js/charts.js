@@ -35,7 +35,8 @@
     const { g, w, h } = C.prepare(canvas, opt.height || 110);
     const mid = h / 2;
     gridLines(g, w, h, [[mid]]);
-    const layers = opt.under ? [[opt.under, 'rgba(138,147,163,.35)'], [peaks, opt.color || css('--accent')]] : [[peaks, opt.color || css('--accent')]];
+    // the heard version in colour, the original drawn over it in translucent grey so both stay visible
+    const layers = opt.under ? [[peaks, opt.color || css('--accent')], [opt.under, 'rgba(220,225,235,.38)']] : [[peaks, opt.color || css('--accent')]];
     for (const [p, color] of layers) {
       if (!p) continue;
       const cols = p.length / 2;

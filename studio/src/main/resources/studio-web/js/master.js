@@ -105,7 +105,7 @@ GW.pages = GW.pages || {};
     ui.abButtons.innerHTML = '';
     for (const s of ui.sourceList) {
       ui.abButtons.append(el('button', { 'data-source': s.id, id: 'ab-' + s.id, class: ui.player.activeId === s.id ? 'active' : '',
-        title: s.path, onclick: () => { ui.userPicked = true; ui.player.select(s.id); renderAB(); drawAll(); } }, s.label));
+        title: s.label + ' — ' + s.path, onclick: () => { ui.userPicked = true; ui.player.select(s.id); renderAB(); renderCandidates(ui.view.state.master || {}); drawAll(); } }, s.label.split(' ')[0]));
     }
   }
 
@@ -115,10 +115,12 @@ GW.pages = GW.pages || {};
     for (const c of m.run.candidates) {
       const chosen = m.chosen === c.id;
       ui.candidates.append(el('div', { class: 'cand' + (chosen ? ' chosen' : '') + (ui.player.activeId === c.id ? ' active' : ''), id: 'cand-' + c.id,
-        onclick: () => { ui.userPicked = true; ui.player.select(c.id); renderAB(); drawAll(); } },
+        onclick: () => { ui.userPicked = true; ui.player.select(c.id); renderAB(); renderCandidates(ui.view.state.master || {}); drawAll(); } },
         el('div', { class: 'title' }, el('span', {}, c.label), chosen ? el('span', { class: 'badge' }, 'chosen') : null),
         el('div', { class: 'nums' }, `I ${GW.fmt(c.integrated_lufs, 1)} LUFS · TP ${GW.fmt(c.true_peak_dbtp, 1)} dBTP · LRA ${GW.fmt(c.loudness_range_lu, 1)} LU`),
-        el('ul', {}, (c.reasons || []).slice(0, 4).map(r => el('li', {}, r))),
+        el('div', { class: 'muted', style: 'font-size:12px' }, (c.reasons || [])[0] || ''),
+        (c.reasons || []).length > 1 ? el('details', { onclick: e => e.stopPropagation() }, el('summary', {}, 'why: ' + (c.reasons.length - 1) + ' decisions'),
+          el('ul', {}, c.reasons.slice(1).map(r => el('li', { class: r.startsWith('⚠') ? 'warn' : '' }, r)))) : null,
         el('div', { class: 'row', style: 'margin-top:6px' },
           el('button', { class: 'small', id: 'choose-' + c.id, disabled: chosen, onclick: GW.guard(async e => {
             e.stopPropagation();
@@ -136,14 +138,15 @@ GW.pages = GW.pages || {};
     const c = m.run.candidates.find(x => x.id === m.chosen);
     if (!c) return;
     const s = c.settings || {};
-    const slider = (key, label, val) => {
-      const out = el('span', { class: 'value' }, '×' + Number(val).toFixed(2));
-      const input = el('input', { type: 'range', min: 0, max: 2, step: 0.05, value: val, id: 'adjust-' + key, oninput: e => { out.textContent = '×' + Number(e.target.value).toFixed(2); } });
+    const slider = (key, label, val, max, step, fmt) => {
+      const out = el('span', { class: 'value' }, fmt(val));
+      const input = el('input', { type: 'range', min: 0, max, step, value: val, id: 'adjust-' + key, oninput: e => { out.textContent = fmt(+e.target.value); } });
       return [el('div', { class: 'field' }, el('label', {}, label, out), input), input];
     };
-    const [eqF, eq] = slider('eq_amount', 'EQ amount', s.eq_amount ?? 1);
-    const [inF, intensity] = slider('intensity', 'Intensity (compression / limiting)', s.intensity ?? 1);
-    const [wiF, width] = slider('width', 'Stereo width', s.width ?? 1);
+    const pct = v => Number(v).toFixed(0) + ' %';
+    const [eqF, eq] = slider('eq_amount', 'EQ amount (toward the target curve)', s.eq_amount ?? 50, 100, 5, pct);
+    const [inF, intensity] = slider('intensity', 'Intensity (compression)', s.intensity ?? 50, 100, 5, pct);
+    const [wiF, width] = slider('width', 'Stereo width', s.width ?? 1, 1.5, 0.05, v => '×' + Number(v).toFixed(2));
     const target = el('select', { id: 'adjust-target' });
     GW.api('GET', '/api/master/targets').then(ts => { ts.forEach(t => target.append(el('option', { value: t }, t))); target.value = s.target || m.run.target; });
     ui.adjust.append(el('div', { class: 'card' }, el('h4', {}, 'Adjust ' + c.label),

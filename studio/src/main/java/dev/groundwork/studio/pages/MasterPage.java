@@ -72,23 +72,25 @@ public final class MasterPage {
             String target = b.path("target").asText(s.path("target").asText("spotify"));
             if (!MasterEngine.targets().contains(target)) throw ApiError.badRequest("unknown target " + target);
             MasterViews.Adjustment a = new MasterViews.Adjustment(target,
-                    PageContext.doubleIn(b, "eq_amount", 0, 2, s.path("eq_amount").asDouble(1)),
-                    PageContext.doubleIn(b, "intensity", 0, 2, s.path("intensity").asDouble(1)),
-                    PageContext.doubleIn(b, "width", 0, 2, s.path("width").asDouble(1)));
+                    PageContext.doubleIn(b, "eq_amount", 0, 100, s.path("eq_amount").asDouble(50)),
+                    PageContext.doubleIn(b, "intensity", 0, 100, s.path("intensity").asDouble(50)),
+                    PageContext.doubleIn(b, "width", 0, 1.5, s.path("width").asDouble(1)));
             Path source = source(p);
             Path plan = p.resolve(c.path("plan_path").asText());
-            JsonNode run = p.get("/master/run");
-            Path out = p.dir(Path.of(run.path("candidates").get(0).path("path").asText()).getParent().toString().replace('\\', '/'));
-            String newId = "adj" + (p.decisions().size() + 1);
+            Path out = p.resolve(c.path("path").asText()).getParent();
+            int n = p.get("/master/run").path("candidates").size();
+            String newId = c.path("character").asText() + "-" + (p.decisions().size() + 1);
+            String label = (char) ('A' + n) + " · " + c.path("label").asText(id).replaceFirst("^[A-Z] · ", "") + " (adjusted)";
             ctx.status(202).json(pc.submit(p, "master", "re-render " + c.path("label").asText(id),
-                    progress -> Json.MAPPER.valueToTree(MasterEngine.adjust(source, plan, a, out, p.relative(out), newId, progress)),
+                    progress -> Json.MAPPER.valueToTree(MasterEngine.adjust(source, plan, c.path("character").asText(), a, out, p.relative(out),
+                            newId, label, progress)),
                     result -> {
                         JsonNode current = p.get("/master/run");
                         var updated = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
                         updated.withArray("candidates").add(result);
-                        pc.decide(p, "master", "adjust", "re-rendered " + c.path("label").asText(id) + " as " + result.path("label").asText()
-                                + " (target " + a.target() + ", EQ ×" + a.eqAmount() + ", intensity ×" + a.intensity() + ", width ×" + a.width() + ")",
-                                "/master/run", updated);
+                        pc.decide(p, "master", "adjust", String.format(java.util.Locale.ROOT,
+                                "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f)", c.path("label").asText(id),
+                                result.path("label").asText(), a.target(), a.eqAmount(), a.intensity(), a.width()), "/master/run", updated);
                     }));
         });
     }

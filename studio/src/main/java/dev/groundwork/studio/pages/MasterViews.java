@@ -6,10 +6,13 @@ import java.util.List;
 final class MasterViews {
     private MasterViews() { }
 
-    /** The knobs the producer may turn on a candidate before re-rendering it. */
+    /**
+     * The knobs the producer may turn on a candidate before re-rendering it: the delivery target, how far
+     * the EQ moves toward the target curve (0..100 %), compression intensity (0..100 %), stereo width (0..1.5).
+     */
     record Adjustment(String target, double eqAmount, double intensity, double width) { }
 
-    record Candidate(String id, String label, String path, String planPath, String reportPath,
+    record Candidate(String id, String label, String character, String path, String planPath,
                      Double integratedLufs, Double truePeakDbtp, Double loudnessRangeLu,
                      Adjustment settings, List<String> reasons) { }
 

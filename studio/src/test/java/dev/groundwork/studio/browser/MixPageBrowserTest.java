@@ -80,6 +80,7 @@ class MixPageBrowserTest {
             assertTrue(daw.getAttribute("href").endsWith("mix.dawproject?download=1"));
             TestServer.Reply got = s.get(daw.getAttribute("href").substring(s.base().length()));
             assertEquals(200, got.status());
+            b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("mix");
         }
     }
