@@ -21,7 +21,8 @@ final class BeatViews {
 
     record Variation(String id, String label, long seed, double tempoBpm, String key, int bars,
                      String planPath, String wavPath, String midiPath, List<Stem> stems,
-                     List<Lane> drums, List<Part> parts, List<Section> sections, List<String> locked) { }
+                     List<Lane> drums, List<Part> parts, List<Section> sections, List<String> locked,
+                     String genre, List<String> reading) { }
 
     record Generation(String prompt, List<Variation> variations) { }
 }
