@@ -51,7 +51,7 @@ GW.pages = GW.pages || {};
         onclick: GW.guard(async () => { await GW.api('POST', `/api/projects/${ui.project}/beat/choose`, { variation: v.id }); await GW.refresh(); }) },
         el('div', { class: 'vt' }, v.label),
         el('div', { class: 'vs' }, `${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · ${v.bars} bars`),
-        v.locked && v.locked.length ? el('div', { class: 'vs' }, '🔒 ' + v.locked.join(', ')) : null));
+        v.locked && v.locked.length ? el('div', { class: 'vs' }, 'kept: ' + v.locked.join(', ')) : null));
     }
     renderDetail(b, chosen);
   };
@@ -66,16 +66,20 @@ GW.pages = GW.pages || {};
         locked.has(name) ? locked.delete(name) : locked.add(name);
         await GW.api('POST', `/api/projects/${ui.project}/beat/lock`, { parts: [...locked] });
         await GW.refresh();
-      }) }, locked.has(name) ? '🔒' : '🔓', name));
+      }), title: locked.has(name) ? 'locked: kept when you regenerate' : 'free: written again when you regenerate' },
+      el('span', { class: 'lock-dot' }), name));
     ui.grid = el('canvas', { id: 'beat-grid' });
     ui.roll = el('canvas', { id: 'beat-roll' });
-    const sectionSel = el('select', { id: 'beat-drop-section' }, v.sections.map(s => el('option', { value: s.name }, s.name)));
+    const names = [...new Set(v.sections.map(s => s.name))];
+    const selectors = names.flatMap(n => v.sections.filter(s => s.name === n).length > 1
+      ? [[n, 'every ' + n], [n + ':last', 'last ' + n], [n + ':first', 'first ' + n]] : [[n, n]]);
+    const sectionSel = el('select', { id: 'beat-drop-section' }, selectors.map(([val, text]) => el('option', { value: val }, text)));
     const partSel = el('select', { id: 'beat-drop-part' }, partNames.concat(v.drums.map(l => l.name)).filter((x, i, a) => a.indexOf(x) === i).map(p => el('option', { value: p }, p)));
     const semis = el('select', { id: 'beat-key-semitones' }, [1, 2, 3, -1, -2].map(s => el('option', { value: s }, (s > 0 ? '+' : '') + s + ' st')));
     const job = (url, body) => GW.guard(async () => { await GW.runJob(`/api/projects/${ui.project}/beat/${url}`, body()); await GW.refresh(); });
     ui.detail.append(
       el('div', { class: 'transport' },
-        el('b', {}, v.label), el('span', { class: 'mono muted' }, `${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · seed ${v.seed}`),
+        el('b', {}, v.label), el('span', { class: 'mono muted' }, `${v.genre || ''} · ${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · seed ${v.seed}`),
         el('audio', { controls: true, id: 'beat-audio', src: GW.fileUrl(ui.project, v.wav_path), style: 'height:32px;flex:1;min-width:260px' })),
       el('div', { class: 'card' }, el('h4', {}, 'Lock parts, then regenerate the rest'),
         el('div', { class: 'row' }, el('div', { class: 'locks' }, lockChips),

@@ -130,7 +130,7 @@
       }
       g.globalAlpha = 1;
     });
-    if (opt.locked) { g.fillStyle = css('--accent2'); g.fillText('🔒 locked', w - 70, 12); }
+    if (opt.locked) { g.fillStyle = css('--accent2'); g.textAlign = 'right'; g.fillText('LOCKED', w - 6, h - 4); g.textAlign = 'left'; }
   };
 
   // parts: [{name, notes:[{start_beats, length_beats, pitch, velocity}]}]

@@ -106,12 +106,13 @@ public final class BeatPage {
         JsonNode v = chosen(p);
         Path plan = p.resolve(v.path("plan_path").asText());
         Path out = p.dir("beat/edit-" + (p.decisions().size() + 1));
-        String nid = "v" + (p.decisions().size() + 1);
+        JsonNode gen = p.get("/beat/generation");
+        String nid = "v" + (gen.path("variations").size() + 1);
         Step step = factory.make(p, v, plan, out, p.relative(out), nid);
         ctx.status(202).json(pc.submit(p, "beat", step.summary(), step.work(), result -> {
-            ObjectNode gen = (ObjectNode) p.get("/beat/generation");
-            gen.withArray("variations").add(result);
-            pc.decide(p, "beat", action, step.summary() + " → " + result.path("id").asText(), "/beat/generation", gen);
+            ObjectNode now = (ObjectNode) p.get("/beat/generation");
+            now.withArray("variations").add(result);
+            pc.decide(p, "beat", action, step.summary() + " → " + result.path("id").asText(), "/beat/generation", now);
             pc.decide(p, "beat", "choose_variation", "chose variation " + result.path("id").asText(), "/beat/chosen", result.path("id").asText());
         }));
     }

@@ -54,7 +54,8 @@ final class Browser implements AutoCloseable {
     WebElement find(String css) { return driver.findElement(By.cssSelector(css)); }
 
     <T> T waitFor(String what, Duration timeout, Function<ChromeDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(what).until(d -> condition.apply((ChromeDriver) d));
+        // the page re-renders on every server event: an element seen a moment ago may have been replaced
+        return new WebDriverWait(driver, timeout).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.apply((ChromeDriver) d));
     }
 
     WebElement waitVisible(String css, Duration timeout) {
