@@ -8,7 +8,8 @@ import java.util.Objects;
  * What the producer asked for. {@code eqAmount} and {@code intensity} are 0..100 %;
  * {@code reference} replaces the built-in neutral tonal target when present; {@code outputRate} 0 keeps
  * the input's rate; {@code bits} is "16", "24" or "32f". {@code safeLimiterLu} is how much of the gain
- * the limiter may swallow (LU of loudness lost to limiting) before the job stops short of the target.
+ * the limiter may swallow (LU of loudness lost to limiting) before the job stops short of the target;
+ * 0 means automatic: 4 LU, or 6 LU for loud targets (-11 LUFS and louder), where dense limiting is the point.
  */
 public record MasterSettings(Target target, Character character, double eqAmount, double intensity,
                              TonalProfile reference, String referenceName, double outputRate, String bits,
@@ -20,12 +21,19 @@ public record MasterSettings(Target target, Character character, double eqAmount
         if (!(intensity >= 0 && intensity <= 100)) throw new IllegalArgumentException("--intensity must be 0..100, not " + intensity);
         if (!(outputRate == 0 || (outputRate >= 8000 && outputRate <= 384000))) throw new IllegalArgumentException("--rate must be 8000..384000 Hz, not " + outputRate);
         if (!(bits.equals("16") || bits.equals("24") || bits.equals("32f"))) throw new IllegalArgumentException("--bits must be 16, 24 or 32f, not " + bits);
-        if (!(safeLimiterLu > 0 && safeLimiterLu <= 20)) throw new IllegalArgumentException("safe limiter loss must be in (0, 20] LU");
+        if (!(safeLimiterLu >= 0 && safeLimiterLu <= 20)) throw new IllegalArgumentException("--max-limiting must be in [0, 20] LU (0 = automatic)");
     }
 
     public static MasterSettings defaults() {
-        return new MasterSettings(Target.DEFAULT, Character.TRANSPARENT, 50, 50, null, null, 0, "24", 3.0);
+        return new MasterSettings(Target.DEFAULT, Character.TRANSPARENT, 50, 50, null, null, 0, "24", 0);
     }
+
+    /** The loudness the limiter may take before the job stops short of the target (resolves automatic). */
+    public double limiterAllowanceLu() {
+        return safeLimiterLu > 0 ? safeLimiterLu : target.lufs() >= -11 ? 6 : 4;
+    }
+
+    public MasterSettings withMaxLimiting(double lu) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, outputRate, bits, lu); }
 
     public MasterSettings withTarget(Target t) { return new MasterSettings(t, character, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu); }
 

@@ -41,14 +41,14 @@ public final class Mastering {
     private Mastering() { }
 
     /** Measures a source (the Inspect stage's pass). */
-    public static InputAnalysis analyze(AudioSource source, ProgressListener progress) {
+    public static Inspection inspect(AudioSource source, ProgressListener progress) {
         Analyzer[] an = new Analyzer[1];
         SourceBlocks.forEach(source, rateOf(source), b -> {
             if (an[0] == null) an[0] = new Analyzer(b.channels(), b.sampleRate());
             an[0].add(b);
         }, f -> progress.progress("inspect", f));
         if (an[0] == null) throw new MasteringException(source.name() + " holds no audio");
-        return an[0].result();
+        return new Inspection(an[0].result(), an[0].analysis(source.name()));
     }
 
     /** The plan only (nothing written). It is exactly the plan {@link #master} would follow. */
@@ -58,12 +58,12 @@ public final class Mastering {
 
     /** Proposes and renders in one go, reusing the solve's renders (faster than propose + render). */
     public static MasterResult master(AudioSource source, MasterSettings settings, AudioOutput output, ProgressListener progress) {
-        InputAnalysis in = analyze(source, progress);
-        return master(source, in, settings, output, progress);
+        return master(source, inspect(source, progress), settings, output, progress);
     }
 
     /** As {@link #master(AudioSource, MasterSettings, AudioOutput, ProgressListener)} with the input already measured. */
-    public static MasterResult master(AudioSource source, InputAnalysis in, MasterSettings settings, AudioOutput output, ProgressListener progress) {
+    public static MasterResult master(AudioSource source, Inspection inspection, MasterSettings settings, AudioOutput output, ProgressListener progress) {
+        InputAnalysis in = inspection.measured();
         double workRate = settings.outputRate() == 0 ? in.sampleRate() : settings.outputRate();
         Planner.Decision d = Planner.decide(in, settings, workRate);
         List<Warning> warnings = new ArrayList<>(d.warnings());
@@ -133,10 +133,11 @@ public final class Mastering {
             MasteringPlan plan = new MasteringPlan(MasteringPlan.VERSION, settings.target(), settings.character().id(), in,
                     stages.withLoudness(loud), warnings);
 
-            InputAnalysis outAnalysis = r.analysis;
+            Analyzer outAnalyzer = r.analyzer;
             try (AudioStreamWriter w = output.open(workRate, channels, stages.deliver().bits())) {
                 float t = (float) Math.pow(10, trim / 20);
                 Analyzer trimmed = trim != 0 ? new Analyzer(channels, workRate, false) : null;
+                if (trimmed != null) outAnalyzer = trimmed;
                 AudioBuffer block = AudioBuffer.allocate(channels, MasteringChain.BLOCK, workRate);
                 FloatSpool.Reader reader = r.spool.reader();
                 long written = 0, total = Math.max(1, r.spool.frames());
@@ -153,18 +154,24 @@ public final class Mastering {
                     progress.progress("write", (double) written / total);
                 }
                 w.commit();
-                if (trimmed != null) outAnalysis = trimmed.result();
             } finally {
                 r.spool.close();
             }
-            checkCorrelation(outAnalysis, warnings);
+            checkCorrelation(outAnalyzer.result(), warnings);
             plan = plan.withWarnings(warnings);
-            return new MasterResult(plan, outAnalysis, new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
+            return new MasterResult(plan, inspection.analysis(), outAnalyzer.analysis(source.name() + " (master)"),
+                    new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
         }
     }
 
     /** Renders a plan exactly as written. Same input and plan → same samples, same bytes. */
     public static MasterResult render(AudioSource source, MasteringPlan plan, AudioOutput output, ProgressListener progress) {
+        return render(source, plan, output, false, progress);
+    }
+
+    /** As {@link #render(AudioSource, MasteringPlan, AudioOutput, ProgressListener)}; {@code measureInput} also analyses the input (for reports). */
+    public static MasterResult render(AudioSource source, MasteringPlan plan, AudioOutput output, boolean measureInput, ProgressListener progress) {
+        dev.groundwork.core.analysis.Analysis inputAnalysis = measureInput ? inspect(source, progress).analysis() : null;
         Stages st = plan.stages();
         double rate = st.deliver().sampleRateHz();
         int[] channels = {0};
@@ -178,7 +185,7 @@ public final class Mastering {
                     channels[0] = b.channels();
                     ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
                     chain[0] = MasteringChain.pre(st, spec);
-                    an[0] = new Analyzer(b.channels(), rate);
+                    an[0] = new Analyzer(b.channels(), rate, false);
                     writer[0] = output.open(rate, b.channels(), st.deliver().bits());
                     fin[0] = new MasteringChain.Finisher(st.loudness().gainDb(), st.loudness().limiter(), st.loudness().trimDb(), spec, o -> {
                         an[0].add(o);
@@ -196,10 +203,9 @@ public final class Mastering {
         }
         double[] comp = chain[0].compressorReductionDb();
         TruePeakLimiter.Statistics ls = fin[0].limiterStatistics();
-        InputAnalysis out = an[0].result();
         List<Warning> warnings = new ArrayList<>(plan.warnings());
-        checkCorrelation(out, warnings);
-        return new MasterResult(plan.withWarnings(warnings), out,
+        checkCorrelation(an[0].result(), warnings);
+        return new MasterResult(plan.withWarnings(warnings), inputAnalysis, an[0].analysis(source.name() + " (master)"),
                 new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
     }
 
@@ -220,7 +226,7 @@ public final class Mastering {
 
     private record Solution(double gainDb, double goalLufs, double preLufs, double slope, boolean reached) { }
 
-    private record Render(FloatSpool spool, InputAnalysis analysis, TruePeakLimiter.Statistics limiter) { }
+    private record Render(FloatSpool spool, Analyzer analyzer, InputAnalysis analysis, TruePeakLimiter.Statistics limiter) { }
 
     private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, ProcessSpec spec) {
         FloatSpool out = new FloatSpool(spec.channels());
@@ -233,7 +239,7 @@ public final class Mastering {
         FloatSpool.Reader r = pre.reader();
         while (r.read(block) > 0) fin.process(block);
         fin.finish();
-        return new Render(out, an.result(), fin.limiterStatistics());
+        return new Render(out, an, an.result(), fin.limiterStatistics());
     }
 
     /**
@@ -260,20 +266,20 @@ public final class Mastering {
             if (g1 == maxGainDb && fa < target) break;
         }
         double loss = pre + ga - fa;
-        if (loss <= s.safeLimiterLu() && Math.abs(fa - target) < 0.2) return new Solution(ga, target, pre, slope, true);
+        if (loss <= s.limiterAllowanceLu() && Math.abs(fa - target) < 0.2) return new Solution(ga, target, pre, slope, true);
         // too much limiting: bisect on the loss for the largest safe gain
         double lo = Math.min(ga, g0) - 12, hi = ga;
         for (int i = 0; i < 14; i++) {
             double mid = (lo + hi) / 2;
             LoudnessModel.Prediction p = model.predict(mid, limiter);
-            if (pre + mid - p.integratedLufs() > s.safeLimiterLu()) hi = mid; else lo = mid;
+            if (pre + mid - p.integratedLufs() > s.limiterAllowanceLu()) hi = mid; else lo = mid;
         }
         LoudnessModel.Prediction safe = model.predict(lo, limiter);
         LoudnessModel.Prediction near = model.predict(lo + 0.1, limiter);
         double safeSlope = Math.max(0.05, Math.min(1, (near.integratedLufs() - safe.integratedLufs()) / 0.1));
         warnings.add(new Warning(Codes.TARGET_NOT_REACHED, "loudness", String.format(Locale.ROOT,
                 "reaching %.1f LUFS would take %.1f LU of limiting (safe maximum %.1f LU): stopped at %.1f LUFS with %+.1f dB gain; "
-                        + "compress more before mastering or choose a quieter target", target, loss, s.safeLimiterLu(), safe.integratedLufs(), lo)));
+                        + "compress more before mastering or choose a quieter target", target, loss, s.limiterAllowanceLu(), safe.integratedLufs(), lo)));
         return new Solution(lo, safe.integratedLufs(), pre, safeSlope, false);
     }
 }

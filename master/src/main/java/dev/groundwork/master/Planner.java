@@ -64,12 +64,12 @@ final class Planner {
                     "input is nearly silent (%.1f LUFS, below %.0f LUFS): mastering it would only amplify noise; check the file", a.integratedLufs(), NEAR_SILENCE_LUFS));
         }
         List<String> f = new ArrayList<>();
-        if (a.clippedRuns() > 0) add(w, f, Codes.CLIPPING, String.format(Locale.ROOT,
-                "%d runs of %d+ samples at full scale: the input was clipped before mastering and the limiter cannot undo it", a.clippedRuns(), 3));
+        if (a.clippedSamples() > 0) add(w, f, Codes.CLIPPING, String.format(Locale.ROOT,
+                "%d samples in runs at full scale: the input was clipped before mastering and the limiter cannot undo it", a.clippedSamples()));
         if (Double.isFinite(a.plrDb()) && a.plrDb() < 8) add(w, f, Codes.HEAVY_LIMITING, String.format(Locale.ROOT,
                 "peak-to-loudness ratio %.1f dB: the input is already heavily limited, little room is left for dynamics", a.plrDb()));
-        if (a.maxAbsDc() > 1e-3) add(w, f, Codes.DC_OFFSET, String.format(Locale.ROOT,
-                "DC offset %.2f %% of full scale: the clean stage removes it", 100 * a.maxAbsDc()));
+        if (a.dcOffsetDbfs() > -60) add(w, f, Codes.DC_OFFSET, String.format(Locale.ROOT,
+                "DC offset %.1f dBFS: the clean stage removes it", a.dcOffsetDbfs()));
         if (a.leadingSilenceS() > 2) add(w, f, Codes.SILENCE_AT_START, String.format(Locale.ROOT,
                 "%.1f s of silence at the start: trim it if it is not intended", a.leadingSilenceS()));
         if (a.trailingSilenceS() > 2) add(w, f, Codes.SILENCE_AT_END, String.format(Locale.ROOT,
@@ -96,7 +96,7 @@ final class Planner {
         SubsonicFilter.Settings hp = new SubsonicFilter.Settings(rumble ? 30 : 20, 4);
         String reason = rumble
                 ? String.format(Locale.ROOT, "%.1f dB of the energy lies below 30 Hz (rumble, not music): 24 dB/oct high-pass at 30 Hz", a.subsonicShareDb())
-                : String.format(Locale.ROOT, "DC (%.4f) and sub-audio removal: 24 dB/oct high-pass at 20 Hz; below-30 Hz share %.0f dB", a.maxAbsDc(), Math.max(-99, a.subsonicShareDb()));
+                : String.format(Locale.ROOT, "DC (%.0f dBFS) and sub-audio removal: 24 dB/oct high-pass at 20 Hz; below-30 Hz share %.0f dB", Math.max(-200, a.dcOffsetDbfs()), Math.max(-99, a.subsonicShareDb()));
         return new CleanStage(hp, reason);
     }
 

@@ -22,10 +22,10 @@ final class Music {
             double[] ch = chords[bar % chords.length];
             double pad = 0;
             for (int k = 0; k < ch.length; k++) pad += Math.sin(2 * Math.PI * ch[k] * t + k) + 0.3 * Math.sin(4 * Math.PI * ch[k] * t);
-            pad *= 0.08;
+            pad *= 0.1;
             double bass = 0.25 * Math.sin(2 * Math.PI * ch[0] / 4 * t);
             double tb = t % beat;
-            double kick = 0.8 * Math.exp(-tb * 25) * Math.sin(2 * Math.PI * (45 + 120 * Math.exp(-tb * 35)) * tb);
+            double kick = 0.5 * Math.exp(-tb * 25) * Math.sin(2 * Math.PI * (45 + 120 * Math.exp(-tb * 35)) * tb);
             double ts = (t + beat) % (2 * beat);
             double snare = ts < 0.2 ? 0.35 * Math.exp(-ts * 20) * rnd.nextGaussian() : 0;
             double th = t % (beat / 2);
@@ -42,6 +42,25 @@ final class Music {
                 x[1][i] = (float) (mono + 1.2 * hat + 0.8 * sweep + 0.03 * Math.sin(2 * Math.PI * ch[2] * 0.995 * t));
                 for (int c = 2; c < channels; c++) x[c][i] = (float) mono;
             }
+        }
+        return new AudioBuffer(x, rate);
+    }
+
+    /** Sustained chords and a soft bass, no drums: a low crest factor, like already-mastered pads. */
+    static AudioBuffer pads(double seconds, double rate, long seed) {
+        int n = (int) Math.round(seconds * rate);
+        float[][] x = new float[2][n];
+        double[][] chords = {{261.63, 329.63, 392}, {220, 261.63, 329.63}, {174.61, 220, 261.63}, {196, 246.94, 293.66}};
+        for (int i = 0; i < n; i++) {
+            double t = i / rate;
+            double[] ch = chords[(int) (t / 2) % chords.length];
+            double l = 0.3 * Math.sin(2 * Math.PI * ch[0] / 2 * t), r = l;
+            for (int k = 0; k < ch.length; k++) {
+                l += 0.12 * Math.sin(2 * Math.PI * ch[k] * t + k + seed);
+                r += 0.12 * Math.sin(2 * Math.PI * ch[k] * 1.002 * t + 2 * k);
+            }
+            x[0][i] = (float) l;
+            x[1][i] = (float) r;
         }
         return new AudioBuffer(x, rate);
     }

@@ -227,10 +227,10 @@ public final class PromptParser {
         if (m != null) {
             s = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
         } else {
-            m = find("(\\d+(?:\\.\\d+)?)\\s*(minutes?|mins?|m|seconds?|secs?|s)\\b");
+            m = find("(\\d+(?:\\.\\d+)?)\\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\b");
             if (m == null) return null;
             double v = Double.parseDouble(m.group(1));
-            s = m.group(2).startsWith("m") ? v * 60 : v;
+            s = m.group(2).startsWith("h") ? v * 3600 : m.group(2).startsWith("m") ? v * 60 : v;
         }
         if (!(s >= 2 && s <= MAX_SECONDS)) throw new PromptException(m.group().trim() + " is not a possible length: ask for 2 seconds to 20 minutes");
         mark(m.start(), m.end());

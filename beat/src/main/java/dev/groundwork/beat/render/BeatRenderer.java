@@ -46,7 +46,7 @@ public final class BeatRenderer {
                 audio = SoundFontRenderer.renderPart(Path.of(plan.soundfont()), part, notes, plan.tempoBpm(), sr, frames + tail);
             } else if (part.role() == Role.DRUMS) {
                 DrumKit kit = userKit != null ? userKit : new SynthDrums(part.sound(), sr);
-                audio = new float[][]{renderDrums(kit, notes, sr, frames + tail)};
+                audio = new float[][]{renderDrums(kit, notes, sr, frames + tail, plan.loop() ? frames : 0)};
             } else {
                 ToneVoice voice = SynthVoices.forSound(part.sound(), sr, plan.feel());
                 audio = new float[][]{renderTones(voice, notes, sr, frames + tail)};
@@ -66,7 +66,8 @@ public final class BeatRenderer {
         return new RenderedBeat(out, frames, sr, trim);
     }
 
-    static float[] renderDrums(DrumKit kit, List<PerformedNote> notes, int sr, int length) {
+    /** {@code loopFrames} > 0: the first hits of the loop also choke the last ones, as they will when it repeats. */
+    static float[] renderDrums(DrumKit kit, List<PerformedNote> notes, int sr, int length, int loopFrames) {
         float[] buf = new float[length];
         List<PerformedNote> sorted = new ArrayList<>(notes);
         sorted.sort(java.util.Comparator.comparingDouble(PerformedNote::startSeconds));
@@ -79,10 +80,11 @@ public final class BeatRenderer {
             int end = start + hit.length;
             int group = kit.muteGroup(n.pitch());
             if (group >= 0) {
-                for (int j = i + 1; j < sorted.size(); j++) {
-                    PerformedNote m = sorted.get(j);
+                int count = sorted.size();
+                for (int j = i + 1; j < i + 1 + (loopFrames > 0 ? count : count - i - 1); j++) {
+                    PerformedNote m = sorted.get(j % count);
                     if (kit.muteGroup(m.pitch()) != group) continue;
-                    end = Math.min(end, (int) Math.round(m.startSeconds() * sr));
+                    end = Math.min(end, (int) Math.round(m.startSeconds() * sr) + (j >= count ? loopFrames : 0));
                     break;
                 }
             }

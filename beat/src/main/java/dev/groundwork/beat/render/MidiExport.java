@@ -28,8 +28,18 @@ public final class MidiExport {
             List<PerformedNote> notes = Performer.perform(plan, part);
             boolean glides = notes.stream().anyMatch(n -> n.glideFrom() != null);
             if (glides) t.pitchBendRange(BEND_RANGE);
-            for (PerformedNote n : notes) {
+            for (int i = 0; i < notes.size(); i++) {
+                PerformedNote n = notes.get(i);
                 long tick = song.ticks(n.startBeats());
+                // A note ends before the next one of the same pitch starts: overlapping same-key notes are ambiguous in MIDI.
+                long dur = Math.max(1, song.ticks(n.lengthBeats()));
+                for (int j = i + 1; j < notes.size(); j++) {
+                    long next = song.ticks(notes.get(j).startBeats());
+                    if (notes.get(j).pitch() == n.pitch() && next >= tick) {
+                        dur = Math.max(1, Math.min(dur, next - tick));
+                        break;
+                    }
+                }
                 if (n.glideFrom() != null) {
                     double glideBeats = Math.min(0.09, n.lengthSeconds() * 0.5) / spb;
                     for (int k = 0; k <= 8; k++) {
@@ -37,7 +47,7 @@ public final class MidiExport {
                         t.pitchBend(tick + song.ticks(glideBeats * k / 8), frac);
                     }
                 }
-                t.note(tick, Math.max(1, song.ticks(n.lengthBeats())), n.pitch(), n.velocity());
+                t.note(tick, dur, n.pitch(), n.velocity());
             }
         }
         return song;

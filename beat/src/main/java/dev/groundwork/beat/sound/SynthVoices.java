@@ -94,8 +94,9 @@ public final class SynthVoices {
             }
         }
 
+        /** The release falls with a time constant of a fifth of its length: -65 dB when the tail ends. */
         @Override
-        public int releaseFrames() { return (int) (release * sr * 4); }
+        public int releaseFrames() { return (int) (release * sr * 1.5); }
 
         @Override
         public void render(float[] out, int start, int length, int pitch, int velocity, Integer glideFrom) {
@@ -112,13 +113,15 @@ public final class SynthVoices {
                 case STAB -> new double[]{-0.04, 0.04};
                 default -> new double[]{0};
             };
+            double[] ratio = new double[detune.length];
+            for (int k = 0; k < ratio.length; k++) ratio[k] = Math.pow(2, detune[k] / 12);
             double[] ph = new double[detune.length];
             for (int k = 0; k < ph.length; k++) ph[k] = (k * 0.37 + pitch * 0.11) % 1.0; // fixed, varied start phases
             double subPhase = 0;
             int rel = releaseFrames();
             int total = length + rel;
             double env = 0;
-            double relCoef = Math.exp(-1 / (release * sr));
+            double relCoef = Math.exp(-1 / (release * 0.2 * sr));
             double decCoef = Math.exp(-1 / (decay * sr));
             double atkInc = 1 / Math.max(1, attack * sr);
             double fenv = 1, fenvCoef = Math.exp(-1 / ((shape == Shape.STAB ? 0.08 : 0.25) * sr));
@@ -142,7 +145,7 @@ public final class SynthVoices {
                 if (shape == Shape.LEAD && i > 0.25 * sr) freq *= 1 + 0.006 * Osc.sin((i / sr * 5.2) % 1.0);
                 double s = 0;
                 for (int k = 0; k < ph.length; k++) {
-                    double fk = freq * Math.pow(2, detune[k] / 12);
+                    double fk = freq * ratio[k];
                     double dt = fk / sr;
                     ph[k] += dt;
                     if (ph[k] >= 1) ph[k] -= 1;
@@ -156,7 +159,7 @@ public final class SynthVoices {
                     y = 0.6 * y + 0.7 * Osc.sin(subPhase);
                 }
                 if (at >= 0 && at < out.length) out[at] += (float) (amp * env * y);
-                if (i >= length && env < 1e-4) break;
+                if (i >= length && env < 3e-4) break;
             }
         }
     }

@@ -52,22 +52,25 @@ public final class LoudnessPlot {
         int i = 0;
         for (Entry e : entries) {
             Color color = Palette.color(i++);
-            String prefix = entries.size() > 1 ? e.label + ": " : "";
+            // one signal: values on the markers; several: values in the legend (labels would overlap)
+            boolean several = entries.size() > 1;
+            String prefix = several ? e.label + ": " : "";
+            String values = several ? summary(e) : "";
             if (e.momentary) {
                 int s = addCurve(data, prefix + "momentary", e.curves.momentaryLufs(), e.curves.stepSeconds());
                 renderer.setSeriesPaint(s, Palette.lighter(color));
                 renderer.setSeriesStroke(s, new BasicStroke(1f));
             }
-            int s = addCurve(data, prefix + "short-term", e.curves.shortTermLufs(), e.curves.stepSeconds());
+            int s = addCurve(data, prefix + "short-term" + values, e.curves.shortTermLufs(), e.curves.stepSeconds());
             renderer.setSeriesPaint(s, color);
             renderer.setSeriesStroke(s, new BasicStroke(2f));
             for (double v : e.curves.momentaryLufs()) if (Double.isFinite(v)) { top = Math.max(top, v); bottom = Math.min(bottom, v); }
             if (e.integratedLufs != null) {
-                plot.addRangeMarker(marker(e.integratedLufs, prefix + String.format("integrated %.1f LUFS", e.integratedLufs), color, true));
+                plot.addRangeMarker(marker(e.integratedLufs, several ? null : String.format(java.util.Locale.ROOT, "integrated %.1f LUFS", e.integratedLufs), color, true));
                 bottom = Math.min(bottom, e.integratedLufs);
             }
             if (Double.isFinite(e.truePeakDbtp)) {
-                plot.addRangeMarker(marker(e.truePeakDbtp, prefix + String.format("true peak %.1f dBTP", e.truePeakDbtp), color, false));
+                plot.addRangeMarker(marker(e.truePeakDbtp, several ? null : String.format(java.util.Locale.ROOT, "true peak %.1f dBTP", e.truePeakDbtp), color, false));
                 top = Math.max(top, e.truePeakDbtp);
             }
         }
@@ -77,6 +80,12 @@ public final class LoudnessPlot {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    }
+
+    private static String summary(Entry e) {
+        String i = e.integratedLufs == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f LUFS", e.integratedLufs);
+        String tp = Double.isFinite(e.truePeakDbtp) ? String.format(java.util.Locale.ROOT, "%.1f dBTP", e.truePeakDbtp) : "-inf";
+        return " (integrated " + i + ", true peak " + tp + ")";
     }
 
     /** Adds a curve, thinned to at most MAX_POINTS by bucket maxima; silence becomes a gap. */
@@ -98,7 +107,9 @@ public final class LoudnessPlot {
         m.setPaint(color);
         m.setStroke(solid ? new BasicStroke(1.5f)
                 : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[]{6f, 4f}, 0f));
+        if (label == null) return m;
         m.setLabel(label);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
         m.setLabelPaint(color.darker());
         m.setLabelAnchor(solid ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(solid ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);

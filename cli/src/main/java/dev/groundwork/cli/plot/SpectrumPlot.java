@@ -40,6 +40,8 @@ public final class SpectrumPlot {
         frequency.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0")));
         frequency.setNumberFormatOverride(new DecimalFormat("#,##0"));
         frequency.setRange(16, 25_000);
+        frequency.setMinorTickCount(9);
+        frequency.setMinorTickMarksVisible(true);
         NumberAxis level = new NumberAxis("band level (dB re full-scale sine)");
         level.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Everything about a stream in one pass: loudness and peaks ({@link LoudnessMeter}), sample
@@ -51,20 +55,59 @@ public final class AudioAnalyzer {
     /**
      * Reads {@code reader} to the end in blocks and analyses it, reporting progress as the fraction of
      * frames read. (The readers already refuse non-finite samples with a clear error.)
+     *
+     * <p>Two threads share the work: while this thread meters block k (loudness and true peak, the
+     * larger half), a helper adds block k to the statistics and the spectrum and then decodes block
+     * k + 1. Every accumulator still sees the blocks in order from one thread at a time, so the result
+     * is exactly that of a single-threaded pass.
      */
     public static Analysis analyze(AudioStreamReader reader, Path file, ProgressListener progress) {
         AudioFileInfo info = reader.info();
         AudioAnalyzer a = new AudioAnalyzer(info.channels(), info.sampleRate());
-        AudioBuffer block = AudioBuffer.allocate(info.channels(), BLOCK_FRAMES, info.sampleRate());
-        long done = 0;
-        int n;
-        while ((n = reader.read(block)) > 0) {
-            a.add(block);
-            done += n;
-            if (info.frames() > 0) progress.progress("analyze", Math.min(1.0, (double) done / info.frames()));
+        AudioBuffer current = AudioBuffer.allocate(info.channels(), BLOCK_FRAMES, info.sampleRate());
+        AudioBuffer next = AudioBuffer.allocate(info.channels(), BLOCK_FRAMES, info.sampleRate());
+        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "analyze-helper");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long done = 0;
+            int n = reader.read(current);
+            while (n > 0) {
+                AudioBuffer block = current, following = next;
+                Future<Integer> side = helper.submit(() -> {
+                    a.statistics.add(block);
+                    a.spectrum.add(block);
+                    return reader.read(following);
+                });
+                a.meter.add(block);
+                n = await(side);
+                done += block.frames();
+                if (info.frames() > 0) progress.progress("analyze", Math.min(1.0, (double) done / info.frames()));
+                next = current;
+                current = following;
+            }
+        } finally {
+            helper.shutdownNow();
         }
         progress.progress("analyze", 1.0);
         return a.result(file.getFileName().toString(), info.format());
+    }
+
+    /** Waits for the helper; its exceptions (a corrupt block, say) surface here unchanged. */
+    private static int await(Future<Integer> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analysing", e);
+        }
     }
 
     public Analysis result(String file, String format) {

@@ -17,9 +17,10 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * MP3 through mp3spi/JLayer, with the gapless trim the LAME/Xing header describes: the decoded Info frame,
- * the encoder delay and the decoder's 529 samples are dropped at the start, the padding at the end.
- * Without a LAME header only the Info frame (if any) is dropped and the length is an estimate.
+ * MP3 through mp3spi/JLayer, with the gapless trim the LAME/Xing header describes: the decoder gets only the
+ * audio frames (no ID3/APE tags, no Info frame); the encoder delay plus the decoder's 529 samples are dropped
+ * at the start and the padding at the end. Without a LAME header the raw decoder output is returned and the
+ * length is an estimate.
  */
 final class Mp3StreamReader implements AudioStreamReader {
     private static final int SYNC_SEARCH = 64 * 1024;
@@ -59,10 +60,10 @@ final class Mp3StreamReader implements AudioStreamReader {
         int spf = first.samplesPerFrame();
         long frames;
         long skip = 0;
-        if (tag != null) {
-            skip += spf;  // the Info frame itself decodes to a frame of silence
-            if (tag.hasLameExtension()) skip += tag.encoderDelay() + LameTag.DECODER_DELAY;
-        }
+        // The decoder is handed the audio frames only: no ID3 tag, no Info frame (decoders disagree on whether
+        // it yields a frame of silence, so it is not given to them at all).
+        long audioStart = start + at + (tag != null ? first.frameBytes() : 0);
+        if (tag != null && tag.hasLameExtension()) skip += tag.encoderDelay() + LameTag.DECODER_DELAY;
         if (tag != null && tag.frames() > 0 && tag.hasLameExtension()) {
             frames = Math.max(0, tag.frames() * spf - tag.encoderDelay() - tag.padding());
             exactFrames = frames;
@@ -75,8 +76,10 @@ final class Mp3StreamReader implements AudioStreamReader {
         this.channels = first.channels();
         this.info = new AudioFileInfo("MP3", first.sampleRate(), channels, frames, 0, false);
         try {
-            in.channel.position(0);
-            InputStream stream = new BufferedInputStream(Channels.newInputStream(in.channel), 1 << 16);
+            in.channel.position(audioStart);
+            long audioEnd = audioEnd(in);
+            InputStream stream = new BufferedInputStream(
+                    new BoundedInputStream(Channels.newInputStream(in.channel), Math.max(0, audioEnd - audioStart)), 1 << 16);
             AudioInputStream mpeg = new MpegAudioFileReader().getAudioInputStream(stream);
             AudioFormat target = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, first.sampleRate(), 16, channels,
                     channels * 2, first.sampleRate(), false);
@@ -86,6 +89,30 @@ final class Mp3StreamReader implements AudioStreamReader {
         }
         this.scratch = new byte[4096 * channels * 2];
         this.registered = OpenInputs.register(file);
+    }
+
+    /**
+     * Where the frames end: before a trailing ID3v1 tag and/or APEv2 tag, which JLayer would otherwise take for a
+     * damaged last frame and drop it.
+     */
+    private static long audioEnd(FileBytes in) {
+        long end = in.size;
+        if (end >= 128) {
+            ByteBuffer t = in.read(end - 128, 3, ByteOrder.BIG_ENDIAN, "ID3v1 tag");
+            if (t.get(0) == 'T' && t.get(1) == 'A' && t.get(2) == 'G') end -= 128;
+        }
+        if (end >= 32) {
+            ByteBuffer a = in.read(end - 32, 32, ByteOrder.LITTLE_ENDIAN, "APE tag");
+            byte[] id = new byte[8];
+            a.get(0, id);
+            if (new String(id, java.nio.charset.StandardCharsets.ISO_8859_1).equals("APETAGEX")) {
+                long size = a.getInt(12) & 0xffffffffL;           // footer + items
+                boolean hasHeader = (a.getInt(20) & 0x80000000) != 0;
+                long total = size + (hasHeader ? 32 : 0);
+                if (total <= end) end -= total;
+            }
+        }
+        return end;
     }
 
     /** The first offset holding two consecutive Layer III frame headers (one alone may be a false sync). */
@@ -173,5 +200,46 @@ final class Mp3StreamReader implements AudioStreamReader {
         } catch (IOException ignored) {
             // Read-only: nothing to lose.
         }
+    }
+
+    /** Stops after {@code limit} bytes. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) return -1;
+            int b = super.read();
+            if (b >= 0) left--;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(Math.min(n, left));
+            left -= s;
+            return s;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
+        }
+
+        @Override
+        public boolean markSupported() { return false; }
     }
 }

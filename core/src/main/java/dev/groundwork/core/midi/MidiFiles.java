@@ -41,10 +41,35 @@ public final class MidiFiles {
         }
     }
 
+    /** Walks the chunk headers before javax.sound.midi sees the file: every length must fit the real bytes. */
+    static void checkChunks(byte[] b) {
+        long headerLen = u32(b, 4);
+        if (headerLen < 6 || 8 + headerLen > b.length) throw new IllegalArgumentException("MIDI header chunk has a bad length");
+        int format = u16(b, 8), declared = u16(b, 10);
+        if (format > 2) throw new IllegalArgumentException("unknown MIDI file format " + format);
+        if (declared < 1) throw new IllegalArgumentException("MIDI file declares no tracks");
+        long at = 8 + headerLen;
+        int tracks = 0;
+        while (at + 8 <= b.length) {
+            long len = u32(b, (int) at + 4);
+            if (at + 8 + len > b.length) throw new IllegalArgumentException("chunk at byte " + at + " claims " + len + " bytes past the end of the file");
+            if (b[(int) at] == 'M' && b[(int) at + 1] == 'T' && b[(int) at + 2] == 'r' && b[(int) at + 3] == 'k') tracks++;
+            at += 8 + len;
+        }
+        if (tracks < declared) throw new IllegalArgumentException("MIDI file declares " + declared + " tracks but holds " + tracks);
+    }
+
+    private static long u32(byte[] b, int i) {
+        return ((b[i] & 0xffL) << 24) | ((b[i + 1] & 0xffL) << 16) | ((b[i + 2] & 0xffL) << 8) | (b[i + 3] & 0xffL);
+    }
+
+    private static int u16(byte[] b, int i) { return ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff); }
+
     public static MidiFileContent parse(byte[] bytes) {
         if (bytes.length < 14 || bytes[0] != 'M' || bytes[1] != 'T' || bytes[2] != 'h' || bytes[3] != 'd') {
             throw new IllegalArgumentException("not a standard MIDI file (no MThd header)");
         }
+        checkChunks(bytes);
         Sequence seq;
         int type;
         try {

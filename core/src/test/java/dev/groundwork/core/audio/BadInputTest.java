@@ -195,4 +195,12 @@ class BadInputTest {
                 () -> AudioFiles.write(out, AudioBuffer.allocate(1, 10, 44_100), OutputFormat.wav(OutputFormat.Encoding.PCM16)));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
+
+    @Test
+    void aStreamedWavWithUnknownDataSizeReadsToTheEndWithoutWarning() throws IOException {
+        Path f = file("streamed.wav", TestSignals.wav(1, 1, 44_100, 16, 2, pcm16(16384, 8192), 0xFFFFFFFFL));
+        List<String> warnings = new ArrayList<>();
+        assertArrayEquals(new float[] {0.5f, 0.25f}, AudioFiles.read(f, warnings::add).channel(0));
+        assertEquals(List.of(), warnings);
+    }
 }

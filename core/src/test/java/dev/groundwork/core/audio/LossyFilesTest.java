@@ -93,6 +93,24 @@ class LossyFilesTest {
     }
 
     @Test
+    void id3TagsBeforeAndAfterTheMp3DoNotChangeTheSamples() throws IOException {
+        byte[] mp3 = Files.readAllBytes(TestSignals.fixture("sine-mono-44k.mp3"));
+        ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+        tagged.writeBytes(new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 1, 0});  // ID3v2.3, 128 bytes of frames
+        byte[] frames = new byte[128];
+        System.arraycopy("TIT2".getBytes(StandardCharsets.US_ASCII), 0, frames, 0, 4);
+        frames[7] = 6;
+        System.arraycopy("\u0000Sine".getBytes(StandardCharsets.ISO_8859_1), 0, frames, 10, 5);
+        tagged.writeBytes(frames);
+        tagged.writeBytes(mp3);
+        byte[] v1 = new byte[128];
+        v1[0] = 'T'; v1[1] = 'A'; v1[2] = 'G';
+        tagged.writeBytes(v1);
+        Path f = Files.write(dir.resolve("tagged.mp3"), tagged.toByteArray());
+        assertArrayEquals(AudioFiles.read(TestSignals.fixture("sine-mono-44k.mp3")).channel(0), AudioFiles.read(f).channel(0));
+    }
+
+    @Test
     void aDamagedOggPageIsAnError() throws IOException {
         byte[] bytes = Files.readAllBytes(TestSignals.fixture("sine-mono-44k.ogg"));
         for (int i = bytes.length / 2; i < bytes.length / 2 + 16; i++) bytes[i] ^= 0x33;

@@ -236,4 +236,38 @@ class WavFilesTest {
         Path f = Files.write(dir.resolve("chunks.wav"), file);
         assertArrayEquals(new float[] {0.5f}, AudioFiles.read(f).channel(0));
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8_000, 11_025, 22_050, 44_100, 48_000, 88_200, 96_000, 176_400, 192_000})
+    void everyRateFrom8kTo192kRoundTrips(int rate) {
+        AudioBuffer in = TestSignals.sines(2, 1_000, rate, 0.5, 0, rate);
+        Path f = dir.resolve("r" + rate + ".wav");
+        AudioFiles.write(f, in, OutputFormat.wav(OutputFormat.Encoding.FLOAT32));
+        AudioBuffer out = AudioFiles.read(f);
+        assertEquals(rate, out.sampleRate());
+        assertEquals(0.0, maxError(in, out));
+    }
+
+    @Test
+    void ratesAndChannelCountsOutsideTheSupportedRangeAreRefusedOnWrite() {
+        OutputFormat f = OutputFormat.wav(OutputFormat.Encoding.PCM24);
+        AudioFileException low = assertThrows(AudioFileException.class, () -> AudioFiles.openWriter(dir.resolve("a.wav"), f, 7_999, 2));
+        assertEquals("a.wav: cannot write at 7999.0 Hz (a whole number from 8000 to 192000)", low.getMessage());
+        assertThrows(AudioFileException.class, () -> AudioFiles.openWriter(dir.resolve("b.wav"), f, 384_000, 2));
+        assertThrows(AudioFileException.class, () -> AudioFiles.openWriter(dir.resolve("c.wav"), f, 44_100, 9));
+        assertThrows(AudioFileException.class, () -> AudioFiles.openWriter(dir.resolve("d.wav"), f, 44_100, 0));
+        assertFalse(Files.exists(dir.resolve("a.wav")));
+    }
+
+    @Test
+    void aClosedReaderNoLongerBlocksWritingThatPath() {
+        Path f = dir.resolve("x.wav");
+        AudioFiles.write(f, TestSignals.sines(1, 100, 44_100, 0.5, 0, 1), OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        AudioBuffer b = AudioFiles.read(f);
+        float before = b.channel(0)[10];
+        assertNotEquals(0f, before);
+        b.applyGain(0.5);
+        AudioFiles.write(f, b, OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        assertEquals(0.5 * before, AudioFiles.read(f).channel(0)[10], 1.0 / 8388608);
+    }
 }

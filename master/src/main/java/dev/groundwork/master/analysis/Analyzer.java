@@ -1,28 +1,27 @@
 package dev.groundwork.master.analysis;
 
+import dev.groundwork.core.analysis.Analysis;
+import dev.groundwork.core.analysis.AnalysisReport;
+import dev.groundwork.core.analysis.AudioAnalyzer;
 import dev.groundwork.core.audio.AudioBuffer;
-import dev.groundwork.core.meter.LoudnessMeter;
 
 /**
- * One streaming pass over the input that gathers everything the mastering decisions need.
+ * One streaming pass that gathers everything the mastering decisions need: the shared
+ * {@link AudioAnalyzer} (the same report {@code analyze --json} prints) plus what only mastering asks
+ * about: silence at the ends, mid/side balance, and the tonal profile of the loudest sections.
  * Feed blocks of any size, then call {@link #result()}.
  */
 public final class Analyzer {
     /** Below this a frame counts as silence at the ends (-60 dBFS). */
     static final double SILENCE = 1e-3;
-    /** Consecutive samples at full scale that count as a clipped run. */
-    static final int CLIP_RUN = 3;
-    static final float CLIP_LEVEL = 0.9995f;
 
     private final int channels;
     private final double sampleRate;
-    private final LoudnessMeter meter;
+    private final AudioAnalyzer core;
     private final SpectrumAccumulator spectrum;
-    private final double[] dcSum;
-    private final int[] clipRun;
-    private long clippedRuns;
     private long frames, firstSound = -1, lastSound = -1;
-    private double sumLL, sumRR, sumLR;
+    private double sumMid, sumSide;
+    private Analysis analysis;
 
     public Analyzer(int channels, double sampleRate) {
         this(channels, sampleRate, true);
@@ -32,30 +31,14 @@ public final class Analyzer {
     public Analyzer(int channels, double sampleRate, boolean withSpectrum) {
         this.channels = channels;
         this.sampleRate = sampleRate;
-        this.meter = new LoudnessMeter(channels, sampleRate);
+        this.core = new AudioAnalyzer(channels, sampleRate);
         this.spectrum = withSpectrum ? new SpectrumAccumulator(channels, sampleRate) : null;
-        this.dcSum = new double[channels];
-        this.clipRun = new int[channels];
     }
 
     public void add(AudioBuffer block) {
-        meter.add(block);
+        core.add(block);
         if (spectrum != null) spectrum.add(block);
         int n = block.frames();
-        for (int c = 0; c < channels; c++) {
-            float[] x = block.channel(c);
-            double s = 0;
-            int run = clipRun[c];
-            for (int i = 0; i < n; i++) {
-                float v = x[i];
-                s += v;
-                if (Math.abs(v) >= CLIP_LEVEL) {
-                    if (++run == CLIP_RUN) clippedRuns++;
-                } else run = 0;
-            }
-            clipRun[c] = run;
-            dcSum[c] += s;
-        }
         for (int i = 0; i < n; i++) {
             boolean sound = false;
             for (int c = 0; c < channels; c++) if (Math.abs(block.channel(c)[i]) > SILENCE) { sound = true; break; }
@@ -66,41 +49,35 @@ public final class Analyzer {
         }
         if (channels >= 2) {
             float[] l = block.channel(0), r = block.channel(1);
-            double ll = 0, rr = 0, lr = 0;
+            double m = 0, s = 0;
             for (int i = 0; i < n; i++) {
-                ll += l[i] * l[i];
-                rr += r[i] * r[i];
-                lr += l[i] * r[i];
+                double a = l[i] + r[i], d = l[i] - r[i];
+                m += a * a;
+                s += d * d;
             }
-            sumLL += ll;
-            sumRR += rr;
-            sumLR += lr;
+            sumMid += m;
+            sumSide += s;
         }
         frames += n;
     }
 
-    public LoudnessMeter meter() { return meter; }
+    /** The shared analysis (same keys as {@code analyze --json}) with its loudness curves. */
+    public Analysis analysis(String name) {
+        if (analysis == null) analysis = core.result(name, null);
+        return analysis;
+    }
 
     public InputAnalysis result() {
+        AnalysisReport r = analysis(null).report();
         double duration = frames / sampleRate;
-        double integrated = meter.integratedLufs().orElse(Double.NaN);
-        double lra = meter.loudnessRangeLu().orElse(Double.NaN);
-        double maxSt = meter.maxShortTermLufs().orElse(Double.NaN);
-        double tp = meter.truePeakDbtp(), sp = meter.samplePeakDbfs();
-        double[] dc = new double[channels];
-        for (int c = 0; c < channels; c++) dc[c] = frames == 0 ? 0 : dcSum[c] / frames;
+        double integrated = nan(r.integratedLufs());
         double lead = firstSound < 0 ? duration : firstSound / sampleRate;
         double trail = lastSound < 0 ? duration : (frames - 1 - lastSound) / sampleRate;
-        double corr = 1, sideToMid = Double.NEGATIVE_INFINITY;
-        if (channels >= 2 && sumLL > 0 && sumRR > 0) {
-            corr = sumLR / Math.sqrt(sumLL * sumRR);
-            double midE = (sumLL + sumRR + 2 * sumLR) / 4, sideE = Math.max(0, (sumLL + sumRR - 2 * sumLR) / 4);
-            sideToMid = midE > 0 ? 10 * Math.log10(Math.max(sideE, 1e-30) / midE) : Double.POSITIVE_INFINITY;
-        }
+        double sideToMid = channels >= 2 && sumMid > 0 ? 10 * Math.log10(Math.max(sumSide, 1e-30) / sumMid)
+                : channels >= 2 && sumSide > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         TonalProfile tonal = spectrum == null ? null : spectrum.profile();
         double bassSide = Double.NEGATIVE_INFINITY;
         if (tonal != null && channels >= 2) {
-            // energy-average the side/mid ratio over 40..120 Hz
             double s = 0;
             int k = 0;
             for (int b = 0; b < tonal.bandHz().length; b++) {
@@ -111,11 +88,15 @@ public final class Analyzer {
             }
             bassSide = 10 * Math.log10(Math.max(s / k, 1e-30));
         }
-        double sparseness = sparseness(meter.shortTermCurveLufs(), integrated);
-        return new InputAnalysis(sampleRate, channels, duration, integrated, lra, maxSt, tp, sp,
-                Double.isFinite(integrated) ? tp - integrated : Double.NaN, dc, clippedRuns, lead, trail,
-                corr, sideToMid, bassSide, spectrum == null ? Double.NaN : spectrum.midShareBelowDb(30), sparseness, tonal);
+        double sparseness = sparseness(analysis.curves().shortTermLufs(), integrated);
+        return new InputAnalysis(sampleRate, channels, duration, integrated, nan(r.loudnessRangeLu()), nan(r.maxShortTermLufs()),
+                r.truePeakDbtp(), r.samplePeakDbfs(), Double.isFinite(integrated) ? r.truePeakDbtp() - integrated : Double.NaN,
+                r.dcOffsetDbfs(), r.clippedSamples(), lead, trail,
+                r.stereoCorrelation() == null ? 1 : r.stereoCorrelation(), sideToMid, bassSide,
+                spectrum == null ? Double.NaN : spectrum.midShareBelowDb(30), sparseness, tonal);
     }
+
+    private static double nan(Double v) { return v == null ? Double.NaN : v; }
 
     /**
      * Share of the sounding time (short-term above -70 LUFS) spent more than 10 LU below the integrated

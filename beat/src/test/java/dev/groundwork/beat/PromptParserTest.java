@@ -1,0 +1,115 @@
+package dev.groundwork.beat;
+
+import dev.groundwork.beat.prompt.BeatRequest;
+import dev.groundwork.beat.prompt.PromptException;
+import dev.groundwork.beat.prompt.PromptParser;
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.theory.Key;
+import dev.groundwork.beat.theory.Mode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PromptParserTest {
+
+    /** prompt | genre | bpm (or -) | key (or -) | bars (or -) | excluded parts | included parts | ignored words */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            dark trap, 140 bpm, F minor                      | TRAP      | 140 | F minor    | -  | -            | -             | -
+            uk drill in F#m 142bpm no melody                 | DRILL     | 142 | F# minor   | -  | melody       | -             | -
+            boom bap 90 BPM Eb major with piano              | BOOM_BAP  | 90  | Eb major   | -  | -            | chords        | -
+            chill lo-fi in A dorian, 16 bars                 | LOFI      | -   | A dorian   | 16 | -            | -             | -
+            house 124 bpm, Cm, no hats                       | HOUSE     | 124 | C minor    | -  | hats         | -             | -
+            reggaeton in g minor heavy 808                   | REGGAETON | -   | G minor    | -  | -            | bass          | -
+            afrobeats 105bpm Bb minor with congas            | AFROBEATS | 105 | Bb minor   | -  | -            | perc          | -
+            techno 130 bpm, purple elephants                 | TECHNO    | 130 | -          | -  | -            | -             | purple elephants
+            drum and bass 174 bpm D minor                    | DNB       | 174 | D minor    | -  | -            | -             | -
+            smooth r&b in Db major, 72 bpm                   | RNB       | 72  | Db major   | -  | -            | -             | -
+            Drake type beat                                  | TRAP      | -   | -          | -  | -            | -             | Drake
+            A dark trap beat with no drums                   | TRAP      | -   | -          | -  | kick snare hats perc | -     | -
+            """)
+    void readsTheConstraintsAProducerWrites(String prompt, Genre genre, Double bpm, String key, Integer bars,
+                                           String excluded, String included, String ignored) {
+        BeatRequest r = PromptParser.parse(prompt);
+        assertEquals(genre, r.genre(), "genre");
+        assertEquals(bpm, r.tempoBpm(), "tempo");
+        if (key == null) {
+            assertNull(r.tonic(), "no tonic asked for");
+        } else {
+            Key k = Key.parse(key);
+            assertEquals(k.tonic(), r.tonic(), "tonic");
+            assertEquals(k.mode(), r.mode(), "mode");
+        }
+        assertEquals(bars, r.bars(), "bars");
+        if (excluded != null) assertEquals(List.copyOf(new java.util.TreeSet<>(Arrays.asList(excluded.split(" ")))), List.copyOf(r.exclude()));
+        else assertTrue(r.exclude().isEmpty(), "nothing excluded: " + r.exclude());
+        if (included != null) for (String p : included.split(" ")) assertTrue(r.include().contains(p), "includes " + p + ": " + r.include());
+        if (ignored != null) assertEquals(Arrays.asList(ignored.split(" ")), r.ignored());
+        else assertEquals(List.of(), r.ignored(), "nothing ignored");
+    }
+
+    @Test
+    void anExplicitTempoBeatsAMoodWordAndSaysSo() {
+        BeatRequest r = PromptParser.parse("chill slow lo-fi, 88 bpm");
+        assertEquals(88.0, r.tempoBpm());
+        assertTrue(r.tempoBias() < 0, "the mood still leans slower for anything else");
+        assertTrue(r.reading().stream().anyMatch(l -> l.contains("wins")), r.reading().toString());
+    }
+
+    @Test
+    void moodSteersTheModeOnlyWhenNoModeWasAsked() {
+        assertEquals(Mode.MAJOR, PromptParser.parse("happy afrobeats").mode());
+        assertEquals(Mode.MINOR, PromptParser.parse("happy afrobeats in A minor").mode());
+        assertEquals(Mode.PHRYGIAN, PromptParser.parse("eerie drill").mode());
+    }
+
+    @Test
+    void structureLengthAndSwingAreRead() {
+        BeatRequest r = PromptParser.parse("boom bap, intro, verse, hook, verse, hook, outro, 62% swing, 2 minutes");
+        assertEquals(List.of("intro", "verse", "hook", "verse", "hook", "outro"), r.structure());
+        assertEquals(0.62, r.swing(), 1e-9);
+        assertEquals(120.0, r.seconds(), 1e-9);
+        assertEquals(List.of(), r.ignored());
+        assertEquals(0.5, PromptParser.parse("straight house").swing(), 1e-9);
+        assertEquals(90.0, PromptParser.parse("trap 1:30").seconds(), 1e-9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trap 500 bpm", "house at 12 bpm", "lofi 2000 bars", "trap 3 hours", "boom bap 95% swing", "trap 0 bars"})
+    void anImpossibleNumberIsAClearError(String prompt) {
+        PromptException e = assertThrows(PromptException.class, () -> PromptParser.parse(prompt));
+        assertFalse(e.getMessage().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "!!!", "purple", "a b c d e f g", "808s and heartbreak", "make it slap fr fr 🔥", "in the key of life"})
+    void anOddPromptNeverFails(String prompt) {
+        BeatRequest r = PromptParser.parse(prompt);
+        assertNotNull(r.genre());
+        assertNotNull(BeatMaker.compose(r, 3), "an odd prompt still composes");
+    }
+
+    @Test
+    void wordsThatAreNotKeysStayWords() {
+        // "a" is an article, "am" a verb: neither may become a key.
+        BeatRequest r = PromptParser.parse("a beat i am proud of");
+        assertNull(r.tonic());
+    }
+
+    @Test
+    void keysParseInEveryCommonSpelling() {
+        assertEquals(new Key(6, Mode.MINOR), Key.parse("F#m"));
+        assertEquals(new Key(3, Mode.MAJOR), Key.parse("Eb major"));
+        assertEquals(new Key(9, Mode.DORIAN), Key.parse("A dorian"));
+        assertEquals(new Key(10, Mode.MINOR), Key.parse("Bb minor"));
+        assertEquals("F minor", new Key(5, Mode.MINOR).name());
+        assertEquals("F# minor", new Key(6, Mode.MINOR).name());
+        assertEquals("Eb major", new Key(3, Mode.MAJOR).name());
+    }
+}

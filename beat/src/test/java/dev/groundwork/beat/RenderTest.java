@@ -1,0 +1,143 @@
+package dev.groundwork.beat;
+
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.render.RenderedBeat;
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.progress.ProgressListener;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Short beats rendered offline, checked on the audio itself. */
+class RenderTest {
+
+    static double peak(AudioBuffer b) {
+        double m = 0;
+        for (float[] ch : b.data()) for (float v : ch) m = Math.max(m, Math.abs(v));
+        return m;
+    }
+
+    static double rms(float[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += x[i] * (double) x[i];
+        return Math.sqrt(s / Math.max(1, to - from));
+    }
+
+    @Test
+    void lengthIsExactlyBarsTimesBarDuration() {
+        for (String prompt : new String[]{"trap 140 bpm 8 bars", "house 123 bpm 8 bars", "lo-fi 77 bpm 4 bars"}) {
+            BeatPlan plan = BeatMaker.compose(prompt, 1);
+            RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);
+            long expected = Math.round(plan.bars() * 4 * 60.0 / plan.tempoBpm() * plan.sampleRateHz());
+            assertEquals(expected, r.frames(), prompt);
+            assertEquals(expected, r.mix().frames());
+        }
+    }
+
+    @Test
+    void theMixHasHeadroomAndNeverClips() {
+        RenderedBeat r = BeatMaker.render(BeatMaker.compose("aggressive drill heavy 808 8 bars", 3), ProgressListener.NONE);
+        AudioBuffer mix = r.mix();
+        assertEquals(Math.pow(10, -6 / 20.0), peak(mix), 1e-4, "mix trimmed to -6 dBFS peak");
+        for (String p : r.partNames()) {
+            double pk = peak(r.stem(p));
+            assertTrue(pk > 1e-3 && pk < 1.0, p + " stem peak " + pk);
+        }
+    }
+
+    @Test
+    void stemsAddUpToTheMix() {
+        RenderedBeat r = BeatMaker.render(BeatMaker.compose("boom bap 90 bpm 4 bars", 2), ProgressListener.NONE);
+        AudioBuffer mix = r.mix();
+        float[][] sum = new float[2][r.frames()];
+        for (String p : r.partNames()) {
+            AudioBuffer s = r.stem(p);
+            for (int c = 0; c < 2; c++) for (int i = 0; i < r.frames(); i++) sum[c][i] += s.channel(c)[i];
+        }
+        double err = 0;
+        for (int c = 0; c < 2; c++) for (int i = 0; i < r.frames(); i++) err = Math.max(err, Math.abs(sum[c][i] - mix.channel(c)[i]));
+        assertTrue(err < 1e-6, "max difference " + err);
+    }
+
+    @Test
+    void aDroppedPartIsSilentInItsSection() {
+        BeatPlan plan = BeatMaker.drop(BeatMaker.compose("trap 140 bpm, verse, hook, 16 bars", 6), "hats", "hook");
+        RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);
+        Section hook = plan.sections().get(BeatMaker.select(plan, "hook").get(0));
+        Section verse = plan.sections().get(0);
+        double fpb = plan.secondsPerBeat() * plan.sampleRateHz();
+        float[] hats = r.stem("hats").channel(0);
+        // Skip the first 150 ms of the hook: a hat struck at the end of the verse may still ring.
+        int from = (int) (hook.startBar() * 4 * fpb + 0.15 * plan.sampleRateHz()), to = (int) (hook.endBar() * 4 * fpb) - 1;
+        assertEquals(0.0, rms(hats, from, to), 1e-9, "no hats in the hook");
+        assertTrue(rms(hats, (int) (verse.startBar() * 4 * fpb), (int) (verse.endBar() * 4 * fpb)) > 1e-3, "hats in the verse");
+    }
+
+    @Test
+    void theSameSeedRendersTheSameSamples() {
+        BeatPlan a = BeatMaker.compose("afrobeats 105 bpm 4 bars", 12), b = BeatMaker.compose("afrobeats 105 bpm 4 bars", 12);
+        AudioBuffer x = BeatMaker.render(a, ProgressListener.NONE).mix(), y = BeatMaker.render(b, ProgressListener.NONE).mix();
+        for (int c = 0; c < 2; c++) assertArrayEquals(x.channel(c), y.channel(c));
+        assertArrayEquals(BeatMaker.midi(a).toBytes(), BeatMaker.midi(b).toBytes());
+    }
+
+    @Test
+    void aLoopRepeatsSeamlesslySampleExact() {
+        BeatPlan plan = BeatMaker.compose("lo-fi 80 bpm 2 bars loop", 3);
+        assertTrue(plan.loop());
+        // Without per-note jitter, two passes of the loop are the same performance twice.
+        var g = plan.groove();
+        plan = plan.withGroove(new dev.groundwork.beat.plan.Groove(g.swing(), g.offsetsMs(), g.accent(), 0, 0, g.seed()));
+        RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);
+        RenderedBeat r2 = BeatMaker.render(twice(plan), ProgressListener.NONE);
+        float[] one = r.mix().channel(0), two = r2.mix().channel(0);
+        double scale = r.trim() / r2.trim();
+        int n = one.length;
+        assertEquals(2 * n, two.length);
+        double maxErr = 0, maxVal = 0;
+        // The loop played back to back must equal a continuous performance of the same notes, in both passes.
+        for (int i = 0; i < 2 * n; i++) {
+            maxErr = Math.max(maxErr, Math.abs(one[i % n] - two[i] * scale));
+            maxVal = Math.max(maxVal, Math.abs(one[i % n]));
+        }
+        assertTrue(maxVal > 0.1);
+        assertTrue(maxErr < 1e-5, "loop differs from a continuous pass by " + maxErr);
+    }
+
+    /** The loop's notes played twice, as one loop of twice the length. */
+    private static BeatPlan twice(BeatPlan plan) {
+        var parts = plan.parts().stream().map(p -> {
+            var notes = new java.util.ArrayList<>(p.notes());
+            for (var n : p.notes()) notes.add(new dev.groundwork.beat.plan.Note(n.startBeats() + plan.totalBeats(), n.lengthBeats(),
+                    n.pitch(), n.velocity(), n.chromatic(), n.glideFrom()));
+            return p.withNotes(notes);
+        }).toList();
+        var s = plan.sections().get(0);
+        var chords = new java.util.ArrayList<>(plan.chords());
+        for (var c : plan.chords()) chords.add(new dev.groundwork.beat.plan.Chord(c.bar() + plan.bars(), c.symbol(), c.degree(), c.root(), c.pitchClasses(), c.chromatic()));
+        return new BeatPlan(plan.formatVersion(), plan.prompt(), plan.reading(), plan.ignored(), plan.genre(), plan.tempoBpm(), plan.key(),
+                plan.timeSignature(), plan.bars() * 2, true, plan.seed(), plan.sampleRateHz(), null, null, plan.feel(), plan.groove(),
+                java.util.List.of(new Section(s.name(), 0, s.bars() * 2, s.energy(), 0, s.parts())), chords, parts);
+    }
+
+    @Test
+    void theEightOhEightIsTunedToTheKey() {
+        BeatPlan plan = BeatMaker.compose("trap 140 bpm A minor 4 bars", 1);
+        var first = plan.part("bass").notes().get(0);
+        assertEquals(33, first.pitch(), "A1 is the root in the 808 register");
+        assertNull(first.glideFrom());
+        RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);
+        float[] x = r.stem("bass").channel(0);
+        int sr = plan.sampleRateHz();
+        int start = (int) Math.round(first.startBeats() * plan.secondsPerBeat() * sr) + sr / 20;
+        int len = Math.min(sr / 4, (int) (first.lengthBeats() * plan.secondsPerBeat() * sr) - sr / 10);
+        // Count zero crossings over the steady part of the note: 2 per period.
+        int crossings = 0;
+        for (int i = start + 1; i < start + len; i++) if ((x[i - 1] < 0) != (x[i] < 0)) crossings++;
+        double f = crossings / 2.0 / (len / (double) sr);
+        assertEquals(55.0, f, 55.0 * 0.03, "808 fundamental");
+    }
+}

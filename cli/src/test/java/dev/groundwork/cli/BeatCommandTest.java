@@ -1,0 +1,46 @@
+package dev.groundwork.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class BeatCommandTest {
+    record Run(int status, String out, String err) { }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void anImpossibleTempoIsAUsageErrorOnOneLine(@TempDir Path dir) {
+        Run r = run("beat", "trap 500 bpm", "-o", dir.toString());
+        assertEquals(2, r.status());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("500 BPM"), r.err());
+    }
+
+    @Test
+    void aBeatIsMadeReadAndEditedFromItsPlan(@TempDir Path dir) throws Exception {
+        Run r = run("beat", "house 124 bpm A minor 4 bars purple", "-o", dir.resolve("a").toString(), "--seed", "3");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("ignored: 'purple'"), r.out());
+        assertTrue(Files.exists(dir.resolve("a/beat.wav")) && Files.exists(dir.resolve("a/stems/kick.wav")));
+
+        Run e = run("beat", "--from-plan", dir.resolve("a/beat.json").toString(), "--drop", "hats@hook", "--tempo", "126",
+                "-o", dir.resolve("b").toString(), "--json");
+        assertEquals(0, e.status(), e.err());
+        assertTrue(e.out().contains("\"tempo_bpm\" : 126.0"), e.out());
+        assertEquals(2, run("beat", "--from-plan", dir.resolve("a/beat.json").toString(), "-o", dir.resolve("a").toString()).status(),
+                "the input plan is never overwritten");
+        assertEquals(2, run("beat", "--from-plan", dir.resolve("a/beat.json").toString(), "--drop", "hats@bridge",
+                "-o", dir.resolve("c").toString()).status());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.groundwork.master;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.master.analysis.Analyzer;
+import dev.groundwork.master.analysis.TonalProfile;
+import dev.groundwork.master.plan.MasteringPlan;
+import dev.groundwork.master.plan.Warning;
+import dev.groundwork.master.render.AudioOutput;
+import dev.groundwork.master.render.AudioSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MasteringTest {
+
+    static MasterResult master(AudioBuffer in, MasterSettings s, AudioOutput.Memory out) {
+        return Mastering.master(AudioSource.of(in, "song"), s, out, ProgressListener.NONE);
+    }
+
+    @ParameterizedTest(name = "{0} LUFS, {1} Hz, {2} ch, target {3}")
+    @CsvSource({
+            "-30, 44100, 2, spotify",
+            "-22, 48000, 1, spotify",
+            "-14, 96000, 2, apple",
+            "-9, 44100, 2, ebu",
+            "-6, 48000, 2, spotify",
+            "-18, 44100, 2, club"})
+    void outputLoudnessLandsWithinATenthOfALuOfTheTargetAndTruePeakStaysUnderTheCeiling(double lufs, double rate, int channels, String preset) {
+        AudioBuffer in = Music.atLoudness(Music.song(16, rate, channels, 7), lufs);
+        Target t = Target.of(preset);
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        MasterResult r = master(in, MasterSettings.defaults().withTarget(t).withBits("32f"), out);
+        double measured = Music.integrated(out.audio());
+        double tp = Music.truePeak(out.audio());
+        boolean reached = r.plan().warnings().stream().noneMatch(w -> w.code().equals(Warning.Codes.TARGET_NOT_REACHED));
+        assertTrue(reached, "target should be reachable: " + r.plan().warnings());
+        assertEquals(t.lufs(), measured, 0.1, "integrated loudness");
+        assertTrue(tp <= t.ceilingDbtp() + 1e-6, "true peak " + tp + " over " + t.ceilingDbtp());
+        assertEquals(in.frames(), out.audio().frames(), "length is kept");
+        assertEquals(measured, r.plan().stages().loudness().expectedLufs(), 0.01, "the plan reports what the output measures");
+    }
+
+    @Test
+    void materialAlreadyAtTheTargetPassesAlmostUnchanged() {
+        AudioBuffer in = Music.atLoudness(Music.pads(20, 44100, 3), -14);
+        assertTrue(Music.truePeak(in) < -2, "test signal must already respect the ceiling");
+        MasterSettings s = MasterSettings.defaults().withEqAmount(0).withIntensity(20).withBits("32f");
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        MasterResult r = master(in, s, out);
+        assertEquals(0.0, r.plan().stages().loudness().gainDb(), 0.15, "gain");
+        assertEquals(0.0, r.gainReduction().limiterMaxDb(), 0.01, "limiter idle");
+        assertEquals(-14.0, Music.integrated(out.audio()), 0.1);
+        // the only change is the 20 Hz high-pass: spectra of input and output agree band by band
+        TonalProfile before = profile(in), after = profile(out.audio());
+        for (int b = 0; b < before.bandHz().length; b++) {
+            if (before.bandHz()[b] < 40 || before.bandHz()[b] > 16000) continue;
+            assertEquals(before.midDb()[b], after.midDb()[b], 0.2, "mid band " + before.bandHz()[b] + " Hz");
+        }
+        assertEquals(Music.truePeak(in), Music.truePeak(out.audio()), 0.3, "true peak");
+    }
+
+    static TonalProfile profile(AudioBuffer a) {
+        Analyzer an = new Analyzer(a.channels(), a.sampleRate());
+        an.add(a);
+        return an.result().tonal();
+    }
+
+    @Test
+    void silenceIsAClearErrorNotInfiniteGain() {
+        AudioBuffer silence = AudioBuffer.allocate(2, 44100 * 5, 44100);
+        MasteringException e = assertThrows(MasteringException.class, () -> master(silence, MasterSettings.defaults(), new AudioOutput.Memory()));
+        assertTrue(e.getMessage().contains("silent"), e.getMessage());
+
+        AudioBuffer hiss = AudioBuffer.allocate(2, 44100 * 5, 44100);
+        Random rnd = new Random(1);
+        for (int c = 0; c < 2; c++) for (int i = 0; i < hiss.frames(); i++) hiss.channel(c)[i] = (float) (5e-4 * rnd.nextGaussian());
+        e = assertThrows(MasteringException.class, () -> master(hiss, MasterSettings.defaults(), new AudioOutput.Memory()));
+        assertTrue(e.getMessage().contains("nearly silent"), e.getMessage());
+    }
+
+    @Test
+    void theSameInputAndSavedPlanGiveByteIdenticalFilesAndTheInputIsNeverTouched(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("in.wav");
+        AudioFiles.write(input, Music.atLoudness(Music.song(8, 44100, 2, 11), -20), OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        byte[] inputBytes = Files.readAllBytes(input);
+        Path first = dir.resolve("first.wav"), second = dir.resolve("second.wav"), planFile = dir.resolve("plan.json");
+        MasterResult r = Mastering.master(AudioSource.of(input), MasterSettings.defaults().withBits("16"), AudioOutput.toFile(first), ProgressListener.NONE);
+        Json.write(planFile, r.plan());
+        MasteringPlan reread = Json.read(planFile, MasteringPlan.class);
+        assertEquals(r.plan().stages(), reread.stages().withLoudness(reread.stages().loudness()));
+        Mastering.render(AudioSource.of(input), reread, AudioOutput.toFile(second), ProgressListener.NONE);
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        assertArrayEquals(inputBytes, Files.readAllBytes(input), "input untouched");
+    }
+
+    @Test
+    void aQuietDynamicPieceAskedForClubLoudnessStopsAtASafeLimitAndSaysSo() {
+        // sparse hits over a quiet bed: -30 LUFS with peaks near full scale (PLR > 25 dB)
+        int rate = 44100, n = rate * 20;
+        AudioBuffer in = AudioBuffer.allocate(2, n, rate);
+        Random rnd = new Random(5);
+        for (int i = 0; i < n; i++) {
+            double t = (double) i / rate, tb = t % 2.0;
+            double hit = 0.9 * Math.exp(-tb * 30) * Math.sin(2 * Math.PI * 80 * tb);
+            double bed = 0.004 * Math.sin(2 * Math.PI * 330 * t) + 0.001 * rnd.nextGaussian();
+            in.channel(0)[i] = (float) (hit + bed);
+            in.channel(1)[i] = (float) (hit + bed);
+        }
+        Target club = Target.custom(-8, -1);
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        MasterResult r = master(in, MasterSettings.defaults().withTarget(club).withBits("32f"), out);
+        assertTrue(r.plan().warnings().stream().anyMatch(w -> w.code().equals(Warning.Codes.TARGET_NOT_REACHED)), r.plan().warnings().toString());
+        double measured = Music.integrated(out.audio());
+        assertTrue(measured < -9, "stopped short of -8: " + measured);
+        assertEquals(r.plan().stages().loudness().expectedLufs(), measured, 0.1, "reports what it did");
+        assertTrue(r.plan().stages().loudness().limiterLossLu() <= MasterSettings.defaults().withTarget(club).limiterAllowanceLu() + 0.3);
+        assertTrue(Music.truePeak(out.audio()) <= -1 + 1e-6);
+    }
+
+    @Test
+    void everyPresetHasTheDocumentedNumbers() {
+        double[][] expected = {{-14, -1}, {-16, -1}, {-14, -1}, {-14, -2}, {-14, -1}, {-15, -1}, {-9, -0.3}, {-16, -1}, {-23, -1}};
+        String[] names = {"spotify", "apple", "youtube", "amazon", "tidal", "deezer", "club", "aes", "ebu"};
+        for (int i = 0; i < names.length; i++) {
+            Target t = Target.of(names[i]);
+            assertEquals(expected[i][0], t.lufs(), names[i]);
+            assertEquals(expected[i][1], t.ceilingDbtp(), names[i]);
+            assertEquals(names[i], t.preset());
+        }
+        assertEquals(Target.of("spotify"), Target.DEFAULT);
+        assertThrows(IllegalArgumentException.class, () -> Target.of("myspace"));
+    }
+}
