@@ -78,14 +78,26 @@ public final class AudioFiles {
     public static AudioBuffer read(Path file, Consumer<String> warnings) {
         try (AudioStreamReader reader = openReader(file, warnings)) {
             AudioFileInfo info = reader.info();
-            return readAll(file, reader, info);
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                throw new AudioFileException(file, "cannot read: " + OutputFile.reason(e), e);
+            }
+            return readAll(file, reader, info, size);
         }
     }
 
-    /** Decodes the rest of a stream into one buffer; lengths that are only estimates grow as needed. */
-    static AudioBuffer readAll(Path file, AudioStreamReader reader, AudioFileInfo info) {
+    /**
+     * Decodes the rest of a stream into one buffer. The header's length is trusted for the first allocation
+     * only as far as the file's size makes it plausible (no codec expands a byte into more than 8 samples),
+     * so a compressed file whose header lies cannot make us allocate; beyond that the buffer grows as
+     * samples actually arrive.
+     */
+    static AudioBuffer readAll(Path file, AudioStreamReader reader, AudioFileInfo info, long fileSize) {
         int channels = info.channels();
-        long expected = Math.max(info.frames(), 0);
+        long plausible = Math.max(fileSize * 8 / channels, 65_536);
+        long expected = Math.min(Math.max(info.frames(), 0), plausible);
         ensureHeapFor(file, expected, channels);
         AudioBuffer buffer = AudioBuffer.allocate(channels, (int) expected, info.sampleRate());
         int got = expected > 0 ? reader.read(buffer) : 0;

@@ -36,7 +36,6 @@ final class FlacStreamReader implements AudioStreamReader {
     private long decoded;
     private boolean ended;
     private boolean closed;
-    private String decoderError;
 
     FlacStreamReader(Path file, FileBytes in, long flacStart, Consumer<String> warn) {
         this.file = file;
@@ -90,7 +89,8 @@ final class FlacStreamReader implements AudioStreamReader {
             decoder.addFrameListener(new FrameListener() {
                 @Override public void processMetadata(Metadata metadata) { }
                 @Override public void processFrame(Frame frame) { }
-                @Override public void processError(String msg) { decoderError = msg; }
+                // jflac retries a bad frame in a loop of its own (forever, if STREAMINFO is damaged): stop it here.
+                @Override public void processError(String msg) { throw new DecoderError(msg); }
             });
         } catch (IOException e) {
             throw new AudioFileException(file, "corrupt FLAC header: " + e.getMessage(), e);
@@ -126,25 +126,16 @@ final class FlacStreamReader implements AudioStreamReader {
     private boolean nextFrame() {
         if (ended) return false;
         Frame frame;
-        int badBefore = decoder.getBadFrames();
         try {
             frame = decoder.readNextFrame();
-        } catch (IOException | RuntimeException e) {
-            throw new AudioFileException(file, "corrupt FLAC frame near " + time(decoded) + " (" + e.getClass().getSimpleName() + ")", e);
-        }
-        if (decoder.getBadFrames() != badBefore || decoderError != null) {
+        } catch (DecoderError e) {
             // A bad frame at the very end is a truncated file (read what is there); anywhere else it is damage.
-            decoderError = null;
-            Frame after;
-            try {
-                after = decoder.readNextFrame();
-            } catch (IOException | RuntimeException e) {
-                after = frame;
-            }
-            if (after != null) {
+            if (!atEnd()) {
                 throw new AudioFileException(file, "corrupt FLAC frame near " + time(decoded) + " (bad CRC or header); the file is damaged");
             }
             frame = null;
+        } catch (IOException | RuntimeException e) {
+            throw new AudioFileException(file, "corrupt FLAC frame near " + time(decoded) + " (" + e.getClass().getSimpleName() + ")", e);
         }
         if (frame == null) {
             ended = true;
@@ -164,6 +155,22 @@ final class FlacStreamReader implements AudioStreamReader {
         pendingFrames = frame.header.blockSize;
         decoded += pendingFrames;
         return true;
+    }
+
+    /** After a bad frame: true if nothing decodable follows it. */
+    private boolean atEnd() {
+        try {
+            return decoder.readNextFrame() == null;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Raised from jflac's error callback to leave its internal retry loop. */
+    private static final class DecoderError extends RuntimeException {
+        DecoderError(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private String time(long frame) {

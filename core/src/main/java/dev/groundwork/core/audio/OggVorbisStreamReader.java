@@ -163,7 +163,7 @@ final class OggVorbisStreamReader implements AudioStreamReader {
                 for (int c = 0; c < dst.length; c++) System.arraycopy(pcmRef[0][c], pcmIndex[c], dst[c], done, n);
                 dsp.synthesis_read(n);
                 done += n;
-            } else if (!decodePacket()) {
+            } else if (!decodePacketOrFail()) {
                 streamEnded = true;
                 break;
             }
@@ -176,6 +176,17 @@ final class OggVorbisStreamReader implements AudioStreamReader {
         }
         out.setFrames(done);
         return done;
+    }
+
+    private boolean decodePacketOrFail() {
+        try {
+            return decodePacket();
+        } catch (AudioFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AudioFileException(file, "corrupt Ogg Vorbis data near " + String.format(Locale.ROOT, "%.3f s",
+                    delivered / (double) vorbis.rate) + " (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     /** Feeds the next audio packet to the decoder; false at the end of the stream. */

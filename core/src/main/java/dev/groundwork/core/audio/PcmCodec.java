@@ -31,23 +31,23 @@ final class PcmCodec {
         void found(int frameInBlock, int channel, double value);
     }
 
-    /** Decodes {@code frames} interleaved frames of {@code src} into {@code dst[c][offset..]}. */
-    void decode(byte[] src, int frames, float[][] dst, int offset, BadSample bad) {
+    /** Decodes {@code frames} interleaved frames of {@code src}, starting at byte {@code from}, into {@code dst[c][offset..]}. */
+    void decode(byte[] src, int from, int frames, float[][] dst, int offset, BadSample bad) {
         int channels = dst.length;
-        int n = frames * channels;
         switch (kind) {
             case UNSIGNED_INT -> {
-                for (int s = 0; s < n; s++) {
-                    dst[s % channels][offset + s / channels] = ((src[s] & 0xff) - 128) / 128f;
+                int p = from;
+                for (int f = 0; f < frames; f++) {
+                    for (int c = 0; c < channels; c++, p++) dst[c][offset + f] = ((src[p] & 0xff) - 128) / 128f;
                 }
             }
-            case SIGNED_INT -> decodeSigned(src, frames, channels, dst, offset);
-            case FLOAT -> decodeFloat(src, frames, channels, dst, offset, bad);
+            case SIGNED_INT -> decodeSigned(src, from, frames, channels, dst, offset);
+            case FLOAT -> decodeFloat(src, from, frames, channels, dst, offset, bad);
         }
     }
 
-    private void decodeSigned(byte[] src, int frames, int channels, float[][] dst, int offset) {
-        int p = 0;
+    private void decodeSigned(byte[] src, int from, int frames, int channels, float[][] dst, int offset) {
+        int p = from;
         switch (bytes) {
             case 1 -> {
                 for (int f = 0; f < frames; f++) {
@@ -86,8 +86,8 @@ final class PcmCodec {
         }
     }
 
-    private void decodeFloat(byte[] src, int frames, int channels, float[][] dst, int offset, BadSample bad) {
-        int p = 0;
+    private void decodeFloat(byte[] src, int from, int frames, int channels, float[][] dst, int offset, BadSample bad) {
+        int p = from;
         for (int f = 0; f < frames; f++) {
             for (int c = 0; c < channels; c++) {
                 double v;
@@ -113,13 +113,14 @@ final class PcmCodec {
     }
 
     /**
-     * Encodes {@code frames} frames from {@code src[c][offset..]} into interleaved bytes (little-endian only:
-     * groundwork writes WAV). Integer output is clamped; {@code dither} may be null. Non-finite input is reported.
+     * Encodes {@code frames} frames from {@code src[c][offset..]} into interleaved bytes from byte {@code to} on
+     * (little-endian only: groundwork writes WAV). Integer output is clamped; {@code dither} may be null.
+     * Non-finite input is reported.
      */
-    void encode(float[][] src, int offset, int frames, byte[] dst, TpdfDither dither, BadSample bad) {
+    void encode(float[][] src, int offset, int frames, byte[] dst, int to, TpdfDither dither, BadSample bad) {
         if (bigEndian) throw new IllegalStateException("big-endian output is not written");
         int channels = src.length;
-        int p = 0;
+        int p = to;
         if (kind == Kind.FLOAT) {
             for (int f = 0; f < frames; f++) {
                 for (int c = 0; c < channels; c++, p += 4) {

@@ -14,7 +14,9 @@ final class PcmStreamReader implements AudioStreamReader {
     private final PcmLayout layout;
     private final Path registered;
     private final byte[] scratch;
-    private long position;
+    private long bufferStart;
+    private int buffered;
+    private int bufferedAt;
     private boolean closed;
 
     PcmStreamReader(Path file, FileBytes in, PcmLayout layout, Path registered) {
@@ -34,19 +36,29 @@ final class PcmStreamReader implements AudioStreamReader {
         AudioStreams.checkBlock(file, block, layout.info().channels());
         int want = block.capacity();
         int done = 0;
-        int maxChunk = scratch.length / layout.frameBytes();
-        while (done < want && position < layout.frames()) {
-            int n = (int) Math.min(Math.min(want - done, maxChunk), layout.frames() - position);
-            ByteBuffer b = ByteBuffer.wrap(scratch, 0, n * layout.frameBytes());
-            in.readFully(b, layout.dataOffset() + position * layout.frameBytes());
-            final long base = position;
-            layout.codec().decode(scratch, n, block.data(), done,
+        while (done < want) {
+            if (bufferedAt == buffered && !refill()) break;
+            int n = Math.min(want - done, buffered - bufferedAt);
+            final long base = bufferStart + bufferedAt;
+            layout.codec().decode(scratch, bufferedAt * layout.frameBytes(), n, block.data(), done,
                     (f, c, v) -> { throw nonFinite(file, base + f, c, v, layout.info().sampleRate()); });
+            bufferedAt += n;
             done += n;
-            position += n;
         }
         block.setFrames(done);
         return done;
+    }
+
+    /** Reads the next chunk of the file into the buffer, so tiny blocks do not each cost a system call. */
+    private boolean refill() {
+        long start = bufferStart + buffered;
+        int n = (int) Math.min(scratch.length / layout.frameBytes(), layout.frames() - start);
+        if (n <= 0) return false;
+        in.readFully(ByteBuffer.wrap(scratch, 0, n * layout.frameBytes()), layout.dataOffset() + start * layout.frameBytes());
+        bufferStart = start;
+        buffered = n;
+        bufferedAt = 0;
+        return true;
     }
 
     static AudioFileException nonFinite(Path file, long frame, int channel, double v, double rate) {

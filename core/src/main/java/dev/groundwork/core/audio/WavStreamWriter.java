@@ -28,6 +28,7 @@ final class WavStreamWriter implements AudioStreamWriter {
     private final long frameBytes;
     private final byte[] scratch;
     private long frames;
+    private int pending;
     private boolean done;
 
     WavStreamWriter(Path target, OutputFormat format, double sampleRate, int channels) {
@@ -91,21 +92,29 @@ final class WavStreamWriter implements AudioStreamWriter {
         try {
             int written = 0;
             while (written < count) {
-                int n = Math.min(CHUNK_FRAMES, count - written);
+                int n = Math.min(CHUNK_FRAMES - pending, count - written);
                 if ((frames + n) * frameBytes > MAX_DATA_BYTES) {
                     throw new AudioFileException(target, "a WAV file cannot hold more than 4 GB; write FLAC or split the audio");
                 }
                 final long base = frames;
-                codec.encode(data, offset + written, n, scratch, dither,
+                codec.encode(data, offset + written, n, scratch, (int) (pending * frameBytes), dither,
                         (f, c, v) -> { throw nonFinite(base + f, c, v); });
-                writeFully(ByteBuffer.wrap(scratch, 0, (int) (n * frameBytes)), headerBytes + frames * frameBytes);
+                pending += n;
                 frames += n;
                 written += n;
+                if (pending == CHUNK_FRAMES) flush();
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** Writes the encoded frames collected in the buffer, so tiny blocks do not each cost a system call. */
+    private void flush() {
+        long at = headerBytes + (frames - pending) * frameBytes;
+        writeFully(ByteBuffer.wrap(scratch, 0, (int) (pending * frameBytes)), at);
+        pending = 0;
     }
 
     private AudioFileException nonFinite(long frame, int c, double v) {
@@ -125,6 +134,7 @@ final class WavStreamWriter implements AudioStreamWriter {
     public void commit() {
         if (done) throw new IllegalStateException("writer is already committed or closed");
         try {
+            flush();
             long dataBytes = frames * frameBytes;
             long end = headerBytes + dataBytes;
             if ((dataBytes & 1) == 1) {

@@ -203,4 +203,27 @@ class BadInputTest {
         assertArrayEquals(new float[] {0.5f, 0.25f}, AudioFiles.read(f, warnings::add).channel(0));
         assertEquals(List.of(), warnings);
     }
+
+    @Test
+    void aFileLargerThanTheHeapIsRefusedWholeButStreamsInBlocks() throws IOException {
+        // A sparse 5 GB RF64 file: 16-bit stereo, about 1.34 billion frames, more floats than any test heap holds.
+        long dataBytes = 5L << 30;
+        byte[] header = TestSignals.rf64(2, 48_000, 16, new byte[0]);
+        java.nio.ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putLong(12 + 8 + 8, dataBytes);  // ds64 data size
+        Path f = dir.resolve("huge.wav");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.write(header);
+            raf.seek(header.length + dataBytes - 2);
+            raf.write(new byte[] {0x00, 0x40});  // the very last sample: 0.5
+        }
+        AudioFileInfo info = AudioFiles.probe(f);
+        assertEquals(dataBytes / 4, info.frames());
+        AudioFileException e = assertThrows(AudioFileException.class, () -> AudioFiles.read(f));
+        assertTrue(e.getMessage().contains("give Java more heap") || e.getMessage().contains("too long to hold"), e.getMessage());
+        try (AudioStreamReader r = AudioFiles.openReader(f)) {
+            AudioBuffer block = AudioBuffer.allocate(2, 4096, 48_000);
+            assertEquals(4096, r.read(block));
+            assertEquals(0f, block.channel(0)[4095]);
+        }
+    }
 }

@@ -148,4 +148,19 @@ class FlacFilesTest {
         AudioFileException e = assertThrows(AudioFileException.class, () -> AudioFiles.read(f));
         assertTrue(e.getMessage().contains("truncated or corrupt"), e.getMessage());
     }
+
+    @Test
+    void aStreamInfoClaimingAnAbsurdLengthIsNeverAllocated() throws IOException {
+        byte[] bytes = Files.readAllBytes(TestSignals.fixture("sine-stereo16-44k.flac"));
+        // Total samples: the low 36 bits of STREAMINFO bytes 10..17 (file offsets 18..25), all ones = 68 billion.
+        bytes[21] |= 0x0F;
+        for (int i = 22; i <= 25; i++) bytes[i] = (byte) 0xFF;
+        Path f = Files.write(dir.resolve("liar.flac"), bytes);
+        assertEquals(0xFFFFFFFFFL, AudioFiles.probe(f).frames());
+        List<String> warnings = new ArrayList<>();
+        AudioBuffer b = AudioFiles.read(f, warnings::add);
+        assertEquals(22_050, b.frames());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("claims 68719476735 frames"), warnings.get(0));
+    }
 }
