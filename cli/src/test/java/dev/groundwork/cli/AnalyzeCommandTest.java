@@ -137,6 +137,14 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aPlotThatCannotBeWrittenFailsWithOneLine() {
+        Run r = run("analyze", quiet.toString(), "--plot", dir.resolve("no/such/folder/q.png").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("groundwork: q.png: cannot write the plot: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
     void missingFileFailsWithOneLineNamingIt() {
         Run r = run("analyze", dir.resolve("nope.wav").toString());
         assertEquals(1, r.status());

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Everything {@code groundwork analyze --json} prints about one file; the mastering and mixing jobs put
- * the same record in their reports. Levels that do not exist are {@code null} (boxed fields: no
- * integrated loudness for silence, no correlation for mono) or −infinity (peaks, RMS, DC of silence);
- * both are written as JSON null.
+ * the same record in their reports. Values that do not exist are {@code null} (in Java and in JSON):
+ * no loudness, peak or RMS for digital silence, no DC offset when the mean is exactly zero, no
+ * correlation for mono. (Never −infinity or NaN: a report read back from JSON must equal the original.)
  *
  * <ul>
  *   <li>{@code dcOffsetDbfs}: the largest |mean| of any channel, in dBFS.</li>
@@ -20,17 +20,17 @@ import java.util.List;
 public record AnalysisReport(
         String file,
         String format,
-        double sampleRate,
+        int sampleRate,
         int channels,
         double durationS,
         Double integratedLufs,
         Double loudnessRangeLu,
-        double truePeakDbtp,
-        double samplePeakDbfs,
+        Double truePeakDbtp,
+        Double samplePeakDbfs,
         Double maxMomentaryLufs,
         Double maxShortTermLufs,
-        double rmsDbfs,
-        double dcOffsetDbfs,
+        Double rmsDbfs,
+        Double dcOffsetDbfs,
         long clippedSamples,
         Double stereoCorrelation,
         Double crestFactorDb,

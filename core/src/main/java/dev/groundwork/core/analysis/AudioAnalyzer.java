@@ -116,15 +116,15 @@ public final class AudioAnalyzer {
         for (int c = 0; c < channels; c++) {
             double mean = statistics.mean(c);
             dc = Math.max(dc, Math.abs(mean));
-            perChannel.add(new ChannelReport(c + 1, meter.truePeakDbtp(c), meter.samplePeakDbfs(c),
+            perChannel.add(new ChannelReport(c + 1, finite(meter.truePeakDbtp(c)), finite(meter.samplePeakDbfs(c)),
                     powerDb(statistics.meanSquare(c)), amplitudeDb(Math.abs(mean)), statistics.clippedSamples(c)));
         }
         double ms = statistics.meanSquare();
         double peak = statistics.peak();
         double correlation = statistics.stereoCorrelation();
-        AnalysisReport report = new AnalysisReport(file, format, sampleRate, channels, meter.durationSeconds(),
+        AnalysisReport report = new AnalysisReport(file, format, (int) Math.round(sampleRate), channels, meter.durationSeconds(),
                 boxed(meter.integratedLufs()), boxed(meter.loudnessRangeLu()),
-                meter.truePeakDbtp(), meter.samplePeakDbfs(),
+                finite(meter.truePeakDbtp()), finite(meter.samplePeakDbfs()),
                 boxed(meter.maxMomentaryLufs()), boxed(meter.maxShortTermLufs()),
                 powerDb(ms), amplitudeDb(dc), statistics.clippedSamples(),
                 Double.isNaN(correlation) ? null : correlation,
@@ -138,11 +138,16 @@ public final class AudioAnalyzer {
         return v.isPresent() ? v.getAsDouble() : null;
     }
 
-    private static double amplitudeDb(double linear) {
-        return linear > 0 ? 20 * Math.log10(linear) : Double.NEGATIVE_INFINITY;
+    /** −infinity (silence) and NaN become null: "does not exist". */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
-    private static double powerDb(double meanSquare) {
-        return meanSquare > 0 ? 10 * Math.log10(meanSquare) : Double.NEGATIVE_INFINITY;
+    private static Double amplitudeDb(double linear) {
+        return linear > 0 ? 20 * Math.log10(linear) : null;
+    }
+
+    private static Double powerDb(double meanSquare) {
+        return meanSquare > 0 ? 10 * Math.log10(meanSquare) : null;
     }
 }

@@ -2,7 +2,7 @@ package dev.groundwork.core.analysis;
 
 /**
  * Level of one frequency band: {@code levelDb} is the band's power relative to a full-scale sine
- * (a 1 kHz sine of peak amplitude −6 dBFS reads −6 dB in the 1 kHz band); −infinity (null in JSON)
- * when the band holds no energy.
+ * (a 1 kHz sine of peak amplitude −6 dBFS reads −6 dB in the 1 kHz band); null when the band holds
+ * no energy.
  */
-public record BandLevel(double centerHz, double lowerHz, double upperHz, double levelDb) { }
+public record BandLevel(double centerHz, double lowerHz, double upperHz, Double levelDb) { }

@@ -1,5 +1,5 @@
 package dev.groundwork.core.analysis;
 
-/** Measurements of one channel; −infinity (null in JSON) where a level does not exist (silence). */
-public record ChannelReport(int channel, double truePeakDbtp, double samplePeakDbfs, double rmsDbfs,
-                            double dcOffsetDbfs, long clippedSamples) { }
+/** Measurements of one channel (numbered from 1); null where a level does not exist (silence). */
+public record ChannelReport(int channel, Double truePeakDbtp, Double samplePeakDbfs, Double rmsDbfs,
+                            Double dcOffsetDbfs, long clippedSamples) { }

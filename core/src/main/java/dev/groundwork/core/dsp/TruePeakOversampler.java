@@ -160,22 +160,12 @@ public final class TruePeakOversampler {
                 double t = d / ratio;
                 double sinc = Math.sin(Math.PI * t) / (Math.PI * t);
                 double r = d / reach;
-                double kaiser = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(KAISER_BETA);
+                double kaiser = KaiserWindow.value(KAISER_BETA, r);
                 taps[q] = sinc * kaiser;
                 sum += taps[q];
             }
             for (int q = 0; q < TAPS_PER_PHASE; q++) g[p - 1][q] = (float) (taps[q] / sum);
         }
         return g;
-    }
-
-    static double besselI0(double x) {
-        double sum = 1, term = 1, q = x * x / 4;
-        for (int k = 1; k < 60; k++) {
-            term *= q / ((double) k * k);
-            sum += term;
-            if (term < sum * 1e-17) break;
-        }
-        return sum;
     }
 }

@@ -25,7 +25,8 @@ import java.util.Set;
  * (two doubles per 100 ms), and the sums run in a fixed order, so any block size gives identical
  * results.
  *
- * <p>Channel order and weights: see {@link ChannelWeights}.
+ * <p>Channel order and weights: see {@link ChannelWeights}. A meter is not thread-safe: feed and query
+ * it from one thread at a time.
  */
 public final class LoudnessMeter {
     /** What to measure; a meter computes only what was asked (true peak is the expensive one). */
