@@ -123,6 +123,7 @@ public final class TruePeakLimiter implements Processor {
         private final int channels;
         private final float[][] history;
         private float[] window = new float[0], y = new float[0], q = new float[0];
+        private float[][] shifted = new float[0][];
         private final float loudLimit;
         private float previousQ;
 
@@ -144,6 +145,7 @@ public final class TruePeakLimiter implements Processor {
                 window = new float[HISTORY + n];
                 y = new float[n];
                 q = new float[n];
+                shifted = new float[TAPS][n];
             }
             java.util.Arrays.fill(q, 0, n, 0f);
             for (int c = 0; c < channels; c++) {
@@ -153,21 +155,18 @@ public final class TruePeakLimiter implements Processor {
                 // window j covers w[j .. j+TAPS-1]; its centre sample is w[j+HALF-1], the frame reported at j
                 for (int j = 0; j < n; j++) q[j] = Math.max(q[j], Math.abs(w[j + HALF - 1]));
                 // interpolate only the stretches loud enough to matter (most of a quiet passage is skipped)
+                int runStart = -1;
                 for (int s0 = 0; s0 < n; s0 += SUB) {
-                    int s1 = Math.min(n, s0 + SUB);
-                    float loud = 0;
-                    for (int j = s0, end = s1 + TAPS - 1; j < end; j++) loud = Math.max(loud, Math.abs(w[j]));
-                    if (loud <= loudLimit) continue;
-                    for (float[] g : H) {
-                        float g0 = g[0];
-                        for (int j = s0; j < s1; j++) y[j] = g0 * w[j];
-                        for (int k = 1; k < TAPS; k++) {
-                            float gk = g[k];
-                            for (int j = s0; j < s1; j++) y[j] += gk * w[j + k];
-                        }
-                        for (int j = s0; j < s1; j++) q[j] = Math.max(q[j], Math.abs(y[j]));
+                    float m = 0;
+                    for (int j = s0, end = Math.min(n, s0 + SUB) + TAPS - 1; j < end; j++) m = Math.max(m, Math.abs(w[j]));
+                    boolean loud = m > loudLimit;
+                    if (loud && runStart < 0) runStart = s0;
+                    if (!loud && runStart >= 0) {
+                        interpolate(w, runStart, s0 - runStart);
+                        runStart = -1;
                     }
                 }
+                if (runStart >= 0) interpolate(w, runStart, n - runStart);
                 System.arraycopy(w, n, hist, 0, HISTORY);
             }
             // q covers a frame and the interval after it; the frame's peak also covers the interval before
@@ -178,6 +177,22 @@ public final class TruePeakLimiter implements Processor {
                 prev = v;
             }
             previousQ = prev;
+        }
+
+        /** Raises q[from .. from+len) to the interpolated peaks; shifted copies keep every inner loop a plain, vectorisable axpy. */
+        private void interpolate(float[] w, int from, int len) {
+            for (int k = 0; k < TAPS; k++) System.arraycopy(w, from + k, shifted[k], 0, len);
+            for (float[] g : H) {
+                float g0 = g[0];
+                float[] s0 = shifted[0];
+                for (int j = 0; j < len; j++) y[j] = g0 * s0[j];
+                for (int k = 1; k < TAPS; k++) {
+                    float gk = g[k];
+                    float[] sk = shifted[k];
+                    for (int j = 0; j < len; j++) y[j] += gk * sk[j];
+                }
+                for (int j = 0; j < len; j++) q[from + j] = Math.max(q[from + j], Math.abs(y[j]));
+            }
         }
 
         private static double l1() {

@@ -21,7 +21,6 @@ public final class Analyzer {
     private final SpectrumAccumulator spectrum;
     private long frames, firstSound = -1, lastSound = -1;
     private double sumMid, sumSide;
-    private Analysis analysis;
 
     public Analyzer(int channels, double sampleRate) {
         this(channels, sampleRate, true);
@@ -63,12 +62,12 @@ public final class Analyzer {
 
     /** The shared analysis (same keys as {@code analyze --json}) with its loudness curves. */
     public Analysis analysis(String name) {
-        if (analysis == null) analysis = core.result(name, null);
-        return analysis;
+        return core.result(name, null);
     }
 
     public InputAnalysis result() {
-        AnalysisReport r = analysis(null).report();
+        Analysis analysis = core.result(null, null);
+        AnalysisReport r = analysis.report();
         double duration = frames / sampleRate;
         double integrated = nan(r.integratedLufs());
         double lead = firstSound < 0 ? duration : firstSound / sampleRate;

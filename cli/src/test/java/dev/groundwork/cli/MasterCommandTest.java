@@ -1,0 +1,112 @@
+package dev.groundwork.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.json.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MasterCommandTest {
+    @TempDir
+    static Path dir;
+    static Path song, silence;
+
+    record Run(int status, String out, String err) { }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    /** Eight seconds of chords, kick and hats at roughly -24 LUFS, 24-bit stereo. */
+    @BeforeAll
+    static void files() {
+        double fs = 44_100;
+        int n = (int) (8 * fs);
+        AudioBuffer b = AudioBuffer.allocate(2, n, fs);
+        Random rnd = new Random(3);
+        for (int i = 0; i < n; i++) {
+            double t = i / fs, tb = t % 0.5;
+            double chord = 0.05 * (Math.sin(2 * Math.PI * 220 * t) + Math.sin(2 * Math.PI * 277.2 * t) + Math.sin(2 * Math.PI * 329.6 * t));
+            double kick = 0.3 * Math.exp(-tb * 25) * Math.sin(2 * Math.PI * 55 * tb);
+            double hat = 0.02 * Math.exp(-(t % 0.25) * 60) * rnd.nextGaussian();
+            b.channel(0)[i] = (float) (chord + kick + hat);
+            b.channel(1)[i] = (float) (chord + kick - hat);
+        }
+        song = dir.resolve("song.wav");
+        AudioFiles.write(song, b, OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        silence = dir.resolve("silence.wav");
+        AudioFiles.write(silence, AudioBuffer.allocate(2, 44100 * 3, fs), OutputFormat.wav(OutputFormat.Encoding.PCM24));
+    }
+
+    @Test
+    void jsonReportHasInputAndOutputAnalysesAndTheOutputMeetsTheTarget() throws Exception {
+        Path out = dir.resolve("master.wav"), plan = dir.resolve("plan.json"), report = dir.resolve("report.json");
+        Run r = run("master", song.toString(), "-o", out.toString(), "--json", "--plan", plan.toString(), "--report", report.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertEquals(-14.0, j.at("/output/integrated_lufs").asDouble(), 0.1);
+        assertTrue(j.at("/output/true_peak_dbtp").asDouble() <= -1.0);
+        assertTrue(j.at("/input/integrated_lufs").asDouble() < -18);
+        assertEquals("spotify", j.at("/target/preset").asText());
+        assertTrue(j.at("/stages/loudness/gain_db").isNumber());
+        assertTrue(j.at("/gain_reduction/limiter_max_db").isNumber());
+        assertEquals(Json.MAPPER.readTree(Files.readString(report)).at("/output"), j.at("/output"));
+
+        Path again = dir.resolve("again.wav");
+        Run r2 = run("master", song.toString(), "-o", again.toString(), "--from-plan", plan.toString());
+        assertEquals(0, r2.status(), r2.err());
+        assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again), "same input + plan = same bytes");
+    }
+
+    @Test
+    void humanOutputShowsTheBeforeAfterTableAndEveryStage() {
+        Path out = dir.resolve("human.wav");
+        Run r = run("master", song.toString(), "-o", out.toString(), "--target", "apple");
+        assertEquals(0, r.status(), r.err());
+        for (String s : new String[]{"input", "master", "target", "-16.0 LUFS", "inspect", "clean", "tonal", "dynamics", "stereo", "loudness", "deliver"}) {
+            assertTrue(r.out().contains(s), "missing '" + s + "' in:\n" + r.out());
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        Run r = run("master", song.toString(), song.toString(), "-o", dir.resolve("x.wav").toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--album"), r.err());
+        r = run("master", song.toString(), "-o", dir.resolve("x.wav").toString(), "--target", "myspace");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("spotify"), r.err());
+        r = run("master", song.toString(), "-o", dir.resolve("x.mp3").toString());
+        assertEquals(2, r.status());
+    }
+
+    @Test
+    void silenceFailsWithAClearMessage() {
+        Run r = run("master", silence.toString(), "-o", dir.resolve("s.wav").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("silent"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(dir.resolve("s.wav")));
+    }
+
+    @Test
+    void theInputIsNeverOverwritten() throws Exception {
+        byte[] before = Files.readAllBytes(song);
+        Run r = run("master", song.toString(), "-o", song.toString());
+        assertEquals(2, r.status());
+        assertArrayEquals(before, Files.readAllBytes(song));
+    }
+}
