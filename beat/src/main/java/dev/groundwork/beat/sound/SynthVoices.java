@@ -49,25 +49,37 @@ public final class SynthVoices {
             double from = glideFrom == null ? target : Osc.mtof(glideFrom);
             double glideTime = Math.min(0.09, length / sr * 0.5);
             double amp = Math.pow(velocity / 127.0, 1.2) * 0.9;
-            double norm = Math.tanh(drive);
+            double norm = Osc.softClip(drive);
             int rel = releaseFrames();
             int total = length + rel;
             double phase = 0;
             double decay = 1.6;
             double lnRatio = Math.log(target / from);
+            // Envelopes as per-sample multipliers: no exp() in the loop.
+            double ampEnv = 1, ampCoef = Math.exp(-1 / (decay * sr));
+            double drop = 0.6, dropCoef = Math.exp(-1 / (0.008 * sr));
+            double glideFrames = glideTime * sr, glideStep = Math.exp(lnRatio / Math.max(1, glideFrames));
+            double glideF = from;
+            double attack = 0.001 * sr;
             for (int i = 0; i < total; i++) {
                 int at = start + i;
-                double t = i / sr;
-                double f = target;
-                if (glideFrom != null && t < glideTime) f = from * Math.exp(lnRatio * t / glideTime);
-                f *= 1 + 0.6 * Math.exp(-t / 0.008);
+                double f;
+                if (glideFrom != null && i < glideFrames) {
+                    f = glideF;
+                    glideF *= glideStep;
+                } else {
+                    f = target;
+                }
+                f *= 1 + drop;
+                drop *= dropCoef;
                 phase += f / sr;
                 if (phase >= 1) phase -= Math.floor(phase);
+                double env = ampEnv * (i < attack ? i / attack : 1);
+                ampEnv *= ampCoef;
                 if (at < 0 || at >= out.length) continue;
-                double env = Math.exp(-t / decay) * Math.min(1, t / 0.001);
                 if (i >= length) env *= 1 - (i - length) / (double) rel;
                 double s = Osc.sin(phase);
-                out[at] += (float) (amp * env * Math.tanh(drive * s) / norm);
+                out[at] += (float) (amp * env * Osc.softClip(drive * s) / norm);
             }
         }
     }

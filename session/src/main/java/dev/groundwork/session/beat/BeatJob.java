@@ -7,7 +7,13 @@ import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioFiles;
 import dev.groundwork.core.audio.OutputFormat;
 import dev.groundwork.core.json.Json;
-import dev.groundwork.core.meter.LoudnessMeter;
+import dev.groundwork.master.MasterResult;
+import dev.groundwork.master.MasterSettings;
+import dev.groundwork.master.Mastering;
+import dev.groundwork.master.Target;
+import dev.groundwork.master.plan.LoudnessStage;
+import dev.groundwork.master.render.AudioOutput;
+import dev.groundwork.master.render.AudioSource;
 import dev.groundwork.core.progress.ProgressListener;
 
 import java.io.IOException;
@@ -52,7 +58,7 @@ public final class BeatJob {
         }
         progress.progress("master", 0.8);
         AudioBuffer mix = beat.mix();
-        Mastered m = master(mix, plan.loop());
+        Mastered m = master(mix, plan.loop(), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
         AudioFiles.write(dir.resolve("beat.wav"), m.audio, WAV24);
         files.add("beat.wav");
         progress.progress("done", 1);
@@ -65,26 +71,35 @@ public final class BeatJob {
     record Mastered(AudioBuffer audio, double gainDb, OptionalDouble lufs, double truePeak, String method) { }
 
     /**
-     * TODO(master): replace with the master module's mastering chain once branch `master` exposes its API.
-     * Until then: one static gain to the loudness target, lowered if it would push the true peak over the
-     * ceiling (so the ceiling always holds; the loudness may then fall short of -14 LUFS).
+     * Masters with the master module to -14 LUFS / -1 dBTP. A loop is mastered as three copies in a
+     * row and the middle one kept: the compressor and limiter are then in the state the loop itself
+     * leaves them in, so the mastered loop still repeats seamlessly.
      */
-    static Mastered master(AudioBuffer mix, boolean loop) {
-        LoudnessMeter meter = new LoudnessMeter(mix.channels(), mix.sampleRate());
-        meter.add(mix);
-        OptionalDouble lufs = meter.integratedLufs();
-        if (lufs.isEmpty()) return new Mastered(mix, 0, lufs, meter.truePeakDbtp(), "silence: left as is");
-        double gain = TARGET_LUFS - lufs.getAsDouble();
-        double tp = meter.truePeakDbtp();
-        String method = "static gain to " + TARGET_LUFS + " LUFS";
-        if (tp + gain > CEILING_DBTP) {
-            gain = CEILING_DBTP - 0.05 - tp;
-            method = "static gain held by the " + CEILING_DBTP + " dBTP ceiling (interim, no limiter)";
+    static Mastered master(AudioBuffer mix, boolean loop, ProgressListener progress) {
+        AudioBuffer input = loop ? repeat(mix, 3) : mix;
+        MasterSettings settings = MasterSettings.defaults().withTarget(Target.custom(TARGET_LUFS, CEILING_DBTP)).withBits("32f");
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        MasterResult r = Mastering.master(AudioSource.of(input, "beat mix"), settings, out, progress);
+        AudioBuffer audio = out.audio();
+        if (loop) {
+            float[][] mid = new float[audio.channels()][];
+            for (int c = 0; c < mid.length; c++) {
+                mid[c] = java.util.Arrays.copyOfRange(audio.channel(c), mix.frames(), 2 * mix.frames());
+            }
+            audio = new AudioBuffer(mid, mix.sampleRate());
         }
-        AudioBuffer out = mix.copy();
-        out.applyGain(Math.pow(10, gain / 20));
-        LoudnessMeter check = new LoudnessMeter(out.channels(), out.sampleRate());
-        check.add(out);
-        return new Mastered(out, gain, check.integratedLufs(), check.truePeakDbtp(), method);
+        var report = r.output().report();
+        LoudnessStage loud = r.plan().stages().loudness();
+        double lufs = report.integratedLufs() == null ? Double.NaN : report.integratedLufs();
+        return new Mastered(audio, loud.gainDb(), Double.isNaN(lufs) ? OptionalDouble.empty() : OptionalDouble.of(lufs),
+                report.truePeakDbtp(), "master module: " + loud.reason());
+    }
+
+    static AudioBuffer repeat(AudioBuffer x, int times) {
+        float[][] out = new float[x.channels()][x.frames() * times];
+        for (int c = 0; c < out.length; c++) {
+            for (int k = 0; k < times; k++) System.arraycopy(x.channel(c), 0, out[c], k * x.frames(), x.frames());
+        }
+        return new AudioBuffer(out, x.sampleRate());
     }
 }
