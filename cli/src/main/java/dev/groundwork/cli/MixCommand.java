@@ -78,6 +78,12 @@ public final class MixCommand implements Callable<Integer> {
     @Option(names = "--export", paramLabel = "FORMAT", split = ",", description = "dawproject and/or rpp, written next to the mix.")
     List<String> exports = new ArrayList<>();
 
+    @Option(names = "--master", description = "Master the mix afterwards (OUT-master.wav and its plan OUT-master.json).")
+    boolean master;
+
+    @Option(names = "--target", defaultValue = "spotify", description = "Mastering target for --master (default: ${DEFAULT-VALUE}).")
+    String target;
+
     @Option(names = "--json", description = "Print the plans and results as JSON.")
     boolean json;
 
@@ -105,12 +111,30 @@ public final class MixCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        if (master && output == null) throw new UsageException("--master needs the mix file (-o OUT.wav)");
+        dev.groundwork.master.MasterSettings masterSettings;
+        try {
+            masterSettings = dev.groundwork.master.MasterSettings.defaults().withTarget(dev.groundwork.master.Target.of(target));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         List<String> ex = exports.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
         for (String e : ex) if (!e.equals("dawproject") && !e.equals("rpp")) throw new UsageException("--export takes dawproject or rpp, not " + e);
         var request = new MixJob.Request(stems, output, format, plan, fromPlan, stemsOut, candidates, ex, settings);
         List<MixJob.Outcome> outcomes;
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
             outcomes = MixJob.run(request, progress);
+            if (master) {
+                for (var o : outcomes) {
+                    Path mastered = withSuffix(o.audio(), "-master", ".wav");
+                    var result = dev.groundwork.master.Mastering.master(dev.groundwork.master.render.AudioSource.of(o.audio()), masterSettings,
+                            dev.groundwork.master.render.AudioOutput.toFile(mastered), (s, f) -> progress.progress("mastering", f));
+                    Json.write(withSuffix(o.audio(), "-master", ".json"), result.plan());
+                    masteredFiles.add(String.format(Locale.ROOT, "Mastered %s: %.1f LUFS, true peak %.1f dBTP (%s)", mastered,
+                            result.output().report().integratedLufs() == null ? Double.NEGATIVE_INFINITY : result.output().report().integratedLufs(),
+                            result.output().report().truePeakDbtp(), result.plan().target().preset()));
+                }
+            }
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -135,9 +159,18 @@ public final class MixCommand implements Callable<Integer> {
                 if (outcomes.size() > 1) out.println();
             }
             if (stemsOut != null && output != null) out.println("Wrote processed stems to " + stemsOut);
+            masteredFiles.forEach(out::println);
         }
         out.flush();
         return 0;
+    }
+
+    private final List<String> masteredFiles = new ArrayList<>();
+
+    private static Path withSuffix(Path p, String suffix, String ext) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return p.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + suffix + ext);
     }
 
     private MixSettings settings() {

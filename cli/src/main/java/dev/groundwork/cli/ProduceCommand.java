@@ -1,13 +1,94 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.core.json.Json;
+import dev.groundwork.master.MasterSettings;
+import dev.groundwork.master.Target;
+import dev.groundwork.mix.MixSettings;
+import dev.groundwork.session.produce.ProduceJob;
+import dev.groundwork.session.produce.ProduceResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "produce", mixinStandardHelpOptions = true, description = "Beat, mix and master from one prompt, writing every plan.")
+@Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Beat, mix and master from one prompt, writing every plan.",
+                "DIR gets beat.json/beat.mid/stems, mix.json/mix.wav/mix.dawproject and master.json/master.wav:",
+                "edit any plan and re-run that step alone."})
 public final class ProduceCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PROMPT", description = "What to make, e.g. \"dark trap beat 140 bpm in F minor\".")
+    String prompt;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Project folder (created if needed).")
+    Path dir;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Same prompt and seed give the same files (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--target", defaultValue = "spotify", description = "Mastering target: spotify, apple, youtube, amazon, tidal, deezer, club, aes, ebu.")
+    String target;
+
+    @Option(names = "--style", defaultValue = "balanced", description = "Mix style: balanced, vocal-forward, beat-forward, wide or dry.")
+    String style;
+
+    @Option(names = "--more", paramLabel = "WHAT", description = "Mix intent: vocal, drums, bass, reverb, delay, width, compression.")
+    List<String> more = new ArrayList<>();
+
+    @Option(names = "--less", paramLabel = "WHAT", description = "Same targets as --more.")
+    List<String> less = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("'produce' is not available yet");
+        if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
+        MixSettings mix;
+        MasterSettings master;
+        try {
+            mix = MixSettings.defaults().withStyle(style);
+            for (String m : more) mix = mix.withIntent(m, 1);
+            for (String l : less) mix = mix.withIntent(l, -1);
+            mix = new MixSettings(mix.roles(), mix.lead(), mix.maskingStrength(), mix.intents(), mix.fixes(), mix.style(), mix.targetLufs(),
+                    mix.peakCeilingDbfs(), mix.tempoBpm(), mix.sampleRateHz());
+            master = MasterSettings.defaults().withTarget(Target.of(target));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ProduceResult r;
+        try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
+            r = ProduceJob.run(new ProduceJob.Request(prompt, dir, seed, mix, master), progress);
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r));
+        } else {
+            out.printf(Locale.ROOT, "Produced \"%s\" (seed %d): %s, %.0f BPM, %s, %d bars, %.1f s%n", r.prompt(), r.seed(), r.genre(), r.tempoBpm(),
+                    r.key(), r.bars(), r.durationSeconds());
+            out.printf(Locale.ROOT, "  beat: %d parts (%s)%n", r.stems().size(), String.join(", ", r.stems()));
+            var m = r.mix();
+            out.printf(Locale.ROOT, "  mix: lead %s, %s LUFS, peak %.1f dBFS%n", r.lead() == null ? "none" : r.lead(),
+                    m.integratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", m.integratedLufs()), m.samplePeakDbfs());
+            out.printf(Locale.ROOT, "  master (%s): %s LUFS, true peak %s dBTP%n", r.masterTarget(),
+                    r.masterIntegratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.masterIntegratedLufs()),
+                    r.masterTruePeakDbtp() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.masterTruePeakDbtp()));
+            out.println("  wrote " + String.join(", ", r.files()) + " in " + r.folder());
+            out.println("  revisit a step:");
+            for (String s : r.revisit()) out.println("    " + s);
+            out.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
+        }
+        out.flush();
+        return 0;
     }
+
 }

@@ -154,9 +154,9 @@ public final class MixJob {
         b.append("  sample rate: ").append(p.sampleRateReason()).append('\n');
         for (String n : p.notes()) b.append("  note: ").append(n).append('\n');
         if (r != null) {
-            b.append(String.format(Locale.ROOT, "Result: %.1f s, %s LUFS integrated, peak %.1f dBFS (true peak %.1f dBTP)%s, rendered in %.1f s%n",
+            b.append(String.format(Locale.ROOT, "Result: %.1f s, %s LUFS integrated, sample peak %.1f dBFS%s, rendered in %.1f s%n",
                     r.durationSeconds(), r.integratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.integratedLufs()),
-                    r.samplePeakDbfs(), r.truePeakDbtp(),
+                    r.samplePeakDbfs(),
                     r.ceilingTrimDb() < 0 ? String.format(Locale.ROOT, ", turned down %.1f dB to respect the %.1f dBFS ceiling", -r.ceilingTrimDb(),
                             p.mixBus().peakCeilingDbfs()) : "", r.renderSeconds()));
         }

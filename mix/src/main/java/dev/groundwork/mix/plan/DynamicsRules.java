@@ -70,7 +70,7 @@ final class DynamicsRules {
         boolean percussive = p.measured().transientsPerSecond() > 1.5 && crest > 15;
         double attack = percussive ? Math.max(rd.attackMs, 15) : rd.attackMs;
         double gap = prof.medianOnsetGapSeconds();
-        double release = Double.isFinite(gap) ? clamp(600 * gap, 60, 250) : (p.role() == Role.LEAD_VOCAL ? 120 : 180);
+        double release = Double.isFinite(gap) && gap < 2 ? clamp(600 * gap, 60, 250) : (p.role() == Role.LEAD_VOCAL ? 120 : 180);
         // Solve the threshold (post-fader dBFS) whose expected reduction meets the target.
         float[] lv = prof.shortLevelsDb();
         double loud = p.measured().activeLoudnessLufs();
@@ -87,7 +87,7 @@ final class DynamicsRules {
         String why = String.format(Locale.ROOT, "%s, crest %.1f dB: about %.1f dB of reduction%s; %s attack %.0f ms, release %.0f ms%s",
                 p.role().id().replace('_', ' '), crest, expected, crest > 18 ? " (very dynamic)" : "",
                 percussive ? "transient-friendly" : "", attack, release,
-                Double.isFinite(gap) ? String.format(Locale.ROOT, " (onsets every %.0f ms)", gap * 1000) : "");
+                Double.isFinite(gap) && gap < 2 ? String.format(Locale.ROOT, " (onsets every %.0f ms)", gap * 1000) : "");
         return new CompressionPlan(threshold, ratio, attack, round1(release), 6, makeup, 10, round1(expected), why.replace(";  ", "; "));
     }
 

@@ -78,9 +78,12 @@ public final class MixPlanner {
         CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
         boolean hasVocal = spaced.stream().anyMatch(p -> p.role().isVocal() && !p.silent());
         SpacePlan space = SpaceRules.space(s, hasVocal);
-        // 4. Mix bus: predicted loudness is the power sum of the planned stems (uncorrelated sources).
+        // 4. Mix bus: predicted loudness is the power sum of the planned stems (uncorrelated sources),
+        //    each weighted by the share of the song it plays in.
         double power = 0;
-        for (StemPlan p : spaced) if (!p.silent()) power += Math.pow(10, (p.measured().activeLoudnessLufs() + p.gainDb()) / 10);
+        for (StemPlan p : spaced) {
+            if (!p.silent()) power += p.measured().activeFraction() * Math.pow(10, (p.measured().activeLoudnessLufs() + p.gainDb()) / 10);
+        }
         double predicted = power > 0 ? 10 * Math.log10(power) : Double.NEGATIVE_INFINITY;
         double trim = Double.isFinite(predicted) ? round2(s.targetLufs() - predicted) : 0;
         MixBusPlan bus = new MixBusPlan(trim, round2(predicted), s.targetLufs(), s.peakCeilingDbfs(), String.format(Locale.ROOT,

@@ -37,48 +37,39 @@ public final class MixRenderer {
         Path dir = out.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
+            if (stemsDir != null) Files.createDirectories(stemsDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        Path tmp = dir.resolve("." + out.getFileName() + ".mixing.wav");
         List<AudioStreamWriter> stemWriters = new ArrayList<>();
-        double[] peak = {0};
-        MixEngine engineRef;
         try (MixEngine engine = new MixEngine(plan, sources, defaultThreads());
-             AudioStreamWriter w = AudioFiles.openWriter(tmp, OutputFormat.wav(OutputFormat.Encoding.FLOAT32), plan.sampleRateHz(), 2)) {
-            engineRef = engine;
+             MixStore store = MixStore.create(dir.resolve("." + out.getFileName() + ".mixing.wav"), engine.totalFrames(), plan.sampleRateHz())) {
             if (stemsDir != null) {
-                try {
-                    Files.createDirectories(stemsDir);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot create " + stemsDir + ": " + e.getMessage(), e);
-                }
                 for (StemPlan p : plan.stems()) {
                     Path f = stemsDir.resolve(p.file().replaceFirst("\\.[^.]+$", "") + ".wav");
                     stemWriters.add(AudioFiles.openWriter(f, OutputFormat.wav(OutputFormat.Encoding.FLOAT32), plan.sampleRateHz(), 2));
                 }
             }
+            double[] peak = {0};
             engine.run((mix, stems) -> {
                 for (int c = 0; c < 2; c++) {
                     float[] x = mix.channel(c);
                     for (int i = 0; i < mix.frames(); i++) peak[0] = Math.max(peak[0], Math.abs(x[i]));
                 }
-                w.write(mix);
+                store.write(mix);
                 for (int i = 0; i < stemWriters.size(); i++) stemWriters.get(i).write(stems.get(i));
             }, (s, f) -> progress.progress(s, 0.9 * f));
-            w.commit();
             // The pass ran to the end: the processed stems are complete.
             for (AudioStreamWriter sw : stemWriters) sw.commit();
             double ceiling = Math.pow(10, plan.mixBus().peakCeilingDbfs() / 20);
             double trimGain = peak[0] > ceiling ? ceiling / peak[0] : 1;
-            LoudnessMeter meter = new LoudnessMeter(2, plan.sampleRateHz(),
-                    EnumSet.of(LoudnessMeter.Measure.INTEGRATED, LoudnessMeter.Measure.SAMPLE_PEAK, LoudnessMeter.Measure.TRUE_PEAK));
-            try (AudioStreamReader r = AudioFiles.openReader(tmp);
-                 AudioStreamWriter fw = AudioFiles.openWriter(out, format, plan.sampleRateHz(), 2)) {
+            LoudnessMeter meter = new LoudnessMeter(2, plan.sampleRateHz(), EnumSet.of(LoudnessMeter.Measure.INTEGRATED, LoudnessMeter.Measure.SAMPLE_PEAK));
+            try (AudioStreamWriter fw = AudioFiles.openWriter(out, format, plan.sampleRateHz(), 2)) {
                 AudioBuffer b = AudioBuffer.allocate(2, MixEngine.BLOCK, plan.sampleRateHz());
-                long total = r.info().frames(), done = 0;
+                long total = engine.totalFrames(), done = 0;
                 int n;
-                while ((n = r.read(b)) > 0) {
+                store.rewind();
+                while ((n = store.read(b)) > 0) {
                     if (trimGain != 1) b.applyGain(trimGain);
                     meter.add(b);
                     fw.write(b);
@@ -94,15 +85,10 @@ public final class MixRenderer {
             });
             var lufs = meter.integratedLufs();
             return new MixReport(round2(engine.totalFrames() / plan.sampleRateHz()), lufs.isPresent() ? round2(lufs.getAsDouble()) : null,
-                    round2(meter.samplePeakDbfs()), round2(meter.truePeakDbtp()), round2(20 * Math.log10(trimGain)),
+                    round2(meter.samplePeakDbfs()), round2(20 * Math.log10(trimGain)),
                     round2(engine.glueReductionDb()), comp, duck, round2((System.nanoTime() - t0) / 1e9));
         } finally {
             for (AudioStreamWriter sw : stemWriters) sw.close();
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // A leftover hidden temp file is harmless; the real output is already in place or absent.
-            }
         }
     }
 

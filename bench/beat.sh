@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Issue 4 benchmark: `groundwork beat` for a 3-minute, five-part beat, whole process (compose, render
+# stems, mix, master; JVM start included; target < 5 s), and FluidSynth rendering the same beat.mid
+# with the FluidR3 GM SoundFont in the same run (time ratio). Writes results/beat.md.
+. "$(dirname "$0")/lib.sh"
+PROMPT="${BENCH_BEAT_PROMPT:-boom bap, 90 bpm, A minor, with piano, 3 minutes}"
+
+need_base_tools
+need_packages fluidsynth fluid-soundfont-gm
+build_jars
+md="$(result_md beat)"
+OUT="$WORK/beat"; rm -rf "$OUT"; mkdir -p "$OUT"
+SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
+
+if java -Djava.awt.headless=true -jar "$JAR" beat "$PROMPT" -o "$OUT/probe" --seed 1 >"$RESULTS/beat-probe.out" 2>"$RESULTS/beat-probe.err" \
+   && [ -f "$OUT/probe/beat.mid" ]; then
+  parts=$(find "$OUT/probe/stems" -name '*.wav' | wc -l)
+  part_names=$(find "$OUT/probe/stems" -name '*.wav' -exec basename {} .wav \; | sort | paste -sd, - | sed 's/,/, /g')
+  dur=$(ebur128_json "$OUT/probe/beat.wav" | jq .duration_s)
+  build_ebur128_bench
+  read -r lufs tp < <(ebur128_json "$OUT/probe/beat.wav" | jq -r '"\(.integrated_lufs) \(.true_peak_dbtp)"')
+  log "beat: whole process (hyperfine)"
+  gw=$(hyperfine_mean beat-gw 3 --prepare "rm -rf $OUT/run" "java -Djava.awt.headless=true -jar $JAR beat '$PROMPT' -o $OUT/run --seed 1")
+  gw_sd=$(hyperfine_field beat-gw stddev)
+  fs=$(hyperfine_mean beat-fluidsynth 3 "fluidsynth -ni -q -r 44100 -F $OUT/fluidsynth.wav $SF2 $OUT/probe/beat.mid")
+  fs_sd=$(hyperfine_field beat-fluidsynth stddev)
+  fs_dur=$(ebur128_json "$OUT/fluidsynth.wav" | jq .duration_s)
+  rows="| \`groundwork beat\` (compose + $parts stems + mix + master, JVM start included) | $(printf %.2f "$gw") ± $(printf %.2f "$gw_sd") s | $(printf %.0f "$(calc "$dur / $gw")")× real time | < 5 s |
+| FluidSynth $(dpkg-query -W -f='${Version}' fluidsynth) rendering the same \`beat.mid\` (FluidR3 GM, one stereo file) | $(printf %.2f "$fs") ± $(printf %.2f "$fs_sd") s | $(printf %.0f "$(calc "$fs_dur / $fs")")× real time | |
+| ratio (FluidSynth time / groundwork time) | **$(calc "$fs / $gw")×** | | |"
+  detail="Prompt: \`$PROMPT\`, seed 1 → $(printf %.1f "$dur") s, parts: $part_names; \`beat.wav\` measured by libebur128 at $(printf %.2f "$lufs") LUFS, $(printf %.2f "$tp") dBTP."
+else
+  reason="$(head -1 "$RESULTS/beat-probe.err")"
+  rows="| \`groundwork beat\` | not measured: ${reason:-no beat.mid written} | | < 5 s |"
+  detail="Prompt: \`$PROMPT\`."
+fi
+
+cat >"$md" <<MD
+### Beat (issue 4)
+
+$detail
+Whole process, hyperfine (1 warm-up + 3 runs, mean ± σ). FluidSynth only synthesises the MIDI (no stems, mix or
+mastering), so the ratio compares groundwork's whole job with a bare render of the same notes.
+
+| job | time | speed | target |
+|---|---:|---:|---|
+$rows
+MD
+log "beat: wrote $md"
+cat "$md"

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Issue 5 benchmark: automix accuracy against known good mixes, and mixing speed and memory.
+#
+# Accuracy: General MIDI songs from Debian's planetblupi-music-midi (composed for the game, with the
+# composer's own channel volumes and pans = the known mix) are rendered per instrument with FluidSynth;
+# plus, when `groundwork beat` is available, a few groundwork beats (their stems as rendered = known).
+# The stems are scrambled (seeded: gain ±12 dB, one or two EQ bells ±6 dB, stereo balance), then
+# automix runs on them through the CLI. Each stem's loudness relative to the mix is compared with the
+# known mix (mean absolute error, LU) for automix and two baselines: equal-loudness faders, raw sum.
+#
+# Speed: 16 stereo stems × 4 min at 44.1 kHz, whole process (target ≤ 10 s); 32 stems × 5 min with
+# -Xmx1g. Writes results/mix.md.
+. "$(dirname "$0")/lib.sh"
+SONG_SECONDS="${BENCH_MIX_SECONDS:-120}"
+
+need_base_tools
+need_packages fluidsynth fluid-soundfont-gm planetblupi-music-midi
+build_jars
+md="$(result_md mix)"
+ACC="$WORK/mix-accuracy"; mkdir -p "$ACC"
+MIDI=/usr/share/planetblupi/music
+
+mix_available=1
+probe_dir="$WORK/mix-probe"
+"$BENCH_DIR/render-midi-stems.sh" "$MIDI/music004.mid" "$WORK/stems/music004-10s" 10
+if ! java -jar "$JAR" mix "$WORK/stems/music004-10s" -o "$probe_dir.wav" >"$RESULTS/mix-probe.out" 2>"$RESULTS/mix-probe.err"; then
+  mix_available=0
+  reason="$(head -1 "$RESULTS/mix-probe.err")"
+  log "mix: groundwork mix is not available yet: $reason"
+fi
+stems_opt=0; has_option mix --stems && stems_opt=1
+
+# --- accuracy --------------------------------------------------------------------------------------
+songs=()
+seed=1
+for n in 000 001 002 003 004 005 006 007 008 009; do
+  dir="$ACC/blupi-$n"
+  log "mix: preparing song blupi-$n (${SONG_SECONDS} s)"
+  "$BENCH_DIR/render-midi-stems.sh" "$MIDI/music$n.mid" "$dir/known" "$SONG_SECONDS"
+  [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$seed" 
+  songs+=("$dir"); seed=$((seed + 1))
+done
+beat_available=0
+if java -jar "$JAR" beat "trap beat in F minor 140 bpm 8 bars" -o "$WORK/beat-probe" --seed 1 >/dev/null 2>&1 && [ -d "$WORK/beat-probe/stems" ]; then
+  beat_available=1
+  for prompt in "boom bap 90 bpm in A minor 16 bars" "house 124 bpm in C minor with piano 16 bars" "lo-fi chill 80 bpm in Eb major 16 bars"; do
+    slug=$(echo "$prompt" | tr -c 'a-z0-9' '-' | cut -c1-24)
+    dir="$ACC/beat-$slug"
+    if [ ! -d "$dir/known" ]; then
+      java -jar "$JAR" beat "$prompt" -o "$dir/beat" --seed 7 >/dev/null
+      mkdir -p "$dir/known" && cp "$dir/beat/stems/"*.wav "$dir/known/"
+    fi
+    [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$seed"
+    songs+=("$dir"); seed=$((seed + 1))
+  done
+fi
+
+if [ $mix_available = 1 ]; then
+  for dir in "${songs[@]}"; do
+    log "mix: automix on $(basename "$dir")"
+    rm -rf "$dir/automix-stems" "$dir/automix-plan.json"
+    extra=(); [ $stems_opt = 1 ] && extra=(--stems "$dir/automix-stems")
+    java -jar "$JAR" mix "$dir/scrambled" -o "$dir/automix.wav" --plan "$dir/automix-plan.json" "${extra[@]}" \
+      >"$dir/automix.out" 2>"$dir/automix.err" || log "mix: automix failed on $dir: $(head -1 "$dir/automix.err")"
+  done
+fi
+java -Xmx3g -jar "$BENCH_JAR" mix-accuracy "${songs[@]}" >"$RESULTS/mix-accuracy.json"
+cp "$ACC/mix-accuracy.md" "$RESULTS/mix-accuracy-table.md"
+a=$(jq .automix_mae_lu "$RESULTS/mix-accuracy.json"); e=$(jq .equal_loudness_mae_lu "$RESULTS/mix-accuracy.json"); r=$(jq .raw_sum_mae_lu "$RESULTS/mix-accuracy.json")
+if [ "$a" != null ]; then
+  below=$(calc "100 * (1 - $a / $e")
+  acc_summary="automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **${below} %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below)."
+else
+  acc_summary="automix not measured (${reason:-no automix output}); baselines: equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU."
+fi
+
+# --- speed and memory ------------------------------------------------------------------------------
+# session_dir NAME COUNT SECONDS: COUNT stereo stems of SECONDS, rendered from several GM songs.
+session_dir() {
+  local dir="$WORK/stems/$1" count="$2" seconds="$3"
+  [ -f "$dir.done" ] && { echo "$dir"; return; }
+  rm -rf "$dir"; mkdir -p "$dir"
+  local k=0
+  for n in 000 001 002 003 004 005 006 007 008 009; do
+    "$BENCH_DIR/render-midi-stems.sh" "$MIDI/music$n.mid" "$WORK/stems/music$n-${seconds}s" "$seconds"
+    for f in "$WORK/stems/music$n-${seconds}s"/*.wav; do
+      [ $k -lt "$count" ] || break 2
+      ln -s "$f" "$dir/$(printf '%02d' $k)-music$n-$(basename "$f")"; k=$((k + 1))
+    done
+  done
+  touch "$dir.done"; echo "$dir"
+}
+if [ $mix_available = 1 ]; then
+  log "mix: preparing 16 × 240 s and 32 × 300 s sessions"
+  s16=$(session_dir session-16x240 16 240)
+  s32=$(session_dir session-32x300 32 300)
+  log "mix: 16 stems × 4 min, whole process (hyperfine)"
+  m16=$(hyperfine_mean mix-16 3 "java -Djava.awt.headless=true -jar $JAR mix $s16 -o $WORK/mix-16.wav")
+  sd16=$(hyperfine_field mix-16 stddev)
+  speed_row="| 16 stereo stems × 4 min, 44.1 kHz, whole process | $(printf %.2f "$m16") ± $(printf %.2f "$sd16") s | ≤ 10 s |"
+  log "mix: 32 stems × 5 min with -Xmx1g"
+  if res=$(peak_rss_mb java -Xmx1g -Djava.awt.headless=true -jar "$JAR" mix "$s32" -o "$WORK/mix-32.wav"); then
+    read -r mem_s mem_rss <<<"$res"
+    mem_row="| 32 stereo stems × 5 min, \`-Xmx1g\` | passes: ${mem_s} s, peak RSS ${mem_rss} MB | within 1 GB heap |"
+  else
+    mem_row="| 32 stereo stems × 5 min, \`-Xmx1g\` | **fails**: $(grep -v '^\s*at ' "$WORK/last-cmd.err" | head -1) | within 1 GB heap |"
+  fi
+else
+  speed_row="| 16 stems × 4 min | not measured: $reason | ≤ 10 s |"
+  mem_row="| 32 stems × 5 min, \`-Xmx1g\` | not measured: $reason | |"
+fi
+
+cat >"$md" <<MD
+### Mix (issue 5)
+
+**Accuracy against known good mixes.** Songs: the first ${SONG_SECONDS} s of the ten General MIDI songs in Debian
+\`planetblupi-music-midi\` (composed for the game Planet Blupi; GPL-3+), split per instrument (drums into kick, snare,
+cymbals, toms/percussion) and rendered with FluidSynth $(dpkg-query -W -f='${Version}' fluidsynth) and the FluidR3 GM
+SoundFont, reverb and chorus off: the composer's channel volumes and pans are the known mix.$( [ $beat_available = 1 ] && echo " Plus three groundwork beats (stems as rendered = known mix)." || echo " (groundwork beats were not added: \`groundwork beat\` was not available.)")
+Each song's stems are scrambled with a seeded generator (seed = song number): gain uniform in ±12 dB, one or two
+EQ bells (±6 dB, 150 Hz–6 kHz, Q 1), stereo balance ±0.6. Automix runs through the CLI
+(\`groundwork mix scrambled/ -o automix.wav --plan plan.json$( [ $stems_opt = 1 ] && echo ' --stems DIR')\`); a stem's level in the automix is taken from the
+processed stems when \`--stems\` exists, otherwise from the plan's fader gains applied to the scrambled stems.
+Score: each stem's integrated loudness relative to the loudness of the sum of all stems (LU), minus the same in the known
+mix; mean absolute error over all audible stems. Baselines: every scrambled stem faded to the same loudness; the scrambled
+stems summed as they are.
+
+Result: $acc_summary
+
+$(cat "$RESULTS/mix-accuracy-table.md")
+
+**Speed and memory:**
+
+| check | result | target |
+|---|---|---|
+$speed_row
+$mem_row
+MD
+log "mix: wrote $md"
+cat "$md"

@@ -1,0 +1,122 @@
+package dev.groundwork.session.produce;
+
+import dev.groundwork.beat.BeatMaker;
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Role;
+import dev.groundwork.beat.render.PartAudio;
+import dev.groundwork.beat.render.RenderedBeat;
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.master.MasterResult;
+import dev.groundwork.master.MasterSettings;
+import dev.groundwork.master.Mastering;
+import dev.groundwork.master.render.AudioOutput;
+import dev.groundwork.master.render.AudioSource;
+import dev.groundwork.mix.AutoMix;
+import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.export.DawProjectExporter;
+import dev.groundwork.mix.plan.MixPlan;
+import dev.groundwork.mix.render.MixReport;
+import dev.groundwork.mix.render.MixRenderer;
+import dev.groundwork.mix.stems.FileStem;
+import dev.groundwork.mix.stems.StemSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One prompt to a finished master, as a project folder where every step can be revisited:
+ * <pre>
+ *   beat.json  beat.mid  stems/*.wav   the beat: plan, MIDI, dry parts (the mix decides level and pan)
+ *   mix.json   mix.wav   mix.dawproject  the automix: plan (roles known exactly from the beat), mix, DAW session
+ *   master.json master.wav              the master: plan and the delivered file
+ * </pre>
+ * Edit a plan and re-run one step: {@code groundwork beat --from-plan beat.json}, {@code groundwork mix stems
+ * --from-plan mix.json -o mix.wav}, {@code groundwork master mix.wav --from-plan master.json -o master.wav}.
+ */
+public final class ProduceJob {
+    private static final OutputFormat FLOAT = OutputFormat.wav(OutputFormat.Encoding.FLOAT32);
+
+    public record Request(String prompt, Path folder, long seed, MixSettings mix, MasterSettings master) { }
+
+    private ProduceJob() { }
+
+    public static ProduceResult run(Request r, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        Path dir = r.folder();
+        // Compose first: a prompt that cannot be read fails before anything is written.
+        BeatPlan beat = BeatMaker.compose(r.prompt(), r.seed());
+        try {
+            Files.createDirectories(dir.resolve("stems"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> files = new ArrayList<>();
+        Json.write(dir.resolve("beat.json"), beat);
+        files.add("beat.json");
+        BeatMaker.midi(beat).write(dir.resolve("beat.mid"));
+        files.add("beat.mid");
+
+        // 1. Beat: dry parts as stems.
+        RenderedBeat rendered = BeatMaker.render(beat, (s, f) -> progress.progress("beat", 0.25 * f));
+        List<StemSource> stems = new ArrayList<>();
+        Map<String, Path> stemFiles = new LinkedHashMap<>();
+        Map<String, Integer> channels = new LinkedHashMap<>();
+        for (PartAudio p : rendered.parts()) {
+            Path f = dir.resolve("stems").resolve(p.name() + ".wav");
+            AudioFiles.write(f, new AudioBuffer(p.samples(), rendered.sampleRate()), FLOAT);
+            files.add("stems/" + p.name() + ".wav");
+            FileStem s = FileStem.probe(f);
+            stems.add(s);
+            stemFiles.put(s.name(), f);
+            channels.put(s.name(), s.info().channels());
+        }
+        progress.progress("beat", 0.3);
+
+        // 2. Mix: roles from the beat plan, the melody as the lead, the delay on the beat's tempo.
+        MixSettings ms = r.mix().withRoles(StemRoles.of(beat)).withTempo(beat.tempoBpm());
+        if (ms.lead() == null && beat.parts().stream().anyMatch(p -> p.role() == Role.MELODY)) {
+            ms = ms.withLead(beat.parts().stream().filter(p -> p.role() == Role.MELODY).findFirst().orElseThrow().name() + ".wav");
+        }
+        MixSettings settings = ms;
+        AutoMix.Analysis analysis = AutoMix.analyze(stems, (s, f) -> progress.progress("analysing", 0.3 + 0.1 * f));
+        MixPlan mixPlan = AutoMix.propose(analysis, settings);
+        Json.write(dir.resolve("mix.json"), mixPlan);
+        files.add("mix.json");
+        Path mixFile = dir.resolve("mix.wav");
+        MixReport mixReport = MixRenderer.renderToFile(mixPlan, analysis.stems(), mixFile, FLOAT, null,
+                (s, f) -> progress.progress("mixing", 0.4 + 0.3 * f));
+        files.add("mix.wav");
+        DawProjectExporter.write(dir.resolve("mix.dawproject"), mixPlan, stemFiles, channels, beat.tempoBpm(), r.prompt());
+        files.add("mix.dawproject");
+
+        // 3. Master the mix.
+        MasterResult master = Mastering.master(AudioSource.of(mixFile), r.master(), AudioOutput.toFile(dir.resolve("master.wav")),
+                (s, f) -> progress.progress("mastering", 0.7 + 0.3 * f));
+        Json.write(dir.resolve("master.json"), master.plan());
+        files.add("master.json");
+        files.add("master.wav");
+        progress.progress("done", 1);
+
+        List<String> revisit = List.of(
+                "groundwork beat --from-plan " + dir.resolve("beat.json") + " -o " + dir.resolve("beat"),
+                "groundwork mix " + dir.resolve("stems") + " --from-plan " + dir.resolve("mix.json") + " -o " + mixFile,
+                "groundwork master " + mixFile + " --from-plan " + dir.resolve("master.json") + " -o " + dir.resolve("master.wav"));
+        var out = master.output().report();
+        return new ProduceResult(dir.toString(), r.prompt(), r.seed(), beat.genre(), beat.tempoBpm(), beat.key().name(), beat.bars(),
+                beat.totalFrames() / (double) beat.sampleRateHz(), rendered.partNames(), mixPlan.lead(), mixReport,
+                out.integratedLufs() == null ? null : finite(out.integratedLufs()), finite(out.truePeakDbtp()), master.plan().target().preset(), files, revisit,
+                Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+    }
+
+    private static Double finite(double v) { return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : null; }
+}

@@ -1,0 +1,14 @@
+package dev.groundwork.session.produce;
+
+import dev.groundwork.mix.render.MixReport;
+
+import java.util.List;
+
+/**
+ * What one produce run made: the beat's decisions in brief, the mix and master results, and every file
+ * written (relative to the project folder) so each step can be revisited.
+ */
+public record ProduceResult(String folder, String prompt, long seed, String genre, double tempoBpm, String key, int bars,
+                            double durationSeconds, List<String> stems, String lead, MixReport mix,
+                            Double masterIntegratedLufs, Double masterTruePeakDbtp, String masterTarget,
+                            List<String> files, List<String> revisit, double seconds) { }

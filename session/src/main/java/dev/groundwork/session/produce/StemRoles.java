@@ -1,0 +1,34 @@
+package dev.groundwork.session.produce;
+
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Part;
+import dev.groundwork.mix.roles.Role;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The mix role of each beat part, known exactly from the beat plan (no guessing from sound). */
+final class StemRoles {
+    private StemRoles() { }
+
+    static Map<String, Role> of(BeatPlan plan) {
+        Map<String, Role> m = new LinkedHashMap<>();
+        for (Part p : plan.parts()) m.put(p.name() + ".wav", roleOf(p));
+        return m;
+    }
+
+    static Role roleOf(Part p) {
+        String name = p.name().toLowerCase(Locale.ROOT), sound = p.sound() == null ? "" : p.sound().toLowerCase(Locale.ROOT);
+        return switch (p.role()) {
+            case DRUMS -> name.contains("kick") ? Role.KICK
+                    : name.contains("snare") || name.contains("clap") || name.contains("rim") ? Role.SNARE
+                    : name.contains("hat") || name.contains("cymbal") || name.contains("ride") ? Role.HATS
+                    : name.equals("drums") ? Role.FULL_DRUMS : Role.PERCUSSION;
+            case BASS -> sound.contains("808") || sound.contains("sub") ? Role.SUB_808 : Role.BASS;
+            case CHORDS -> sound.contains("pad") || sound.contains("string") ? (sound.contains("string") ? Role.STRINGS_BRASS : Role.PAD)
+                    : sound.contains("guitar") ? Role.GUITAR : Role.KEYS;
+            case MELODY -> Role.SYNTH_LEAD;
+        };
+    }
+}

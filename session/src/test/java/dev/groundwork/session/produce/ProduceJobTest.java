@@ -1,0 +1,52 @@
+package dev.groundwork.session.produce;
+
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.master.MasterSettings;
+import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.plan.MixPlan;
+import dev.groundwork.mix.roles.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ProduceJobTest {
+    @Test
+    void onePromptWritesBeatMixAndMasterWithEveryPlan(@TempDir Path dir) throws Exception {
+        ProduceResult r = ProduceJob.run(new ProduceJob.Request("trap beat 140 bpm in F minor, 8 bars", dir, 3, MixSettings.defaults(),
+                MasterSettings.defaults()), ProgressListener.NONE);
+        for (String f : new String[]{"beat.json", "beat.mid", "mix.json", "mix.wav", "mix.dawproject", "master.json", "master.wav"}) {
+            assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        }
+        MixPlan plan = Json.read(dir.resolve("mix.json"), MixPlan.class);
+        // Roles come from the beat plan, exactly.
+        assertTrue(plan.stems().stream().allMatch(s -> s.roleConfidence() == 1.0 && s.roleReason().equals("set by the producer")));
+        assertTrue(plan.stems().stream().anyMatch(s -> s.role() == Role.KICK));
+        assertEquals(r.stems().size(), plan.stems().size());
+        // The master meets the streaming target within the tolerance the master module promises.
+        assertNotNull(r.masterIntegratedLufs());
+        assertEquals(-14.0, r.masterIntegratedLufs(), 0.5);
+        assertTrue(r.masterTruePeakDbtp() <= -1.0 + 0.05, "true peak " + r.masterTruePeakDbtp());
+        assertEquals(AudioFiles.probe(dir.resolve("mix.wav")).frames(), AudioFiles.probe(dir.resolve("stems").resolve(r.stems().get(0) + ".wav")).frames());
+    }
+
+    @Test
+    void partsMapToMixRoles() {
+        assertEquals(Role.KICK, StemRoles.roleOf(part("kick", dev.groundwork.beat.plan.Role.DRUMS, "kick")));
+        assertEquals(Role.HATS, StemRoles.roleOf(part("hats", dev.groundwork.beat.plan.Role.DRUMS, "hats")));
+        assertEquals(Role.SUB_808, StemRoles.roleOf(part("bass", dev.groundwork.beat.plan.Role.BASS, "808")));
+        assertEquals(Role.BASS, StemRoles.roleOf(part("bass", dev.groundwork.beat.plan.Role.BASS, "reese")));
+        assertEquals(Role.PAD, StemRoles.roleOf(part("chords", dev.groundwork.beat.plan.Role.CHORDS, "pad")));
+        assertEquals(Role.KEYS, StemRoles.roleOf(part("chords", dev.groundwork.beat.plan.Role.CHORDS, "rhodes")));
+        assertEquals(Role.SYNTH_LEAD, StemRoles.roleOf(part("melody", dev.groundwork.beat.plan.Role.MELODY, "bell")));
+    }
+
+    static dev.groundwork.beat.plan.Part part(String name, dev.groundwork.beat.plan.Role role, String sound) {
+        return new dev.groundwork.beat.plan.Part(name, role, sound, -1, 9, 1, 0, 0, "test", java.util.List.of());
+    }
+}
