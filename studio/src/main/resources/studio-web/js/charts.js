@@ -82,9 +82,9 @@
     const { g, w, h } = C.prepare(canvas, opt.height || 140);
     if (!freqs || !freqs.length) return;
     const fx = f => Math.log(f / 20) / Math.log(20000 / 20) * w;
-    const lo = -60;
+    const lo = -84;
     const y = v => h - (Math.max(lo, Math.min(0, v)) - lo) / -lo * (h - 8);
-    gridLines(g, w, h, [-12, -24, -36, -48].map(v => [y(v), v]), v => v + ' dB');
+    gridLines(g, w, h, [-12, -24, -36, -48, -60, -72].map(v => [y(v), v]), v => v + ' dB');
     g.fillStyle = css('--muted'); g.font = '10px ' + css('--mono');
     for (const f of [50, 100, 200, 500, 1000, 2000, 5000, 10000]) {
       g.fillText(f >= 1000 ? f / 1000 + 'k' : f, fx(f) + 2, h - 3);
@@ -93,7 +93,8 @@
     for (const s of series) {
       if (!s.db) continue;
       g.strokeStyle = s.color; g.lineWidth = 1.8; g.beginPath();
-      s.db.forEach((v, i) => { const x = fx(freqs[i]); i ? g.lineTo(x, y(v)) : g.moveTo(x, y(v)); });
+      let pen = false;
+      s.db.forEach((v, i) => { const x = fx(freqs[i]); if (v === null) { pen = false; return; } pen ? g.lineTo(x, y(v)) : g.moveTo(x, y(v)); pen = true; });
       g.stroke();
       if (s.fill) { g.lineTo(w, h); g.lineTo(0, h); g.closePath(); g.fillStyle = s.fill; g.fill(); }
     }

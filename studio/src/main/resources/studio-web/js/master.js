@@ -95,6 +95,7 @@ GW.pages = GW.pages || {};
     Promise.all(sources.map(s => GW.overview(ui.project, s.path).then(o => { ui.overviews[s.id] = o; s.lufs = o.integrated_lufs; }).catch(e => GW.toast(e.message))))
       .then(() => {
         if (!ui) return;
+        ui.player.level = m.run ? m.run.preview_lufs : null;
         ui.player.setSources(sources.map(s => ({ id: s.id, label: s.label, url: GW.fileUrl(ui.project, s.path), lufs: s.lufs })));
         if (m.chosen && ui.player.sources.has(m.chosen) && !ui.userPicked) ui.player.select(m.chosen);
         renderAB(); drawAll();

@@ -180,7 +180,7 @@ GW.pages = GW.pages || {};
       const chosen = m.chosen === c.id;
       ui.candidates.append(el('div', { class: 'cand' + (chosen ? ' chosen' : ''), id: 'mixcand-' + c.id },
         el('div', { class: 'title' }, el('span', {}, c.label), chosen ? el('span', { class: 'badge' }, 'chosen') : null),
-        el('div', { class: 'nums' }, `I ${GW.fmt(c.integrated_lufs, 1)} LUFS · TP ${GW.fmt(c.true_peak_dbtp, 1)} dBTP`),
+        el('div', { class: 'nums' }, `I ${GW.fmt(c.integrated_lufs, 1)} LUFS · peak ${GW.fmt(c.sample_peak_dbfs, 1)} dBFS`),
         el('audio', { controls: true, preload: 'none', src: GW.fileUrl(ui.project, c.path), style: 'width:100%;height:32px' }),
         el('div', { class: 'row' },
           el('button', { class: 'small', disabled: chosen, onclick: GW.guard(async () => {

@@ -44,12 +44,15 @@ GW.ABPlayer = class {
     s.audio.volume = 1; // from now on the gain node does the switching
   }
 
-  // Loudness matching: turn every source down to the quietest one's integrated loudness (never up, so never clipping).
+  // Loudness matching: every source at the same level. The level is the master module's preview level when
+  // given (the quietest candidate, no louder than the original can go without passing the ceiling), else the
+  // quietest source (never up, so never clipping).
   gainFor(s) {
     if (!this.matched || s.lufs === null || s.lufs === undefined) return 1;
     const known = [...this.sources.values()].map(x => x.lufs).filter(v => v !== null && v !== undefined && isFinite(v));
     if (!known.length) return 1;
-    return Math.pow(10, (Math.min(...known) - s.lufs) / 20);
+    const level = (this.level !== null && this.level !== undefined && isFinite(this.level)) ? this.level : Math.min(...known);
+    return Math.pow(10, (level - s.lufs) / 20);
   }
 
   applyGains() {

@@ -44,6 +44,7 @@ class UploadAndOverviewTest {
             for (int i = 0; i < db.size(); i++) if (db.get(i).asDouble() > db.get(loudest).asDouble()) loudest = i;
             double centre = f.get(loudest).asDouble();
             assertTrue(centre > 1000 / Math.pow(2, 1 / 12.0) && centre < 1000 * Math.pow(2, 1 / 12.0), "loudest band at " + centre + " Hz");
+            assertEquals(-6.02, db.get(loudest).asDouble(), 0.5, "third-octave level re a full-scale sine");
             // short-term loudness every 100 ms settles on the integrated value once the 3 s window is full
             JsonNode st = o.path("short_term_lufs");
             assertEquals(-6.02, st.get(st.size() - 1).asDouble(), 0.1);

@@ -46,9 +46,12 @@ public final class RangeResponse {
         long length = end - start + 1;
         ctx.header("Content-Length", Long.toString(Math.max(0, length)));
         if (length <= 0) return;
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        ch.position(start);
-        ctx.result(new BoundedInput(Channels.newInputStream(ch), length));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.position(start);
+            new BoundedInput(Channels.newInputStream(ch), length).transferTo(ctx.res().getOutputStream());
+        } catch (IOException e) {
+            // The browser often drops a media request half-way (it seeks, or has enough buffered): not an error.
+        }
     }
 
     /** Ends after {@code remaining} bytes, so only the requested range is sent. */

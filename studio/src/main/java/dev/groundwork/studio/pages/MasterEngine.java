@@ -3,7 +3,10 @@ package dev.groundwork.studio.pages;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.dsp.StereoWidth;
 import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.core.analysis.AnalysisReport;
+import dev.groundwork.master.Candidates;
 import dev.groundwork.master.Character;
+import dev.groundwork.master.Inspection;
 import dev.groundwork.master.MasterResult;
 import dev.groundwork.master.MasterSettings;
 import dev.groundwork.master.Mastering;
@@ -34,19 +37,23 @@ final class MasterEngine {
     /** One candidate per character (transparent, warm, punchy, …), all on the same target. */
     static MasterViews.Run propose(Path source, String target, int candidates, Path outDir, String relBase, ProgressListener progress) {
         AudioSource src = AudioSource.of(source);
-        var analysis = Mastering.analyze(src, (s, f) -> progress.progress(s, 0.15 * f));
-        List<Character> characters = Character.first(candidates);
+        Inspection inspection = Mastering.inspect(src, (s, f) -> progress.progress(s, 0.15 * f));
+        List<Character> characters = Candidates.characters(Character.TRANSPARENT, candidates);
         List<MasterViews.Candidate> out = new ArrayList<>();
+        List<AnalysisReport> reports = new ArrayList<>();
         for (int i = 0; i < characters.size(); i++) {
             Character c = characters.get(i);
             MasterSettings settings = MasterSettings.defaults().withTarget(Target.of(target)).withCharacter(c);
             String id = c.id();
             Path wav = outDir.resolve("master-" + id + ".wav");
             double lo = 0.15 + 0.85 * i / characters.size(), span = 0.85 / characters.size();
-            MasterResult r = Mastering.master(src, analysis, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s + " " + id, lo + span * f));
+            MasterResult r = Mastering.master(src, inspection, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s + " " + id, lo + span * f));
             out.add(view(r, letter(i) + " · " + title(id), id, settings, wav, outDir, relBase));
+            reports.add(r.output().report());
         }
-        return new MasterViews.Run(source.getFileName().toString(), target, out);
+        // the master module's rule for loudness-matched listening: every version, the original included, at this level
+        double preview = Candidates.previewLoudness(reports, inspection.analysis().report(), Target.of(target).ceilingDbtp());
+        return new MasterViews.Run(source.getFileName().toString(), target, finite(preview), out);
     }
 
     /**
@@ -82,9 +89,9 @@ final class MasterEngine {
             if (x != null && !x.isBlank()) reasons.add(x);
         }
         for (Warning w : r.plan().warnings()) reasons.add("⚠ " + w.message());
-        var out = r.output();
+        AnalysisReport out = r.output().report();
         return new MasterViews.Candidate(base.substring("master-".length()), label, character, relBase + "/" + wav.getFileName(),
-                relBase + "/" + base + ".plan.json", finite(out.integratedLufs()), finite(out.truePeakDbtp()), finite(out.loudnessRangeLu()),
+                relBase + "/" + base + ".plan.json", out.integratedLufs(), out.truePeakDbtp(), out.loudnessRangeLu(),
                 new MasterViews.Adjustment(settings.target().preset(), settings.eqAmount(), settings.intensity(), s.stereo().stereo().width()), reasons);
     }
 

@@ -16,5 +16,6 @@ final class MasterViews {
                      Double integratedLufs, Double truePeakDbtp, Double loudnessRangeLu,
                      Adjustment settings, List<String> reasons) { }
 
-    record Run(String source, String target, List<Candidate> candidates) { }
+    /** @param previewLufs the level every version is played at when the A/B is loudness-matched (the master module's rule) */
+    record Run(String source, String target, Double previewLufs, List<Candidate> candidates) { }
 }

@@ -4,14 +4,12 @@ import dev.groundwork.core.audio.OutputFormat;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.mix.AutoMix;
+import dev.groundwork.mix.MixJob;
 import dev.groundwork.mix.MixSettings;
-import dev.groundwork.mix.export.DawProjectExporter;
 import dev.groundwork.mix.plan.MixPlan;
 import dev.groundwork.mix.plan.StemPlan;
-import dev.groundwork.mix.render.MixRenderer;
-import dev.groundwork.mix.render.MixReport;
 import dev.groundwork.mix.roles.Role;
-import dev.groundwork.mix.stems.FileStem;
+import dev.groundwork.mix.stems.StemFolder;
 import dev.groundwork.mix.stems.StemSource;
 
 import java.nio.file.Path;
@@ -23,7 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The one place the studio calls the mixing module (it never mixes by itself). */
+/**
+ * The one place the studio calls the mixing module (it never mixes by itself): the mix module's
+ * {@link MixJob} proposes, renders and exports, exactly as the CLI runs it. The stems of a mix are the
+ * audio files of one folder of the project (an upload, or a beat's stems).
+ */
 final class MixEngine {
     static final int CANDIDATES = 2;
     private static final OutputFormat WAV24 = OutputFormat.wav(OutputFormat.Encoding.PCM24);
@@ -36,55 +38,46 @@ final class MixEngine {
         return Arrays.stream(Role.values()).map(Role::id).toList();
     }
 
-    static MixViews.Proposal propose(List<Path> stems, Function<Path, String> relative, Path outDir, String relBase, ProgressListener progress) {
-        List<StemSource> sources = sources(stems);
-        AutoMix.Analysis analysis = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.3 * f));
-        List<MixPlan> plans = AutoMix.candidates(analysis, MixSettings.defaults(), CANDIDATES);
+    static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, ProgressListener progress) {
+        List<MixJob.Outcome> outcomes = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix.wav"), WAV24, outDir.resolve("mix.plan.json"),
+                null, null, CANDIDATES, List.of(), MixSettings.defaults()), progress);
         List<MixViews.Candidate> out = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            MixPlan plan = plans.get(i);
-            double lo = 0.3 + 0.7 * i / plans.size(), span = 0.7 / plans.size();
-            out.add(renderCandidate(plan, sources, stems, relative, outDir, relBase, plan.style(), label(plan.style()),
-                    (s, f) -> progress.progress(s + " " + plan.style(), lo + span * f)));
-        }
+        for (MixJob.Outcome o : outcomes) out.add(view(o, o.plan().style(), label(o.plan().style()), stemsDir, relative));
         return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out);
     }
 
-    static MixViews.Candidate render(List<Path> stems, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits, Path outDir, String relBase, String id,
-                                     ProgressListener progress) {
-        List<StemSource> sources = sources(stems);
-        MixPlan edited = applyEdits(Json.read(plan, MixPlan.class), sources, edits, progress);
-        return renderCandidate(edited, sources, stems, relative, outDir, relBase, id, "Your mix (" + id + ")", progress);
+    static MixViews.Candidate render(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits,
+                                     Path outDir, String relBase, String id, ProgressListener progress) {
+        Path edited = editedPlan(stemsDir, plan, edits, outDir, "mix-" + id + ".plan.json", progress);
+        MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix-" + id + ".wav"), WAV24, null, edited, null, 1,
+                List.of(), MixSettings.defaults()), progress).get(0);
+        return view(new MixJob.Outcome(o.plan(), o.report(), o.audio(), edited, o.exports()), id, "Your mix (" + id + ")", stemsDir, relative);
     }
 
-    static MixViews.Export export(List<Path> stems, Path plan, Map<String, MixViews.StemEdit> edits, String format, Path outDir, String relBase,
-                                  ProgressListener progress) {
-        List<StemSource> sources = sources(stems);
-        MixPlan edited = applyEdits(Json.read(plan, MixPlan.class), sources, edits, progress);
-        Json.write(outDir.resolve("mix-plan.json"), edited);
-        if (format.equals("dawproject")) {
-            Map<String, Path> files = new LinkedHashMap<>();
-            Map<String, Integer> channels = new LinkedHashMap<>();
-            for (StemSource s : sources) {
-                files.put(s.name(), ((FileStem) s).path());
-                channels.put(s.name(), s.info().channels());
-            }
-            progress.progress("writing DAWproject", 0.5);
-            Path out = outDir.resolve("mix.dawproject");
-            // The DAW gets the plan (faders, pans, EQ, sends as device settings) and the raw stems, not baked audio.
-            DawProjectExporter.write(out, edited, files, channels, null, "groundwork mix");
-            return new MixViews.Export("dawproject", relBase + "/mix.dawproject");
-        }
-        MixRenderer.renderToFile(edited, sources, outDir.resolve("mix.wav"), WAV24, null, progress);
-        return new MixViews.Export("wav", relBase + "/mix.wav");
+    static MixViews.Export export(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits, String format,
+                                  Path outDir, ProgressListener progress) {
+        Path edited = editedPlan(stemsDir, plan, edits, outDir, "mix.json", progress);
+        boolean daw = format.equals("dawproject");
+        // DAWproject carries the plan (faders, pans, EQ, sends) and the raw stems; WAV is the rendered mix
+        MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, daw ? null : outDir.resolve("mix.wav"), WAV24, edited, edited, null, 1,
+                daw ? List.of("dawproject") : List.of(), MixSettings.defaults()), progress).get(0);
+        return new MixViews.Export(format, relative.apply(daw ? o.exports().get(0) : o.audio()));
     }
 
-    /** The producer's changes: a role change re-plans with that role; faders and pans then override the plan's values. */
-    static MixPlan applyEdits(MixPlan plan, List<StemSource> sources, Map<String, MixViews.StemEdit> edits, ProgressListener progress) {
+    /** Applies the producer's changes to a plan and writes it: a role change re-plans with that role; faders and pans then override. */
+    private static Path editedPlan(Path stemsDir, Path plan, Map<String, MixViews.StemEdit> edits, Path outDir, String name, ProgressListener progress) {
+        MixPlan p = applyEdits(Json.read(plan, MixPlan.class), stemsDir, edits, progress);
+        Path file = outDir.resolve(name);
+        Json.write(file, p);
+        return file;
+    }
+
+    static MixPlan applyEdits(MixPlan plan, Path stemsDir, Map<String, MixViews.StemEdit> edits, ProgressListener progress) {
         Map<String, Role> roles = new LinkedHashMap<>();
         edits.forEach((stem, e) -> { if (e.role() != null) roles.put(stem, Role.parse(e.role())); });
         MixPlan base = plan;
         if (!roles.isEmpty()) {
+            List<StemSource> sources = StemFolder.open(stemsDir);
             AutoMix.Analysis a = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.2 * f));
             base = AutoMix.propose(a, MixSettings.defaults().withStyle(plan.style()).withRoles(roles));
         }
@@ -102,32 +95,22 @@ final class MixEngine {
         return base.withStems(stems);
     }
 
-    private static MixViews.Candidate renderCandidate(MixPlan plan, List<StemSource> sources, List<Path> stems, Function<Path, String> relative,
-                                                      Path outDir, String relBase, String id, String label, ProgressListener progress) {
-        Path wav = outDir.resolve("mix-" + id + ".wav");
-        Path planFile = outDir.resolve("mix-" + id + ".plan.json");
-        Json.write(planFile, plan);
-        MixReport report = MixRenderer.renderToFile(plan, sources, wav, WAV24, null, progress);
+    private static MixViews.Candidate view(MixJob.Outcome o, String id, String label, Path stemsDir, Function<Path, String> relative) {
         List<MixViews.Stem> views = new ArrayList<>();
-        for (StemPlan sp : plan.stems()) {
-            String stemPath = stems.stream().filter(s -> s.getFileName().toString().equals(sp.file())).findFirst()
-                    .map(relative).orElse(sp.file());
+        for (StemPlan sp : o.plan().stems()) {
             List<String> reasons = new ArrayList<>();
             for (String r : new String[]{sp.roleReason(), sp.gainReason(), sp.panReason(), sp.sendReason()}) if (r != null && !r.isBlank()) reasons.add(r);
             sp.eq().forEach(b -> reasons.add(String.format(Locale.ROOT, "EQ %s %.0f Hz %+.1f dB: %s", b.type().id(), b.freqHz(), b.gainDb(), b.reason())));
-            views.add(new MixViews.Stem(sp.file(), stemPath, sp.role().id(), round1(sp.gainDb()), Math.round(sp.pan() * 100) / 100.0, reasons));
+            views.add(new MixViews.Stem(sp.file(), relative.apply(stemsDir.resolve(sp.file())), sp.role().id(), round1(sp.gainDb()),
+                    Math.round(sp.pan() * 100) / 100.0, reasons));
         }
-        return new MixViews.Candidate(id, label, relBase + "/" + wav.getFileName(), relBase + "/" + planFile.getFileName(),
-                report.integratedLufs(), report.truePeakDbtp(), views, plan.notes());
-    }
-
-    private static List<StemSource> sources(List<Path> stems) {
-        return stems.stream().map(FileStem::probe).map(s -> (StemSource) s).toList();
+        return new MixViews.Candidate(id, label, relative.apply(o.audio()), relative.apply(o.planFile()),
+                o.report().integratedLufs(), o.report().samplePeakDbfs(), views, o.plan().notes());
     }
 
     private static String label(String style) {
         String s = style.replace('_', ' ');
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return java.lang.Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static double round1(double v) { return Math.round(v * 10) / 10.0; }

@@ -42,7 +42,7 @@ public final class MixPage {
             Path out = p.dir("mix/run-" + (p.decisions().size() + 1));
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stems, p::relative, out, rel, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, progress)),
                     result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
                             "/mix/proposal", result)));
         });
@@ -75,7 +75,7 @@ public final class MixPage {
             String rel = p.relative(out);
             String cid = "mix" + (p.decisions().size() + 1);
             ctx.status(202).json(pc.submit(p, "mix", "render mix with " + edits.size() + " changes",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.render(stems, p::relative, plan, edits, out, rel, cid, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.render(stemsDir(stems), p::relative, plan, edits, out, rel, cid, progress)),
                     result -> {
                         ObjectNode proposal = (ObjectNode) p.get("/mix/proposal");
                         proposal.withArray("candidates").add(result);
@@ -99,9 +99,8 @@ public final class MixPage {
             Path plan = plan(p);
             Map<String, MixViews.StemEdit> edits = edits(p);
             Path out = p.dir("mix/export-" + (p.decisions().size() + 1));
-            String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "export " + format,
-                    progress -> Json.MAPPER.valueToTree(MixEngine.export(stems, plan, edits, format, out, rel, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.export(stemsDir(stems), p::relative, plan, edits, format, out, progress)),
                     result -> pc.decide(p, "mix", "export", "exported " + format + ": " + result.path("path").asText(),
                             "/mix/exports/" + format, result)));
         });
@@ -117,6 +116,15 @@ public final class MixPage {
             out.add(f);
         }
         return out;
+    }
+
+    /** The folder every stem of the set lives in (uploads and beats each get their own folder). */
+    private static Path stemsDir(List<Path> stems) {
+        Path dir = stems.get(0).getParent();
+        for (Path s : stems) {
+            if (!s.getParent().equals(dir)) throw ApiError.badRequest("the stems of a mix must be in one folder");
+        }
+        return dir;
     }
 
     /** The plan edits apply to: the chosen candidate's, else the first proposal's. */

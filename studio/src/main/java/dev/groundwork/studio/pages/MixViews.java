@@ -9,7 +9,7 @@ final class MixViews {
     record Stem(String name, String path, String role, double faderDb, double pan, List<String> reasons) { }
 
     /** A rendered mix with the plan it came from and the stems as that plan sets them. */
-    record Candidate(String id, String label, String path, String planPath, Double integratedLufs, Double truePeakDbtp,
+    record Candidate(String id, String label, String path, String planPath, Double integratedLufs, Double samplePeakDbfs,
                      List<Stem> stems, List<String> notes) { }
 
     record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates) { }

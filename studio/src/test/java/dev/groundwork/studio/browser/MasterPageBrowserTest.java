@@ -71,10 +71,13 @@ class MasterPageBrowserTest {
             b.find("#ab-orig").click();
             assertEquals("orig", b.js("return GW.player.activeId"));
             b.find("#ab-transparent").click();
-            // only the active source is heard; loudness-matched means the louder master is turned down to the quietest
+            // loudness-matched: every version plays at the master module's preview level
             double gainA = ((Number) b.js("return GW.player.gainFor(GW.player.active())")).doubleValue();
+            double level = run.path("preview_lufs").asDouble();
+            assertEquals(Math.pow(10, (level - run.path("candidates").get(0).path("integrated_lufs").asDouble()) / 20), gainA, 0.02);
+            double gainOrig = ((Number) b.js("return GW.player.gainFor(GW.player.sources.get('orig'))")).doubleValue();
             double lufsOrig = s.get("/api/projects/" + p + "/overview/master/inputs/my%20song.wav").json().path("integrated_lufs").asDouble();
-            assertEquals(Math.pow(10, (lufsOrig - run.path("candidates").get(0).path("integrated_lufs").asDouble()) / 20), gainA, 0.02);
+            assertEquals(Math.pow(10, (level - lufsOrig) / 20), gainOrig, 0.02);
             b.find("#master-matched").click();
             assertEquals(1.0, ((Number) b.js("return GW.player.gainFor(GW.player.active())")).doubleValue(), 1e-9);
             b.find("#master-matched").click();

@@ -18,10 +18,12 @@ class JobQueueTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger(), maxRunning = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(3);
+        CountDownLatch twoStarted = new CountDownLatch(2);
         try (JobQueue q = new JobQueue(2, 1, new EventHub())) {
             for (int i = 0; i < 3; i++) {
                 q.submit("p", "master", "job " + i, progress -> {
                     maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    twoStarted.countDown();
                     release.await();
                     running.decrementAndGet();
                     return IntNode.valueOf(1);
@@ -30,6 +32,9 @@ class JobQueueTest {
             ApiError busy = assertThrows(ApiError.class, () -> q.submit("p", "master", "one too many", p -> null, null));
             assertEquals(429, busy.status());
             assertTrue(busy.getMessage().contains("busy"), busy.getMessage());
+            assertTrue(twoStarted.await(10, TimeUnit.SECONDS));
+            Thread.sleep(100); // the third, queued job must not have started meanwhile
+            assertEquals(2, running.get());
             release.countDown();
             assertTrue(done.await(10, TimeUnit.SECONDS));
             assertEquals(2, maxRunning.get());
