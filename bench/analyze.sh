@@ -11,6 +11,7 @@ build_jars
 "$BENCH_DIR/prepare-material.sh"
 SONG="$MUSIC/song-5min.wav"
 md="$(result_md analyze)"
+summary_reset analyze
 
 log "analyze: in-process meters ($RUNS timed runs each)"
 "$EBUR128_BENCH" time "$RUNS" "$SONG" >"$RESULTS/analyze-libebur128.json"
@@ -50,19 +51,30 @@ if java -jar "$JAR" analyze "$SONG" >"$RESULTS/analyze-cli.txt" 2>"$RESULTS/anal
   gw_sd=$(hyperfine_field analyze-gw stddev)
   ff_mean=$(hyperfine_mean analyze-ffmpeg 5 "ffmpeg -nostats -hide_banner -i $SONG -af ebur128=peak=true -f null -")
   ff_sd=$(hyperfine_field analyze-ffmpeg stddev)
+  gw_cpu=$(hyperfine_cpu analyze-gw); ff_cpu=$(hyperfine_cpu analyze-ffmpeg)
   proc_ratio=$(calc "$ff_mean / $gw_mean")
-  proc_row="| \`java -jar groundwork.jar analyze\` (JVM start included) | $(printf %.3f "$gw_mean") ± $(printf %.3f "$gw_sd") s | \`ffmpeg -af ebur128=peak=true\` | $(printf %.3f "$ff_mean") ± $(printf %.3f "$ff_sd") s | **$proc_ratio×** (ffmpeg time / groundwork time) | faster than ffmpeg |"
+  proc_row="| \`java -jar groundwork.jar analyze\` (JVM start included) | $(printf %.3f "$gw_mean") ± $(printf %.3f "$gw_sd") s (CPU $(printf %.2f "$gw_cpu") s) | \`ffmpeg -af ebur128=peak=true\` | $(printf %.3f "$ff_mean") ± $(printf %.3f "$ff_sd") s (CPU $(printf %.2f "$ff_cpu") s) | **$proc_ratio×** (ffmpeg time / groundwork time) | faster than ffmpeg |"
+  cpu_ratio=$(calc "$ff_cpu / $gw_cpu")
+  summary analyze "| analyze: whole process, 5-min song (wall; CPU) | $(printf %.2f "$gw_mean") s; CPU $(printf %.2f "$gw_cpu") s | ffmpeg ebur128 $(printf %.2f "$ff_mean") s; CPU $(printf %.2f "$ff_cpu") s | ${proc_ratio}× wall; ${cpu_ratio}× CPU | > 1× (faster than ffmpeg) | $(verdict "$proc_ratio" ">=" 1) (wall) |"
 else
-  proc_row="| \`groundwork analyze\` | not measured: $(head -1 "$RESULTS/analyze-cli.err") | ffmpeg | | | faster than ffmpeg |"
+  why="$(not_available_reason "$RESULTS/analyze-cli.err")"
+  proc_row="| \`groundwork analyze\` | not measured: $why | ffmpeg | | | faster than ffmpeg |"
+  summary analyze "| analyze: whole process, 5-min song | not measured: $why | ffmpeg ebur128 | | > 1× | — |"
 fi
 
 log "analyze: 60-minute file with -Xmx256m"
 if res=$(peak_rss_mb java -Xmx256m -Djava.awt.headless=true -jar "$JAR" analyze "$MUSIC/long-60min.wav"); then
   read -r mem_s mem_rss <<<"$res"
   mem_row="| 60-minute stereo 44.1 kHz file, \`-Xmx256m\` | passes: ${mem_s} s, peak RSS ${mem_rss} MB |"
+  summary analyze "| analyze: 60-min file in \`-Xmx256m\` | passes (${mem_s} s, RSS ${mem_rss} MB) | | | passes | met |"
 else
-  mem_row="| 60-minute stereo 44.1 kHz file, \`-Xmx256m\` | **fails**: $(grep -v '^\s*at ' "$WORK/last-cmd.err" | head -1) |"
+  why="$(not_available_reason "$WORK/last-cmd.err")"
+  mem_row="| 60-minute stereo 44.1 kHz file, \`-Xmx256m\` | **fails** or not measured: $why |"
+  summary analyze "| analyze: 60-min file in \`-Xmx256m\` | not measured / fails: $why | | | passes | — |"
 fi
+
+summary analyze "| meter: integrated + LRA + true peak, in process (CPU, best of $RUNS) | $(printf %.3f "$j_cpu") s | libebur128 $(printf %.3f "$c_cpu") s | ${speedup}× | ≥ 3× | $(verdict "$speedup" ">=" 3) |"
+summary analyze "| meter: integrated loudness vs libebur128, $(( $(ls "$MUSIC"/songs/*.wav | wc -l) + 2 )) real files | max \\|Δ\\| $max_diff LU | libebur128 | | ≤ 0.02 LU | $(verdict "$max_diff" "<=" 0.02) |"
 
 cat >"$md" <<MD
 ### Analyze (issue 2)

@@ -9,6 +9,7 @@ need_base_tools
 need_packages fluidsynth fluid-soundfont-gm
 build_jars
 md="$(result_md beat)"
+summary_reset beat
 OUT="$WORK/beat"; rm -rf "$OUT"; mkdir -p "$OUT"
 SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
 
@@ -25,13 +26,16 @@ if java -Djava.awt.headless=true -jar "$JAR" beat "$PROMPT" -o "$OUT/probe" --se
   fs=$(hyperfine_mean beat-fluidsynth 3 "fluidsynth -ni -q -r 44100 -F $OUT/fluidsynth.wav $SF2 $OUT/probe/beat.mid")
   fs_sd=$(hyperfine_field beat-fluidsynth stddev)
   fs_dur=$(ebur128_json "$OUT/fluidsynth.wav" | jq .duration_s)
-  rows="| \`groundwork beat\` (compose + $parts stems + mix + master, JVM start included) | $(printf %.2f "$gw") ± $(printf %.2f "$gw_sd") s | $(printf %.0f "$(calc "$dur / $gw")")× real time | < 5 s |
-| FluidSynth $(dpkg-query -W -f='${Version}' fluidsynth) rendering the same \`beat.mid\` (FluidR3 GM, one stereo file) | $(printf %.2f "$fs") ± $(printf %.2f "$fs_sd") s | $(printf %.0f "$(calc "$fs_dur / $fs")")× real time | |
+  rows="| \`groundwork beat\` (compose + $parts stems + mix + master, JVM start included) | $(printf %.2f "$gw") ± $(printf %.2f "$gw_sd") s (CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s) | $(printf %.0f "$(calc "$dur / $gw")")× real time | < 5 s |
+| FluidSynth $(dpkg-query -W -f='${Version}' fluidsynth) rendering the same \`beat.mid\` (FluidR3 GM, one stereo file) | $(printf %.2f "$fs") ± $(printf %.2f "$fs_sd") s (CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s) | $(printf %.0f "$(calc "$fs_dur / $fs")")× real time | |
 | ratio (FluidSynth time / groundwork time) | **$(calc "$fs / $gw")×** | | |"
+  summary beat "| beat: 3-min $parts-part beat, whole process (wall; CPU) | $(printf %.2f "$gw") s; CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s; CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s | $(calc "$fs / $gw")× wall | < 5 s | $(verdict "$gw" "<=" 5) (wall) |"
   detail="Prompt: \`$PROMPT\`, seed 1 → $(printf %.1f "$dur") s, parts: $part_names; \`beat.wav\` measured by libebur128 at $(printf %.2f "$lufs") LUFS, $(printf %.2f "$tp") dBTP."
 else
-  reason="$(head -1 "$RESULTS/beat-probe.err")"
+  reason="$(not_available_reason "$RESULTS/beat-probe.err")"
+  summary beat "| beat: 3-min five-part beat, whole process | not measured: $reason | FluidSynth | | < 5 s | — |"
   rows="| \`groundwork beat\` | not measured: ${reason:-no beat.mid written} | | < 5 s |"
+  summary beat "| beat: 3-min $parts-part beat, whole process (wall; CPU) | $(printf %.2f "$gw") s; CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s; CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s | $(calc "$fs / $gw")× wall | < 5 s | $(verdict "$gw" "<=" 5) (wall) |"
   detail="Prompt: \`$PROMPT\`."
 fi
 

@@ -12,6 +12,7 @@ build_ebur128_bench
 build_jars
 "$BENCH_DIR/prepare-material.sh"
 md="$(result_md master)"
+summary_reset master
 OUT="$WORK/master"; mkdir -p "$OUT"
 
 # measure FILE: "gw_lufs gw_tp ref_lufs ref_tp" (groundwork meter, libebur128)
@@ -28,7 +29,7 @@ over() { if [ "$(echo "$1 > $CEILING" | bc -l)" = 1 ]; then printf '**%.2f**' "$
 available=1
 if ! java -jar "$JAR" master "$MUSIC/songs/pop-pursuit-44k-stereo.wav" -o "$OUT/probe.wav" >"$RESULTS/master-probe.out" 2>"$RESULTS/master-probe.err"; then
   available=0
-  reason="$(head -1 "$RESULTS/master-probe.err")"
+  reason="$(not_available_reason "$RESULTS/master-probe.err")"
   log "master: groundwork master is not available yet: $reason"
 fi
 
@@ -73,19 +74,31 @@ if [ $available = 1 ]; then
   rt=$(calc "300 / $gw_mean")
   read -r g1 g2 g3 g4 < <(measure "$OUT/song-5min.gw.wav")
   read -r f1 f2 f3 f4 < <(measure "$OUT/song-5min.loudnorm.wav")
-  speed_rows="| groundwork master (one candidate) | $(printf %.2f "$gw_mean") ± $(printf %.2f "$gw_sd") s | $(printf %.0f "$rt")× real time | $(err "$g1") / $(err "$g3") | $(over "$g2") / $(over "$g4") |
-| ffmpeg loudnorm, two passes | $(printf %.2f "$ff_mean") ± $(printf %.2f "$ff_sd") s | $(printf %.0f "$(calc "300 / $ff_mean")")× real time | $(err "$f1") / $(err "$f3") | $(over "$f2") / $(over "$f4") |
+  speed_rows="| groundwork master (one candidate) | $(printf %.2f "$gw_mean") ± $(printf %.2f "$gw_sd") s (CPU $(printf %.2f "$(hyperfine_cpu master-gw)") s) | $(printf %.0f "$rt")× real time | $(err "$g1") / $(err "$g3") | $(over "$g2") / $(over "$g4") |
+| ffmpeg loudnorm, two passes | $(printf %.2f "$ff_mean") ± $(printf %.2f "$ff_sd") s (CPU $(printf %.2f "$(hyperfine_cpu master-ffmpeg)") s) | $(printf %.0f "$(calc "300 / $ff_mean")")× real time | $(err "$f1") / $(err "$f3") | $(over "$f2") / $(over "$f4") |
 | ratio (ffmpeg time / groundwork time) | **$(calc "$ff_mean / $gw_mean")×** | | | |"
+  gw_cpu=$(hyperfine_cpu master-gw); ff_cpu=$(hyperfine_cpu master-ffmpeg)
+  summary master "| master: 5-min song, whole process (wall; CPU) | $(printf %.2f "$gw_mean") s ($(printf %.0f "$rt")× real time); CPU $(printf %.2f "$gw_cpu") s | ffmpeg loudnorm 2-pass $(printf %.2f "$ff_mean") s; CPU $(printf %.2f "$ff_cpu") s | $(calc "$ff_mean / $gw_mean")× wall; $(calc "$ff_cpu / $gw_cpu")× CPU | ≤ 3 s, ≥ 100× real time | $(verdict "$gw_mean" "<=" 3) (wall) |"
   log "master: 20-minute file with -Xmx512m"
   if res=$(peak_rss_mb java -Xmx512m -Djava.awt.headless=true -jar "$JAR" master "$MUSIC/long-20min.wav" -o "$OUT/long-20min.gw.wav"); then
     read -r mem_s mem_rss <<<"$res"
     mem_row="| 20-minute stereo 44.1 kHz file, \`-Xmx512m\` | passes: ${mem_s} s, peak RSS ${mem_rss} MB |"
+    summary master "| master: 20-min file in \`-Xmx512m\` | passes (${mem_s} s, RSS ${mem_rss} MB) | | | passes | met |"
   else
-    mem_row="| 20-minute stereo 44.1 kHz file, \`-Xmx512m\` | **fails**: $(grep -v '^\s*at ' "$WORK/last-cmd.err" | head -1) |"
+    mem_row="| 20-minute stereo 44.1 kHz file, \`-Xmx512m\` | **fails**: $(not_available_reason "$WORK/last-cmd.err") |"
+    summary master "| master: 20-min file in \`-Xmx512m\` | **fails**: $(not_available_reason "$WORK/last-cmd.err") | | | passes | **not met** |"
   fi
 else
+  summary master "| master: 5-min song, whole process | not measured: $reason | ffmpeg loudnorm 2-pass | | ≤ 3 s | — |"
   speed_rows="| groundwork master | not measured: $reason | | | |"
   mem_row="| 20-minute file, \`-Xmx512m\` | not measured: $reason |"
+fi
+
+if [ $available = 1 ]; then
+  ok=$( [ "$(echo "$gw_max_err <= 0.1" | bc)" = 1 ] && [ "$(echo "$gw_max_over <= $CEILING" | bc)" = 1 ] && echo met || echo "**not met**")
+  summary master "| master: song set, $(ls "$MUSIC"/songs/*.wav | wc -l) real songs −30…−6 LUFS | max \\|error\\| $gw_max_err LU, max TP $(printf %.2f "$gw_max_over") dBTP | ffmpeg loudnorm: $ff_max_err LU, $(printf %.2f "$ff_max_over") dBTP | | ±0.1 LU, ≤ −1 dBTP | $ok |"
+else
+  summary master "| master: song set accuracy | not measured: $reason | ffmpeg loudnorm: $ff_max_err LU, $(printf %.2f "$ff_max_over") dBTP | | ±0.1 LU, ≤ −1 dBTP | — |"
 fi
 
 cat >"$md" <<MD

@@ -17,6 +17,7 @@ need_base_tools
 need_packages fluidsynth fluid-soundfont-gm planetblupi-music-midi
 build_jars
 md="$(result_md mix)"
+summary_reset mix
 ACC="$WORK/mix-accuracy"; mkdir -p "$ACC"
 MIDI=/usr/share/planetblupi/music
 
@@ -25,7 +26,7 @@ probe_dir="$WORK/mix-probe"
 "$BENCH_DIR/render-midi-stems.sh" "$MIDI/music004.mid" "$WORK/stems/music004-10s" 10
 if ! java -jar "$JAR" mix "$WORK/stems/music004-10s" -o "$probe_dir.wav" >"$RESULTS/mix-probe.out" 2>"$RESULTS/mix-probe.err"; then
   mix_available=0
-  reason="$(head -1 "$RESULTS/mix-probe.err")"
+  reason="$(not_available_reason "$RESULTS/mix-probe.err")"
   log "mix: groundwork mix is not available yet: $reason"
 fi
 stems_opt=0; has_option mix --stems && stems_opt=1
@@ -69,8 +70,10 @@ cp "$ACC/mix-accuracy.md" "$RESULTS/mix-accuracy-table.md"
 a=$(jq .automix_mae_lu "$RESULTS/mix-accuracy.json"); e=$(jq .equal_loudness_mae_lu "$RESULTS/mix-accuracy.json"); r=$(jq .raw_sum_mae_lu "$RESULTS/mix-accuracy.json")
 if [ "$a" != null ]; then
   below=$(calc "100 * (1 - $a / $e")
+  summary mix "| mix: stem level error vs known mix ($(jq .stems_graded "$RESULTS/mix-accuracy.json") stems, ${#songs[@]} songs) | $(printf %.2f "$a") LU | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | ${below} % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$a <= 2 && $below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
   acc_summary="automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **${below} %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below)."
 else
+  summary mix "| mix: stem level error vs known mix | not measured: ${reason:-no automix output} | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | | ≤ 2 LU and ≥ 40 % below | — |"
   acc_summary="automix not measured (${reason:-no automix output}); baselines: equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU."
 fi
 
@@ -97,15 +100,19 @@ if [ $mix_available = 1 ]; then
   log "mix: 16 stems × 4 min, whole process (hyperfine)"
   m16=$(hyperfine_mean mix-16 3 "java -Djava.awt.headless=true -jar $JAR mix $s16 -o $WORK/mix-16.wav")
   sd16=$(hyperfine_field mix-16 stddev)
-  speed_row="| 16 stereo stems × 4 min, 44.1 kHz, whole process | $(printf %.2f "$m16") ± $(printf %.2f "$sd16") s | ≤ 10 s |"
+  speed_row="| 16 stereo stems × 4 min, 44.1 kHz, whole process | $(printf %.2f "$m16") ± $(printf %.2f "$sd16") s (CPU $(printf %.1f "$(hyperfine_cpu mix-16)") s) | ≤ 10 s |"
+  summary mix "| mix: 16 stems × 4 min, whole process (wall; CPU) | $(printf %.2f "$m16") s; CPU $(printf %.1f "$(hyperfine_cpu mix-16)") s | | | ≤ 10 s | $(verdict "$m16" "<=" 10) (wall) |"
   log "mix: 32 stems × 5 min with -Xmx1g"
   if res=$(peak_rss_mb java -Xmx1g -Djava.awt.headless=true -jar "$JAR" mix "$s32" -o "$WORK/mix-32.wav"); then
     read -r mem_s mem_rss <<<"$res"
     mem_row="| 32 stereo stems × 5 min, \`-Xmx1g\` | passes: ${mem_s} s, peak RSS ${mem_rss} MB | within 1 GB heap |"
+    summary mix "| mix: 32 stems × 5 min in \`-Xmx1g\` | passes (${mem_s} s, RSS ${mem_rss} MB) | | | passes | met |"
   else
-    mem_row="| 32 stereo stems × 5 min, \`-Xmx1g\` | **fails**: $(grep -v '^\s*at ' "$WORK/last-cmd.err" | head -1) | within 1 GB heap |"
+    mem_row="| 32 stereo stems × 5 min, \`-Xmx1g\` | **fails**: $(not_available_reason "$WORK/last-cmd.err") | within 1 GB heap |"
+    summary mix "| mix: 32 stems × 5 min in \`-Xmx1g\` | **fails**: $(not_available_reason "$WORK/last-cmd.err") | | | passes | **not met** |"
   fi
 else
+  summary mix "| mix: 16 stems × 4 min / 32 × 5 min in 1 GB | not measured: $reason | | | ≤ 10 s | — |"
   speed_row="| 16 stems × 4 min | not measured: $reason | ≤ 10 s |"
   mem_row="| 32 stems × 5 min, \`-Xmx1g\` | not measured: $reason | |"
 fi

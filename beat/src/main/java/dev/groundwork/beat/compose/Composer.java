@@ -140,7 +140,8 @@ public final class Composer {
             case REGGAETON -> human = 2;
             default -> human = 1.5;
         }
-        return new Groove(swing, offsets, g == Genre.TRAP || g == Genre.DRILL ? 0.2 : 0.15, human, 6, seed);
+        // Half-time genres lean harder on the quarter-note hats, so the pulse is felt under a syncopated kick.
+        return new Groove(swing, offsets, g.halfTime ? 0.3 : 0.15, human, 6, seed);
     }
 
     /** A part with its sound, MIDI program/channel, balance and pan, but no notes yet. */

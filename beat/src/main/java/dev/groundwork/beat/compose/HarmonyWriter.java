@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 public final class HarmonyWriter {
     /** Degrees (0 = tonic); "4h" is the dominant with the raised leading tone (harmonic minor). First entries weigh most. */
     private static final Map<Mode, List<String>> TABLES = Map.of(
-            Mode.MINOR, List.of("0 5 6 0", "0 3 5 4h", "0 5 3 4h", "0 0 5 6", "0 6 5 4h", "0 3 0 4h", "0 5 2 6"),
+            Mode.MINOR, List.of("0 3 5 4h", "0 5 6 0", "0 5 3 4h", "0 3 0 4h", "0 6 5 4h", "0 0 5 6", "0 5 2 6"),
             Mode.MAJOR, List.of("0 4 5 3", "0 3 4 0", "0 5 3 4", "0 3 0 4", "0 2 3 4", "0 5 1 4"),
             Mode.DORIAN, List.of("0 3 0 3", "0 6 3 0", "0 3 6 0", "0 1 3 0"),
             Mode.PHRYGIAN, List.of("0 1 0 6", "0 1 5 0", "0 6 1 0", "0 1 0 0"),
@@ -68,6 +68,9 @@ public final class HarmonyWriter {
         List<Integer> pcs = new ArrayList<>();
         List<Integer> chromatic = new ArrayList<>();
         int[] stack = seventh ? (ninth ? new int[]{0, 2, 4, 6, 8} : new int[]{0, 2, 4, 6}) : new int[]{0, 2, 4};
+        // A minor tonic with a seventh holds the relative major triad (Dm7 = D + F A C), which pulls a
+        // listener (and a key detector) to the relative major: colour it with the ninth instead.
+        if (degree == 0 && seventh && key.mode().isMinorFamily()) stack = new int[]{0, 2, 4, 8};
         for (int s : stack) {
             int pc = Math.floorMod(key.degreeSemitones(degree + s), 12);
             if (harmonic && Math.floorMod(degree + s, 7) == 6 && key.mode().isMinorFamily()) {
@@ -91,6 +94,7 @@ public final class HarmonyWriter {
             else q += sev == 11 ? "maj7" : "7";
         }
         if (pcs.size() >= 5) q = q.endsWith("7") ? q.substring(0, q.length() - 1) + "9" : q + "add9";
+        if (pcs.size() == 4 && Math.floorMod(pcs.get(3) - pcs.get(0), 12) == 2) q = q.replaceAll("(maj)?7$", "") + "add9";
         return root + q;
     }
 

@@ -21,6 +21,9 @@ public record OutputFormat(Container container, Encoding encoding, boolean dithe
 
     public static OutputFormat wav(Encoding e) { return new OutputFormat(Container.WAV, e, e == Encoding.PCM16); }
 
+    /** FLAC at 16 (dithered) or 24 bits. */
+    public static OutputFormat flac(Encoding e) { return new OutputFormat(Container.FLAC, e, e == Encoding.PCM16); }
+
     /** Container from the file extension (.wav or .flac); bits "16", "24" or "32f". */
     public static OutputFormat forPath(Path path, String bits) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs every groundwork benchmark in one go and regenerates docs/PERFORMANCE.md from this run.
+#   bench/run-all.sh                 all benchmarks
+#   bench/run-all.sh analyze master  only some (the others keep their last results)
+# Needs root for apt-get (or the Debian packages already installed: it names what is missing).
+. "$(dirname "$0")/lib.sh"
+parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(analyze master beat mix)
+
+need_base_tools
+build_ebur128_bench
+build_jars
+"$BENCH_DIR/prepare-material.sh"
+
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+machine="$(machine_line)"
+for p in "${parts[@]}"; do
+  log "=== $p"
+  t0=$(date +%s)
+  if "$BENCH_DIR/$p.sh" >"$RESULTS/$p.log" 2>&1; then
+    log "$p done in $(( $(date +%s) - t0 )) s"
+  else
+    log "$p FAILED (see $RESULTS/$p.log)"
+    { echo "### $p"; echo; echo "The benchmark script failed in this run: \`$(grep -E 'bench:' "$RESULTS/$p.log" | tail -1)\` (see bench/work/results/$p.log)."; } >"$(result_md "$p")"
+  fi
+done
+finished="$(date -u '+%H:%M UTC')"
+
+versions() {
+  printf -- '- groundwork: git %s (%s)\n' "$(git -C "$REPO_DIR" rev-parse --short HEAD)" "$(git -C "$REPO_DIR" log -1 --format=%cd --date=short)"
+  printf -- '- Java: %s\n' "$(java -version 2>&1 | sed -n 2p)"
+  printf -- '- libebur128 %s (exact mode), ffmpeg %s, FluidSynth %s with fluid-soundfont-gm %s, hyperfine %s, sox %s\n' \
+    "$(dpkg-query -W -f='${Version}' libebur128-dev)" "$(dpkg-query -W -f='${Version}' ffmpeg)" \
+    "$(dpkg-query -W -f='${Version}' fluidsynth 2>/dev/null || echo '-')" "$(dpkg-query -W -f='${Version}' fluid-soundfont-gm 2>/dev/null || echo '-')" \
+    "$(dpkg-query -W -f='${Version}' hyperfine)" "$(dpkg-query -W -f='${Version}' sox)"
+  printf -- '- OS: %s, kernel %s\n' "$(. /etc/os-release && echo "$PRETTY_NAME")" "$(uname -r)"
+}
+
+doc="$REPO_DIR/docs/PERFORMANCE.md"
+mkdir -p "$(dirname "$doc")"
+{
+cat <<MD
+# Performance
+
+Numbers from **one run** of \`bench/run-all.sh\` on $started (finished $finished), every peer measured in the same run
+on the same files. Machine: $machine.
+
+$(versions)
+
+**Read with care:** this machine has 2 cores shared with other jobs (see the load average above), so wall-clock
+times carry noise; in-process comparisons therefore use the CPU time of the measuring thread, and whole-process tables
+give the CPU time (user + system, all threads) next to the wall time. Ratios are peer time / groundwork time
+(above 1 = groundwork faster). A row marked "not measured" says why.
+
+## Headline
+
+| what | groundwork | peer | ratio | target | verdict |
+|---|---|---|---|---|---|
+MD
+for p in analyze master beat mix; do [ -f "$RESULTS/summary-$p.md" ] && cat "$RESULTS/summary-$p.md"; done
+echo
+echo "## Details"
+echo
+for p in analyze master beat mix; do [ -f "$RESULTS/$p.md" ] && { cat "$RESULTS/$p.md"; echo; }; done
+cat <<'MD'
+## How to rerun
+
+```
+bench/run-all.sh                    # everything (about 20-30 minutes on 2 cores), rewrites this file
+bench/run-all.sh analyze            # one part: analyze | master | beat | mix
+BENCH_RUNS=20 bench/analyze.sh      # more timed runs; results in bench/work/results/
+```
+
+The scripts install what they need with `apt-get` when run as root (ffmpeg, sox, hyperfine, jq, bc, time, gcc,
+libebur128-dev, libsndfile1-dev, fluidsynth, fluid-soundfont-gm, and the music packages below) and otherwise name the
+missing packages and stop. They build `cli/target/groundwork.jar` and `bench/target/groundwork-bench.jar` with Maven
+when missing or stale, compile the libebur128 harness (`bench/c/ebur128_bench.c`), and prepare the material in
+`bench/work/` (ignored by git; nothing audio is committed):
+
+- `prepare-material.sh`: real, professionally produced game-soundtrack music from Debian packages, used only as
+  benchmark material: `warzone2100-music` (GPL-2+) for the 5-, 20- and 60-minute files; `nexuiz-music` (GPL-2+),
+  `singularity-music` (CC BY-SA 3.0) and `warzone2100-music` for the eight-song mastering set.
+- `render-midi-stems.sh`: General MIDI songs from `planetblupi-music-midi` (GPL-3+) split per instrument
+  (`groundwork-bench split-midi`) and rendered with FluidSynth into stems with a known mix.
+
+Harnesses: `bench/c/ebur128_bench.c` (libebur128, in process), `bench/src/main/java/dev/groundwork/bench/`
+(`meter-timing`: groundwork's meter in process; `split-midi`, `scramble`, `mix-accuracy`: the automix accuracy test),
+`analyze.sh`, `master.sh` (with `loudnorm2.sh`, ffmpeg's two-pass loudnorm), `beat.sh`, `mix.sh`.
+MD
+} >"$doc"
+log "wrote $doc"
