@@ -47,6 +47,20 @@ class LossyFilesTest {
         assertTrue(rmsErrorAfterOnset(b.channel(0)) < 0.03, "rms error " + rmsErrorAfterOnset(b.channel(0)));
     }
 
+    @ParameterizedTest
+    @CsvSource({"sine-stereo-48k-vbr.mp3,48000,2,24000", "sine-mono-22k.mp3,22050,1,22050"})
+    void gaplessAlsoForVbrStereoAndMpeg2(String name, int rate, int channels, int frames) {
+        AudioBuffer b = AudioFiles.read(TestSignals.fixture(name));
+        assertEquals(rate, b.sampleRate());
+        assertEquals(channels, b.channels());
+        assertEquals(frames, b.frames());
+        int start = rate / 10;
+        for (int c = 0; c < channels; c++) {
+            float[] head = Arrays.copyOf(b.channel(c), Math.min(b.frames(), start * 4));
+            assertEquals(0, TestSignals.bestLag(head, start, c == 0 ? 1000 : 1500, rate, 1_300), "channel " + c);
+        }
+    }
+
     @Test
     void theLameHeaderAccountsForTheWholeSignal() throws IOException {
         byte[] bytes = Files.readAllBytes(TestSignals.fixture("sine-mono-44k.mp3"));
