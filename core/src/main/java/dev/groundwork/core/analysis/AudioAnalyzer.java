@@ -116,7 +116,7 @@ public final class AudioAnalyzer {
         for (int c = 0; c < channels; c++) {
             double mean = statistics.mean(c);
             dc = Math.max(dc, Math.abs(mean));
-            perChannel.add(new ChannelReport(c + 1, finite(meter.truePeakDbtp(c)), finite(meter.samplePeakDbfs(c)),
+            perChannel.add(new ChannelReport(c + 1, boxed(meter.integratedLufs(c)), finite(meter.truePeakDbtp(c)), finite(meter.samplePeakDbfs(c)),
                     powerDb(statistics.meanSquare(c)), amplitudeDb(Math.abs(mean)), statistics.clippedSamples(c)));
         }
         double ms = statistics.meanSquare();
