@@ -277,9 +277,11 @@ public final class Mastering {
         LoudnessModel.Prediction safe = model.predict(lo, limiter);
         LoudnessModel.Prediction near = model.predict(lo + 0.1, limiter);
         double safeSlope = Math.max(0.05, Math.min(1, (near.integratedLufs() - safe.integratedLufs()) / 0.1));
+        boolean reachable = fa >= target - 0.2;
         warnings.add(new Warning(Codes.TARGET_NOT_REACHED, "loudness", String.format(Locale.ROOT,
-                "reaching %.1f LUFS would take %.1f LU of limiting (safe maximum %.1f LU): stopped at %.1f LUFS with %+.1f dB gain; "
-                        + "compress more before mastering or choose a quieter target", target, loss, s.limiterAllowanceLu(), safe.integratedLufs(), lo)));
+                "reaching %.1f LUFS would take %s%.1f LU of limiting (safe maximum %.1f LU, --max-limiting): stopped at %.1f LUFS with %+.1f dB gain; "
+                        + "compress more before mastering or choose a quieter target", target, reachable ? "" : "more than ", loss,
+                s.limiterAllowanceLu(), safe.integratedLufs(), lo)));
         return new Solution(lo, safe.integratedLufs(), pre, safeSlope, false);
     }
 }
