@@ -3,7 +3,6 @@ package dev.groundwork.beat;
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Chord;
 import dev.groundwork.beat.plan.Note;
-import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Section;
 
 import java.util.List;
@@ -51,5 +50,4 @@ public record PlanSummary(long seed, double tempoBpm, String key, String progres
 
     private static String fmtBpm(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v); }
 
-    static int count(Part p) { return p.notes().size(); }
 }
