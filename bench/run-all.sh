@@ -5,14 +5,17 @@
 # Needs root for apt-get (or the Debian packages already installed: it names what is missing).
 . "$(dirname "$0")/lib.sh"
 parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(analyze master beat mix)
+[ "${parts[0]}" = doc ] && parts=()   # `run-all.sh doc`: only reassemble docs/PERFORMANCE.md from the last results
 
 need_base_tools
-build_ebur128_bench
-build_jars
-"$BENCH_DIR/prepare-material.sh"
+if [ ${#parts[@]} -gt 0 ]; then
+  build_ebur128_bench
+  build_jars
+  "$BENCH_DIR/prepare-material.sh"
+  date -u '+%Y-%m-%d %H:%M UTC' >"$RESULTS/started"
+  machine_line >"$RESULTS/machine"
+fi
 
-started="$(date -u '+%Y-%m-%d %H:%M UTC')"
-machine="$(machine_line)"
 for p in "${parts[@]}"; do
   log "=== $p"
   t0=$(date +%s)
@@ -23,7 +26,10 @@ for p in "${parts[@]}"; do
     { echo "### $p"; echo; echo "The benchmark script failed in this run: \`$(grep -E 'bench:' "$RESULTS/$p.log" | tail -1)\` (see bench/work/results/$p.log)."; } >"$(result_md "$p")"
   fi
 done
-finished="$(date -u '+%H:%M UTC')"
+[ ${#parts[@]} -gt 0 ] && date -u '+%H:%M UTC' >"$RESULTS/finished"
+started="$(cat "$RESULTS/started" 2>/dev/null || echo unknown)"
+finished="$(cat "$RESULTS/finished" 2>/dev/null || echo unknown)"
+machine="$(cat "$RESULTS/machine" 2>/dev/null || machine_line)"
 
 versions() {
   printf -- '- groundwork: git %s (%s)\n' "$(git -C "$REPO_DIR" rev-parse --short HEAD)" "$(git -C "$REPO_DIR" log -1 --format=%cd --date=short)"
