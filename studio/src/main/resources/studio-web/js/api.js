@@ -13,13 +13,25 @@ GW.api = async function (method, url, body) {
   return data;
 };
 
-GW.upload = async function (url, files) {
+// Uploads with a progress line (fetch cannot report upload progress; XMLHttpRequest can).
+GW.upload = function (url, files) {
   const form = new FormData();
   for (const f of files) form.append('files', f, f.name);
-  const res = await fetch(url, { method: 'POST', body: form });
-  const data = await res.json().catch(() => ({ error: res.statusText }));
-  if (!res.ok) throw new Error(data.error || res.statusText);
-  return data;
+  const total = files.reduce((n, f) => n + f.size, 0);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.upload.onprogress = e => {
+      if (e.lengthComputable && total > 2e6) GW.toast('uploading ' + Math.round(100 * e.loaded / e.total) + ' % of ' + (total / 1e6).toFixed(0) + ' MB…', true);
+    };
+    xhr.onload = () => {
+      let data;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { data = { error: xhr.statusText || 'upload failed' }; }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data); else reject(new Error(data.error || xhr.statusText));
+    };
+    xhr.onerror = () => reject(new Error('upload failed: the studio did not answer'));
+    xhr.send(form);
+  });
 };
 
 GW.fileUrl = (project, path, download) =>

@@ -30,7 +30,21 @@ GW.pages = GW.pages || {};
     window.addEventListener('resize', redraw);
   };
 
-  P.unmount = function () { window.removeEventListener('resize', redraw); ui = null; };
+  P.unmount = function () { window.removeEventListener('resize', redraw); if (ui && ui.audio) ui.audio.pause(); ui = null; };
+
+  // Quick listening from the variation cards: one shared player, so only one variation sounds at a time.
+  function listen(v, button) {
+    if (!ui.audio) ui.audio = new Audio();
+    const same = ui.listening === v.id && !ui.audio.paused;
+    ui.audio.pause();
+    document.querySelectorAll('#beat-variations .listen').forEach(b => { b.textContent = '▶'; });
+    if (same) { ui.listening = null; return; }
+    ui.audio.src = GW.fileUrl(ui.project, v.wav_path);
+    ui.audio.play().catch(e => GW.toast(e.message));
+    ui.listening = v.id;
+    button.textContent = '■';
+    ui.audio.onended = () => { button.textContent = '▶'; ui.listening = null; };
+  }
 
   function chosenVariation(b) {
     const vars = (b.generation && b.generation.variations) || [];
@@ -49,7 +63,8 @@ GW.pages = GW.pages || {};
     for (const v of vars) {
       ui.variations.append(el('div', { class: 'var' + (chosen && chosen.id === v.id ? ' chosen' : ''), id: 'var-' + v.id,
         onclick: GW.guard(async () => { await GW.api('POST', `/api/projects/${ui.project}/beat/choose`, { variation: v.id }); await GW.refresh(); }) },
-        el('div', { class: 'vt' }, v.label),
+        el('div', { class: 'vt' }, el('button', { class: 'small listen', id: 'listen-' + v.id, title: 'listen without choosing',
+          onclick: e => { e.stopPropagation(); listen(v, e.target); } }, ui.listening === v.id ? '■' : '▶'), ' ', v.label),
         el('div', { class: 'vs' }, `${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · ${v.bars} bars`),
         v.locked && v.locked.length ? el('div', { class: 'vs' }, 'kept: ' + v.locked.join(', ')) : null));
     }

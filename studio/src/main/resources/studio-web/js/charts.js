@@ -147,8 +147,10 @@
       const black = [1, 3, 6, 8, 10].includes(((p % 12) + 12) % 12);
       g.fillStyle = black ? '#161a20' : '#1b2028';
       g.fillRect(0, h - (p - lo + 1) * rh, w, rh);
-      if (p % 12 === 0) { g.fillStyle = css('--muted'); g.font = '9px ' + css('--mono'); g.fillText('C' + (p / 12 - 1), 2, h - (p - lo) * rh - 2); }
     }
+    // octave labels after all rows, so no row paints over them
+    g.fillStyle = css('--muted'); g.font = '10px ' + css('--mono');
+    for (let p = lo; p <= hi; p++) if (p % 12 === 0) g.fillText('C' + (p / 12 - 1), 3, h - (p - lo) * rh - 2);
     for (let b = 0; b <= beats; b += 4) { g.strokeStyle = b % 16 === 0 ? '#3a4250' : '#272d37'; g.beginPath(); g.moveTo(b * bw + .5, 0); g.lineTo(b * bw + .5, h); g.stroke(); }
     parts.forEach((part, i) => {
       const color = laneColors[(i + 2) % laneColors.length];

@@ -44,6 +44,7 @@ public final class StudioServer implements AutoCloseable {
     private final EventHub events = new EventHub();
     private final JobQueue jobs;
     private final Uploads uploads;
+    private final boolean loopbackOnly;
     private Javalin app;
 
     public StudioServer(StudioSettings settings) {
@@ -52,6 +53,7 @@ public final class StudioServer implements AutoCloseable {
         this.projects = new ProjectStore(workspace);
         this.jobs = new JobQueue(settings.parallelJobs(), settings.queuedJobs(), events);
         this.uploads = new Uploads(settings.maxUploadBytes());
+        this.loopbackOnly = settings.loopbackOnly(); // resolved once, not per request
     }
 
     public StudioServer start() {
@@ -228,7 +230,7 @@ public final class StudioServer implements AutoCloseable {
      * sites' pages (a web page elsewhere must not drive the local studio).
      */
     private void guardHostAndOrigin(Context ctx) {
-        if (!settings.loopbackOnly()) return;
+        if (!loopbackOnly) return;
         String host = hostName(ctx.header("Host"));
         if (host != null && !LOOPBACK_NAMES.contains(host)) throw ApiError.forbidden("the studio only answers on localhost");
         String origin = ctx.header("Origin");

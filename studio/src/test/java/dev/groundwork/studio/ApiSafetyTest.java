@@ -112,6 +112,18 @@ class ApiSafetyTest {
     }
 
     @Test
+    void anOversizedUploadWithoutADeclaredLengthIsStoppedToo() throws IOException {
+        String boundary = "----gwchunked";
+        byte[] body = TestServer.multipart(boundary, List.of(new TestServer.Part("big.wav", TestAudio.sineWav(440, 0.5, 3.0, 4))));
+        // a stream publisher has no length: the body goes chunked and only the multipart limit can stop it
+        TestServer.Reply r = s.send(HttpRequest.newBuilder(URI.create(s.base() + "/api/projects/" + project + "/master/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        assertEquals(413, r.status(), r.body());
+        assertEquals(0, audioFilesIn(workspace.resolve(project)));
+    }
+
+    @Test
     void aNonAudioUploadIsRefusedWithAClearMessageBeforeAnyJob() throws IOException {
         byte[] text = "this is not a song, just text that claims to be one".repeat(20).getBytes(StandardCharsets.UTF_8);
         TestServer.Reply r = s.upload("/api/projects/" + project + "/master/upload", List.of(new TestServer.Part("song.wav", text)));

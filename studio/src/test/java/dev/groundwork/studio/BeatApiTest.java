@@ -54,6 +54,14 @@ class BeatApiTest {
             JsonNode after = s.get("/api/projects/" + p).json().path("state");
             assertTrue(after.path("mix").path("stems").size() >= 3);
             assertTrue(after.path("master").path("source").path("path").asText().endsWith("beat.wav"));
+
+            // the sent material works on the other pages: the beat's stems mix, its WAV masters
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
+            JsonNode mix = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            assertEquals(after.path("mix").path("stems").size(), mix.path("stems").size());
+            s.awaitJob(s.post("/api/projects/" + p + "/master/propose", "{\"target\":\"apple\",\"candidates\":1}"));
+            JsonNode master = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(0);
+            assertEquals(-16.0, master.path("integrated_lufs").asDouble(), 0.2);
         }
     }
 }

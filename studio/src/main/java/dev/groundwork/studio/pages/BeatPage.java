@@ -34,7 +34,7 @@ public final class BeatPage {
             if (prompt.length() > 300) throw ApiError.badRequest("a prompt is at most 300 characters");
             int n = PageContext.intIn(b, "variations", 1, 6, 3);
             long seed = b.path("seed").asLong(p.decisions().size() + 1);
-            Path out = p.dir("beat/gen-" + (p.decisions().size() + 1));
+            Path out = p.newDir("beat/gen");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt,
                     progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, n, seed, out, rel, progress)),
@@ -105,7 +105,7 @@ public final class BeatPage {
         Project p = pc.project(ctx);
         JsonNode v = chosen(p);
         Path plan = p.resolve(v.path("plan_path").asText());
-        Path out = p.dir("beat/edit-" + (p.decisions().size() + 1));
+        Path out = p.newDir("beat/edit");
         JsonNode gen = p.get("/beat/generation");
         String nid = "v" + (gen.path("variations").size() + 1);
         Step step = factory.make(p, v, plan, out, p.relative(out), nid);

@@ -49,7 +49,7 @@ public final class MasterPage {
             if (!MasterEngine.targets().contains(target)) throw ApiError.badRequest("unknown target " + target + "; one of " + MasterEngine.targets());
             int n = PageContext.intIn(b, "candidates", 1, 6, 3);
             Path source = source(p);
-            Path out = p.dir("master/run-" + (p.decisions().size() + 1));
+            Path out = p.newDir("master/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "master", "master for " + target + " (" + n + " candidates)",
                     progress -> Json.MAPPER.valueToTree(MasterEngine.propose(source, target, n, out, rel, progress)),

@@ -31,15 +31,23 @@ public final class MixPage {
         app.get("/api/mix/roles", ctx -> ctx.json(MixEngine.roles()));
         app.post("/api/projects/{id}/mix/upload", ctx -> {
             Project p = pc.project(ctx);
-            Path folder = p.dir("mix/stems-" + (p.decisions().size() + 1));
-            List<StoredAudio> stored = pc.uploads().receive(ctx, p, folder);
+            Path folder = p.newDir("mix/stems");
+            List<StoredAudio> stored;
+            try {
+                stored = pc.uploads().receive(ctx, p, folder);
+            } catch (RuntimeException e) {
+                try (var left = java.nio.file.Files.list(folder)) {
+                    if (left.findAny().isEmpty()) java.nio.file.Files.delete(folder); // a refused upload leaves no empty folder
+                }
+                throw e;
+            }
             pc.decide(p, "mix", "choose_stems", stored.size() + " stems uploaded", "/mix/stems", stored);
             ctx.status(201).json(stored);
         });
         app.post("/api/projects/{id}/mix/propose", ctx -> {
             Project p = pc.project(ctx);
             List<Path> stems = stems(p);
-            Path out = p.dir("mix/run-" + (p.decisions().size() + 1));
+            Path out = p.newDir("mix/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
                     progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, progress)),
@@ -71,7 +79,7 @@ public final class MixPage {
             List<Path> stems = stems(p);
             Path plan = plan(p);
             Map<String, MixViews.StemEdit> edits = edits(p);
-            Path out = p.dir("mix/render-" + (p.decisions().size() + 1));
+            Path out = p.newDir("mix/render");
             String rel = p.relative(out);
             String cid = "mix" + (p.decisions().size() + 1);
             ctx.status(202).json(pc.submit(p, "mix", "render mix with " + edits.size() + " changes",
@@ -98,7 +106,7 @@ public final class MixPage {
             List<Path> stems = stems(p);
             Path plan = plan(p);
             Map<String, MixViews.StemEdit> edits = edits(p);
-            Path out = p.dir("mix/export-" + (p.decisions().size() + 1));
+            Path out = p.newDir("mix/export");
             ctx.status(202).json(pc.submit(p, "mix", "export " + format,
                     progress -> Json.MAPPER.valueToTree(MixEngine.export(stemsDir(stems), p::relative, plan, edits, format, out, progress)),
                     result -> pc.decide(p, "mix", "export", "exported " + format + ": " + result.path("path").asText(),

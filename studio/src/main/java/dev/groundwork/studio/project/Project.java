@@ -57,6 +57,26 @@ public final class Project {
         return p;
     }
 
+    /**
+     * A new, empty folder {@code prefix-N} (N = 1, 2, …) created atomically, so two jobs started at the same
+     * moment never write into the same folder.
+     */
+    public synchronized Path newDir(String prefix) {
+        Path parent = dir(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : ".");
+        String base = prefix.substring(prefix.lastIndexOf('/') + 1);
+        for (int n = 1; ; n++) {
+            Path candidate = parent.resolve(base + "-" + n);
+            try {
+                Files.createDirectory(candidate);
+                return candidate;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken: try the next number
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + candidate.getFileName() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Project-relative form of a path inside it, with forward slashes (what the page uses). */
     public String relative(Path p) {
         return folder.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
