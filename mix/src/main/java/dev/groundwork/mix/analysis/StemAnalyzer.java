@@ -46,7 +46,7 @@ public final class StemAnalyzer {
     private int subFill, shortFill;
     private final int shortLen;
 
-    private double sumL2, sumR2, sumM2, sumS2, sumLR, peak;
+    private double sumL2, sumR2, sumLR, peak;
     private double pitchWeighted, pitchWeight;
     private long totalFrames;
 
@@ -101,40 +101,64 @@ public final class StemAnalyzer {
         block.setFrames(frames);
         meter.add(block);
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : null;
-        for (int i = 0; i < frames; i++) {
-            double x = l[i], y = r == null ? 0 : r[i];
-            double e = x * x + y * y;
-            double a = Math.max(Math.abs(x), Math.abs(y));
-            if (a > peak) peak = a;
+        // Chunks end on onset-window boundaries (SUB divides the short window and the FFT frame, and all
+        // three counters start together), so each chunk is one tight loop and the bookkeeping runs per chunk.
+        int i = 0;
+        while (i < frames) {
+            int len = Math.min(SUB - subFill, frames - i);
+            double ll = 0, rr = 0, lr = 0;
+            float pk = 0;
             if (r != null) {
-                sumL2 += x * x;
-                sumR2 += y * y;
-                sumLR += x * y;
-                double m = 0.5 * (x + y), s = 0.5 * (x - y);
-                sumM2 += m * m;
-                sumS2 += s * s;
+                for (int j = i; j < i + len; j++) {
+                    double x = l[j], y = r[j];
+                    ll += x * x;
+                    rr += y * y;
+                    lr += x * y;
+                    pk = Math.max(pk, Math.max(Math.abs(l[j]), Math.abs(r[j])));
+                }
+                sumL2 += ll;
+                sumR2 += rr;
+                sumLR += lr;
+            } else {
+                for (int j = i; j < i + len; j++) {
+                    double x = l[j];
+                    ll += x * x;
+                    pk = Math.max(pk, Math.abs(l[j]));
+                }
             }
+            double e = ll + rr;
+            if (pk > peak) peak = pk;
             subAcc += e;
-            if (++subFill == SUB) {
+            shortAcc += e;
+            if (pk > shortPeak) shortPeak = pk;
+            subFill += len;
+            shortFill += len;
+            if (subFill == SUB) {
                 subEnergy.add((float) (subAcc / SUB));
                 subAcc = 0;
                 subFill = 0;
             }
-            shortAcc += e;
-            if (a > shortPeak) shortPeak = a;
-            if (++shortFill == shortLen) {
+            if (shortFill == shortLen) {
                 shortLevels.add((float) (10 * Math.log10(shortAcc / shortLen)));
                 shortPeaks.add((float) (20 * Math.log10(shortPeak)));
                 shortAcc = 0;
                 shortPeak = 0;
                 shortFill = 0;
             }
-            fifoL[fifoFill] = x;
-            fifoR[fifoFill] = y;
-            if (++fifoFill == n) {
-                if ((framesSeen++ & 1) == 0) analyseFrame();
+            boolean analysed = (framesSeen & 1) == 0;   // the spectrum is taken on every other frame
+            if (analysed) {
+                for (int j = 0; j < len; j++) {
+                    fifoL[fifoFill + j] = l[i + j];
+                    fifoR[fifoFill + j] = r == null ? 0 : r[i + j];
+                }
+            }
+            fifoFill += len;
+            if (fifoFill == n) {
+                if (analysed) analyseFrame();
+                framesSeen++;
                 fifoFill = 0;
             }
+            i += len;
         }
         totalFrames += frames;
     }
@@ -243,7 +267,8 @@ public final class StemAnalyzer {
             }
         }
         double activeSeconds = Math.max(0.1, activeFraction * durationSeconds);
-        double width = sumM2 + sumS2 > 0 ? sumS2 / (sumM2 + sumS2) : 0;
+        double sumM2 = 0.25 * (sumL2 + 2 * sumLR + sumR2), sumS2 = 0.25 * (sumL2 - 2 * sumLR + sumR2);   // mid and side energy
+        double width = sumM2 + sumS2 > 0 ? Math.max(0, sumS2) / (sumM2 + sumS2) : 0;
         double balance = sumR2 > 0 && sumL2 > 0 ? 10 * Math.log10(sumL2 / sumR2) : 0;
         StemAnalysis summary = new StemAnalysis(name, channels, fs, durationSeconds, loudness,
                 round(peakDb, 2), round(crest, 2), round(activeFraction, 3),
