@@ -41,6 +41,15 @@ class StemAnalyzerTest {
     }
 
     @Test
+    void aOneShotShorterThanAGatingBlockIsMeasuredAtItsOwnLoudness() {
+        // 250 ms of tone: no full 400 ms block, yet it is a sound, not silence, and as loud as a long tone.
+        StemAnalysis shot = StemAnalyzer.analyze(new MemoryStem("shot.wav", sine(1000, -20, 0.25, 2, 48000))).summary();
+        StemAnalysis tone = StemAnalyzer.analyze(new MemoryStem("tone.wav", sine(1000, -20, 5, 2, 48000))).summary();
+        assertFalse(shot.silent());
+        assertEquals(tone.activeLoudnessLufs(), shot.activeLoudnessLufs(), 0.2);
+    }
+
+    @Test
     void digitalSilenceIsSilentWithNoLoudness() {
         StemAnalysis a = StemAnalyzer.analyze(new MemoryStem("z.wav", AudioBuffer.allocate(2, 44100 * 3, 44100))).summary();
         assertNull(a.activeLoudnessLufs());

@@ -211,11 +211,19 @@ public final class StemAnalyzer {
     private StemProfile finish(String name) {
         double durationSeconds = totalFrames / fs;
         // Loudness: the meter's integrated loudness; the stem plays where a 400 ms block is within 20 LU of it.
+        // A stem shorter than one 400 ms block (a one-shot) is padded with silence to one block and its
+        // loudness scaled back to its own length.
+        long block = Math.round(0.4 * fs);
+        double shortCorrection = 0;
+        if (totalFrames > 0 && totalFrames < block) {
+            meter.add(AudioBuffer.allocate(channels, (int) (block - totalFrames), fs));
+            shortCorrection = 10 * Math.log10((double) block / totalFrames);
+        }
         float[] k = frameK.toArray();
         double[] blockLufs = meter.momentaryCurveLufs();
         blockLufs = blockLufs.length > 3 ? Arrays.copyOfRange(blockLufs, 3, blockLufs.length) : blockLufs;
         var integrated = meter.integratedLufs();
-        Double loudness = integrated.isPresent() ? round(integrated.getAsDouble(), 2) : null;
+        Double loudness = integrated.isPresent() ? round(integrated.getAsDouble() + shortCorrection, 2) : null;
         double activeFraction = 0, activeMs = 0;
         int activeFrames = 0;
         if (loudness != null) {
