@@ -38,7 +38,7 @@ public record PlanSummary(long seed, double tempoBpm, String key, String progres
     /** A plain-text table, one row per beat. */
     public static String table(List<String> names, List<PlanSummary> rows) {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-6s %-6s %-6s %-12s %-22s %-16s %5s %6s %7s%n";
+        String fmt = "%-6s %-6s %-6s %-12s %-28s %-17s %5s %6s %7s%n";
         sb.append(String.format(java.util.Locale.ROOT, fmt, "beat", "seed", "bpm", "key", "hook chords", "kick (hook bar 1)", "rolls", "glides", "melody"));
         for (int i = 0; i < rows.size(); i++) {
             PlanSummary r = rows.get(i);
