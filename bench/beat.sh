@@ -42,6 +42,8 @@ fi
 cat >"$md" <<MD
 ### Beat (issue 4)
 
+$(stamp)
+
 $detail
 Whole process, hyperfine (1 warm-up + 3 runs, mean ± σ). FluidSynth only synthesises the MIDI (no stems, mix or
 mastering), so the ratio compares groundwork's whole job with a bare render of the same notes.
@@ -50,5 +52,6 @@ mastering), so the ratio compares groundwork's whole job with a bare render of t
 |---|---:|---:|---|
 $rows
 MD
+summary_commit beat
 log "beat: wrote $md"
 cat "$md"

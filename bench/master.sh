@@ -104,6 +104,8 @@ fi
 cat >"$md" <<MD
 ### Master (issue 3)
 
+$(stamp)
+
 Target: the default \`spotify\` preset, $TARGET LUFS integrated, ceiling $CEILING dBTP. Songs: 120 s excerpts of real
 game-soundtrack music (Debian \`nexuiz-music\`, \`singularity-music\`, \`warzone2100-music\`), brought to the loudness in
 their name's column by gain (and a limiter for the loudest). Each output is measured by **groundwork's meter / libebur128**.
@@ -128,5 +130,6 @@ $speed_rows
 |---|---|
 $mem_row
 MD
+summary_commit master
 log "master: wrote $md"
 cat "$md"
