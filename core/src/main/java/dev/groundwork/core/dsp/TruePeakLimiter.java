@@ -257,8 +257,9 @@ public final class TruePeakLimiter implements Processor {
                 dqHead = dqHead + 1 == window ? 0 : dqHead + 1;
                 dqSize--;
             }
-            while (dqSize > 0 && dqValue[(dqHead + dqSize - 1) % window] >= target) dqSize--;
-            int tail = (dqHead + dqSize) % window;
+            // ring positions wrap by one subtraction: an integer division per sample costs more than the rest
+            while (dqSize > 0 && dqValue[wrap(dqHead + dqSize - 1)] >= target) dqSize--;
+            int tail = wrap(dqHead + dqSize);
             dqIndex[tail] = index;
             dqValue[tail] = target;
             dqSize++;
@@ -285,6 +286,10 @@ public final class TruePeakLimiter implements Processor {
                 if (gain < minGain) minGain = gain;
             }
             return gain;
+        }
+
+        private int wrap(int i) {
+            return i >= window ? i - window : i;
         }
 
         public Statistics statistics() {
