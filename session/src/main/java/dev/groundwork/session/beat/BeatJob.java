@@ -92,7 +92,7 @@ public final class BeatJob {
         LoudnessStage loud = r.plan().stages().loudness();
         double lufs = report.integratedLufs() == null ? Double.NaN : report.integratedLufs();
         return new Mastered(audio, loud.gainDb(), Double.isNaN(lufs) ? OptionalDouble.empty() : OptionalDouble.of(lufs),
-                report.truePeakDbtp(), "master module: " + loud.reason());
+                report.truePeakDbtp() == null ? Double.NEGATIVE_INFINITY : report.truePeakDbtp(), "master module: " + loud.reason());
     }
 
     static AudioBuffer repeat(AudioBuffer x, int times) {
