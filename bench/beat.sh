@@ -3,7 +3,7 @@
 # stems, mix, master; JVM start included; target < 5 s), and FluidSynth rendering the same beat.mid
 # with the FluidR3 GM SoundFont in the same run (time ratio). Writes results/beat.md.
 . "$(dirname "$0")/lib.sh"
-PROMPT="${BENCH_BEAT_PROMPT:-boom bap, 90 bpm, A minor, with piano, 3 minutes}"
+PROMPT="${BENCH_BEAT_PROMPT:-boom bap, 90 bpm, A minor, 3 minutes}"
 
 need_base_tools
 need_packages fluidsynth fluid-soundfont-gm
@@ -29,18 +29,20 @@ if java -Djava.awt.headless=true -jar "$JAR" beat "$PROMPT" -o "$OUT/probe" --se
   rows="| \`groundwork beat\` (compose + $parts stems + mix + master, JVM start included) | $(printf %.2f "$gw") ± $(printf %.2f "$gw_sd") s (CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s) | $(printf %.0f "$(calc "$dur / $gw")")× real time | < 5 s |
 | FluidSynth $(dpkg-query -W -f='${Version}' fluidsynth) rendering the same \`beat.mid\` (FluidR3 GM, one stereo file) | $(printf %.2f "$fs") ± $(printf %.2f "$fs_sd") s (CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s) | $(printf %.0f "$(calc "$fs_dur / $fs")")× real time | |
 | ratio (FluidSynth time / groundwork time) | **$(calc "$fs / $gw")×** | | |"
-  summary beat "| beat: 3-min $parts-part beat, whole process (wall; CPU) | $(printf %.2f "$gw") s; CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s; CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s | $(calc "$fs / $gw")× wall | < 5 s | $(verdict "$gw" "<=" 5) (wall) |"
+  summary beat "| beat: 3-min beat, $parts stems, whole process (wall; CPU) | $(printf %.2f "$gw") s; CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s; CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s | $(calc "$fs / $gw")× wall | < 5 s | $(verdict "$gw" "<=" 5) (wall) |"
   detail="Prompt: \`$PROMPT\`, seed 1 → $(printf %.1f "$dur") s, parts: $part_names; \`beat.wav\` measured by libebur128 at $(printf %.2f "$lufs") LUFS, $(printf %.2f "$tp") dBTP."
 else
   reason="$(not_available_reason "$RESULTS/beat-probe.err")"
   summary beat "| beat: 3-min five-part beat, whole process | not measured: $reason | FluidSynth | | < 5 s | — |"
   rows="| \`groundwork beat\` | not measured: ${reason:-no beat.mid written} | | < 5 s |"
-  summary beat "| beat: 3-min $parts-part beat, whole process (wall; CPU) | $(printf %.2f "$gw") s; CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s; CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s | $(calc "$fs / $gw")× wall | < 5 s | $(verdict "$gw" "<=" 5) (wall) |"
+  summary beat "| beat: 3-min beat, $parts stems, whole process (wall; CPU) | $(printf %.2f "$gw") s; CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s; CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s | $(calc "$fs / $gw")× wall | < 5 s | $(verdict "$gw" "<=" 5) (wall) |"
   detail="Prompt: \`$PROMPT\`."
 fi
 
 cat >"$md" <<MD
 ### Beat (issue 4)
+
+$(stamp)
 
 $detail
 Whole process, hyperfine (1 warm-up + 3 runs, mean ± σ). FluidSynth only synthesises the MIDI (no stems, mix or
@@ -50,5 +52,6 @@ mastering), so the ratio compares groundwork's whole job with a bare render of t
 |---|---:|---:|---|
 $rows
 MD
+summary_commit beat
 log "beat: wrote $md"
 cat "$md"

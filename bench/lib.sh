@@ -127,12 +127,17 @@ not_available_reason() {
   esac
 }
 
-# summary NAME ROW: appends a Markdown row to the headline table (results/summary-NAME.md).
-summary() { printf '%s\n' "$2" >>"$RESULTS/summary-$1.md"; }
-summary_reset() { : >"$RESULTS/summary-$1.md"; }
+# summary NAME ROW: appends a Markdown row to the headline table; summary_commit publishes the rows
+# as results/summary-NAME.md when the benchmark has finished (an interrupted run leaves the last ones).
+summary() { printf '%s\n' "$2" >>"$RESULTS/summary-$1.md.part"; }
+summary_reset() { : >"$RESULTS/summary-$1.md.part"; }
+summary_commit() { mv "$RESULTS/summary-$1.md.part" "$RESULTS/summary-$1.md"; }
 
 # verdict VALUE OP LIMIT: "met" or "**not met**" (OP is <= or >=).
 verdict() {
   local ok; if [ "$2" = "<=" ]; then ok=$(echo "$1 <= $3" | bc -l); else ok=$(echo "$1 >= $3" | bc -l); fi
   [ "$ok" = 1 ] && echo "met" || echo "**not met**"
 }
+
+# stamp: when and on which build a section was measured.
+stamp() { printf '*Measured %s, groundwork git %s.*' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(git -C "$REPO_DIR" rev-parse --short HEAD)"; }

@@ -53,7 +53,7 @@ for f in "$MUSIC"/songs/*.wav; do
       read -r gg_l gg_tp gr_l gr_tp < <(measure "$OUT/$name.gw.wav")
       for v in "$gg_l" "$gr_l"; do e=$(calc "$v - ($TARGET)"); e=${e#-}; [ "$(echo "$e > $gw_max_err" | bc)" = 1 ] && gw_max_err=$e; done
       for v in "$gg_tp" "$gr_tp"; do [ "$(echo "$v > $gw_max_over" | bc)" = 1 ] && gw_max_over=$v; done
-      note=$(grep -i -m1 -E "warn|cannot|could not|not reach" "$OUT/$name.gw.out" "$OUT/$name.gw.err" 2>/dev/null | sed 's/^[^:]*://; s/|/\//g' | cut -c1-90 || true)
+      note=$(grep -o -E '^\s*\[[a-z_]+\]' "$OUT/$name.gw.out" "$OUT/$name.gw.err" 2>/dev/null | sed 's/.*\[//; s/\]//' | sort -u | paste -sd, - | sed 's/,/, /g' || true)
       gw_cells="$(err "$gg_l") / $(err "$gr_l") | $(over "$gg_tp") / $(over "$gr_tp") | $gw_t"
     else
       gw_cells="failed: $(head -1 "$OUT/$name.gw.err" | cut -c1-80) | | "; note=""
@@ -104,6 +104,8 @@ fi
 cat >"$md" <<MD
 ### Master (issue 3)
 
+$(stamp)
+
 Target: the default \`spotify\` preset, $TARGET LUFS integrated, ceiling $CEILING dBTP. Songs: 120 s excerpts of real
 game-soundtrack music (Debian \`nexuiz-music\`, \`singularity-music\`, \`warzone2100-music\`), brought to the loudness in
 their name's column by gain (and a limiter for the loudest). Each output is measured by **groundwork's meter / libebur128**.
@@ -113,7 +115,7 @@ $(dpkg-query -W -f='${Version}' ffmpeg) \`loudnorm\` in its documented two-pass 
 **Accuracy** (groundwork target: |error| ≤ 0.1 LU and true peak ≤ ceiling; largest |error| groundwork **$gw_max_err LU**,
 ffmpeg **$ff_max_err LU**; highest true peak groundwork **$( [ "$gw_max_over" = -99 ] && echo n/a || printf %.2f "$gw_max_over") dBTP**, ffmpeg **$(printf %.2f "$ff_max_over") dBTP**):
 
-| song | input LUFS / dBTP | groundwork error LU | groundwork true peak dBTP | groundwork s | loudnorm error LU | loudnorm true peak dBTP | loudnorm s | groundwork says |
+| song | input LUFS / dBTP | groundwork error LU | groundwork true peak dBTP | groundwork s | loudnorm error LU | loudnorm true peak dBTP | loudnorm s | groundwork warnings |
 |---|---|---|---|---:|---|---|---:|---|
 $rows
 **Speed: 5-minute stereo 44.1 kHz song, whole process** (hyperfine, 1 warm-up + 3 runs; target ≤ 3 s, ≥ 100× real time):
@@ -128,5 +130,6 @@ $speed_rows
 |---|---|
 $mem_row
 MD
+summary_commit master
 log "master: wrote $md"
 cat "$md"

@@ -5,14 +5,17 @@
 # Needs root for apt-get (or the Debian packages already installed: it names what is missing).
 . "$(dirname "$0")/lib.sh"
 parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(analyze master beat mix)
+[ "${parts[0]}" = doc ] && parts=()   # `run-all.sh doc`: only reassemble docs/PERFORMANCE.md from the last results
 
 need_base_tools
-build_ebur128_bench
-build_jars
-"$BENCH_DIR/prepare-material.sh"
+if [ ${#parts[@]} -gt 0 ]; then
+  build_ebur128_bench
+  build_jars
+  "$BENCH_DIR/prepare-material.sh"
+  date -u '+%Y-%m-%d %H:%M UTC' >"$RESULTS/started"
+  machine_line >"$RESULTS/machine"
+fi
 
-started="$(date -u '+%Y-%m-%d %H:%M UTC')"
-machine="$(machine_line)"
 for p in "${parts[@]}"; do
   log "=== $p"
   t0=$(date +%s)
@@ -23,7 +26,10 @@ for p in "${parts[@]}"; do
     { echo "### $p"; echo; echo "The benchmark script failed in this run: \`$(grep -E 'bench:' "$RESULTS/$p.log" | tail -1)\` (see bench/work/results/$p.log)."; } >"$(result_md "$p")"
   fi
 done
-finished="$(date -u '+%H:%M UTC')"
+[ ${#parts[@]} -gt 0 ] && date -u '+%H:%M UTC' >"$RESULTS/finished"
+started="$(cat "$RESULTS/started" 2>/dev/null || echo unknown)"
+finished="$(cat "$RESULTS/finished" 2>/dev/null || echo unknown)"
+machine="$(cat "$RESULTS/machine" 2>/dev/null || machine_line)"
 
 versions() {
   printf -- '- groundwork: git %s (%s)\n' "$(git -C "$REPO_DIR" rev-parse --short HEAD)" "$(git -C "$REPO_DIR" log -1 --format=%cd --date=short)"
@@ -62,6 +68,20 @@ echo "## Details"
 echo
 for p in analyze master beat mix; do [ -f "$RESULTS/$p.md" ] && { cat "$RESULTS/$p.md"; echo; }; done
 cat <<'MD'
+## Notes and limits of this benchmark
+
+- **Load.** The machine was shared with other build and test jobs during the run (load average well above the 2 cores),
+  so whole-process wall times are inflated and vary from run to run (see the ± columns); the CPU-time columns are the
+  steadier measure. In-process meter timings use the measuring thread's CPU time for that reason.
+- **True peak.** The three meters use different ×4 interpolation filters and can disagree by about 0.1–0.2 dB on real
+  music; a master at −1.05 dBTP by groundwork's meter can read a few hundredths above −1 on another meter. Both are shown.
+- **ffmpeg's printed summary** has one decimal; its figures are a cross-check, the 0.02 LU comparison is against libebur128.
+- **Mix accuracy** grades levels only (loudness of each stem relative to the mix), as the issue asks; pans, EQ and
+  compression are not graded. Hydrogen demo songs are not in the set (exporting them per instrument needs the Hydrogen
+  application); the General MIDI songs of two different game soundtracks stand in for real multitracks.
+- **Beat vs FluidSynth** compares groundwork's whole job (compose, synthesise stems, mix, master) with FluidSynth only
+  synthesising the same MIDI file.
+
 ## How to rerun
 
 ```

@@ -27,7 +27,7 @@ final class SyntheticStems {
                 double t = i / FS;
                 double f = 50 + 100 * Math.exp(-t * 30);
                 phase += 2 * Math.PI * f / FS;
-                x[s + i] += (float) (gain * 0.9 * Math.exp(-t * 9) * Math.sin(phase));
+                x[s + i] += (float) (gain * 0.9 * Math.exp(-t * 16) * Math.sin(phase));
             }
         }
         return new AudioBuffer(new float[][]{x}, FS);

@@ -42,6 +42,7 @@ public final class MixAccuracy {
         List<Map<String, Object>> songs = new ArrayList<>();
         double[] sum = new double[3];
         int[] count = new int[3];
+        Map<String, double[]> groups = new LinkedHashMap<>(); // song-name prefix -> sums and counts
         StringBuilder md = new StringBuilder();
         md.append("| song | stems | automix MAE (LU) | equal-loudness MAE (LU) | raw-sum MAE (LU) | automix source |\n");
         md.append("|---|---:|---:|---:|---:|---|\n");
@@ -60,9 +61,23 @@ public final class MixAccuracy {
                     if (v instanceof Double d) { songSum[k] += Math.abs(d); songCount[k]++; sum[k] += Math.abs(d); count[k]++; }
                 }
             }
+            double[] g = groups.computeIfAbsent(dir.getFileName().toString().split("-")[0], k -> new double[6]);
+            for (int k = 0; k < 3; k++) { g[k] += songSum[k]; g[k + 3] += songCount[k]; }
             md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", dir.getFileName(), stems.size(),
                     mean(songSum[0], songCount[0]), mean(songSum[1], songCount[1]), mean(songSum[2], songCount[2]),
                     song.get("automix_source")));
+        }
+        Map<String, Object> byGroup = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : groups.entrySet()) {
+            double[] g = e.getValue();
+            md.append(String.format(Locale.ROOT, "| *all %s songs* | %d | *%s* | *%s* | *%s* | |%n", e.getKey(), (int) g[4],
+                    mean(g[0], (int) g[3]), mean(g[1], (int) g[4]), mean(g[2], (int) g[5])));
+            Map<String, Object> gj = new LinkedHashMap<>();
+            gj.put("automix_mae_lu", g[3] > 0 ? g[0] / g[3] : null);
+            gj.put("equal_loudness_mae_lu", g[4] > 0 ? g[1] / g[4] : null);
+            gj.put("raw_sum_mae_lu", g[5] > 0 ? g[2] / g[5] : null);
+            gj.put("stems_graded", (int) g[4]);
+            byGroup.put(e.getKey(), gj);
         }
         md.append(String.format(Locale.ROOT, "| **all songs** | %d | **%s** | **%s** | **%s** | |%n", count[1],
                 mean(sum[0], count[0]), mean(sum[1], count[1]), mean(sum[2], count[2])));
@@ -71,6 +86,7 @@ public final class MixAccuracy {
         out.put("equal_loudness_mae_lu", count[1] > 0 ? sum[1] / count[1] : null);
         out.put("raw_sum_mae_lu", count[2] > 0 ? sum[2] / count[2] : null);
         out.put("stems_graded", count[1]);
+        out.put("by_source", byGroup);
         out.put("songs", songs);
         System.out.println(Json.write(out));
         Path mdFile = Path.of(args[0]).toAbsolutePath().getParent().resolve("mix-accuracy.md");

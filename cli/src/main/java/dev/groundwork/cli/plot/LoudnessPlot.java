@@ -29,17 +29,17 @@ public final class LoudnessPlot {
     private final String title;
     private final List<Entry> entries = new ArrayList<>();
 
-    private record Entry(String label, LoudnessCurves curves, Double integratedLufs, Double truePeakDbtp, boolean momentary) { }
+    private record Entry(String label, LoudnessCurves curves, Double integratedLufs, double truePeakDbtp, boolean momentary) { }
 
     public LoudnessPlot(String title) {
         this.title = title;
     }
 
     /**
-     * Adds one signal. {@code integratedLufs} and {@code truePeakDbtp} may be null (silence);
+     * Adds one signal. {@code integratedLufs} may be null and {@code truePeakDbtp} −infinity (silence);
      * {@code withMomentary} also draws the 400 ms curve (clearer with a single signal).
      */
-    public LoudnessPlot add(String label, LoudnessCurves curves, Double integratedLufs, Double truePeakDbtp, boolean withMomentary) {
+    public LoudnessPlot add(String label, LoudnessCurves curves, Double integratedLufs, double truePeakDbtp, boolean withMomentary) {
         entries.add(new Entry(label, curves, integratedLufs, truePeakDbtp, withMomentary));
         return this;
     }
@@ -69,7 +69,7 @@ public final class LoudnessPlot {
                 plot.addRangeMarker(marker(e.integratedLufs, several ? null : String.format(java.util.Locale.ROOT, "integrated %.1f LUFS", e.integratedLufs), color, true));
                 bottom = Math.min(bottom, e.integratedLufs);
             }
-            if (e.truePeakDbtp != null) {
+            if (Double.isFinite(e.truePeakDbtp)) {
                 plot.addRangeMarker(marker(e.truePeakDbtp, several ? null : String.format(java.util.Locale.ROOT, "true peak %.1f dBTP", e.truePeakDbtp), color, false));
                 top = Math.max(top, e.truePeakDbtp);
             }
@@ -84,7 +84,7 @@ public final class LoudnessPlot {
 
     private static String summary(Entry e) {
         String i = e.integratedLufs == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f LUFS", e.integratedLufs);
-        String tp = e.truePeakDbtp != null ? String.format(java.util.Locale.ROOT, "%.1f dBTP", e.truePeakDbtp) : "n/a";
+        String tp = Double.isFinite(e.truePeakDbtp) ? String.format(java.util.Locale.ROOT, "%.1f dBTP", e.truePeakDbtp) : "n/a";
         return " (integrated " + i + ", true peak " + tp + ")";
     }
 

@@ -29,7 +29,7 @@ public final class SpectrumPlot {
     /** Adds one signal's bands; bands without energy are left as gaps. */
     public SpectrumPlot add(String label, List<BandLevel> bands) {
         XYSeries s = new XYSeries(label, false, true);
-        for (BandLevel b : bands) s.add(b.centerHz(), b.levelDb() != null && b.levelDb() > FLOOR_DB ? b.levelDb() : null);
+        for (BandLevel b : bands) s.add(b.centerHz(), b.levelDb() > FLOOR_DB ? Double.valueOf(b.levelDb()) : null);
         data.addSeries(s);
         return this;
     }

@@ -1,12 +1,16 @@
 package dev.groundwork.core.analysis;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import java.util.List;
 
 /**
  * Everything {@code groundwork analyze --json} prints about one file; the mastering and mixing jobs put
- * the same record in their reports. Values that do not exist are {@code null} (in Java and in JSON):
- * no loudness, peak or RMS for digital silence, no DC offset when the mean is exactly zero, no
- * correlation for mono. (Never −infinity or NaN: a report read back from JSON must equal the original.)
+ * the same record in their reports. Values that do not exist are JSON null. In Java, loudness values,
+ * correlation and crest factor are then {@code null} (no integrated loudness for silence, no
+ * correlation for mono), while levels in dB (peaks, RMS, DC offset) are −infinity, which compares
+ * and takes max/min correctly; reading the JSON back restores −infinity, so a report survives a round
+ * trip unchanged.
  *
  * <ul>
  *   <li>{@code dcOffsetDbfs}: the largest |mean| of any channel, in dBFS.</li>
@@ -25,12 +29,12 @@ public record AnalysisReport(
         double durationS,
         Double integratedLufs,
         Double loudnessRangeLu,
-        Double truePeakDbtp,
-        Double samplePeakDbfs,
+        @JsonDeserialize(using = NullAsMinusInfinity.class) double truePeakDbtp,
+        @JsonDeserialize(using = NullAsMinusInfinity.class) double samplePeakDbfs,
         Double maxMomentaryLufs,
         Double maxShortTermLufs,
-        Double rmsDbfs,
-        Double dcOffsetDbfs,
+        @JsonDeserialize(using = NullAsMinusInfinity.class) double rmsDbfs,
+        @JsonDeserialize(using = NullAsMinusInfinity.class) double dcOffsetDbfs,
         long clippedSamples,
         Double stereoCorrelation,
         Double crestFactorDb,

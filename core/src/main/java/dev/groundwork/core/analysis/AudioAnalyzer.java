@@ -116,7 +116,7 @@ public final class AudioAnalyzer {
         for (int c = 0; c < channels; c++) {
             double mean = statistics.mean(c);
             dc = Math.max(dc, Math.abs(mean));
-            perChannel.add(new ChannelReport(c + 1, finite(meter.truePeakDbtp(c)), finite(meter.samplePeakDbfs(c)),
+            perChannel.add(new ChannelReport(c + 1, boxed(meter.integratedLufs(c)), meter.truePeakDbtp(c), meter.samplePeakDbfs(c),
                     powerDb(statistics.meanSquare(c)), amplitudeDb(Math.abs(mean)), statistics.clippedSamples(c)));
         }
         double ms = statistics.meanSquare();
@@ -124,7 +124,7 @@ public final class AudioAnalyzer {
         double correlation = statistics.stereoCorrelation();
         AnalysisReport report = new AnalysisReport(file, format, (int) Math.round(sampleRate), channels, meter.durationSeconds(),
                 boxed(meter.integratedLufs()), boxed(meter.loudnessRangeLu()),
-                finite(meter.truePeakDbtp()), finite(meter.samplePeakDbfs()),
+                meter.truePeakDbtp(), meter.samplePeakDbfs(),
                 boxed(meter.maxMomentaryLufs()), boxed(meter.maxShortTermLufs()),
                 powerDb(ms), amplitudeDb(dc), statistics.clippedSamples(),
                 Double.isNaN(correlation) ? null : correlation,
@@ -138,16 +138,11 @@ public final class AudioAnalyzer {
         return v.isPresent() ? v.getAsDouble() : null;
     }
 
-    /** −infinity (silence) and NaN become null: "does not exist". */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
+    private static double amplitudeDb(double linear) {
+        return linear > 0 ? 20 * Math.log10(linear) : Double.NEGATIVE_INFINITY;
     }
 
-    private static Double amplitudeDb(double linear) {
-        return linear > 0 ? 20 * Math.log10(linear) : null;
-    }
-
-    private static Double powerDb(double meanSquare) {
-        return meanSquare > 0 ? 10 * Math.log10(meanSquare) : null;
+    private static double powerDb(double meanSquare) {
+        return meanSquare > 0 ? 10 * Math.log10(meanSquare) : Double.NEGATIVE_INFINITY;
     }
 }

@@ -121,7 +121,7 @@ public final class BandSpectrum {
             for (int k = Math.max(from, 1); k <= to; k++) sum += p[k];
             // one-sided power → mean square of the band; a full-scale sine (mean square 1/2) is 0 dB
             double meanSquare = count == 0 ? 0 : 2 * sum / (size * windowPower * count);
-            Double db = meanSquare > 0 ? 10 * Math.log10(2 * meanSquare) : null;
+            double db = meanSquare > 0 ? 10 * Math.log10(2 * meanSquare) : Double.NEGATIVE_INFINITY;
             out.add(new BandLevel(NOMINAL[b], lower, upper, db));
         }
         return out;

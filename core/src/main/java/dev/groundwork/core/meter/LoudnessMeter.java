@@ -20,10 +20,10 @@ import java.util.Set;
  * before the start count the missing time as silence (as libebur128 does), so the curves ramp up;
  * gating uses complete windows only. The integrated loudness gates all complete 400 ms blocks
  * (75 % overlap) at −70 LUFS and then −10 LU; the loudness range (EBU Tech 3342) gates the complete
- * short-term values, taken at 10 Hz, at −70 LUFS and −20 LU and takes the 10th to 95th percentile
- * (linear interpolation between ranks). All of this is exact: every block energy is kept
- * (two doubles per 100 ms), and the sums run in a fixed order, so any block size gives identical
- * results.
+ * short-term values, taken at 10 Hz, at −70 LUFS and −20 LU (values at a gate count, as in the
+ * Tech 3342 reference code) and takes the 10th to 95th percentile (rank round((n − 1)·p)).
+ * All of this is exact: every block energy is kept (two doubles per 100 ms), and the sums run in a
+ * fixed order, so any block size gives identical results.
  *
  * <p>Channel order and weights: see {@link ChannelWeights}. A meter is not thread-safe: feed and query
  * it from one thread at a time.
@@ -60,6 +60,8 @@ public final class LoudnessMeter {
     private final double[] recentSteps = new double[SHORT_TERM_STEPS];
     private final EnergyLog momentary = new EnergyLog();
     private final EnergyLog shortTerm = new EnergyLog();
+    /** Per channel, the K-weighted sum of squares of every 100 ms sub-block (for per-channel loudness). */
+    private final EnergyLog[] channelSteps;
 
     private final float[] samplePeak;
     private final TruePeakOversampler truePeak;
@@ -91,6 +93,8 @@ public final class LoudnessMeter {
         s1 = new double[channels]; s2 = new double[channels];
         h1 = new double[channels]; h2 = new double[channels];
         subBlockSum = new double[channels];
+        channelSteps = new EnergyLog[channels];
+        for (int c = 0; c < channels; c++) channelSteps[c] = new EnergyLog();
         stepEnd = boundary(1);
         samplePeak = new float[channels];
         truePeak = this.measures.contains(Measure.TRUE_PEAK) ? new TruePeakOversampler(channels, sampleRate) : null;
@@ -162,6 +166,7 @@ public final class LoudnessMeter {
         double e = 0;
         for (int c = 0; c < channels; c++) {
             e += weights[c] * subBlockSum[c];
+            if (measures.contains(Measure.INTEGRATED)) channelSteps[c].add(subBlockSum[c]);
             subBlockSum[c] = 0;
             flushTinyState(c);
         }
@@ -202,6 +207,22 @@ public final class LoudnessMeter {
         return gatedLoudness(momentary, MOMENTARY_STEPS - 1, INTEGRATED_RELATIVE_GATE_LU);
     }
 
+    /**
+     * Integrated loudness of one channel on its own, as if it were a mono signal (weight 1), e.g. to
+     * compare left and right. Empty for a channel with weight 0 (LFE), which is not K-weighted.
+     */
+    public OptionalDouble integratedLufs(int channel) {
+        require(Measure.INTEGRATED);
+        if (weights[channel] == 0) return OptionalDouble.empty();
+        EnergyLog steps = channelSteps[channel], blocks = new EnergyLog();
+        for (int k = 0; k < steps.size(); k++) {
+            double sum = 0;
+            for (int i = Math.max(0, k - MOMENTARY_STEPS + 1); i <= k; i++) sum += steps.get(i);
+            blocks.add(sum / (boundary(k + 1) - boundary(k + 1 - MOMENTARY_STEPS)));
+        }
+        return gatedLoudness(blocks, MOMENTARY_STEPS - 1, INTEGRATED_RELATIVE_GATE_LU);
+    }
+
     /** Loudness range (EBU Tech 3342) in LU; empty when no complete 3 s window is above −70 LUFS. */
     public OptionalDouble loudnessRangeLu() {
         require(Measure.LOUDNESS_RANGE);
@@ -210,13 +231,13 @@ public final class LoudnessMeter {
         double sum = 0;
         int n = 0;
         for (double v : e) {
-            if (v > absolute) { sum += v; n++; }
+            if (v >= absolute) { sum += v; n++; }
         }
         if (n == 0) return OptionalDouble.empty();
         double relative = sum / n * Math.pow(10, RANGE_RELATIVE_GATE_LU / 10);
         double threshold = Math.max(absolute, relative);
         int kept = 0;
-        for (double v : e) if (v > threshold) e[kept++] = v;
+        for (double v : e) if (v >= threshold) e[kept++] = v;
         if (kept == 0) return OptionalDouble.empty();
         Arrays.sort(e, 0, kept);
         return OptionalDouble.of(energyToLufs(percentile(e, kept, RANGE_HIGH_PERCENTILE))
@@ -312,13 +333,9 @@ public final class LoudnessMeter {
         return m == 0 ? OptionalDouble.empty() : OptionalDouble.of(energyToLufs(gated / m));
     }
 
-    /** Linear interpolation between ranks of sorted[0..n-1] at fraction p (0..1). */
+    /** The value at rank round((n − 1)·p) of sorted[0..n-1], as in the Tech 3342 reference code. */
     private static double percentile(double[] sorted, int n, double p) {
-        double pos = p * (n - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, n - 1);
-        double frac = pos - lo;
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
+        return sorted[(int) Math.round((n - 1) * p)];
     }
 
     private static OptionalDouble max(EnergyLog log) {

@@ -39,6 +39,7 @@ class LoudnessMeterTest {
             Tones.feed(m, audio, block);
             String at = "block size " + block;
             assertEquals(reference.integratedLufs(), m.integratedLufs(), at);
+            assertEquals(reference.integratedLufs(1), m.integratedLufs(1), at);
             assertEquals(reference.loudnessRangeLu(), m.loudnessRangeLu(), at);
             assertEquals(reference.maxMomentaryLufs(), m.maxMomentaryLufs(), at);
             assertEquals(reference.maxShortTermLufs(), m.maxShortTermLufs(), at);
@@ -90,6 +91,23 @@ class LoudnessMeterTest {
         assertEquals(-12, m.truePeakDbtp(1), 0.05);
         assertEquals(-3, m.truePeakDbtp(), 0.05);
         assertEquals(-12, m.samplePeakDbfs(1), 0.05);
+    }
+
+    @Test
+    void eachChannelHasItsOwnIntegratedLoudness() {
+        // left 6 dB louder than right: each reads its own level as mono (a sine's mean square is −3 dB)
+        LoudnessMeter m = Tones.measure(Tones.perChannel(48_000, 6, 1000, -20, -26));
+        assertEquals(-23.0, m.integratedLufs(0).orElseThrow(), 0.1);
+        assertEquals(-29.0, m.integratedLufs(1).orElseThrow(), 0.1);
+        LoudnessMeter surround = Tones.measure(Tones.perChannel(48_000, 3, 1000, -20, -20, -20, -20, -20, -20));
+        assertFalse(surround.integratedLufs(3).isPresent(), "LFE is not measured");
+        assertEquals(-23.0, surround.integratedLufs(4).orElseThrow(), 0.1, "a surround channel alone reads as mono");
+    }
+
+    @Test
+    void monoChannelLoudnessIsExactlyTheOverallLoudness() {
+        LoudnessMeter m = Tones.measure(varyingNoise(44_100, 1, 8, 5));
+        assertEquals(m.integratedLufs().orElseThrow(), m.integratedLufs(0).orElseThrow(), 0.0);
     }
 
     @ParameterizedTest(name = "{0} channels")

@@ -16,12 +16,13 @@ final class Tones {
         long total = 0;
         for (Segment s : segments) total += Math.round(s.seconds() * fs);
         AudioBuffer b = AudioBuffer.allocate(channels, Math.toIntExact(total), fs);
+        Phasor sine = new Phasor(hz / fs);
         int i = 0;
         for (Segment s : segments) {
             double a = Math.pow(10, s.dbfs() / 20);
             int n = (int) Math.round(s.seconds() * fs);
             for (int k = 0; k < n; k++, i++) {
-                float v = (float) (a * Math.sin(2 * Math.PI * hz * i / fs));
+                float v = (float) (a * sine.next());
                 for (int c = 0; c < channels; c++) b.channel(c)[i] = v;
             }
         }
@@ -34,7 +35,8 @@ final class Tones {
         AudioBuffer b = AudioBuffer.allocate(dbfs.length, n, fs);
         for (int c = 0; c < dbfs.length; c++) {
             double a = Math.pow(10, dbfs[c] / 20);
-            for (int i = 0; i < n; i++) b.channel(c)[i] = (float) (a * Math.sin(2 * Math.PI * hz * i / fs));
+            Phasor sine = new Phasor(hz / fs);
+            for (int i = 0; i < n; i++) b.channel(c)[i] = (float) (a * sine.next());
         }
         return b;
     }
@@ -49,6 +51,27 @@ final class Tones {
             for (int c = 0; c < channels; c++) b.channel(c)[i] = v;
         }
         return b;
+    }
+
+    /** sin(2π·f·i) for i = 0, 1, 2 … by rotating a unit vector: long tones without a Math.sin per sample. */
+    static final class Phasor {
+        private final double cos, sin;
+        private double x = 1, y = 0;
+        private long n;
+
+        Phasor(double cyclesPerSample) {
+            cos = Math.cos(2 * Math.PI * cyclesPerSample);
+            sin = Math.sin(2 * Math.PI * cyclesPerSample);
+        }
+
+        double next() {
+            double v = y;
+            double nx = x * cos - y * sin, ny = x * sin + y * cos;
+            x = nx;
+            y = ny;
+            if (++n % 4096 == 0) { double r = Math.hypot(x, y); x /= r; y /= r; }
+            return v;
+        }
     }
 
     /** Feeds {@code audio} to {@code meter} in blocks of {@code blockFrames}, reusing one block buffer. */

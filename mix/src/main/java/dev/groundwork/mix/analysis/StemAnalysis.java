@@ -14,11 +14,12 @@ package dev.groundwork.mix.analysis;
  * @param pitchedness        0 noise … 1 a steady tone (normalised autocorrelation peak, 40 Hz – 1 kHz)
  * @param width              share of side energy in mid + side (0 mono … 0.5 uncorrelated … 1 out of phase)
  * @param lrBalanceDb        left energy over right energy
+ * @param sustain            share of the playing 46 ms windows within 6 dB of the loud ones (0 a decaying hit … 1 a held note)
  */
 public record StemAnalysis(String name, int channels, double sampleRateHz, double durationSeconds,
                            Double activeLoudnessLufs, double peakDbfs, double crestDb, double activeFraction,
                            double centroidHz, double lowRatio, double subRatio, double highRatio,
-                           double transientsPerSecond, double pitchedness, double width, double lrBalanceDb) {
+                           double transientsPerSecond, double pitchedness, double width, double lrBalanceDb, double sustain) {
 
     /** Near-silent stems (quieter than this, or playing less than 0.5 % of the time) are left alone. */
     public static final double SILENCE_LUFS = -65;

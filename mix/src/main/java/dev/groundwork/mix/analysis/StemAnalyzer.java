@@ -253,10 +253,26 @@ public final class StemAnalyzer {
                 round(peakDb, 2), round(crest, 2), round(activeFraction, 3),
                 round(centroid, 1), ratio(low, total), ratio(sub, total), ratio(high, total),
                 round(onsets / activeSeconds, 2), round(pitchWeight > 0 ? pitchWeighted / pitchWeight : 0, 3),
-                round(width, 3), round(balance, 2));
+                round(width, 3), round(balance, 2), round(sustain(shortLevels.toArray()), 3));
         double[] spectrum = new double[spectrumSum.length];
         for (int i = 0; i < spectrum.length; i++) spectrum[i] = frameCount > 0 ? spectrumSum[i] / frameCount : 0;
         return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap);
+    }
+
+    /** Share of the windows within 30 dB of the loudest that are within 6 dB of the 90th-percentile window. */
+    static double sustain(float[] levels) {
+        float[] v = levels.clone();
+        Arrays.sort(v);
+        if (v.length == 0 || !Float.isFinite(v[v.length - 1])) return 0;
+        double top = v[v.length - 1];
+        int from = 0;
+        while (from < v.length && !(v[from] >= top - 30)) from++;
+        int n = v.length - from;
+        if (n == 0) return 0;
+        double p90 = v[from + (int) (0.9 * (n - 1))];
+        int near = 0;
+        for (int i = from; i < v.length; i++) if (v[i] >= p90 - 6) near++;
+        return (double) near / n;
     }
 
     private static Double gatedLoudness(double[] blockLufs) {

@@ -22,20 +22,20 @@ final class LevelRules {
 
     static {
         OFFSET.put(Role.LEAD_VOCAL, 0.0);
-        OFFSET.put(Role.BACKING_VOCALS, -7.0);
-        OFFSET.put(Role.KICK, -6.0);
-        OFFSET.put(Role.SNARE, -7.0);
-        OFFSET.put(Role.HATS, -11.0);
-        OFFSET.put(Role.PERCUSSION, -12.0);
-        OFFSET.put(Role.FULL_DRUMS, -4.0);
-        OFFSET.put(Role.BASS, -4.5);
-        OFFSET.put(Role.SUB_808, -4.5);
-        OFFSET.put(Role.GUITAR, -6.0);
-        OFFSET.put(Role.KEYS, -6.5);
-        OFFSET.put(Role.PAD, -10.0);
-        OFFSET.put(Role.SYNTH_LEAD, -5.0);
-        OFFSET.put(Role.STRINGS_BRASS, -8.0);
-        OFFSET.put(Role.FX, -13.0);
+        OFFSET.put(Role.BACKING_VOCALS, -6.0);
+        OFFSET.put(Role.KICK, -11.0);
+        OFFSET.put(Role.SNARE, -11.0);
+        OFFSET.put(Role.HATS, -16.0);
+        OFFSET.put(Role.PERCUSSION, -15.0);
+        OFFSET.put(Role.FULL_DRUMS, -7.0);
+        OFFSET.put(Role.BASS, -5.5);
+        OFFSET.put(Role.SUB_808, -5.0);
+        OFFSET.put(Role.GUITAR, -3.0);
+        OFFSET.put(Role.KEYS, -3.0);
+        OFFSET.put(Role.PAD, -5.0);
+        OFFSET.put(Role.SYNTH_LEAD, -3.0);
+        OFFSET.put(Role.STRINGS_BRASS, -3.5);
+        OFFSET.put(Role.FX, -12.0);
     }
 
     private LevelRules() { }
@@ -71,17 +71,19 @@ final class LevelRules {
     /** A fix names a file or a role ("bass=-3dB" moves every bass stem). */
     static double fixFor(String file, Role role, MixSettings s) {
         double db = 0;
-        for (var e : s.fixes().entrySet()) {
-            String k = e.getKey();
-            if (k.equalsIgnoreCase(file) || k.equalsIgnoreCase(file.replaceFirst("\\.[^.]+$", ""))) { db += e.getValue(); continue; }
-            try {
-                Role r = Role.parse(k);
-                if (r == role || (k.equalsIgnoreCase("bass") && role == Role.SUB_808) || (k.equalsIgnoreCase("drums") && role.isDrum())) db += e.getValue();
-            } catch (IllegalArgumentException ignored) {
-                // Not a role: a file name that matched nothing, reported by the planner.
-            }
-        }
+        for (var e : s.fixes().entrySet()) if (fixMatches(e.getKey(), file, role)) db += e.getValue();
         return db;
+    }
+
+    /** Whether a --fix target (a file, its base name, or a role; "bass" also moves 808s, "drums" every drum stem) names this stem. */
+    static boolean fixMatches(String target, String file, Role role) {
+        if (target.equalsIgnoreCase(file) || target.equalsIgnoreCase(file.replaceFirst("\\.[^.]+$", ""))) return true;
+        try {
+            Role r = Role.parse(target);
+            return r == role || (target.equalsIgnoreCase("bass") && role == Role.SUB_808) || (target.equalsIgnoreCase("drums") && role.isDrum());
+        } catch (IllegalArgumentException notARole) {
+            return false;
+        }
     }
 
     record Move(double db, String reason) { }

@@ -65,8 +65,7 @@ public final class MixPlanner {
             leveled.add(p.withGain(round2(gain), why.toString()));
         }
         for (var k : s.fixes().keySet()) {
-            boolean matches = leveled.stream().anyMatch(p -> LevelRules.fixFor(p.file(), p.role(), new MixSettings(Map.of(), null, 0.5, Map.of(),
-                    Map.of(k, 1.0), "balanced", -20, -6, null, null)) != 0);
+            boolean matches = leveled.stream().anyMatch(p -> LevelRules.fixMatches(k, p.file(), p.role()));
             if (!matches) notes.add("--fix " + k + " matched no stem");
         }
         // 3. Placement, EQ, dynamics, space.

@@ -48,6 +48,11 @@ public final class RoleClassifier {
             kw("clav", Role.KEYS, true), kw("chords", Role.KEYS, true), kw("chord", Role.KEYS, false),
             kw("pad", Role.PAD, true), kw("atmos", Role.PAD, true), kw("ambient", Role.PAD, true), kw("texture", Role.PAD, true),
             kw("drone", Role.PAD, true),
+            kw("synthpad", Role.PAD, true), kw("synthfx", Role.FX, true), kw("synthlead", Role.SYNTH_LEAD, true),
+            kw("chromatic", Role.KEYS, true), kw("vibes", Role.KEYS, true), kw("marimba", Role.KEYS, true), kw("glock", Role.KEYS, true),
+            kw("ensemble", Role.STRINGS_BRASS, true), kw("reed", Role.STRINGS_BRASS, true), kw("pipe", Role.STRINGS_BRASS, true),
+            kw("clarinet", Role.STRINGS_BRASS, true), kw("oboe", Role.STRINGS_BRASS, true), kw("ethnic", Role.GUITAR, true),
+            kw("sitar", Role.GUITAR, true), kw("banjo", Role.GUITAR, true), kw("harp", Role.GUITAR, true),
             kw("synth", Role.SYNTH_LEAD, true), kw("lead", Role.SYNTH_LEAD, false), kw("arp", Role.SYNTH_LEAD, true),
             kw("pluck", Role.SYNTH_LEAD, true), kw("melody", Role.SYNTH_LEAD, true), kw("saw", Role.SYNTH_LEAD, false),
             kw("bell", Role.SYNTH_LEAD, true),
@@ -73,11 +78,15 @@ public final class RoleClassifier {
             String why = "name says '" + byName.word + "'; " + (agree >= 0.5 ? "sound agrees" : "sound is unlike a typical " + r.id()) + " (" + evidence(a) + ")";
             return new RoleGuess(r, round2(conf), why);
         }
-        // Sound alone: confidence from the winning score and its margin over the runner-up.
+        // Sound alone: confidence from the winning score and its margin over the runner-up. Instrument
+        // families that sound alike (vocal, guitar, keys, strings…) are a guess from sound, and say so.
         double second = 0;
         for (var e : sound.entrySet()) if (e.getKey() != best) second = Math.max(second, e.getValue());
         double conf = Math.max(0.2, Math.min(0.85, 0.25 + 0.5 * bestScore + 0.5 * (bestScore - second)));
-        return new RoleGuess(best, round2(conf), "sound (" + evidence(a) + "); the name gives no hint");
+        boolean family = !best.isDrum() && !best.isLowEnd();
+        if (family) conf = Math.min(conf, 0.6);
+        return new RoleGuess(best, round2(conf), "sound (" + evidence(a) + "); the name gives no hint"
+                + (family ? "; the instrument family is a guess: name the file or use --role" : ""));
     }
 
     public record NameMatch(Role role, String word) { }
@@ -117,22 +126,22 @@ public final class RoleClassifier {
     static Map<Role, Double> soundScores(StemAnalysis a) {
         double c = Math.log(Math.max(20, a.centroidHz())) / Math.log(2);   // octaves
         double low = a.lowRatio(), sub = a.subRatio(), high = a.highRatio(), crest = a.crestDb();
-        double tr = a.transientsPerSecond(), pitch = a.pitchedness(), width = a.width(), act = a.activeFraction();
+        double tr = a.transientsPerSecond(), pitch = a.pitchedness(), width = a.width(), act = a.activeFraction(), sus = a.sustain();
         Map<Role, Double> s = new EnumMap<>(Role.class);
-        s.put(Role.KICK, avg(rise(low, 0.3, 0.6), rise(crest, 9, 16), band(c, oct(40), oct(400), 1.5), rise(tr, 0.5, 1.5), fall(high, 0.05, 0.2)));
+        s.put(Role.KICK, avg(rise(low, 0.6, 0.9), rise(crest, 10, 19), band(c, oct(40), oct(400), 1.5), rise(tr, 0.5, 1.5), fall(high, 0.05, 0.2), fall(sus, 0.35, 0.65)));
         s.put(Role.SUB_808, avg(rise(sub, 0.3, 0.6), rise(pitch, 0.4, 0.7), band(c, oct(30), oct(200), 1), fall(high, 0.01, 0.05), fall(tr, 3, 8)));
-        s.put(Role.BASS, avg(rise(low, 0.3, 0.55), rise(pitch, 0.4, 0.7), band(c, oct(80), oct(500), 1), fall(crest, 14, 20), fall(sub, 0.5, 0.8)));
+        s.put(Role.BASS, avg(rise(low, 0.3, 0.55), rise(pitch, 0.42, 0.6), band(c, oct(80), oct(500), 1), fall(crest, 14, 20), fall(sub, 0.5, 0.8), rise(sus, 0.35, 0.65)));
         s.put(Role.SNARE, avg(band(c, oct(700), oct(4000), 1), rise(crest, 13, 18), fall(pitch, 0.5, 0.8), band(tr, 0.8, 4, 1), fall(low, 0.1, 0.3)));
         s.put(Role.HATS, avg(rise(c, oct(4000), oct(7000)), rise(high, 0.3, 0.6), rise(tr, 2, 6), fall(low, 0.02, 0.08), fall(pitch, 0.4, 0.7)));
         s.put(Role.PERCUSSION, avg(band(c, oct(1200), oct(6000), 1), rise(crest, 12, 17), rise(tr, 1.5, 4), fall(low, 0.05, 0.2), fall(pitch, 0.5, 0.8)));
         s.put(Role.FULL_DRUMS, avg(band(low, 0.15, 0.5, 0.1), rise(high, 0.08, 0.2), rise(crest, 13, 18), rise(tr, 2, 5), fall(pitch, 0.5, 0.8)));
-        s.put(Role.LEAD_VOCAL, avg(band(c, oct(700), oct(3000), 1), rise(pitch, 0.45, 0.75), fall(width, 0.05, 0.2), band(crest, 11, 20, 3),
+        s.put(Role.LEAD_VOCAL, 0.9 * avg(band(c, oct(700), oct(3000), 1), rise(pitch, 0.45, 0.75), fall(width, 0.05, 0.2), band(crest, 11, 20, 3),
                 fall(low, 0.05, 0.15), band(act, 0.3, 1, 0.2)));
-        s.put(Role.BACKING_VOCALS, avg(band(c, oct(700), oct(3000), 1), rise(pitch, 0.45, 0.75), rise(width, 0.05, 0.2), fall(low, 0.05, 0.15),
+        s.put(Role.BACKING_VOCALS, 0.9 * avg(band(c, oct(700), oct(3000), 1), rise(pitch, 0.45, 0.75), rise(width, 0.05, 0.2), fall(low, 0.05, 0.15),
                 fall(act, 0.5, 0.9)));
         s.put(Role.GUITAR, avg(band(c, oct(500), oct(2500), 1), rise(pitch, 0.4, 0.7), band(crest, 12, 20, 3), fall(low, 0.1, 0.3), band(tr, 0.5, 4, 1)));
         s.put(Role.KEYS, avg(band(c, oct(300), oct(2000), 1), rise(pitch, 0.5, 0.8), band(crest, 12, 20, 3), band(tr, 0.3, 3, 1), fall(high, 0.1, 0.25)));
-        s.put(Role.PAD, avg(band(c, oct(200), oct(2000), 1.5), rise(pitch, 0.4, 0.7), fall(crest, 9, 13), fall(tr, 0.3, 1), rise(width, 0.1, 0.3)));
+        s.put(Role.PAD, avg(band(c, oct(200), oct(2000), 1.5), rise(pitch, 0.4, 0.7), fall(crest, 9, 13), fall(tr, 0.3, 1), rise(width, 0.1, 0.3), rise(sus, 0.6, 0.9)));
         s.put(Role.SYNTH_LEAD, avg(band(c, oct(800), oct(4000), 1), rise(pitch, 0.55, 0.85), fall(crest, 11, 16), fall(width, 0.1, 0.3), fall(low, 0.05, 0.15)));
         s.put(Role.STRINGS_BRASS, avg(band(c, oct(400), oct(2500), 1), rise(pitch, 0.55, 0.85), fall(crest, 11, 15), fall(tr, 0.3, 1.2), fall(low, 0.1, 0.25)));
         s.put(Role.FX, avg(fall(pitch, 0.3, 0.6), fall(act, 0.2, 0.5), rise(width, 0.1, 0.4), fall(tr, 0.5, 2)));
@@ -147,8 +156,8 @@ public final class RoleClassifier {
     }
 
     private static String evidence(StemAnalysis a) {
-        return String.format(Locale.ROOT, "centroid %.0f Hz, %.0f %% below 150 Hz, crest %.1f dB, %.1f onsets/s, pitchedness %.2f, width %.2f",
-                a.centroidHz(), 100 * a.lowRatio(), a.crestDb(), a.transientsPerSecond(), a.pitchedness(), a.width());
+        return String.format(Locale.ROOT, "centroid %.0f Hz, %.0f %% below 150 Hz, crest %.1f dB, %.1f onsets/s, sustain %.2f, pitchedness %.2f, width %.2f",
+                a.centroidHz(), 100 * a.lowRatio(), a.crestDb(), a.transientsPerSecond(), a.sustain(), a.pitchedness(), a.width());
     }
 
     private static double oct(double hz) { return Math.log(hz) / Math.log(2); }
