@@ -3,20 +3,20 @@ package dev.groundwork.mix.analysis;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamReader;
 import dev.groundwork.core.dsp.BiquadDesign;
+import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.mix.stems.StemSource;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 
 /**
  * Measures one stem in a single streaming pass (memory bounded by a few small curves, not the file):
- * one complex FFT per 93 ms frame carries both channels (z = L + iR), from which come K-weighted
- * loudness (the BS.1770 filter applied as a spectral weight, gated on 400 ms blocks), the average
- * spectrum, centroid and band shares, and the autocorrelation used for pitchedness; a time-domain
- * path counts onsets, peaks and the mid/side balance.
- *
- * <p>The loudness is an analysis-grade estimate (within a few tenths of a dB of a BS.1770 meter on
- * music), fast enough to measure 64 stems in a second or two; the mix itself is measured by the meter.
+ * the loudness and the share of the stem that plays come from the BS.1770 meter (integrated, gated
+ * loudness and its 400 ms momentary blocks: the same measure the mix is judged by); one complex FFT on
+ * every other 93 ms frame carries both channels (z = L + iR), from which come the average spectrum,
+ * centroid and band shares, and the autocorrelation used for pitchedness (spectral averages need
+ * only a sample of the frames); a time-domain path counts onsets, peaks and the mid/side balance.
  */
 public final class StemAnalyzer {
     private static final int SUB = 256;              // onset resolution, samples
@@ -36,7 +36,8 @@ public final class StemAnalyzer {
 
     private final double[] fifoL, fifoR;
     private int fifoFill;
-    private int frameCount;
+    private int frameCount, framesSeen;
+    private final LoudnessMeter meter;
 
     private FloatList frameK = new FloatList(), frameMs = new FloatList();
     private final FloatList shortLevels = new FloatList(), shortPeaks = new FloatList();
@@ -81,6 +82,7 @@ public final class StemAnalyzer {
         this.fifoL = new double[n];
         this.fifoR = new double[n];
         this.shortLen = n / 2;
+        this.meter = new LoudnessMeter(channels, fs, EnumSet.of(LoudnessMeter.Measure.INTEGRATED, LoudnessMeter.Measure.MOMENTARY));
     }
 
     /** Streams the stem once and returns its profile. */
@@ -96,6 +98,8 @@ public final class StemAnalyzer {
     }
 
     private void add(AudioBuffer block, int frames) {
+        block.setFrames(frames);
+        meter.add(block);
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : null;
         for (int i = 0; i < frames; i++) {
             double x = l[i], y = r == null ? 0 : r[i];
@@ -128,7 +132,7 @@ public final class StemAnalyzer {
             fifoL[fifoFill] = x;
             fifoR[fifoFill] = y;
             if (++fifoFill == n) {
-                analyseFrame();
+                if ((framesSeen++ & 1) == 0) analyseFrame();
                 fifoFill = 0;
             }
         }
@@ -157,7 +161,7 @@ public final class StemAnalyzer {
         double norm = n * windowPower;
         frameMs.add((float) (ms / norm));
         frameK.add((float) (msK / norm));
-        if ((frameCount & 3) == 0 && ms > 0) pitchOf(ms);
+        if ((frameCount & 1) == 0 && ms > 0) pitchOf(ms);
         frameCount++;
     }
 
@@ -182,20 +186,12 @@ public final class StemAnalyzer {
 
     private StemProfile finish(String name) {
         double durationSeconds = totalFrames / fs;
-        // Loudness: 4-frame blocks (372 ms) hopping one frame, absolute gate -70 LUFS then relative gate -10 LU.
+        // Loudness: the meter's integrated loudness; the stem plays where a 400 ms block is within 20 LU of it.
         float[] k = frameK.toArray();
-        int blocks = Math.max(0, k.length - 3);
-        double[] blockLufs = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
-            double p = (k[b] + k[b + 1] + k[b + 2] + k[b + 3]) / 4.0;
-            blockLufs[b] = p > 0 ? -0.691 + 10 * Math.log10(p) : Double.NEGATIVE_INFINITY;
-        }
-        if (blocks == 0 && k.length > 0) {        // shorter than 372 ms: one block of what there is
-            double p = 0;
-            for (float v : k) p += v;
-            blockLufs = new double[]{p > 0 ? -0.691 + 10 * Math.log10(p / k.length) : Double.NEGATIVE_INFINITY};
-        }
-        Double loudness = gatedLoudness(blockLufs);
+        double[] blockLufs = meter.momentaryCurveLufs();
+        blockLufs = blockLufs.length > 3 ? Arrays.copyOfRange(blockLufs, 3, blockLufs.length) : blockLufs;
+        var integrated = meter.integratedLufs();
+        Double loudness = integrated.isPresent() ? round(integrated.getAsDouble(), 2) : null;
         double activeFraction = 0, activeMs = 0;
         int activeFrames = 0;
         if (loudness != null) {
@@ -273,18 +269,6 @@ public final class StemAnalyzer {
         int near = 0;
         for (int i = from; i < v.length; i++) if (v[i] >= p90 - 6) near++;
         return (double) near / n;
-    }
-
-    private static Double gatedLoudness(double[] blockLufs) {
-        double sum = 0;
-        int c = 0;
-        for (double v : blockLufs) if (v > -70) { sum += Math.pow(10, (v + 0.691) / 10); c++; }
-        if (c == 0) return null;
-        double rel = -0.691 + 10 * Math.log10(sum / c) - 10;
-        sum = 0;
-        c = 0;
-        for (double v : blockLufs) if (v > -70 && v > rel) { sum += Math.pow(10, (v + 0.691) / 10); c++; }
-        return c == 0 ? null : round(-0.691 + 10 * Math.log10(sum / c), 2);
     }
 
     private static double ratio(double part, double total) { return total > 0 ? round(part / total, 4) : 0; }

@@ -17,6 +17,13 @@ final class LevelRules {
     /** Loudness (LUFS) a stem with offset 0 is set to before the mix-bus trim. */
     static final double REFERENCE_LUFS = -23;
     static final double LEAD_FOCUS_DB = 2.0;
+    /**
+     * Focus for a lead the classifier picked that is not a vocal (a synth or instrument line): it sits
+     * with the other melodic parts, a little forward, rather than at a vocal's level.
+     */
+    static final double INSTRUMENT_LEAD_FOCUS_DB = 1.0;
+    /** A part that plays less than this share of the song is not picked as the lead. */
+    static final double LEAD_MIN_ACTIVE_FRACTION = 0.25;
 
     private static final Map<Role, Double> OFFSET = new EnumMap<>(Role.class);
 
@@ -26,7 +33,7 @@ final class LevelRules {
         OFFSET.put(Role.KICK, -11.0);
         OFFSET.put(Role.SNARE, -11.0);
         OFFSET.put(Role.HATS, -16.0);
-        OFFSET.put(Role.PERCUSSION, -15.0);
+        OFFSET.put(Role.PERCUSSION, -11.0);   // toms, congas, shakers: at the snare's level
         OFFSET.put(Role.FULL_DRUMS, -7.0);
         OFFSET.put(Role.BASS, -5.5);
         OFFSET.put(Role.SUB_808, -5.0);

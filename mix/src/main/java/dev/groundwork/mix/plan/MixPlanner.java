@@ -49,15 +49,19 @@ public final class MixPlanner {
             boolean isLead = p.file().equals(lead);
             int n = count.get(p.role());
             double share = n > 1 && !isLead ? -5 * Math.log10(n) : 0;
-            double target = LevelRules.REFERENCE_LUFS + LevelRules.offset(p.role()) + (isLead ? LevelRules.LEAD_FOCUS_DB : 0) + share;
-            if (isLead && p.role() != Role.LEAD_VOCAL) target = LevelRules.REFERENCE_LUFS + LevelRules.LEAD_FOCUS_DB - 1;
+            // The lead: a vocal (or a stem the producer named) is brought forward by the full focus; a synth
+            // line the classifier picked stays with the melodic parts, only a little forward.
+            boolean named = s.lead() != null;
+            double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
+            double target = LevelRules.REFERENCE_LUFS + LevelRules.offset(p.role()) + focus + share;
+            if (isLead && named && p.role() != Role.LEAD_VOCAL) target = LevelRules.REFERENCE_LUFS + LevelRules.LEAD_FOCUS_DB - 1;
             LevelRules.Move move = LevelRules.styleMove(p.role(), isLead, s);
             double fix = LevelRules.fixFor(p.file(), p.role(), s);
             double measured = p.measured().activeLoudnessLufs();
             double gain = Math.max(-60, Math.min(30, target + move.db() + fix - measured));
             StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
                     p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "role", LevelRules.offset(p.role()),
-                    isLead ? String.format(Locale.ROOT, ", focus %+.1f", LevelRules.LEAD_FOCUS_DB) : "",
+                    isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus) : "",
                     share != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share) : ""));
             if (!move.reason().isEmpty()) why.append("; ").append(move.reason());
             if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
@@ -92,7 +96,7 @@ public final class MixPlanner {
         return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
     }
 
-    /** --lead, else the most confident lead vocal, else a synth lead, else nothing (no focus). */
+    /** --lead, else the most confident lead vocal, else a synth lead that plays a quarter of the song or more, else nothing (no focus). */
     static String chooseLead(List<StemPlan> stems, MixSettings s) {
         if (s.lead() != null) {
             String l = s.lead();
@@ -103,6 +107,8 @@ public final class MixPlanner {
             StemPlan best = null;
             for (StemPlan p : stems) {
                 if (p.role() != r || p.silent()) continue;
+                // A line that plays only a few bars is a feature, not the lead.
+                if (r == Role.SYNTH_LEAD && p.measured().activeFraction() < LevelRules.LEAD_MIN_ACTIVE_FRACTION) continue;
                 if (best == null || p.roleConfidence() > best.roleConfidence()
                         || p.roleConfidence() == best.roleConfidence() && p.measured().activeFraction() > best.measured().activeFraction()) best = p;
             }

@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * Renders a plan block by block: every stem streams through its own strip (in parallel, one task per
  * stem), the kick strips first because their sum keys the ducking of bass and 808; then, in a fixed
  * order, the drum bus with its glue compressor, the band-limited reverb and delay sends, and the
- * mix-bus trim. Only one block per stem is ever in memory; the summing order never depends on threads,
+ * mix-bus trim, overlapped with the strips' next block. Two blocks per stem are in memory; the summing
+ * order never depends on threads,
  * so the same plan always gives the same samples.
  */
 final class MixEngine implements AutoCloseable {
@@ -117,27 +118,65 @@ final class MixEngine implements AutoCloseable {
     }
 
     void run(BlockSink sink, ProgressListener progress) {
-        List<AudioBuffer> stemOuts = chains.stream().map(c -> c.out).toList();
         List<StemChain> keyed = chains.stream().filter(c -> c.plan.role() == dev.groundwork.mix.roles.Role.KICK && !c.plan.silent()).toList();
         List<StemChain> rest = chains.stream().filter(c -> !keyed.contains(c)).toList();
-        long done = 0;
-        while (done < totalFrames) {
-            int n = (int) Math.min(BLOCK, totalFrames - done);
-            runAll(keyed, null);
-            key.setFrames(BLOCK);
-            float[] k = key.channel(0);
-            java.util.Arrays.fill(k, 0f);
-            for (StemChain c : keyed) {
-                float[] l = c.out.channel(0), r = c.out.channel(1);
-                for (int i = 0; i < BLOCK; i++) k[i] += 0.5f * (l[i] + r[i]);
+        // Pipelined: while the strips render block k + 1 on the pool, this thread sums block k (drum bus,
+        // sends, reverb, delay, trim) and hands it to the sink. The strips' outputs are copied first, so
+        // the bus always reads a finished block and the result does not depend on timing.
+        List<AudioBuffer> held = new ArrayList<>();
+        for (int i = 0; i < chains.size(); i++) held.add(AudioBuffer.allocate(2, BLOCK, rate));
+        ExecutorService strips = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mix-strips");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long done = 0;
+            Future<?> next = totalFrames > 0 ? strips.submit(() -> renderStrips(keyed, rest)) : null;
+            while (done < totalFrames) {
+                int n = (int) Math.min(BLOCK, totalFrames - done);
+                await(next);
+                for (int i = 0; i < chains.size(); i++) {
+                    AudioBuffer from = chains.get(i).out, to = held.get(i);
+                    for (int c = 0; c < 2; c++) System.arraycopy(from.channel(c), 0, to.channel(c), 0, BLOCK);
+                }
+                next = done + n < totalFrames ? strips.submit(() -> renderStrips(keyed, rest)) : null;
+                sum(held);
+                for (AudioBuffer b : held) b.setFrames(n);
+                mix.setFrames(n);
+                sink.accept(mix, held);
+                for (AudioBuffer b : held) b.setFrames(BLOCK);
+                done += n;
+                progress.progress("mixing", (double) done / totalFrames);
             }
-            runAll(rest, key);
-            sum(n);
-            for (AudioBuffer b : stemOuts) b.setFrames(n);
-            mix.setFrames(n);
-            sink.accept(mix, stemOuts);
-            done += n;
-            progress.progress("mixing", (double) done / totalFrames);
+        } finally {
+            strips.shutdownNow();
+        }
+    }
+
+    /** One block through every strip: the kicks first, their sum keys the ducking of the others. */
+    private void renderStrips(List<StemChain> keyed, List<StemChain> rest) {
+        runAll(keyed, null);
+        key.setFrames(BLOCK);
+        float[] k = key.channel(0);
+        java.util.Arrays.fill(k, 0f);
+        for (StemChain c : keyed) {
+            float[] l = c.out.channel(0), r = c.out.channel(1);
+            for (int i = 0; i < BLOCK; i++) k[i] += 0.5f * (l[i] + r[i]);
+        }
+        runAll(rest, key);
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("mix interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(c.getMessage(), c);
         }
     }
 
@@ -145,31 +184,21 @@ final class MixEngine implements AutoCloseable {
         if (list.isEmpty()) return;
         List<Future<?>> fs = new ArrayList<>();
         for (StemChain c : list) fs.add(pool.submit(() -> c.process(c.needsKey() ? keyBlock : null)));
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("mix interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) throw re;
-                throw new IllegalStateException(c.getMessage(), c);
-            }
-        }
+        for (Future<?> f : fs) await(f);
     }
 
-    private void sum(int n) {
+    private void sum(List<AudioBuffer> outs) {
         for (AudioBuffer b : new AudioBuffer[]{mix, drums, reverbSend, delaySend}) {
             b.setFrames(BLOCK);
             b.clear();
         }
-        for (StemChain c : chains) {
-            StemPlan p = c.plan;
+        for (int i = 0; i < chains.size(); i++) {
+            StemPlan p = chains.get(i).plan;
+            AudioBuffer out = outs.get(i);
             AudioBuffer dst = p.drumBus() && glue != null ? drums : mix;
-            addInto(dst, c.out, 1f);
-            if (p.reverbSendDb() != null) addInto(reverbSend, c.out, (float) Math.pow(10, p.reverbSendDb() / 20));
-            if (p.delaySendDb() != null) addInto(delaySend, c.out, (float) Math.pow(10, p.delaySendDb() / 20));
+            addInto(dst, out, 1f);
+            if (p.reverbSendDb() != null) addInto(reverbSend, out, (float) Math.pow(10, p.reverbSendDb() / 20));
+            if (p.delaySendDb() != null) addInto(delaySend, out, (float) Math.pow(10, p.delaySendDb() / 20));
         }
         if (glue != null) {
             glue.process(drums, drums);
