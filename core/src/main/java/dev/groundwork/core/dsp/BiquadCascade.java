@@ -38,10 +38,18 @@ public final class BiquadCascade {
 
     /** Filters {@code n} samples of channel {@code ch} in place through every section. */
     public void process(int ch, float[] x, int offset, int n) {
+        // a lone section costs a whole pass (its recursion is the bottleneck): group as 4, 3 or 2 instead
         int k = 0;
-        for (; k + 3 < sections; k += 4) quad(ch, k, x, offset, n);
-        for (; k + 1 < sections; k += 2) pair(ch, k, x, offset, n);
-        if (k < sections) single(ch, k, x, offset, n);
+        while (sections - k >= 4 && sections - k != 5) {
+            quad(ch, k, x, offset, n);
+            k += 4;
+        }
+        if (sections - k == 5 || sections - k == 3) {
+            triple(ch, k, x, offset, n);
+            k += 3;
+        }
+        if (sections - k == 2) pair(ch, k, x, offset, n);
+        else if (sections - k == 1) single(ch, k, x, offset, n);
     }
 
     /**
@@ -87,6 +95,30 @@ public final class BiquadCascade {
         }
         s1[k] = s1a; s2[k] = s2a; s1[k + 1] = s1b; s2[k + 1] = s2b;
         s1[k + 2] = s1c; s2[k + 2] = s2c; s1[k + 3] = s1d; s2[k + 3] = s2d;
+    }
+
+    private void triple(int ch, int k, float[] x, int offset, int n) {
+        final double b0a = b0[k], b1a = b1[k], b2a = b2[k], a1a = a1[k], a2a = a2[k];
+        final double b0b = b0[k + 1], b1b = b1[k + 1], b2b = b2[k + 1], a1b = a1[k + 1], a2b = a2[k + 1];
+        final double b0c = b0[k + 2], b1c = b1[k + 2], b2c = b2[k + 2], a1c = a1[k + 2], a2c = a2[k + 2];
+        double[] s1 = z1[ch], s2 = z2[ch];
+        double s1a = s1[k], s2a = s2[k], s1b = s1[k + 1], s2b = s2[k + 1], s1c = s1[k + 2], s2c = s2[k + 2];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            double v = x[i];
+            double ya = b0a * v + s1a;
+            s1a = b1a * v - a1a * ya + s2a;
+            s2a = b2a * v - a2a * ya;
+            double w = (float) ya;
+            double yb = b0b * w + s1b;
+            s1b = b1b * w - a1b * yb + s2b;
+            s2b = b2b * w - a2b * yb;
+            double u = (float) yb;
+            double yc = b0c * u + s1c;
+            s1c = b1c * u - a1c * yc + s2c;
+            s2c = b2c * u - a2c * yc;
+            x[i] = (float) yc;
+        }
+        s1[k] = s1a; s2[k] = s2a; s1[k + 1] = s1b; s2[k + 1] = s2b; s1[k + 2] = s1c; s2[k + 2] = s2c;
     }
 
     /** Sections k and k + 1 on channels 0 and 1 in one pass. */

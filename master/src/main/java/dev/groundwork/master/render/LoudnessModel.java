@@ -31,7 +31,9 @@ public final class LoudnessModel {
     private final TruePeakLimiter.PeakDetector detector;
     private double[] k = new double[0], power = new double[0];
     private float[] peaks = new float[0];
-    private float[] chunkPeak = new float[1 << 16], chunkPower = new float[1 << 16];
+    // small at first: the growth branch is taken early, while the code is still profiled, so the
+    // compiled loop keeps it (a branch first taken after compilation costs a recompile of the hot loop)
+    private float[] chunkPeak = new float[1 << 8], chunkPower = new float[1 << 8];
     private int chunks;
     private int fill;
     private float curPeak;
@@ -175,17 +177,24 @@ public final class LoudnessModel {
         int steps = (int) (frames / (sampleRate * LoudnessMeter.STEP_SECONDS)) + 1;
         double[] stepEnergy = new double[steps + 1];
         double stepFrames = sampleRate * LoudnessMeter.STEP_SECONDS;
-        for (int i = 0; i < chunks + look; i++) {
-            double a = env == null ? 1 : env.push(i < chunks ? chunkPeak[i] * g : 0);
-            int c = i - look;
-            if (c < 0) continue;
-            int step = (int) (c * (double) chunk / stepFrames);
-            if (step < stepEnergy.length) stepEnergy[step] += a * a * chunkPower[c];
+        // the same sequence as one loop over chunks + look pushes, split so no loop holds a branch that
+        // flips once (the compiler would throw its code away and compile it again when it does)
+        int i = 0;
+        for (; i < look; i++) env.push(i < chunks ? chunkPeak[i] * g : 0);
+        for (; i < chunks; i++) {
+            double a = env == null ? 1 : env.push(chunkPeak[i] * g);
+            addStep(stepEnergy, i - look, a, stepFrames);
         }
+        for (; i < chunks + look; i++) addStep(stepEnergy, i - look, env.push(0), stepFrames);
         double g2 = g * g;
         int complete = (int) Math.floor(frames / stepFrames + 1e-9);
         for (int s = 0; s < complete; s++) stepEnergy[s] *= g2;
         return new Prediction(gainDb, gated(stepEnergy, complete), env == null ? 0 : env.statistics().maxGainReductionDb());
+    }
+
+    private void addStep(double[] stepEnergy, int c, double a, double stepFrames) {
+        int step = (int) (c * (double) chunk / stepFrames);
+        if (step < stepEnergy.length) stepEnergy[step] += a * a * chunkPower[c];
     }
 
     private long boundary(long k) {
