@@ -16,10 +16,13 @@ ffmpeg -v error -f lavfi -i "$(sine 48000 0.3 2)" -c:a pcm_s24le -y "$tmp/s24.wa
 ffmpeg -v error -f lavfi -i "$(sine 44100 1.0 1)" -c:a pcm_s16le -y "$tmp/m16.wav"
 ffmpeg -v error -f lavfi -i "$(sine 48000 0.5 2)" -c:a pcm_s16le -y "$tmp/s48.wav"
 ffmpeg -v error -f lavfi -i "$(sine 22050 1.0 1)" -c:a pcm_s16le -y "$tmp/m22.wav"
+ffmpeg -v error -f lavfi -i "$(sine 48000 3.0 2)" -c:a pcm_s16le -y "$tmp/s48-3s.wav"
 flac -s -f --best -o sine-stereo16-44k.flac "$tmp/s16.wav"
 flac -s -f --best -o sine-stereo24-48k.flac "$tmp/s24.wav"
 lame --silent -b 128 "$tmp/m16.wav" sine-mono-44k.mp3
 lame --silent -V 2 "$tmp/s48.wav" sine-stereo-48k-vbr.mp3     # MPEG-1, joint stereo, VBR
 lame --silent -b 64 "$tmp/m22.wav" sine-mono-22k.mp3           # MPEG-2: 576 samples per frame
 oggenc -Q -q 4 -o sine-mono-44k.ogg "$tmp/m16.wav"
+# > 16 KB and 9 pages, so pages straddle the reader's read-chunk boundary (the lost-page-sync regression)
+oggenc -Q -q 10 -o sine-stereo-48k-3s.ogg "$tmp/s48-3s.wav"
 ls -l

@@ -3,7 +3,6 @@ package dev.groundwork.beat;
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Chord;
 import dev.groundwork.beat.plan.Note;
-import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Section;
 
 import java.util.List;
@@ -39,7 +38,7 @@ public record PlanSummary(long seed, double tempoBpm, String key, String progres
     /** A plain-text table, one row per beat. */
     public static String table(List<String> names, List<PlanSummary> rows) {
         StringBuilder sb = new StringBuilder();
-        String fmt = "%-6s %-6s %-6s %-12s %-22s %-16s %5s %6s %7s%n";
+        String fmt = "%-6s %-6s %-6s %-12s %-28s %-17s %5s %6s %7s%n";
         sb.append(String.format(java.util.Locale.ROOT, fmt, "beat", "seed", "bpm", "key", "hook chords", "kick (hook bar 1)", "rolls", "glides", "melody"));
         for (int i = 0; i < rows.size(); i++) {
             PlanSummary r = rows.get(i);
@@ -51,5 +50,4 @@ public record PlanSummary(long seed, double tempoBpm, String key, String progres
 
     private static String fmtBpm(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v); }
 
-    static int count(Part p) { return p.notes().size(); }
 }

@@ -46,7 +46,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--from-plan", paramLabel = "P.json", description = "Render (and edit) a saved plan instead of a prompt.")
     Path fromPlan;
 
-    @Option(names = "--regenerate", paramLabel = "PART", description = "Write this part again from --seed; the others stay locked.")
+    @Option(names = "--regenerate", paramLabel = "PART", description = "Write this part again from --seed (default: the plan's seed + 1); the others stay locked.")
     List<String> regenerate = new ArrayList<>();
 
     @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2.")
@@ -134,7 +134,9 @@ public final class BeatCommand implements Runnable {
 
     private BeatPlan edit(BeatPlan plan, long s) {
         try {
-            for (String part : regenerate) plan = BeatMaker.regenerate(plan, part, s);
+            // Without --seed, a regenerated part takes the next seed after the plan's (never the one it has).
+            long regen = seed != null ? s : plan.seed() + 1;
+            for (String part : regenerate) plan = BeatMaker.regenerate(plan, part, regen);
             for (String d : drops) {
                 String[] ps = split(d, "--drop");
                 plan = BeatMaker.drop(plan, ps[0], ps[1]);

@@ -319,7 +319,7 @@ public final class MasterCommand implements Callable<Integer> {
             Path in = inputs.get(i);
             String name = in.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            Path file = output.resolve((dot > 0 ? name.substring(0, dot) : name) + (bits.equals("32f") ? ".wav" : ".wav"));
+            Path file = output.resolve((dot > 0 ? name.substring(0, dot) : name) + ".wav");
             AudioFiles.requireDistinct(in, file);
             // album normalisation: every track moves by the same amount the loudest one needs
             double offset = loudest - inspections.get(i).measured().integratedLufs();

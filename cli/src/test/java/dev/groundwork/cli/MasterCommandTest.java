@@ -103,6 +103,41 @@ class MasterCommandTest {
     }
 
     @Test
+    void albumModeKeepsTheTracksLoudnessRelationsAndTheLoudestMeetsTheTarget() throws Exception {
+        AudioBuffer quieter = AudioFiles.read(song);
+        quieter.applyGain(Math.pow(10, -6 / 20.0));
+        Path second = dir.resolve("quieter.wav");
+        AudioFiles.write(second, quieter, OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        Path albumDir = dir.resolve("album");
+        Run r = run("master", song.toString(), second.toString(), "--album", "-o", albumDir.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        double loud = j.get(0).at("/output/integrated_lufs").asDouble(), quiet = j.get(1).at("/output/integrated_lufs").asDouble();
+        assertEquals(-14.0, loud, 0.1);
+        assertEquals(-6.0, quiet - loud, 0.2, "the 6 dB difference between the tracks stays");
+        assertTrue(Files.exists(albumDir.resolve("song.wav")) && Files.exists(albumDir.resolve("quieter.wav")));
+    }
+
+    @Test
+    void checkCodecMeasuresLossyEncodesOrSaysFfmpegIsMissing() throws Exception {
+        Path out = dir.resolve("codec.wav");
+        Run r = run("master", song.toString(), "-o", out.toString(), "--check-codec", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode checks = Json.MAPPER.readTree(r.out()).get("codec_check");
+        if (r.err().contains("ffmpeg is not on PATH")) {
+            assertEquals(0, checks.size());
+        } else {
+            JsonNode j = Json.MAPPER.readTree(r.out());
+            // AAC and MP3; when a codec went over the ceiling, the master was re-rendered lower and checked again
+            boolean rerendered = j.get("warnings").findValuesAsText("code").contains("codec_overshoot");
+            assertEquals(rerendered ? 4 : 2, checks.size(), r.out());
+            for (JsonNode c : checks) assertTrue(c.get("true_peak_dbtp").isNumber());
+            // whatever the codec did, the delivered file itself stays under the ceiling
+            assertTrue(Json.MAPPER.readTree(r.out()).at("/output/true_peak_dbtp").asDouble() <= -1.0);
+        }
+    }
+
+    @Test
     void theInputIsNeverOverwritten() throws Exception {
         byte[] before = Files.readAllBytes(song);
         Run r = run("master", song.toString(), "-o", song.toString());

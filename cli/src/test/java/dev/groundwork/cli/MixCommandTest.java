@@ -129,6 +129,16 @@ class MixCommandTest {
     }
 
     @Test
+    void processedStemsNeverOverwriteTheInputStems() throws Exception {
+        byte[] before = Files.readAllBytes(stems.resolve("Kick.wav"));
+        Run r = run("mix", stems.toString(), "-o", root.resolve("ow/mix.wav").toString(), "--stems", stems.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("overwritten"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(stems.resolve("Kick.wav")));
+        assertFalse(Files.exists(root.resolve("ow/mix.wav")));
+    }
+
+    @Test
     void usageMistakesExitWithTwo() {
         assertEquals(2, run("mix", stems.toString()).status());
         assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.mp3").toString()).status());

@@ -71,7 +71,9 @@ public final class Candidates {
      */
     public static double previewLoudness(List<AnalysisReport> candidates, AnalysisReport original, double ceilingDbtp) {
         double level = candidates.stream().mapToDouble(r -> r.integratedLufs() == null ? Double.POSITIVE_INFINITY : r.integratedLufs()).min().orElseThrow();
-        if (original.integratedLufs() != null) level = Math.min(level, original.integratedLufs() + (ceilingDbtp - original.truePeakDbtp()));
+        if (original.integratedLufs() != null && Double.isFinite(original.truePeakDbtp())) {
+            level = Math.min(level, original.integratedLufs() + (ceilingDbtp - original.truePeakDbtp()));
+        }
         return level;
     }
 

@@ -92,76 +92,70 @@ public final class Mastering {
             progress.progress("loudness", 1);
 
             double gain = sol.gainDb;
+            String bits = stages.deliver().bits();
             Render r = null;
-            for (int attempt = 1; attempt <= MAX_RENDERS; attempt++) {
-                if (r != null) r.spool.close();
-                r = finish(pre, gain, limiter, spec);
-                progress.progress("limit", (double) attempt / MAX_RENDERS);
-                double over = r.analysis.truePeakDbtp() - settings.target().ceilingDbtp();
-                if (over > 0 && attempt < MAX_RENDERS && limiter.ceilingDbtp() - over - 0.02 >= -30) {
-                    // the meter sees a little more than the limiter did (its gain moves the waveform between
-                    // samples): lower the limiter's ceiling by the overshoot and solve the gain again
-                    limiter = new TruePeakLimiter.Settings(limiter.ceilingDbtp() - over - 0.02, limiter.lookaheadMs(), limiter.releaseMs());
-                    solveWarnings = new ArrayList<>();
-                    sol = solve(model, limiter, settings, maxGainDb, solveWarnings);
-                    gain = sol.gainDb;
-                    continue;
-                }
-                double err = sol.goalLufs - r.analysis.integratedLufs();
-                if (Math.abs(err) <= LOUDNESS_TOLERANCE_LU || attempt == MAX_RENDERS) break;
-                gain += err / sol.slope;
-            }
-            warnings.addAll(solveWarnings);
-            double tp = r.analysis.truePeakDbtp();
-            double trim = 0;
-            if (tp > settings.target().ceilingDbtp()) {
-                trim = Math.floor((settings.target().ceilingDbtp() - tp - 0.005) * 100) / 100;
-                warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
-                        "measured true peak %.2f dBTP after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
-            }
-            TruePeakLimiter.Statistics ls = r.limiter;
-            if (ls.maxGainReductionDb() > 6) {
-                warnings.add(new Warning(Codes.HEAVY_GAIN_REDUCTION, "loudness", String.format(Locale.ROOT,
-                        "the limiter reduced peaks by up to %.1f dB (mean %.1f dB while active): transients may sound blunted", ls.maxGainReductionDb(), ls.meanGainReductionDb())));
-            }
-            double outLufs = r.analysis.integratedLufs() + trim;
-            double lossLu = sol.preLufs + gain - r.analysis.integratedLufs();
-            String reason = String.format(Locale.ROOT, "pre-limiter audio measured %.2f LUFS → %+.2f dB into a %.2f dBTP true-peak limiter (%.0f ms release); limiting costs %.2f LU; output measured %.2f LUFS, %.2f dBTP%s",
-                    sol.preLufs, gain, limiter.ceilingDbtp(), limiter.releaseMs(), lossLu, outLufs, tp + trim,
-                    sol.reached ? "" : " (target not reached, see warnings)");
-            LoudnessStage loud = new LoudnessStage(gain, limiter, trim, outLufs, tp + trim, lossLu, reason);
-            MasteringPlan plan = new MasteringPlan(MasteringPlan.VERSION, settings.target(), settings.character().id(), in,
-                    stages.withLoudness(loud), warnings);
-
-            Analyzer outAnalyzer = r.analyzer;
-            try (AudioStreamWriter w = output.open(workRate, channels, stages.deliver().bits())) {
-                float t = (float) Math.pow(10, trim / 20);
-                Analyzer trimmed = trim != 0 ? new Analyzer(channels, workRate, false) : null;
-                if (trimmed != null) outAnalyzer = trimmed;
-                AudioBuffer block = AudioBuffer.allocate(channels, MasteringChain.BLOCK, workRate);
-                FloatSpool.Reader reader = r.spool.reader();
-                long written = 0, total = Math.max(1, r.spool.frames());
-                while (reader.read(block) > 0) {
-                    if (trim != 0) {
-                        for (int c = 0; c < channels; c++) {
-                            float[] y = block.channel(c);
-                            for (int i = 0; i < block.frames(); i++) y[i] *= t;
-                        }
-                        trimmed.add(block);
+            try {
+                for (int attempt = 1; attempt <= MAX_RENDERS; attempt++) {
+                    if (r != null) r.writer.close(); // not committed: the temporary file goes away
+                    r = finish(pre, gain, limiter, 0, spec, output.open(workRate, channels, bits));
+                    progress.progress("limit", (double) attempt / MAX_RENDERS);
+                    double over = r.analysis.truePeakDbtp() - settings.target().ceilingDbtp();
+                    if (over > 0 && attempt < MAX_RENDERS && limiter.ceilingDbtp() - over - 0.02 >= -30) {
+                        // the meter sees a little more than the limiter did (its gain moves the waveform between
+                        // samples): lower the limiter's ceiling by the overshoot and solve the gain again
+                        limiter = new TruePeakLimiter.Settings(limiter.ceilingDbtp() - over - 0.02, limiter.lookaheadMs(), limiter.releaseMs());
+                        solveWarnings = new ArrayList<>();
+                        sol = solve(model, limiter, settings, maxGainDb, solveWarnings);
+                        gain = sol.gainDb;
+                        continue;
                     }
-                    w.write(block);
-                    written += block.frames();
-                    progress.progress("write", (double) written / total);
+                    double err = sol.goalLufs - r.analysis.integratedLufs();
+                    if (Math.abs(err) <= LOUDNESS_TOLERANCE_LU || attempt == MAX_RENDERS) break;
+                    gain += err / sol.slope;
                 }
-                w.commit();
+                double tp = r.analysis.truePeakDbtp();
+                double trim = 0;
+                if (tp > settings.target().ceilingDbtp()) {
+                    // last resort, after the renders: a small negative trim, rendered once more
+                    trim = Math.floor((settings.target().ceilingDbtp() - tp - 0.005) * 100) / 100;
+                    warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
+                            "measured true peak %.2f dBTP after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
+                    r.writer.close();
+                    r = finish(pre, gain, limiter, trim, spec, output.open(workRate, channels, bits));
+                }
+                r.writer.commit();
+                progress.progress("write", 1);
+                warnings.addAll(solveWarnings);
+                return result(inspection, source, settings, stages, in, warnings, sol, gain, limiter, trim, r, comp);
             } finally {
-                r.spool.close();
+                if (r != null) r.writer.close();
             }
-            checkCorrelation(outAnalyzer.result(), warnings);
-            plan = plan.withWarnings(warnings);
-            return new MasterResult(plan, inspection.analysis(), outAnalyzer.analysis(source.name() + " (master)"),
-                    new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
         }
+    }
+
+    private static MasterResult result(Inspection inspection, AudioSource source, MasterSettings settings, Stages stages, InputAnalysis in,
+                                       List<Warning> warnings, Solution sol, double gain, TruePeakLimiter.Settings limiter, double trim,
+                                       Render r, double[] comp) {
+        double tp = r.analysis.truePeakDbtp();
+        TruePeakLimiter.Statistics ls = r.limiter;
+        if (ls.maxGainReductionDb() > 6) {
+            warnings.add(new Warning(Codes.HEAVY_GAIN_REDUCTION, "loudness", String.format(Locale.ROOT,
+                    "the limiter reduced peaks by up to %.1f dB (mean %.1f dB while active): transients may sound blunted", ls.maxGainReductionDb(), ls.meanGainReductionDb())));
+        }
+        double outLufs = r.analysis.integratedLufs();
+        double lossLu = sol.preLufs + gain + trim - r.analysis.integratedLufs();
+        String reason = String.format(Locale.ROOT, "pre-limiter audio measured %.2f LUFS → %+.2f dB into a %.2f dBTP true-peak limiter (%.0f ms release); limiting costs %.2f LU; output measured %.2f LUFS, %.2f dBTP%s",
+                sol.preLufs, gain, limiter.ceilingDbtp(), limiter.releaseMs(), lossLu, outLufs, tp,
+                sol.reached ? "" : " (target not reached, see warnings)");
+        LoudnessStage loud = new LoudnessStage(gain, limiter, trim, outLufs, tp, lossLu, reason);
+        MasteringPlan plan = new MasteringPlan(MasteringPlan.VERSION, settings.target(), settings.character().id(), in,
+                stages.withLoudness(loud), warnings);
+
+        Analyzer outAnalyzer = r.analyzer;
+        checkCorrelation(outAnalyzer.result(), warnings);
+        plan = plan.withWarnings(warnings);
+        return new MasterResult(plan, inspection.analysis(), outAnalyzer.analysis(source.name() + " (master)"),
+                new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
     }
 
     /** Renders a plan exactly as written. Same input and plan → same samples, same bytes. */
@@ -226,20 +220,19 @@ public final class Mastering {
 
     private record Solution(double gainDb, double goalLufs, double preLufs, double slope, boolean reached) { }
 
-    private record Render(FloatSpool spool, Analyzer analyzer, InputAnalysis analysis, TruePeakLimiter.Statistics limiter) { }
+    private record Render(AudioStreamWriter writer, Analyzer analyzer, InputAnalysis analysis, TruePeakLimiter.Statistics limiter) { }
 
-    private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, ProcessSpec spec) {
-        FloatSpool out = new FloatSpool(spec.channels());
+    private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, AudioStreamWriter writer) {
         Analyzer an = new Analyzer(spec.channels(), spec.sampleRate(), false);
-        MasteringChain.Finisher fin = new MasteringChain.Finisher(gainDb, limiter, 0, spec, b -> {
+        MasteringChain.Finisher fin = new MasteringChain.Finisher(gainDb, limiter, trimDb, spec, b -> {
             an.add(b);
-            out.append(b);
+            writer.write(b);
         });
         AudioBuffer block = AudioBuffer.allocate(spec.channels(), MasteringChain.BLOCK, spec.sampleRate());
         FloatSpool.Reader r = pre.reader();
         while (r.read(block) > 0) fin.process(block);
         fin.finish();
-        return new Render(out, an, an.result(), fin.limiterStatistics());
+        return new Render(writer, an, an.result(), fin.limiterStatistics());
     }
 
     /**
@@ -277,9 +270,11 @@ public final class Mastering {
         LoudnessModel.Prediction safe = model.predict(lo, limiter);
         LoudnessModel.Prediction near = model.predict(lo + 0.1, limiter);
         double safeSlope = Math.max(0.05, Math.min(1, (near.integratedLufs() - safe.integratedLufs()) / 0.1));
+        boolean reachable = fa >= target - 0.2;
         warnings.add(new Warning(Codes.TARGET_NOT_REACHED, "loudness", String.format(Locale.ROOT,
-                "reaching %.1f LUFS would take %.1f LU of limiting (safe maximum %.1f LU): stopped at %.1f LUFS with %+.1f dB gain; "
-                        + "compress more before mastering or choose a quieter target", target, loss, s.limiterAllowanceLu(), safe.integratedLufs(), lo)));
+                "reaching %.1f LUFS would take %s%.1f LU of limiting (safe maximum %.1f LU, --max-limiting): stopped at %.1f LUFS with %+.1f dB gain; "
+                        + "compress more before mastering or choose a quieter target", target, reachable ? "" : "more than ", loss,
+                s.limiterAllowanceLu(), safe.integratedLufs(), lo)));
         return new Solution(lo, safe.integratedLufs(), pre, safeSlope, false);
     }
 }

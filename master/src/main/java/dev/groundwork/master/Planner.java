@@ -139,7 +139,7 @@ final class Planner {
             if (Math.abs(gain) < 0.2) gain = 0;
             if (b.hz >= nyquistLimit) gain = 0;
             mid.add(new EqBand(b.type, b.hz, b.q, gain));
-            if (gain != 0) notes.add(String.format(Locale.ROOT, "%s %s%+.1f dB (measured %+.1f dB vs target)", label(b), "", gain, diff));
+            if (gain != 0) notes.add(String.format(Locale.ROOT, "%s %+.1f dB (measured %+.1f dB vs target)", label(b), gain, diff));
         }
         List<EqBand> side = new ArrayList<>();
         boolean stereo = a.channels() == 2 && a.sideToMidDb() > -50;

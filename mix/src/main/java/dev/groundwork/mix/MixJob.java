@@ -55,6 +55,9 @@ public final class MixJob {
             for (StemSource s : stems) AudioFiles.requireDistinct(((FileStem) s).path(), r.output());
             OutputFormat.forPath(r.output(), "24");   // checks the extension before any work
         }
+        if (r.stemsOut() != null && sameFolder(r.stemsOut(), r.stemsDir())) {
+            throw new IllegalArgumentException("--stems must name another folder than the stems themselves (they would be overwritten)");
+        }
         List<MixPlan> plans;
         if (r.fromPlan() != null) {
             MixPlan p = Json.read(r.fromPlan(), MixPlan.class);

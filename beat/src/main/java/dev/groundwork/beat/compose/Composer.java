@@ -161,18 +161,21 @@ public final class Composer {
         };
         double gain, pan;
         String reason;
+        // Offsets against the other parts, each sound first levelled to the same loudness (render.Calibration).
         switch (name) {
             case "kick" -> { gain = 0; pan = 0; reason = "kick is the level reference; low end stays centre"; }
-            case "snare" -> { gain = -2; pan = 0; reason = "backbeat just under the kick, centre"; }
-            case "hats" -> { gain = -10; pan = 0.15; reason = "hats about 10 dB under the kick (mixing convention), slightly right"; }
-            case "perc" -> { gain = -11; pan = -0.3; reason = "percussion under the hats, left to balance them"; }
+            case "snare" -> { gain = -1; pan = 0; reason = "backbeat level with the kick, centre"; }
+            case "hats" -> { gain = -8; pan = 0.15; reason = "hats 8 dB under the kick (mixing convention: hats well below the kick), slightly right"; }
+            case "perc" -> { gain = -10; pan = -0.3; reason = "percussion under the hats, left to balance them"; }
             case "bass" -> {
-                gain = sound.equals("808") ? (heavy808 ? 1.0 : -1.0) : -3.0;
+                boolean eight08 = sound.equals("808");
+                gain = eight08 ? (heavy808 ? 3.0 : 1.0) : -1.0;
                 pan = 0;
-                reason = heavy808 ? "heavy 808 asked for: +2 dB over the usual 808 level, centre" : "bass locked with the kick, centre";
+                reason = heavy808 ? "heavy 808 asked for: 3 dB over the kick, centre"
+                        : eight08 ? "808 carries the low end, 1 dB over the kick, centre" : "bass just under the kick, centre";
             }
-            case "chords" -> { gain = -8; pan = -0.1; reason = "chords sit behind the drums, a touch left"; }
-            default -> { gain = -6; pan = 0.1; reason = "melody over the chords, a touch right of centre"; }
+            case "chords" -> { gain = -6; pan = -0.1; reason = "chords 6 dB behind the drums, a touch left"; }
+            default -> { gain = -4; pan = 0.1; reason = "melody over the chords, 4 dB under the kick, a touch right"; }
         }
         return new Part(name, role, sound, program, channel, seed, gain, pan, reason, List.of());
     }

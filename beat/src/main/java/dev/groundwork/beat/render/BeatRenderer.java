@@ -36,6 +36,7 @@ public final class BeatRenderer {
         int frames = Math.toIntExact(plan.totalFrames());
         int tail = (int) (TAIL_SECONDS * sr);
         DrumKit userKit = plan.kit() == null ? null : SampleKits.load(Path.of(plan.kit()), sr);
+        javax.sound.midi.Soundbank bank = plan.soundfont() == null ? null : SoundFontRenderer.load(Path.of(plan.soundfont()));
         List<PartAudio> out = new ArrayList<>();
         int done = 0;
         for (Part part : plan.parts()) {
@@ -43,7 +44,7 @@ public final class BeatRenderer {
             List<PerformedNote> notes = Performer.perform(plan, part);
             float[][] audio;
             if (plan.soundfont() != null && (part.role() != Role.DRUMS || userKit == null)) {
-                audio = SoundFontRenderer.renderPart(Path.of(plan.soundfont()), part, notes, plan.tempoBpm(), sr, frames + tail);
+                audio = SoundFontRenderer.renderPart(bank, part, notes, sr, frames + tail);
             } else if (part.role() == Role.DRUMS) {
                 DrumKit kit = userKit != null ? userKit : new SynthDrums(part.sound(), sr);
                 audio = new float[][]{renderDrums(kit, notes, sr, frames + tail, plan.loop() ? frames : 0)};
@@ -55,7 +56,9 @@ public final class BeatRenderer {
                 colour(plan, part, audio[c], sr);
                 audio[c] = finish(audio[c], frames, plan.loop(), sr);
             }
-            out.add(new PartAudio(part.name(), audio, Math.pow(10, part.gainDb() / 20), part.pan()));
+            boolean builtIn = plan.soundfont() == null && (part.role() != Role.DRUMS || userKit == null);
+            double calibration = builtIn ? Calibration.gainDb(part) : 0;
+            out.add(new PartAudio(part.name(), audio, Math.pow(10, (part.gainDb() + calibration) / 20), part.pan()));
             done++;
         }
         progress.progress("render", 1);

@@ -64,8 +64,17 @@ public final class SoundFontRenderer {
         }
     }
 
-    public static float[][] renderPart(Path sf, Part part, List<PerformedNote> notes, double bpm, int sr, int frames) {
+    /** Checks and loads a SoundFont once; render every part from the returned bank. */
+    public static Soundbank load(Path sf) {
         check(sf);
+        try {
+            return MidiSystem.getSoundbank(sf.toFile());
+        } catch (javax.sound.midi.InvalidMidiDataException | IOException | RuntimeException e) {
+            throw new IllegalArgumentException(sf.getFileName() + ": not a readable SF2 SoundFont (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static float[][] renderPart(Soundbank bank, Part part, List<PerformedNote> notes, int sr, int frames) {
         Synthesizer synth;
         AudioInputStream stream;
         try {
@@ -82,9 +91,8 @@ public final class SoundFontRenderer {
             throw new IllegalStateException("the JDK's synthesizer is not available: " + e.getMessage(), e);
         }
         try {
-            Soundbank bank = MidiSystem.getSoundbank(sf.toFile());
-            synth.unloadAllInstruments(synth.getDefaultSoundbank() == null ? bank : synth.getDefaultSoundbank());
-            if (!synth.loadAllInstruments(bank)) throw new IllegalArgumentException(sf.getFileName() + ": no instruments could be loaded");
+            if (synth.getDefaultSoundbank() != null) synth.unloadAllInstruments(synth.getDefaultSoundbank());
+            if (!synth.loadAllInstruments(bank)) throw new IllegalArgumentException("SoundFont '" + bank.getName() + "': no instruments could be loaded");
             Receiver rx = synth.getReceiver();
             int ch = part.role() == Role.DRUMS ? 9 : part.midiChannel() == 9 ? 0 : part.midiChannel();
             List<long[]> events = new ArrayList<>(); // {micros, order, status, d1, d2}
@@ -127,7 +135,7 @@ public final class SoundFontRenderer {
             }
             return out;
         } catch (IOException | javax.sound.midi.InvalidMidiDataException | javax.sound.midi.MidiUnavailableException e) {
-            throw new IllegalArgumentException("cannot render with SoundFont " + sf.getFileName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot render with SoundFont '" + bank.getName() + "': " + e.getMessage(), e);
         } finally {
             synth.close();
         }

@@ -29,8 +29,6 @@ public final class SynthVoices {
         };
     }
 
-    static int clampStart(int start) { return Math.max(0, start); }
-
     /** 808: a sine with a short pitch drop, glides from the previous pitch, long decay and tanh drive. */
     static final class Eight08 implements ToneVoice {
         private final double sr, drive;

@@ -28,10 +28,16 @@ final class FileBytes {
         return b.flip();
     }
 
+    /**
+     * Fills {@code b} from its current position to its limit with the file's bytes starting at {@code position}.
+     * The buffer's own position is not a file offset: a buffer wrapping the middle of an array (JOrbis' sync
+     * buffer after a partial page) starts at a non-zero position.
+     */
     void readFully(ByteBuffer b, long position) {
+        int start = b.position();
         try {
             while (b.hasRemaining()) {
-                int n = channel.read(b, position + b.position());
+                int n = channel.read(b, position + (b.position() - start));
                 if (n < 0) throw new AudioFileException(file, "the file ended early (was it truncated while being read?)");
             }
         } catch (IOException e) {

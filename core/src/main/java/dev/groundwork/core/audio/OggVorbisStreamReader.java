@@ -163,12 +163,12 @@ final class OggVorbisStreamReader implements AudioStreamReader {
                 for (int c = 0; c < dst.length; c++) System.arraycopy(pcmRef[0][c], pcmIndex[c], dst[c], done, n);
                 dsp.synthesis_read(n);
                 done += n;
+                delivered += n;  // counted as they go, so an error names the time where decoding stopped
             } else if (!decodePacketOrFail()) {
                 streamEnded = true;
                 break;
             }
         }
-        delivered += done;
         if (streamEnded && totalFrames > delivered && !warnedShort) {
             warnedShort = true;
             warn.accept(file.getFileName() + ": the last Ogg page says " + totalFrames + " frames but only " + delivered

@@ -46,13 +46,11 @@ public final class Resampler {
         this.half = (int) Math.ceil(ZERO_CROSSINGS / (2.0 * cutoff));
         this.taps = 2 * half;
         this.table = new float[(PHASES + 1) * taps];
-        double i0Beta = besselI0(KAISER_BETA);
         for (int p = 0; p <= PHASES; p++) {
             double frac = (double) p / PHASES;
             for (int j = 0; j < taps; j++) {
                 double x = frac + half - 1 - j;       // distance from output time to input sample
-                double w = x / half;
-                double window = Math.abs(w) >= 1 ? 0 : besselI0(KAISER_BETA * Math.sqrt(1 - w * w)) / i0Beta;
+                double window = KaiserWindow.value(KAISER_BETA, x / half);
                 double arg = 2 * fc * x;
                 double sinc = arg == 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
                 table[p * taps + j] = (float) (2 * fc * sinc * window);
@@ -156,15 +154,5 @@ public final class Resampler {
         for (int c = 0; c < channels; c++) System.arraycopy(history[c], drop, history[c], 0, historyFrames - drop);
         historyFrames -= drop;
         historyStart += drop;
-    }
-
-    private static double besselI0(double x) {
-        double sum = 1, term = 1, q = x * x / 4;
-        for (int k = 1; k < 64; k++) {
-            term *= q / ((double) k * k);
-            sum += term;
-            if (term < sum * 1e-17) break;
-        }
-        return sum;
     }
 }

@@ -22,7 +22,7 @@ public final class StereoWidth implements Processor {
     }
 
     private final Settings settings;
-    private Biquad sideHighPass1, sideHighPass2;
+    private BiquadCascade sideHighPass;
     private int channels;
     private float[] side = new float[0];
 
@@ -38,21 +38,16 @@ public final class StereoWidth implements Processor {
         side = new float[spec.maxBlockFrames()];
         if (settings.monoBassHz() > 0 && settings.monoBassHz() < spec.sampleRate() / 2) {
             // two Butterworth sections = Linkwitz-Riley slope without the mid-band bump
-            sideHighPass1 = new Biquad(1);
-            sideHighPass2 = new Biquad(1);
-            sideHighPass1.setCoefficients(BiquadDesign.highPass(spec.sampleRate(), settings.monoBassHz(), Math.sqrt(0.5)));
-            sideHighPass2.setCoefficients(BiquadDesign.highPass(spec.sampleRate(), settings.monoBassHz(), Math.sqrt(0.5)));
+            Biquad.Coefficients hp = BiquadDesign.highPass(spec.sampleRate(), settings.monoBassHz(), Math.sqrt(0.5));
+            sideHighPass = new BiquadCascade(new Biquad.Coefficients[]{hp, hp}, 1);
         } else {
-            sideHighPass1 = sideHighPass2 = null;
+            sideHighPass = null;
         }
     }
 
     @Override
     public void reset() {
-        if (sideHighPass1 != null) {
-            sideHighPass1.reset();
-            sideHighPass2.reset();
-        }
+        if (sideHighPass != null) sideHighPass.reset();
     }
 
     @Override
@@ -66,10 +61,7 @@ public final class StereoWidth implements Processor {
         if (side.length < n) side = new float[n];
         float[] l = in.channel(0), r = in.channel(1), ol = out.channel(0), or = out.channel(1);
         for (int i = 0; i < n; i++) side[i] = 0.5f * (l[i] - r[i]);
-        if (sideHighPass1 != null) {
-            sideHighPass1.process(0, side, 0, n);
-            sideHighPass2.process(0, side, 0, n);
-        }
+        if (sideHighPass != null) sideHighPass.process(0, side, 0, n);
         float w = (float) settings.width();
         for (int i = 0; i < n; i++) {
             float m = 0.5f * (l[i] + r[i]);

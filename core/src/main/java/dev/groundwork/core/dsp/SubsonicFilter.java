@@ -19,7 +19,7 @@ public final class SubsonicFilter implements Processor {
     }
 
     private final Settings settings;
-    private Biquad[] sections = new Biquad[0];
+    private BiquadCascade cascade = new BiquadCascade(new Biquad.Coefficients[0], 1);
 
     public SubsonicFilter(Settings settings) {
         this.settings = java.util.Objects.requireNonNull(settings);
@@ -30,20 +30,16 @@ public final class SubsonicFilter implements Processor {
     @Override
     public void prepare(ProcessSpec spec) {
         double fs = spec.sampleRate();
-        if (settings.order() == 2) {
-            sections = new Biquad[]{new Biquad(spec.channels())};
-            sections[0].setCoefficients(BiquadDesign.highPass(fs, settings.cutoffHz(), Math.sqrt(0.5)));
-        } else {
-            // 4th-order Butterworth = sections with Q 0.5412 and 1.3066
-            sections = new Biquad[]{new Biquad(spec.channels()), new Biquad(spec.channels())};
-            sections[0].setCoefficients(BiquadDesign.highPass(fs, settings.cutoffHz(), 0.5411961));
-            sections[1].setCoefficients(BiquadDesign.highPass(fs, settings.cutoffHz(), 1.3065630));
-        }
+        Biquad.Coefficients[] c = settings.order() == 2
+                ? new Biquad.Coefficients[]{BiquadDesign.highPass(fs, settings.cutoffHz(), Math.sqrt(0.5))}
+                // 4th-order Butterworth = sections with Q 0.5412 and 1.3066
+                : new Biquad.Coefficients[]{BiquadDesign.highPass(fs, settings.cutoffHz(), 0.5411961), BiquadDesign.highPass(fs, settings.cutoffHz(), 1.3065630)};
+        cascade = new BiquadCascade(c, spec.channels());
     }
 
     @Override
     public void reset() {
-        for (Biquad b : sections) b.reset();
+        cascade.reset();
     }
 
     @Override
@@ -52,7 +48,7 @@ public final class SubsonicFilter implements Processor {
         for (int c = 0; c < in.channels(); c++) {
             float[] y = out.channel(c);
             if (in != out) System.arraycopy(in.channel(c), 0, y, 0, n);
-            for (Biquad b : sections) b.process(c, y, 0, n);
+            cascade.process(c, y, 0, n);
         }
         out.setFrames(n);
     }

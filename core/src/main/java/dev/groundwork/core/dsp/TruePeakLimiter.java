@@ -27,7 +27,7 @@ public final class TruePeakLimiter implements Processor {
         public double ceilingLinear() { return Math.pow(10, ceilingDbtp / 20); }
     }
 
-    /** What the limiter did: frames processed, frames turned down, deepest and mean reduction. */
+    /** What the limiter did: frames processed, frames turned down, deepest reduction, and the reduction of the mean gain while active. */
     public record Statistics(long frames, long limitedFrames, double maxGainReductionDb, double meanGainReductionDb) {
         public double limitedFraction() { return frames == 0 ? 0 : (double) limitedFrames / frames; }
     }
@@ -227,7 +227,7 @@ public final class TruePeakLimiter implements Processor {
         private double held = 1;
         private long index;
         private long limited;
-        private double maxReductionDb, sumReductionDb;
+        private double minGain = 1, sumGain;
 
         public GainEnvelope(double ceiling, int lookahead, double releaseCoefficient) {
             this.ceiling = ceiling;
@@ -246,7 +246,8 @@ public final class TruePeakLimiter implements Processor {
             held = 1;
             index = 0;
             limited = 0;
-            maxReductionDb = sumReductionDb = 0;
+            minGain = 1;
+            sumGain = 0;
         }
 
         public double push(double peak) {
@@ -278,16 +279,16 @@ public final class TruePeakLimiter implements Processor {
             index++;
             double gain = nonZero == 0 ? 1.0 : Math.min(1.0, 1 - deficitSum / window);
             if (gain < 1.0) {
+                // statistics in the linear domain: no logarithm per sample
                 limited++;
-                double db = -20 * Math.log10(gain);
-                sumReductionDb += db;
-                if (db > maxReductionDb) maxReductionDb = db;
+                sumGain += gain;
+                if (gain < minGain) minGain = gain;
             }
             return gain;
         }
 
         public Statistics statistics() {
-            return new Statistics(index, limited, maxReductionDb, limited == 0 ? 0 : sumReductionDb / limited);
+            return new Statistics(index, limited, -20 * Math.log10(minGain), limited == 0 ? 0 : -20 * Math.log10(sumGain / limited));
         }
     }
 }

@@ -39,7 +39,8 @@ class HostileInputFuzzTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wav", "aiff", "sine-stereo16-44k.flac", "sine-mono-44k.mp3", "sine-mono-44k.ogg"})
+    @ValueSource(strings = {"wav", "aiff", "sine-stereo16-44k.flac", "sine-mono-44k.mp3", "sine-mono-44k.ogg",
+            "sine-stereo-48k-3s.ogg"})
     void damagedFilesEndInAClearErrorOrDecode(String kind) throws IOException {
         byte[] good = source(kind, dir);
         SplittableRandom rnd = new SplittableRandom(kind.hashCode() + Long.getLong("fuzz.seed", 0L));

@@ -176,12 +176,7 @@ class LossyFilesTest {
         p.put("OggS".getBytes(StandardCharsets.US_ASCII)).put((byte) 0).put((byte) headerType).putLong(0)
                 .putInt(0x1234).putInt(sequence).putInt(0).put((byte) 1).put((byte) packet.length).put(packet);
         byte[] b = p.array();
-        int crc = 0;
-        for (byte x : b) {
-            crc ^= (x & 0xff) << 24;
-            for (int k = 0; k < 8; k++) crc = (crc & 0x80000000) != 0 ? (crc << 1) ^ 0x04C11DB7 : crc << 1;
-        }
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(22, crc);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(22, OggCrc.of(b));
         return b;
     }
 }

@@ -89,13 +89,16 @@ public final class Analyzer {
         }
         double sparseness = sparseness(analysis.curves().shortTermLufs(), integrated);
         return new InputAnalysis(sampleRate, channels, duration, integrated, nan(r.loudnessRangeLu()), nan(r.maxShortTermLufs()),
-                r.truePeakDbtp(), r.samplePeakDbfs(), Double.isFinite(integrated) ? r.truePeakDbtp() - integrated : Double.NaN,
-                r.dcOffsetDbfs(), r.clippedSamples(), lead, trail,
+                negInf(r.truePeakDbtp()), negInf(r.samplePeakDbfs()), Double.isFinite(integrated) ? negInf(r.truePeakDbtp()) - integrated : Double.NaN,
+                negInf(r.dcOffsetDbfs()), r.clippedSamples(), lead, trail,
                 r.stereoCorrelation() == null ? 1 : r.stereoCorrelation(), sideToMid, bassSide,
                 spectrum == null ? Double.NaN : spectrum.midShareBelowDb(30), sparseness, tonal);
     }
 
     private static double nan(Double v) { return v == null ? Double.NaN : v; }
+
+    /** Peaks and DC of silence are reported as null: they are -infinity dB. */
+    private static double negInf(Double v) { return v == null ? Double.NEGATIVE_INFINITY : v; }
 
     /**
      * Share of the sounding time (short-term above -70 LUFS) spent more than 10 LU below the integrated

@@ -70,13 +70,13 @@ public final class SpectrumAccumulator {
     private double[] analyseFrame() {
         int nb = bandLo.length;
         double[] out = new double[2 * nb + 1];
-        double[] midPower = bandPowers(mid, out, 0);
-        out[2 * nb] = midPower[0];
+        out[2 * nb] = bandPowers(mid, out, 0);
         bandPowers(side, out, nb);
         return out;
     }
 
-    private double[] bandPowers(double[] x, double[] out, int offset) {
+    /** Writes the band energies of one frame at {@code out[offset..]}; returns their total. */
+    private double bandPowers(double[] x, double[] out, int offset) {
         for (int i = 0; i < size; i++) work[i] = x[i] * window[i];
         fft.realForward(work);
         double total = 0;
@@ -86,7 +86,7 @@ public final class SpectrumAccumulator {
             out[offset + b] = s;
             total += s;
         }
-        return new double[]{total};
+        return total;
     }
 
     public int frameCount() { return frames.size(); }

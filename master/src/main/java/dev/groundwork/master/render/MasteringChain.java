@@ -68,7 +68,6 @@ public final class MasteringChain {
         private final AudioBuffer work;
         private final java.util.function.Consumer<AudioBuffer> sink;
         private long toSkip;
-        private long framesIn;
 
         public Finisher(double gainDb, TruePeakLimiter.Settings limiterSettings, double trimDb, ProcessSpec spec,
                         java.util.function.Consumer<AudioBuffer> sink) {
@@ -84,7 +83,6 @@ public final class MasteringChain {
 
         public void process(AudioBuffer block) {
             int n = block.frames();
-            framesIn += n;
             for (int c = 0; c < block.channels(); c++) {
                 float[] x = block.channel(c), y = work.channel(c);
                 for (int i = 0; i < n; i++) y[i] = x[i] * gain;

@@ -2,6 +2,7 @@ package dev.groundwork.master.render;
 
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.BiquadCascade;
 import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.dsp.ProcessSpec;
 import dev.groundwork.core.dsp.Processor;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 public final class MidSideEqualizer implements Processor {
     private final List<EqBand> midBands, sideBands;
-    private Biquad[] mid = new Biquad[0], side = new Biquad[0];
+    private BiquadCascade mid = new BiquadCascade(new Biquad.Coefficients[0], 1), side = mid;
     private int channels;
     private float[] m = new float[0], s = new float[0];
 
@@ -33,30 +34,28 @@ public final class MidSideEqualizer implements Processor {
     public void prepare(ProcessSpec spec) {
         channels = spec.channels();
         mid = design(midBands, spec.sampleRate(), channels == 2 ? 1 : channels);
-        side = channels == 2 ? design(sideBands, spec.sampleRate(), 1) : new Biquad[0];
+        side = channels == 2 ? design(sideBands, spec.sampleRate(), 1) : new BiquadCascade(new Biquad.Coefficients[0], 1);
         m = new float[spec.maxBlockFrames()];
         s = new float[spec.maxBlockFrames()];
     }
 
-    private static Biquad[] design(List<EqBand> bands, double fs, int states) {
-        List<Biquad> out = new ArrayList<>();
+    private static BiquadCascade design(List<EqBand> bands, double fs, int states) {
+        List<Biquad.Coefficients> out = new ArrayList<>();
         for (EqBand b : bands) {
             if (b.gainDb() == 0 || b.frequencyHz() >= fs * 0.45) continue;
-            Biquad q = new Biquad(states);
-            q.setCoefficients(switch (b.type()) {
+            out.add(switch (b.type()) {
                 case "low_shelf" -> BiquadDesign.lowShelf(fs, b.frequencyHz(), b.q(), b.gainDb());
                 case "high_shelf" -> BiquadDesign.highShelf(fs, b.frequencyHz(), b.q(), b.gainDb());
                 default -> BiquadDesign.peaking(fs, b.frequencyHz(), b.q(), b.gainDb());
             });
-            out.add(q);
         }
-        return out.toArray(new Biquad[0]);
+        return new BiquadCascade(out.toArray(new Biquad.Coefficients[0]), states);
     }
 
     @Override
     public void reset() {
-        for (Biquad b : mid) b.reset();
-        for (Biquad b : side) b.reset();
+        mid.reset();
+        side.reset();
     }
 
     @Override
@@ -64,9 +63,9 @@ public final class MidSideEqualizer implements Processor {
         int n = in.frames();
         if (in != out) for (int c = 0; c < in.channels(); c++) System.arraycopy(in.channel(c), 0, out.channel(c), 0, n);
         out.setFrames(n);
-        if (mid.length == 0 && side.length == 0) return;
+        if (mid.sections() == 0 && side.sections() == 0) return;
         if (channels != 2) {
-            for (int c = 0; c < channels; c++) for (Biquad b : mid) b.process(c, out.channel(c), 0, n);
+            for (int c = 0; c < channels; c++) mid.process(c, out.channel(c), 0, n);
             return;
         }
         if (m.length < n) { m = new float[n]; s = new float[n]; }
@@ -75,8 +74,8 @@ public final class MidSideEqualizer implements Processor {
             m[i] = 0.5f * (l[i] + r[i]);
             s[i] = 0.5f * (l[i] - r[i]);
         }
-        for (Biquad b : mid) b.process(0, m, 0, n);
-        for (Biquad b : side) b.process(0, s, 0, n);
+        mid.process(0, m, 0, n);
+        side.process(0, s, 0, n);
         for (int i = 0; i < n; i++) {
             l[i] = m[i] + s[i];
             r[i] = m[i] - s[i];

@@ -109,7 +109,7 @@ public final class ProduceJob {
 
         List<String> revisit = List.of(
                 "groundwork beat --from-plan " + dir.resolve("beat.json") + " -o " + dir.resolve("beat"),
-                "groundwork mix " + dir.resolve("stems") + " --from-plan " + dir.resolve("mix.json") + " -o " + mixFile,
+                "groundwork mix " + dir.resolve("stems") + " --from-plan " + dir.resolve("mix.json") + " -o " + mixFile + " --bits 32f",
                 "groundwork master " + mixFile + " --from-plan " + dir.resolve("master.json") + " -o " + dir.resolve("master.wav"));
         var out = master.output().report();
         return new ProduceResult(dir.toString(), r.prompt(), r.seed(), beat.genre(), beat.tempoBpm(), beat.key().name(), beat.bars(),

@@ -1,0 +1,3 @@
+package dev.groundwork.studio.jobs;
+
+public enum JobStatus { QUEUED, RUNNING, DONE, FAILED }

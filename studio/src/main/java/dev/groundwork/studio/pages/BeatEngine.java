@@ -1,0 +1,83 @@
+package dev.groundwork.studio.pages;
+
+import dev.groundwork.beat.BeatMaker;
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Note;
+import dev.groundwork.beat.plan.Part;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.session.beat.BeatJob;
+import dev.groundwork.session.beat.BeatOutput;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** The one place the studio calls the beat module and the session's beat job (it never composes by itself). */
+final class BeatEngine {
+    /** "drums" in a lock list stands for every drum part (kick, snare, hats, perc). */
+    static final String DRUMS = "drums";
+
+    private BeatEngine() { }
+
+    static boolean available() { return true; }
+
+    static BeatViews.Generation generate(String prompt, int variations, long seed, Path outDir, String relBase, ProgressListener progress) {
+        List<BeatViews.Variation> out = new ArrayList<>();
+        for (int i = 0; i < variations; i++) {
+            long s = seed * 1000 + i;
+            BeatPlan plan = BeatMaker.compose(prompt, s);
+            String id = "v" + (i + 1);
+            double lo = (double) i / variations, span = 1.0 / variations;
+            out.add(render(plan, id, "Variation " + (i + 1), List.of(), outDir.resolve(id), relBase + "/" + id,
+                    (st, f) -> progress.progress(st + " " + id, lo + span * f)));
+        }
+        return new BeatViews.Generation(prompt, out);
+    }
+
+    /** A new variation that keeps the locked parts of {@code plan} and writes every other part again from a new seed. */
+    static BeatViews.Variation regenerate(Path planFile, List<String> locked, long seed, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = Json.read(planFile, BeatPlan.class);
+        for (Part p : plan.parts()) {
+            boolean isLocked = locked.contains(p.name()) || (!p.role().pitched() && locked.contains(DRUMS));
+            if (!isLocked) plan = BeatMaker.regenerate(plan, p.name(), seed);
+        }
+        return render(plan, id, "Variation " + id.substring(1) + " (regenerated)", locked, outDir, relBase, progress);
+    }
+
+    static BeatViews.Variation dropPart(Path planFile, String section, String part, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = Json.read(planFile, BeatPlan.class);
+        List<String> parts = part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
+        for (String p : parts) plan = BeatMaker.drop(plan, p, section);
+        return render(plan, id, "Variation " + id.substring(1) + " (no " + part + " in " + section + ")", List.of(), outDir, relBase, progress);
+    }
+
+    static BeatViews.Variation keyChangeLastHook(Path planFile, int semitones, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = BeatMaker.transpose(Json.read(planFile, BeatPlan.class), semitones, "hook:last");
+        return render(plan, id, String.format("Variation %s (last hook %+d st)", id.substring(1), semitones), List.of(), outDir, relBase, progress);
+    }
+
+    private static BeatViews.Variation render(BeatPlan plan, String id, String label, List<String> locked, Path dir, String rel, ProgressListener progress) {
+        BeatOutput o = BeatJob.run(plan, dir, progress);
+        List<BeatViews.Stem> stems = o.parts().stream().map(p -> new BeatViews.Stem(p, rel + "/stems/" + p + ".wav")).toList();
+        List<BeatViews.Lane> drums = new ArrayList<>();
+        List<BeatViews.Part> pitched = new ArrayList<>();
+        for (Part p : plan.parts()) {
+            if (p.role().pitched()) {
+                pitched.add(new BeatViews.Part(p.name(), p.notes().stream()
+                        .map(n -> new BeatViews.Note(n.startBeats(), n.lengthBeats(), n.pitch(), n.velocity() / 127.0)).toList()));
+            } else {
+                // one lane per part; 16 steps per bar, a step keeps its loudest hit
+                TreeMap<Integer, Double> steps = new TreeMap<>();
+                for (Note n : p.notes()) steps.merge((int) Math.round(n.startBeats() * 4), n.velocity() / 127.0, Math::max);
+                drums.add(new BeatViews.Lane(p.name(), steps.entrySet().stream().map(e -> new BeatViews.Hit(e.getKey(), e.getValue())).toList()));
+            }
+        }
+        List<BeatViews.Section> sections = new ArrayList<>();
+        for (Section s : plan.sections()) sections.add(new BeatViews.Section(s.name(), s.startBar(), s.bars()));
+        return new BeatViews.Variation(id, label, plan.seed(), plan.tempoBpm(), o.key(), plan.bars(), rel + "/beat.json", rel + "/beat.wav",
+                rel + "/beat.mid", stems, drums, pitched, sections, locked, plan.genre(), plan.reading());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.groundwork.studio.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.studio.ApiError;
+import dev.groundwork.studio.jobs.JobWork;
+import dev.groundwork.studio.project.Project;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Beat page API: generate variations from a prompt, choose one, lock parts and regenerate the rest,
+ * drop an instrument from a section, change key for the last hook, send the beat to Mix and Master.
+ * Choices live under {@code /beat/...}.
+ */
+public final class BeatPage {
+    private final PageContext pc;
+
+    public BeatPage(PageContext pc) {
+        this.pc = pc;
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/projects/{id}/beat/generate", ctx -> {
+            Project p = pc.project(ctx);
+            JsonNode b = PageContext.body(ctx);
+            String prompt = PageContext.text(b, "prompt");
+            if (prompt.length() > 300) throw ApiError.badRequest("a prompt is at most 300 characters");
+            int n = PageContext.intIn(b, "variations", 1, 6, 3);
+            long seed = b.path("seed").asLong(p.decisions().size() + 1);
+            Path out = p.newDir("beat/gen");
+            String rel = p.relative(out);
+            ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt,
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, n, seed, out, rel, progress)),
+                    result -> pc.decide(p, "beat", "generate", "generated " + result.path("variations").size() + " variations of \"" + prompt + "\"",
+                            "/beat/generation", result)));
+        });
+        app.post("/api/projects/{id}/beat/choose", ctx -> {
+            Project p = pc.project(ctx);
+            String id = PageContext.text(PageContext.body(ctx), "variation");
+            variation(p, id);
+            pc.decide(p, "beat", "choose_variation", "chose variation " + id, "/beat/chosen", id);
+            ctx.json(Map.of("chosen", id));
+        });
+        app.post("/api/projects/{id}/beat/lock", ctx -> {
+            Project p = pc.project(ctx);
+            JsonNode b = PageContext.body(ctx);
+            List<String> locked = new ArrayList<>();
+            b.path("parts").forEach(n -> locked.add(n.asText()));
+            pc.decide(p, "beat", "lock", locked.isEmpty() ? "unlocked all parts" : "locked " + String.join(", ", locked), "/beat/locked", locked);
+            ctx.json(Map.of("locked", locked));
+        });
+        app.post("/api/projects/{id}/beat/regenerate", ctx -> variationJob(ctx, "regenerate", (p, v, plan, out, rel, nid) -> {
+            List<String> locked = new ArrayList<>();
+            JsonNode l = p.get("/beat/locked");
+            if (l != null) l.forEach(n -> locked.add(n.asText()));
+            long seed = v.path("seed").asLong() * 31 + p.decisions().size() + 1;
+            String what = locked.isEmpty() ? "regenerated everything" : "regenerated all but " + String.join(", ", locked);
+            return new Step(what, progress -> Json.MAPPER.valueToTree(BeatEngine.regenerate(plan, locked, seed, out, rel, nid, progress)));
+        }));
+        app.post("/api/projects/{id}/beat/drop", ctx -> variationJob(ctx, "drop_part", (p, v, plan, out, rel, nid) -> {
+            JsonNode b = PageContext.body(ctx);
+            String section = PageContext.text(b, "section");
+            String part = PageContext.text(b, "part");
+            return new Step("dropped " + part + " from " + section,
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.dropPart(plan, section, part, out, rel, nid, progress)));
+        }));
+        app.post("/api/projects/{id}/beat/key-change", ctx -> variationJob(ctx, "key_change", (p, v, plan, out, rel, nid) -> {
+            int semis = PageContext.intIn(PageContext.body(ctx), "semitones", -6, 6, 1);
+            if (semis == 0) throw ApiError.badRequest("a key change of 0 semitones changes nothing");
+            return new Step(String.format("last hook up %+d semitones", semis),
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.keyChangeLastHook(plan, semis, out, rel, nid, progress)));
+        }));
+        app.post("/api/projects/{id}/beat/send", ctx -> {
+            Project p = pc.project(ctx);
+            JsonNode v = chosen(p);
+            List<Map<String, Object>> stems = new ArrayList<>();
+            for (JsonNode s : v.path("stems")) {
+                String path = s.path("path").asText();
+                stems.add(Map.of("name", Path.of(path).getFileName().toString(), "path", path, "role_hint", s.path("part").asText()));
+            }
+            if (stems.isEmpty()) throw ApiError.badRequest("this variation has no stems to send");
+            pc.decide(p, "mix", "choose_stems", "stems of beat " + v.path("id").asText() + " sent to mix", "/mix/stems", stems);
+            pc.decide(p, "master", "choose_source", "beat " + v.path("id").asText() + " sent to master", "/master/source",
+                    Map.of("name", Path.of(v.path("wav_path").asText()).getFileName().toString(), "path", v.path("wav_path").asText()));
+            ctx.json(Map.of("stems", stems.size()));
+        });
+    }
+
+    private record Step(String summary, JobWork work) { }
+
+    @FunctionalInterface
+    private interface StepFactory {
+        Step make(Project p, JsonNode variation, Path plan, Path out, String rel, String newId);
+    }
+
+    /** A job that derives a new variation from the chosen one and adds it to the generation when done. */
+    private void variationJob(Context ctx, String action, StepFactory factory) {
+        Project p = pc.project(ctx);
+        JsonNode v = chosen(p);
+        Path plan = p.resolve(v.path("plan_path").asText());
+        Path out = p.newDir("beat/edit");
+        JsonNode gen = p.get("/beat/generation");
+        String nid = "v" + (gen.path("variations").size() + 1);
+        Step step = factory.make(p, v, plan, out, p.relative(out), nid);
+        ctx.status(202).json(pc.submit(p, "beat", step.summary(), step.work(), result -> {
+            ObjectNode now = (ObjectNode) p.get("/beat/generation");
+            now.withArray("variations").add(result);
+            pc.decide(p, "beat", action, step.summary() + " → " + result.path("id").asText(), "/beat/generation", now);
+            pc.decide(p, "beat", "choose_variation", "chose variation " + result.path("id").asText(), "/beat/chosen", result.path("id").asText());
+        }));
+    }
+
+    private static JsonNode chosen(Project p) {
+        JsonNode gen = p.get("/beat/generation");
+        if (gen == null) throw ApiError.badRequest("generate a beat first");
+        JsonNode c = p.get("/beat/chosen");
+        String id = c == null ? gen.path("variations").path(0).path("id").asText() : c.asText();
+        return variation(p, id);
+    }
+
+    private static JsonNode variation(Project p, String id) {
+        JsonNode gen = p.get("/beat/generation");
+        if (gen == null) throw ApiError.badRequest("generate a beat first");
+        for (JsonNode v : gen.path("variations")) if (v.path("id").asText().equals(id)) return v;
+        throw ApiError.notFound("no variation " + id);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.groundwork.studio.pages;
+
+import java.util.List;
+
+/** What the Beat page shows of a generated beat: audio to hear, drums as a step grid, other parts as notes. */
+final class BeatViews {
+    private BeatViews() { }
+
+    record Hit(int step, double velocity) { }
+
+    /** One drum instrument's hits over the whole song, 16 steps per bar. */
+    record Lane(String name, List<Hit> hits) { }
+
+    record Note(double startBeats, double lengthBeats, int pitch, double velocity) { }
+
+    record Part(String name, List<Note> notes) { }
+
+    record Section(String name, int startBar, int bars) { }
+
+    record Stem(String part, String path) { }
+
+    record Variation(String id, String label, long seed, double tempoBpm, String key, int bars,
+                     String planPath, String wavPath, String midiPath, List<Stem> stems,
+                     List<Lane> drums, List<Part> parts, List<Section> sections, List<String> locked,
+                     String genre, List<String> reading) { }
+
+    record Generation(String prompt, List<Variation> variations) { }
+}

@@ -1,0 +1,103 @@
+package dev.groundwork.studio.pages;
+
+import dev.groundwork.core.json.Json;
+import dev.groundwork.core.dsp.StereoWidth;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.core.analysis.AnalysisReport;
+import dev.groundwork.master.Candidates;
+import dev.groundwork.master.Character;
+import dev.groundwork.master.Inspection;
+import dev.groundwork.master.MasterResult;
+import dev.groundwork.master.MasterSettings;
+import dev.groundwork.master.Mastering;
+import dev.groundwork.master.Target;
+import dev.groundwork.master.plan.MasteringPlan;
+import dev.groundwork.master.plan.StereoStage;
+import dev.groundwork.master.plan.Stages;
+import dev.groundwork.master.plan.Warning;
+import dev.groundwork.master.render.AudioOutput;
+import dev.groundwork.master.render.AudioSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The one place the studio calls the mastering module (it never masters by itself). */
+final class MasterEngine {
+    private MasterEngine() { }
+
+    static boolean available() { return true; }
+
+    static List<String> targets() {
+        return Arrays.stream(Target.Preset.values()).map(Target.Preset::id).toList();
+    }
+
+    /** One candidate per character (transparent, warm, punchy, …), all on the same target. */
+    static MasterViews.Run propose(Path source, String target, int candidates, Path outDir, String relBase, ProgressListener progress) {
+        AudioSource src = AudioSource.of(source);
+        Inspection inspection = Mastering.inspect(src, (s, f) -> progress.progress(s, 0.15 * f));
+        List<Character> characters = Candidates.characters(Character.TRANSPARENT, candidates);
+        List<MasterViews.Candidate> out = new ArrayList<>();
+        List<AnalysisReport> reports = new ArrayList<>();
+        for (int i = 0; i < characters.size(); i++) {
+            Character c = characters.get(i);
+            MasterSettings settings = MasterSettings.defaults().withTarget(Target.of(target)).withCharacter(c);
+            String id = c.id();
+            Path wav = outDir.resolve("master-" + id + ".wav");
+            double lo = 0.15 + 0.85 * i / characters.size(), span = 0.85 / characters.size();
+            MasterResult r = Mastering.master(src, inspection, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s + " " + id, lo + span * f));
+            out.add(view(r, letter(i) + " · " + title(id), id, settings, wav, outDir, relBase));
+            reports.add(r.output().report());
+        }
+        // the master module's rule for loudness-matched listening: every version, the original included, at this level
+        double preview = Candidates.previewLoudness(reports, inspection.analysis().report(), Target.of(target).ceilingDbtp());
+        return new MasterViews.Run(source.getFileName().toString(), target, finite(preview), out);
+    }
+
+    /**
+     * Re-masters with the producer's target, EQ amount and intensity; a width other than the character's
+     * is then written into the plan's stereo stage and the plan rendered exactly as edited.
+     */
+    static MasterViews.Candidate adjust(Path source, Path planFile, String character, MasterViews.Adjustment a, Path outDir, String relBase,
+                                        String id, String label, ProgressListener progress) {
+        AudioSource src = AudioSource.of(source);
+        MasterSettings settings = MasterSettings.defaults().withTarget(Target.of(a.target())).withCharacter(Character.parse(character))
+                .withEqAmount(a.eqAmount()).withIntensity(a.intensity());
+        Path wav = outDir.resolve("master-" + id + ".wav");
+        MasterResult r = Mastering.master(src, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s, 0.6 * f));
+        StereoStage st = r.plan().stages().stereo();
+        if (Math.abs(st.stereo().width() - a.width()) > 1e-9) {
+            StereoStage edited = new StereoStage(new StereoWidth.Settings(a.width(), st.stereo().monoBassHz()), st.measuredCorrelation(),
+                    String.format(Locale.ROOT, "width set by the producer to %.2f (proposed %.2f: %s)", a.width(), st.stereo().width(), st.reason()));
+            Stages s = r.plan().stages();
+            MasteringPlan plan = r.plan().withStages(new Stages(s.inspect(), s.clean(), s.tonalBalance(), s.dynamics(), edited, s.loudness(), s.deliver()));
+            r = Mastering.render(src, plan, AudioOutput.toFile(wav), (x, f) -> progress.progress("render width", 0.6 + 0.4 * f));
+        }
+        return view(r, label, character, settings, wav, outDir, relBase);
+    }
+
+    private static MasterViews.Candidate view(MasterResult r, String label, String character, MasterSettings settings, Path wav, Path outDir, String relBase) {
+        String base = wav.getFileName().toString().replaceFirst("\\.wav$", "");
+        Json.write(outDir.resolve(base + ".plan.json"), r.plan());
+        Stages s = r.plan().stages();
+        List<String> reasons = new ArrayList<>();
+        Character c = Character.parse(character);
+        reasons.add(title(character) + ": " + c.description);
+        for (String x : new String[]{s.loudness().reason(), s.tonalBalance().reason(), s.dynamics().reason(), s.stereo().reason(), s.clean().reason()}) {
+            if (x != null && !x.isBlank()) reasons.add(x);
+        }
+        for (Warning w : r.plan().warnings()) reasons.add("⚠ " + w.message());
+        AnalysisReport out = r.output().report();
+        return new MasterViews.Candidate(base.substring("master-".length()), label, character, relBase + "/" + wav.getFileName(),
+                relBase + "/" + base + ".plan.json", out.integratedLufs(), out.truePeakDbtp(), out.loudnessRangeLu(),
+                new MasterViews.Adjustment(settings.target().preset(), settings.eqAmount(), settings.intensity(), s.stereo().stereo().width()), reasons);
+    }
+
+    private static Double finite(double v) { return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : null; }
+
+    private static String letter(int i) { return String.valueOf((char) ('A' + i)); }
+
+    private static String title(String id) { return java.lang.Character.toUpperCase(id.charAt(0)) + id.substring(1); }
+}

@@ -1,0 +1,21 @@
+package dev.groundwork.studio.pages;
+
+import java.util.List;
+
+/** What the Master page shows of a mastering run; plans stay in files next to the audio. */
+final class MasterViews {
+    private MasterViews() { }
+
+    /**
+     * The knobs the producer may turn on a candidate before re-rendering it: the delivery target, how far
+     * the EQ moves toward the target curve (0..100 %), compression intensity (0..100 %), stereo width (0..1.5).
+     */
+    record Adjustment(String target, double eqAmount, double intensity, double width) { }
+
+    record Candidate(String id, String label, String character, String path, String planPath,
+                     Double integratedLufs, Double truePeakDbtp, Double loudnessRangeLu,
+                     Adjustment settings, List<String> reasons) { }
+
+    /** @param previewLufs the level every version is played at when the A/B is loudness-matched (the master module's rule) */
+    record Run(String source, String target, Double previewLufs, List<Candidate> candidates) { }
+}

@@ -1,0 +1,117 @@
+package dev.groundwork.studio.pages;
+
+import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.mix.AutoMix;
+import dev.groundwork.mix.MixJob;
+import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.plan.MixPlan;
+import dev.groundwork.mix.plan.StemPlan;
+import dev.groundwork.mix.roles.Role;
+import dev.groundwork.mix.stems.StemFolder;
+import dev.groundwork.mix.stems.StemSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The one place the studio calls the mixing module (it never mixes by itself): the mix module's
+ * {@link MixJob} proposes, renders and exports, exactly as the CLI runs it. The stems of a mix are the
+ * audio files of one folder of the project (an upload, or a beat's stems).
+ */
+final class MixEngine {
+    static final int CANDIDATES = 2;
+    private static final OutputFormat WAV24 = OutputFormat.wav(OutputFormat.Encoding.PCM24);
+
+    private MixEngine() { }
+
+    static boolean available() { return true; }
+
+    static List<String> roles() {
+        return Arrays.stream(Role.values()).map(Role::id).toList();
+    }
+
+    static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, ProgressListener progress) {
+        List<MixJob.Outcome> outcomes = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix.wav"), WAV24, outDir.resolve("mix.plan.json"),
+                null, null, CANDIDATES, List.of(), MixSettings.defaults()), progress);
+        List<MixViews.Candidate> out = new ArrayList<>();
+        for (MixJob.Outcome o : outcomes) out.add(view(o, o.plan().style(), label(o.plan().style()), stemsDir, relative));
+        return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out);
+    }
+
+    static MixViews.Candidate render(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits,
+                                     Path outDir, String relBase, String id, ProgressListener progress) {
+        Path edited = editedPlan(stemsDir, plan, edits, outDir, "mix-" + id + ".plan.json", progress);
+        MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix-" + id + ".wav"), WAV24, null, edited, null, 1,
+                List.of(), MixSettings.defaults()), progress).get(0);
+        return view(new MixJob.Outcome(o.plan(), o.report(), o.audio(), edited, o.exports()), id, "Your mix (" + id + ")", stemsDir, relative);
+    }
+
+    static MixViews.Export export(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits, String format,
+                                  Path outDir, ProgressListener progress) {
+        Path edited = editedPlan(stemsDir, plan, edits, outDir, "mix.json", progress);
+        boolean daw = format.equals("dawproject");
+        // DAWproject carries the plan (faders, pans, EQ, sends) and the raw stems; WAV is the rendered mix
+        MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, daw ? null : outDir.resolve("mix.wav"), WAV24, edited, edited, null, 1,
+                daw ? List.of("dawproject") : List.of(), MixSettings.defaults()), progress).get(0);
+        return new MixViews.Export(format, relative.apply(daw ? o.exports().get(0) : o.audio()));
+    }
+
+    /** Applies the producer's changes to a plan and writes it: a role change re-plans with that role; faders and pans then override. */
+    private static Path editedPlan(Path stemsDir, Path plan, Map<String, MixViews.StemEdit> edits, Path outDir, String name, ProgressListener progress) {
+        MixPlan p = applyEdits(Json.read(plan, MixPlan.class), stemsDir, edits, progress);
+        Path file = outDir.resolve(name);
+        Json.write(file, p);
+        return file;
+    }
+
+    static MixPlan applyEdits(MixPlan plan, Path stemsDir, Map<String, MixViews.StemEdit> edits, ProgressListener progress) {
+        Map<String, Role> roles = new LinkedHashMap<>();
+        edits.forEach((stem, e) -> { if (e.role() != null) roles.put(stem, Role.parse(e.role())); });
+        MixPlan base = plan;
+        if (!roles.isEmpty()) {
+            List<StemSource> sources = StemFolder.open(stemsDir);
+            AutoMix.Analysis a = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.2 * f));
+            base = AutoMix.propose(a, MixSettings.defaults().withStyle(plan.style()).withRoles(roles));
+        }
+        List<StemPlan> stems = new ArrayList<>();
+        for (StemPlan sp : base.stems()) {
+            MixViews.StemEdit e = edits.get(sp.file());
+            if (e != null && e.faderDb() != null) {
+                sp = sp.withGain(e.faderDb(), String.format(Locale.ROOT, "set by the producer to %+.1f dB (proposed %+.1f dB: %s)", e.faderDb(), sp.gainDb(), sp.gainReason()));
+            }
+            if (e != null && e.pan() != null) {
+                sp = sp.withPan(e.pan(), String.format(Locale.ROOT, "set by the producer to %+.2f (proposed %+.2f)", e.pan(), sp.pan()));
+            }
+            stems.add(sp);
+        }
+        return base.withStems(stems);
+    }
+
+    private static MixViews.Candidate view(MixJob.Outcome o, String id, String label, Path stemsDir, Function<Path, String> relative) {
+        List<MixViews.Stem> views = new ArrayList<>();
+        for (StemPlan sp : o.plan().stems()) {
+            List<String> reasons = new ArrayList<>();
+            for (String r : new String[]{sp.roleReason(), sp.gainReason(), sp.panReason(), sp.sendReason()}) if (r != null && !r.isBlank()) reasons.add(r);
+            sp.eq().forEach(b -> reasons.add(String.format(Locale.ROOT, "EQ %s %.0f Hz %+.1f dB: %s", b.type().id(), b.freqHz(), b.gainDb(), b.reason())));
+            views.add(new MixViews.Stem(sp.file(), relative.apply(stemsDir.resolve(sp.file())), sp.role().id(), round1(sp.gainDb()),
+                    Math.round(sp.pan() * 100) / 100.0, reasons));
+        }
+        return new MixViews.Candidate(id, label, relative.apply(o.audio()), relative.apply(o.planFile()),
+                o.report().integratedLufs(), o.report().samplePeakDbfs(), views, o.plan().notes());
+    }
+
+    private static String label(String style) {
+        String s = style.replace('_', ' ');
+        return java.lang.Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static double round1(double v) { return Math.round(v * 10) / 10.0; }
+}

@@ -1,0 +1,165 @@
+package dev.groundwork.studio.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.groundwork.core.json.Json;
+import dev.groundwork.studio.ApiError;
+import dev.groundwork.studio.media.StoredAudio;
+import dev.groundwork.studio.project.Project;
+import io.javalin.Javalin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Mix page API: upload stems (files or a zip), propose a mix, change a stem's role, fader or pan,
+ * render a candidate from the edited plan, export WAV or DAWproject. Choices live under {@code /mix/...}.
+ */
+public final class MixPage {
+    private final PageContext pc;
+
+    public MixPage(PageContext pc) {
+        this.pc = pc;
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/mix/roles", ctx -> ctx.json(MixEngine.roles()));
+        app.post("/api/projects/{id}/mix/upload", ctx -> {
+            Project p = pc.project(ctx);
+            Path folder = p.newDir("mix/stems");
+            List<StoredAudio> stored;
+            try {
+                stored = pc.uploads().receive(ctx, p, folder);
+            } catch (RuntimeException e) {
+                try (var left = java.nio.file.Files.list(folder)) {
+                    if (left.findAny().isEmpty()) java.nio.file.Files.delete(folder); // a refused upload leaves no empty folder
+                }
+                throw e;
+            }
+            pc.decide(p, "mix", "choose_stems", stored.size() + " stems uploaded", "/mix/stems", stored);
+            ctx.status(201).json(stored);
+        });
+        app.post("/api/projects/{id}/mix/propose", ctx -> {
+            Project p = pc.project(ctx);
+            List<Path> stems = stems(p);
+            Path out = p.newDir("mix/run");
+            String rel = p.relative(out);
+            ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
+                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, progress)),
+                    result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
+                            "/mix/proposal", result)));
+        });
+        app.post("/api/projects/{id}/mix/edit", ctx -> {
+            Project p = pc.project(ctx);
+            JsonNode b = PageContext.body(ctx);
+            String stem = PageContext.text(b, "stem");
+            proposedStem(p, stem);
+            Map<String, MixViews.StemEdit> edits = edits(p);
+            MixViews.StemEdit old = edits.getOrDefault(stem, new MixViews.StemEdit(null, null, null));
+            String role = b.hasNonNull("role") ? b.get("role").asText() : old.role();
+            if (role != null && !MixEngine.roles().contains(role)) throw ApiError.badRequest("unknown role " + role + "; one of " + MixEngine.roles());
+            Double fader = b.hasNonNull("fader_db") ? Double.valueOf(PageContext.doubleIn(b, "fader_db", -60, 12, 0)) : old.faderDb();
+            Double pan = b.hasNonNull("pan") ? Double.valueOf(PageContext.doubleIn(b, "pan", -1, 1, 0)) : old.pan();
+            MixViews.StemEdit e = new MixViews.StemEdit(role, fader, pan);
+            edits.put(stem, e);
+            StringBuilder s = new StringBuilder(stem + ":");
+            if (b.hasNonNull("role")) s.append(" role ").append(role);
+            if (b.hasNonNull("fader_db")) s.append(String.format(" fader %+.1f dB", fader));
+            if (b.hasNonNull("pan")) s.append(String.format(" pan %+.2f", pan));
+            pc.decide(p, "mix", "edit_stem", s.toString(), "/mix/edits", edits);
+            ctx.json(e);
+        });
+        app.post("/api/projects/{id}/mix/render", ctx -> {
+            Project p = pc.project(ctx);
+            List<Path> stems = stems(p);
+            Path plan = plan(p);
+            Map<String, MixViews.StemEdit> edits = edits(p);
+            Path out = p.newDir("mix/render");
+            String rel = p.relative(out);
+            String cid = "mix" + (p.decisions().size() + 1);
+            ctx.status(202).json(pc.submit(p, "mix", "render mix with " + edits.size() + " changes",
+                    progress -> Json.MAPPER.valueToTree(MixEngine.render(stemsDir(stems), p::relative, plan, edits, out, rel, cid, progress)),
+                    result -> {
+                        ObjectNode proposal = (ObjectNode) p.get("/mix/proposal");
+                        proposal.withArray("candidates").add(result);
+                        pc.decide(p, "mix", "render", "rendered " + result.path("label").asText(cid), "/mix/proposal", proposal);
+                    }));
+        });
+        app.post("/api/projects/{id}/mix/choose", ctx -> {
+            Project p = pc.project(ctx);
+            String id = PageContext.text(PageContext.body(ctx), "candidate");
+            JsonNode proposal = p.get("/mix/proposal");
+            boolean known = proposal != null && proposal.path("candidates").findValuesAsText("id").contains(id);
+            if (!known) throw ApiError.notFound("no mix candidate " + id);
+            pc.decide(p, "mix", "choose_candidate", "chose mix " + id, "/mix/chosen", id);
+            ctx.json(Map.of("chosen", id));
+        });
+        app.post("/api/projects/{id}/mix/export", ctx -> {
+            Project p = pc.project(ctx);
+            String format = PageContext.body(ctx).path("format").asText("wav");
+            if (!EXPORTS.contains(format)) throw ApiError.badRequest("export format is wav or dawproject, not " + format);
+            List<Path> stems = stems(p);
+            Path plan = plan(p);
+            Map<String, MixViews.StemEdit> edits = edits(p);
+            Path out = p.newDir("mix/export");
+            ctx.status(202).json(pc.submit(p, "mix", "export " + format,
+                    progress -> Json.MAPPER.valueToTree(MixEngine.export(stemsDir(stems), p::relative, plan, edits, format, out, progress)),
+                    result -> pc.decide(p, "mix", "export", "exported " + format + ": " + result.path("path").asText(),
+                            "/mix/exports/" + format, result)));
+        });
+    }
+
+    private static List<Path> stems(Project p) {
+        JsonNode s = p.get("/mix/stems");
+        if (s == null || s.isEmpty()) throw ApiError.badRequest("upload stems first");
+        List<Path> out = new ArrayList<>();
+        for (JsonNode n : s) {
+            Path f = p.resolve(n.path("path").asText());
+            if (!Files.isRegularFile(f)) throw ApiError.notFound("stem is gone: " + n.path("path").asText());
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** The folder every stem of the set lives in (uploads and beats each get their own folder). */
+    private static Path stemsDir(List<Path> stems) {
+        Path dir = stems.get(0).getParent();
+        for (Path s : stems) {
+            if (!s.getParent().equals(dir)) throw ApiError.badRequest("the stems of a mix must be in one folder");
+        }
+        return dir;
+    }
+
+    /** The plan edits apply to: the chosen candidate's, else the first proposal's. */
+    private static Path plan(Project p) {
+        JsonNode proposal = p.get("/mix/proposal");
+        if (proposal == null) throw ApiError.badRequest("propose a mix first");
+        JsonNode chosen = p.get("/mix/chosen");
+        if (chosen != null) {
+            for (JsonNode c : proposal.path("candidates")) {
+                if (c.path("id").asText().equals(chosen.asText())) return p.resolve(c.path("plan_path").asText());
+            }
+        }
+        return p.resolve(proposal.path("plan_path").asText());
+    }
+
+    private static void proposedStem(Project p, String stem) {
+        JsonNode proposal = p.get("/mix/proposal");
+        if (proposal == null) throw ApiError.badRequest("propose a mix first");
+        if (!proposal.path("stems").findValuesAsText("name").contains(stem)) throw ApiError.notFound("no stem " + stem + " in the mix");
+    }
+
+    static Map<String, MixViews.StemEdit> edits(Project p) {
+        JsonNode e = p.get("/mix/edits");
+        Map<String, MixViews.StemEdit> m = new LinkedHashMap<>();
+        if (e != null) e.fields().forEachRemaining(f -> m.put(f.getKey(), Json.MAPPER.convertValue(f.getValue(), MixViews.StemEdit.class)));
+        return m;
+    }
+
+    static final Set<String> EXPORTS = Set.of("wav", "dawproject");
+}

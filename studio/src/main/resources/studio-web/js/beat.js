@@ -1,0 +1,129 @@
+// Beat page: a prompt in, several variations out; drums as a step grid, other parts as a piano roll;
+// lock what you like and regenerate the rest; arrangement edits; send to Mix and Master.
+'use strict';
+GW.pages = GW.pages || {};
+(function () {
+  const el = GW.el;
+  const P = GW.pages.beat = {};
+  let ui = null;
+
+  P.mount = function (main, view) {
+    ui = { project: view.id, view };
+    ui.prompt = el('input', { type: 'text', id: 'beat-prompt', placeholder: 'dark trap, 140 bpm, F minor', value: '' });
+    ui.count = el('input', { type: 'number', id: 'beat-count', min: 1, max: 6, value: 3, style: 'width:70px' });
+    ui.variations = el('div', { class: 'variations', id: 'beat-variations' });
+    ui.detail = el('div', { class: 'grid', id: 'beat-detail' });
+    const unavailable = GW.state.engines.beat ? null : el('div', { class: 'unavailable' }, 'Beat making is not in this build yet.');
+    main.append(
+      el('div', { class: 'page-head' }, el('h2', {}, 'Beat'), el('p', {}, 'Describe it; hear variations; keep what works and regenerate the rest.')),
+      unavailable || '',
+      el('div', { class: 'card' },
+        el('div', { class: 'prompt' }, ui.prompt, el('label', { class: 'toggle' }, 'variations', ui.count),
+          el('button', { class: 'primary', id: 'beat-generate', onclick: GW.guard(async () => {
+            if (!ui.prompt.value.trim()) throw new Error('type a prompt first, e.g. "boom bap, 90 bpm, dusty"');
+            await GW.runJob(`/api/projects/${ui.project}/beat/generate`, { prompt: ui.prompt.value.trim(), variations: +ui.count.value });
+            await GW.refresh();
+          }) }, 'Generate'))),
+      el('div', { class: 'card', style: 'margin-top:14px' }, el('h4', {}, 'Variations'), ui.variations),
+      el('div', { style: 'margin-top:14px' }, ui.detail));
+    P.update(view);
+    window.addEventListener('resize', redraw);
+  };
+
+  P.unmount = function () { window.removeEventListener('resize', redraw); if (ui && ui.audio) ui.audio.pause(); ui = null; };
+
+  // Quick listening from the variation cards: one shared player, so only one variation sounds at a time.
+  function listen(v, button) {
+    if (!ui.audio) ui.audio = new Audio();
+    const same = ui.listening === v.id && !ui.audio.paused;
+    ui.audio.pause();
+    document.querySelectorAll('#beat-variations .listen').forEach(b => { b.textContent = '▶'; });
+    if (same) { ui.listening = null; return; }
+    ui.audio.src = GW.fileUrl(ui.project, v.wav_path);
+    ui.audio.play().catch(e => GW.toast(e.message));
+    ui.listening = v.id;
+    button.textContent = '■';
+    ui.audio.onended = () => { button.textContent = '▶'; ui.listening = null; };
+  }
+
+  function chosenVariation(b) {
+    const vars = (b.generation && b.generation.variations) || [];
+    return vars.find(v => v.id === b.chosen) || vars[0];
+  }
+
+  P.update = function (view) {
+    if (!ui) return;
+    ui.view = view;
+    const b = view.state.beat || {};
+    if (b.generation && !ui.prompt.value) ui.prompt.value = b.generation.prompt;
+    const vars = (b.generation && b.generation.variations) || [];
+    const chosen = chosenVariation(b);
+    ui.variations.innerHTML = '';
+    if (!vars.length) ui.variations.append(el('div', { class: 'muted' }, 'Nothing generated yet.'));
+    for (const v of vars) {
+      ui.variations.append(el('div', { class: 'var' + (chosen && chosen.id === v.id ? ' chosen' : ''), id: 'var-' + v.id,
+        onclick: GW.guard(async () => { await GW.api('POST', `/api/projects/${ui.project}/beat/choose`, { variation: v.id }); await GW.refresh(); }) },
+        el('div', { class: 'vt' }, el('button', { class: 'small listen', id: 'listen-' + v.id, title: 'listen without choosing',
+          onclick: e => { e.stopPropagation(); listen(v, e.target); } }, ui.listening === v.id ? '■' : '▶'), ' ', v.label),
+        el('div', { class: 'vs' }, `${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · ${v.bars} bars`),
+        v.locked && v.locked.length ? el('div', { class: 'vs' }, 'kept: ' + v.locked.join(', ')) : null));
+    }
+    renderDetail(b, chosen);
+  };
+
+  function renderDetail(b, v) {
+    ui.detail.innerHTML = '';
+    if (!v) return;
+    const locked = new Set(b.locked || []);
+    const partNames = ['drums', ...v.parts.map(p => p.name)];
+    const lockChips = partNames.map(name => el('span', { class: 'lock' + (locked.has(name) ? ' on' : ''), id: 'lock-' + name,
+      onclick: GW.guard(async () => {
+        locked.has(name) ? locked.delete(name) : locked.add(name);
+        await GW.api('POST', `/api/projects/${ui.project}/beat/lock`, { parts: [...locked] });
+        await GW.refresh();
+      }), title: locked.has(name) ? 'locked: kept when you regenerate' : 'free: written again when you regenerate' },
+      el('span', { class: 'lock-dot' }), name));
+    ui.grid = el('canvas', { id: 'beat-grid' });
+    ui.roll = el('canvas', { id: 'beat-roll' });
+    const names = [...new Set(v.sections.map(s => s.name))];
+    const selectors = names.flatMap(n => v.sections.filter(s => s.name === n).length > 1
+      ? [[n, 'every ' + n], [n + ':last', 'last ' + n], [n + ':first', 'first ' + n]] : [[n, n]]);
+    const sectionSel = el('select', { id: 'beat-drop-section' }, selectors.map(([val, text]) => el('option', { value: val }, text)));
+    const partSel = el('select', { id: 'beat-drop-part' }, partNames.concat(v.drums.map(l => l.name)).filter((x, i, a) => a.indexOf(x) === i).map(p => el('option', { value: p }, p)));
+    const semis = el('select', { id: 'beat-key-semitones' }, [1, 2, 3, -1, -2].map(s => el('option', { value: s }, (s > 0 ? '+' : '') + s + ' st')));
+    const job = (url, body) => GW.guard(async () => { await GW.runJob(`/api/projects/${ui.project}/beat/${url}`, body()); await GW.refresh(); });
+    ui.detail.append(
+      el('div', { class: 'transport' },
+        el('b', {}, v.label), el('span', { class: 'mono muted' }, `${v.genre || ''} · ${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · seed ${v.seed}`),
+        el('audio', { controls: true, id: 'beat-audio', src: GW.fileUrl(ui.project, v.wav_path), style: 'height:32px;flex:1;min-width:260px' })),
+      el('div', { class: 'card' }, el('h4', {}, 'Lock parts, then regenerate the rest'),
+        el('div', { class: 'row' }, el('div', { class: 'locks' }, lockChips),
+          el('button', { class: 'primary', id: 'beat-regenerate', style: 'margin-left:auto', onclick: job('regenerate', () => ({})) }, '↻ Regenerate unlocked'))),
+      el('div', { class: 'card viz' }, el('div', { class: 'label' }, el('span', {}, 'Drums · step grid'), el('span', {}, v.bars + ' bars × 16 steps')), ui.grid,
+        el('div', { class: 'label' }, el('span', {}, 'Parts · piano roll'), el('span', {}, '')), ui.roll),
+      el('div', { class: 'grid', style: 'grid-template-columns: 1fr 1fr 1fr' },
+        el('div', { class: 'card' }, el('h4', {}, 'Drop an instrument'),
+          el('div', { class: 'row' }, partSel, el('span', { class: 'muted' }, 'from'), sectionSel,
+            el('button', { id: 'beat-drop', onclick: job('drop', () => ({ part: partSel.value, section: sectionSel.value })) }, 'Drop'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Key change for the last hook'),
+          el('div', { class: 'row' }, semis, el('button', { id: 'beat-keychange', onclick: job('key-change', () => ({ semitones: +semis.value })) }, 'Change key'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Use it'),
+          el('div', { class: 'row' }, el('button', { class: 'primary', id: 'beat-send', onclick: GW.guard(async () => {
+            await GW.api('POST', `/api/projects/${ui.project}/beat/send`, {}); await GW.refresh();
+            GW.toast('sent to Mix (stems) and Master (full beat)', true);
+          }) }, 'Send to Mix & Master')),
+          el('div', { class: 'downloads', style: 'margin-top:10px' },
+            el('a', { href: GW.fileUrl(ui.project, v.wav_path, true), id: 'beat-download-wav' }, '⤓ WAV'),
+            v.midi_path ? el('a', { href: GW.fileUrl(ui.project, v.midi_path, true), id: 'beat-download-midi' }, '⤓ MIDI') : null,
+            v.stems.map(s => el('a', { href: GW.fileUrl(ui.project, s.path, true) }, '⤓ ' + s.part))))));
+    ui.current = { v, locked };
+    redraw();
+  }
+
+  function redraw() {
+    if (!ui || !ui.current) return;
+    const { v, locked } = ui.current;
+    GW.chart.stepGrid(ui.grid, v.drums, v.bars, { sections: v.sections, locked: locked.has('drums') });
+    GW.chart.pianoRoll(ui.roll, v.parts, v.bars, { height: 220 });
+  }
+})();

@@ -1,0 +1,192 @@
+// Mix page: stems in, a proposed mix out; faders, pans and roles you can change (each change logged),
+// solo/mute in a Web Audio preview, rendered candidates to audition, WAV and DAWproject export.
+'use strict';
+GW.pages = GW.pages || {};
+(function () {
+  const el = GW.el;
+  const P = GW.pages.mix = {};
+  let ui = null;
+
+  // Web Audio preview of the raw stems through each strip's fader, pan, solo and mute.
+  class StemPreview {
+    constructor() { this.buffers = new Map(); this.nodes = new Map(); this.playing = false; this.offset = 0; }
+    ctx() { if (!GW.audioCtx) GW.audioCtx = new (window.AudioContext || window.webkitAudioContext)(); if (GW.audioCtx.state === 'suspended') GW.audioCtx.resume(); return GW.audioCtx; }
+    async load(project, stems) {
+      const c = this.ctx();
+      await Promise.all(stems.map(async s => {
+        if (this.buffers.has(s.path)) return;
+        const bytes = await (await fetch(GW.fileUrl(project, s.path))).arrayBuffer();
+        this.buffers.set(s.path, await c.decodeAudioData(bytes));
+      }));
+    }
+    play(strips) {
+      const c = this.ctx();
+      this.stop();
+      const t0 = c.currentTime + 0.05;
+      for (const s of strips) {
+        const buf = this.buffers.get(s.path);
+        if (!buf) continue;
+        const src = c.createBufferSource(); src.buffer = buf;
+        const gain = c.createGain(), pan = c.createStereoPanner();
+        src.connect(gain).connect(pan).connect(c.destination);
+        src.start(t0, this.offset % buf.duration);
+        this.nodes.set(s.name, { src, gain, pan });
+      }
+      this.startedAt = t0 - this.offset; this.playing = true;
+      this.apply(strips);
+    }
+    apply(strips) {
+      const anySolo = strips.some(s => s.solo);
+      for (const s of strips) {
+        const n = this.nodes.get(s.name);
+        if (!n) continue;
+        const audible = !s.mute && (!anySolo || s.solo);
+        n.gain.gain.setTargetAtTime(audible ? Math.pow(10, s.fader_db / 20) : 0, this.ctx().currentTime, 0.01);
+        n.pan.pan.setTargetAtTime(s.pan, this.ctx().currentTime, 0.01);
+      }
+    }
+    stop() {
+      if (this.playing) this.offset = this.ctx().currentTime - this.startedAt;
+      for (const n of this.nodes.values()) { try { n.src.stop(); } catch (e) { /* already stopped */ } }
+      this.nodes.clear(); this.playing = false;
+    }
+  }
+
+  P.mount = function (main, view) {
+    ui = { project: view.id, preview: new StemPreview(), strips: [], view };
+    GW.mixPreview = ui.preview;
+    ui.stemsInfo = el('div', { class: 'muted', id: 'mix-stems-info' });
+    ui.mixer = el('div', { class: 'mixer', id: 'mix-strips' });
+    ui.candidates = el('div', { class: 'candidates', id: 'mix-candidates' });
+    ui.exports = el('div', { class: 'downloads', id: 'mix-exports' });
+    ui.playBtn = el('button', { class: 'primary', id: 'mix-play', onclick: GW.guard(togglePreview) }, '▶ Preview stems');
+    const unavailable = GW.state.engines.mix ? null : el('div', { class: 'unavailable' }, 'Mixing is not in this build yet: stems can be uploaded and previewed, not mixed.');
+    main.append(
+      el('div', { class: 'page-head' }, el('h2', {}, 'Mix'), el('p', {}, 'Every fader and pan comes with its reason; change what you hear differently.')),
+      unavailable || '',
+      el('div', { class: 'grid cols-2' },
+        el('div', { class: 'grid' },
+          el('div', { class: 'card' }, el('h4', {}, 'Stems'),
+            GW.dropzone('Drop stems (several files or a .zip)', true, 'audio/*,.wav,.flac,.aif,.aiff,.mp3,.ogg,.zip', GW.guard(async files => {
+              GW.toast('uploading ' + files.length + ' file(s)…', true);
+              await GW.upload(`/api/projects/${ui.project}/mix/upload`, files);
+              await GW.refresh();
+            })), el('div', { style: 'margin-top:8px' }, ui.stemsInfo),
+            el('button', { class: 'primary', id: 'mix-propose', style: 'margin-top:10px', onclick: GW.guard(async () => {
+              await GW.runJob(`/api/projects/${ui.project}/mix/propose`, {});
+              await GW.refresh();
+            }) }, 'Propose a mix')),
+          el('div', { class: 'card' }, el('h4', {}, 'Candidates'), ui.candidates,
+            el('button', { id: 'mix-render', style: 'margin-top:10px', onclick: GW.guard(async () => {
+              await GW.runJob(`/api/projects/${ui.project}/mix/render`, {});
+              await GW.refresh();
+            }) }, 'Render with my changes')),
+          el('div', { class: 'card' }, el('h4', {}, 'Export'),
+            el('div', { class: 'row' },
+              el('button', { id: 'mix-export-wav', onclick: GW.guard(() => doExport('wav')) }, 'Export WAV'),
+              el('button', { id: 'mix-export-dawproject', onclick: GW.guard(() => doExport('dawproject')) }, 'Export DAWproject')),
+            el('div', { style: 'margin-top:10px' }, ui.exports))),
+        el('div', { class: 'grid' },
+          el('div', { class: 'transport' }, ui.playBtn, el('span', { class: 'muted' }, 'raw stems through your faders, pans, solo and mute')),
+          el('div', { class: 'card' }, el('h4', {}, 'Mixer'), ui.mixer))));
+    P.update(view);
+  };
+
+  P.unmount = function () { if (ui) ui.preview.stop(); ui = null; };
+
+  async function doExport(format) {
+    await GW.runJob(`/api/projects/${ui.project}/mix/export`, { format });
+    await GW.refresh();
+  }
+
+  async function togglePreview() {
+    if (ui.preview.playing) { ui.preview.stop(); ui.playBtn.textContent = '▶ Preview stems'; return; }
+    ui.playBtn.textContent = 'loading…';
+    await ui.preview.load(ui.project, ui.strips);
+    ui.preview.play(ui.strips);
+    ui.playBtn.textContent = '■ Stop';
+  }
+
+  P.update = function (view) {
+    if (!ui) return;
+    ui.view = view;
+    const m = view.state.mix || {};
+    const stems = m.stems || [];
+    ui.stemsInfo.textContent = stems.length ? stems.length + ' stems: ' + stems.map(s => s.name).join(', ') : 'No stems yet.';
+    const edits = m.edits || {};
+    const proposal = m.proposal;
+    const old = new Map(ui.strips.map(s => [s.name, s]));
+    const cand = proposal && (proposal.candidates.find(c => c.id === m.chosen) || proposal.candidates[0]);
+    ui.strips = (cand ? cand.stems : stems.map(s => ({ name: s.name, path: s.path, role: s.role_hint || '', fader_db: 0, pan: 0, reasons: [] })))
+      .map(s => {
+        const e = edits[s.name] || {};
+        const prev = old.get(s.name) || {};
+        return { name: s.name, path: s.path, role: e.role ?? s.role, fader_db: e.fader_db ?? s.fader_db, pan: e.pan ?? s.pan,
+          proposed: s, edited: !!edits[s.name], reasons: s.reasons || [], solo: !!prev.solo, mute: !!prev.mute };
+      });
+    renderMixer(!!proposal);
+    ui.preview.apply(ui.strips);
+    renderCandidates(m);
+    ui.exports.innerHTML = '';
+    for (const [fmt, ex] of Object.entries(m.exports || {})) {
+      ui.exports.append(el('a', { href: GW.fileUrl(ui.project, ex.path, true), id: 'mix-download-' + fmt }, '⤓ ' + ex.path.split('/').pop()));
+    }
+  };
+
+  function renderMixer(proposed) {
+    ui.mixer.innerHTML = '';
+    if (!ui.strips.length) { ui.mixer.append(el('div', { class: 'muted' }, 'Upload stems to see the mixer.')); return; }
+    GW.api('GET', '/api/mix/roles').then(roles => {
+      ui.mixer.querySelectorAll('select.role').forEach(sel => {
+        const cur = sel.dataset.value;
+        sel.innerHTML = '';
+        const all = roles.includes(cur) || !cur ? roles : [cur, ...roles];
+        all.forEach(r => sel.append(el('option', { value: r }, r)));
+        sel.value = cur;
+      });
+    });
+    ui.strips.forEach((s, i) => {
+      const readout = el('div', { class: 'readout' }, GW.fmt(s.fader_db, 1, ' dB'));
+      const panOut = el('div', { class: 'readout' }, panText(s.pan));
+      const post = GW.guard(async body => {
+        await GW.api('POST', `/api/projects/${ui.project}/mix/edit`, Object.assign({ stem: s.name }, body));
+        await GW.refresh();
+      });
+      // Arrow keys fire a change per step: log one decision when the hand stops, not one per step.
+      let timer = null;
+      const save = body => { clearTimeout(timer); timer = setTimeout(() => post(body), 400); };
+      const fader = el('input', { type: 'range', class: 'fader', min: -30, max: 12, step: 0.5, value: s.fader_db, disabled: !proposed, id: 'fader-' + i,
+        oninput: e => { s.fader_db = +e.target.value; readout.textContent = GW.fmt(s.fader_db, 1, ' dB'); ui.preview.apply(ui.strips); },
+        onchange: e => save({ fader_db: +e.target.value }) });
+      const pan = el('input', { type: 'range', min: -1, max: 1, step: 0.05, value: s.pan, disabled: !proposed, id: 'pan-' + i,
+        oninput: e => { s.pan = +e.target.value; panOut.textContent = panText(s.pan); ui.preview.apply(ui.strips); },
+        onchange: e => save({ pan: +e.target.value }) });
+      const role = el('select', { class: 'role', 'data-value': s.role || '', disabled: !proposed, onchange: e => save({ role: e.target.value }) }, el('option', {}, s.role || '—'));
+      const solo = el('button', { class: 'solo' + (s.solo ? ' on' : ''), title: 'solo', onclick: e => { s.solo = !s.solo; e.target.classList.toggle('on', s.solo); ui.preview.apply(ui.strips); } }, 'S');
+      const mute = el('button', { class: 'mute' + (s.mute ? ' on' : ''), title: 'mute', onclick: e => { s.mute = !s.mute; e.target.classList.toggle('on', s.mute); ui.preview.apply(ui.strips); } }, 'M');
+      ui.mixer.append(el('div', { class: 'strip' + (s.edited ? ' edited' : ''), 'data-stem': s.name, title: s.path },
+        el('div', { class: 'sname' }, s.name), role, el('div', { class: 'sm' }, solo, mute), fader, readout, pan, panOut,
+        el('div', { class: 'reasons' }, s.reasons.map(r => el('div', {}, '· ' + r)))));
+    });
+  }
+
+  const panText = p => Math.abs(p) < 0.01 ? 'C' : (p < 0 ? 'L' : 'R') + Math.round(Math.abs(p) * 100);
+
+  function renderCandidates(m) {
+    ui.candidates.innerHTML = '';
+    const list = m.proposal ? m.proposal.candidates : [];
+    if (!list.length) { ui.candidates.append(el('div', { class: 'muted' }, 'Propose a mix to hear candidates.')); return; }
+    for (const c of list) {
+      const chosen = m.chosen === c.id;
+      ui.candidates.append(el('div', { class: 'cand' + (chosen ? ' chosen' : ''), id: 'mixcand-' + c.id },
+        el('div', { class: 'title' }, el('span', {}, c.label), chosen ? el('span', { class: 'badge' }, 'chosen') : null),
+        el('div', { class: 'nums' }, `I ${GW.fmt(c.integrated_lufs, 1)} LUFS · peak ${GW.fmt(c.sample_peak_dbfs, 1)} dBFS`),
+        el('audio', { controls: true, preload: 'none', src: GW.fileUrl(ui.project, c.path), style: 'width:100%;height:32px' }),
+        el('div', { class: 'row' },
+          el('button', { class: 'small', disabled: chosen, onclick: GW.guard(async () => {
+            await GW.api('POST', `/api/projects/${ui.project}/mix/choose`, { candidate: c.id }); await GW.refresh();
+          }) }, chosen ? 'Chosen' : 'Choose'),
+          el('a', { href: GW.fileUrl(ui.project, c.path, true) }, '⤓ WAV'))));
+    }
+  }
+})();

@@ -1,0 +1,67 @@
+package dev.groundwork.studio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groundwork.core.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Beat page's API drives the beat module: variations, lock drums and regenerate, key change, send to mix and master. */
+class BeatApiTest {
+    @TempDir
+    Path ws;
+
+    @Test
+    void lockedDrumsSurviveARegenerateWhileTheOtherPartsChange() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Beat");
+            s.awaitJob(s.post("/api/projects/" + p + "/beat/generate", "{\"prompt\":\"boom bap, 90 bpm, A minor, 8 bars\",\"variations\":2,\"seed\":3}"));
+            JsonNode gen = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation");
+            assertEquals(2, gen.path("variations").size());
+            JsonNode v1 = gen.path("variations").get(0);
+            assertEquals(90, v1.path("tempo_bpm").asDouble(), 1e-9);
+            assertTrue(Files.size(ws.resolve(p).resolve(v1.path("wav_path").asText())) > 1000);
+            assertTrue(Files.size(ws.resolve(p).resolve(v1.path("midi_path").asText())) > 20);
+            assertTrue(v1.path("drums").size() >= 2, v1.path("drums").toString());
+
+            assertEquals(200, s.post("/api/projects/" + p + "/beat/choose", "{\"variation\":\"v1\"}").status());
+            assertEquals(200, s.post("/api/projects/" + p + "/beat/lock", "{\"parts\":[\"drums\"]}").status());
+            s.awaitJob(s.post("/api/projects/" + p + "/beat/regenerate", "{}"));
+            JsonNode state = s.get("/api/projects/" + p).json().path("state").path("beat");
+            JsonNode v3 = state.path("generation").path("variations").get(2);
+            assertEquals(v3.path("id").asText(), state.path("chosen").asText());
+            assertEquals(v1.path("drums"), v3.path("drums"), "locked drums are note-for-note the same");
+            assertNotEquals(v1.path("parts"), v3.path("parts"), "unlocked parts were written again");
+
+            s.awaitJob(s.post("/api/projects/" + p + "/beat/key-change", "{\"semitones\":2}"));
+            JsonNode plan = Json.MAPPER.readTree(ws.resolve(p).resolve(s.get("/api/projects/" + p).json().path("state").path("beat")
+                    .path("generation").path("variations").get(3).path("plan_path").asText()).toFile());
+            JsonNode sections = plan.path("sections");
+            int lastHook = -1;
+            for (int i = 0; i < sections.size(); i++) if (sections.get(i).path("name").asText().equals("hook")) lastHook = i;
+            assertTrue(lastHook >= 0, sections.toString());
+            for (int i = 0; i < sections.size(); i++) {
+                assertEquals(i >= lastHook ? 2 : 0, sections.get(i).path("transpose_semitones").asInt(), "section " + i + " " + sections.get(i));
+            }
+
+            assertEquals(200, s.post("/api/projects/" + p + "/beat/send", "{}").status());
+            JsonNode after = s.get("/api/projects/" + p).json().path("state");
+            assertTrue(after.path("mix").path("stems").size() >= 3);
+            assertTrue(after.path("master").path("source").path("path").asText().endsWith("beat.wav"));
+
+            // the sent material works on the other pages: the beat's stems mix, its WAV masters
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
+            JsonNode mix = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            assertEquals(after.path("mix").path("stems").size(), mix.path("stems").size());
+            s.awaitJob(s.post("/api/projects/" + p + "/master/propose", "{\"target\":\"apple\",\"candidates\":1}"));
+            JsonNode master = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(0);
+            assertEquals(-16.0, master.path("integrated_lufs").asDouble(), 0.2);
+        }
+    }
+}

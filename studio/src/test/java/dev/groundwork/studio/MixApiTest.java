@@ -1,0 +1,73 @@
+package dev.groundwork.studio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groundwork.core.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Mix page's API drives the mix module: propose, change a fader, render it, export, undo. */
+class MixApiTest {
+    @TempDir
+    Path ws;
+
+    @Test
+    void stemsAreMixedAFaderChangeIsRenderedAndLoggedAndUndoRestoresTheProposal() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Mix me");
+            List<TestServer.Part> parts = new ArrayList<>();
+            TestStems.song(4.0, 7).forEach((name, bytes) -> parts.add(new TestServer.Part(name, bytes)));
+            assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
+
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
+            JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            assertEquals(2, proposal.path("candidates").size());
+            JsonNode first = proposal.path("candidates").get(0);
+            assertTrue(Files.size(ws.resolve(p).resolve(first.path("path").asText())) > 44, "rendered WAV exists");
+            JsonNode bass = stem(first, "bass.wav");
+            assertEquals("bass", bass.path("role").asText(), bass.toString());
+            assertTrue(bass.path("reasons").size() >= 2, bass.toString());
+
+            double newFader = bass.path("fader_db").asDouble() - 4.5;
+            TestServer.Reply edit = s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"bass.wav\",\"fader_db\":" + newFader + "}");
+            assertEquals(200, edit.status(), edit.body());
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode state = s.get("/api/projects/" + p).json().path("state").path("mix");
+            JsonNode mine = state.path("proposal").path("candidates").get(2);
+            assertEquals(newFader, stem(mine, "bass.wav").path("fader_db").asDouble(), 0.05);
+            JsonNode plan = Json.MAPPER.readTree(ws.resolve(p).resolve(mine.path("plan_path").asText()).toFile());
+            for (JsonNode sp : plan.path("stems")) {
+                if (sp.path("file").asText().equals("bass.wav")) {
+                    assertEquals(newFader, sp.path("gain_db").asDouble(), 1e-9);
+                    assertTrue(sp.path("gain_reason").asText().startsWith("set by the producer"), sp.path("gain_reason").asText());
+                }
+            }
+
+            JsonNode exp = s.awaitJob(s.post("/api/projects/" + p + "/mix/export", "{\"format\":\"wav\"}"));
+            assertTrue(Files.size(ws.resolve(p).resolve(exp.path("result").path("path").asText())) > 44);
+
+            JsonNode daw = s.awaitJob(s.post("/api/projects/" + p + "/mix/export", "{\"format\":\"dawproject\"}"));
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(ws.resolve(p).resolve(daw.path("result").path("path").asText()).toFile())) {
+                assertTrue(zip.getEntry("project.xml") != null && zip.getEntry("audio/bass.wav") != null);
+            }
+
+            // undo both export records, the render, then the fader change: the edit map is empty again
+            for (int i = 0; i < 4; i++) assertEquals(200, s.post("/api/projects/" + p + "/undo", "").status());
+            JsonNode after = s.get("/api/projects/" + p).json().path("state").path("mix");
+            assertTrue(after.path("edits").isMissingNode(), after.toString());
+            assertEquals(2, after.path("proposal").path("candidates").size());
+        }
+    }
+
+    private static JsonNode stem(JsonNode candidate, String name) {
+        for (JsonNode st : candidate.path("stems")) if (st.path("name").asText().equals(name)) return st;
+        throw new AssertionError("no stem " + name + " in " + candidate);
+    }
+}

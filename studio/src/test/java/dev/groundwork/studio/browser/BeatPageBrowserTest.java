@@ -1,0 +1,66 @@
+package dev.groundwork.studio.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groundwork.studio.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** In a real browser: generate a beat from a prompt, lock the drums, regenerate the rest, send it on. */
+class BeatPageBrowserTest {
+    @TempDir
+    Path ws;
+
+    @BeforeAll
+    static void browserPresent() { Browser.assumeInstalled(); }
+
+    @Test
+    void generateABeatLockDrumsAndRegenerate() throws Exception {
+        try (TestServer s = TestServer.in(ws); Browser b = new Browser()) {
+            String p = s.createProject("Browser beat");
+            b.driver.get(s.base() + "/#" + p + "/beat");
+            WebElement prompt = b.waitVisible("#beat-prompt", Duration.ofSeconds(20));
+            prompt.sendKeys("dark trap, 140 bpm, F minor, 8 bars");
+            WebElement count = b.find("#beat-count");
+            count.clear();
+            count.sendKeys("2");
+            b.find("#beat-generate").click();
+            b.waitFor("two variations", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 2);
+            b.waitVisible("#beat-grid", Duration.ofSeconds(10));
+            b.waitVisible("#beat-roll", Duration.ofSeconds(10));
+            // the step grid really drew hits: some pixels in the grid carry a lane colour
+            long lit = ((Number) b.js("const c = document.getElementById('beat-grid'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + " let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 1] > 150 && d[i] < 120) n++; return n;")).longValue();
+            assertTrue(lit > 200, "step grid shows drum hits (" + lit + " teal pixels)");
+
+            b.find("#var-v1").click();
+            b.waitFor("v1 chosen", Duration.ofSeconds(10), d -> d.findElement(By.id("var-v1")).getAttribute("class").contains("chosen"));
+            b.find("#lock-drums").click();
+            b.waitFor("drums locked", Duration.ofSeconds(10), d -> d.findElement(By.id("lock-drums")).getAttribute("class").contains("on"));
+            b.find("#beat-regenerate").click();
+            b.waitFor("a third variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 3);
+
+            JsonNode beat = s.get("/api/projects/" + p).json().path("state").path("beat");
+            JsonNode v1 = beat.path("generation").path("variations").get(0), v3 = beat.path("generation").path("variations").get(2);
+            assertEquals(v3.path("id").asText(), beat.path("chosen").asText());
+            assertEquals(v1.path("drums"), v3.path("drums"), "locked drums stay note for note");
+            assertNotEquals(v1.path("parts"), v3.path("parts"), "the rest was regenerated");
+            assertTrue(b.find("#decisions").getText().contains("regenerated all but drums"), b.find("#decisions").getText());
+            assertTrue(b.find("#beat-download-midi").getAttribute("href").endsWith("beat.mid?download=1"));
+
+            b.js("document.getElementById('page').scrollTo(0, 0)");
+            b.screenshot("beat");
+            b.find("#beat-send").click();
+            b.waitFor("sent to mix", Duration.ofSeconds(10), d -> d.findElement(By.id("decisions")).getText().contains("sent to master"));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.groundwork.studio.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.groundwork.studio.TestServer;
+import dev.groundwork.studio.TestStems;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** In a real browser: upload a generated mix, propose masters, switch A/B at the same position, choose, adjust, re-render. */
+class MasterPageBrowserTest {
+    @TempDir
+    Path ws;
+    @TempDir
+    Path files;
+
+    @BeforeAll
+    static void browserPresent() { Browser.assumeInstalled(); }
+
+    @Test
+    void masterAnUploadedFileAndSwitchAB() throws Exception {
+        Path song = Files.write(files.resolve("my song.wav"), TestStems.mixWav(8.0, 5));
+        try (TestServer s = TestServer.in(ws); Browser b = new Browser()) {
+            String p = s.createProject("Browser master");
+            b.driver.get(s.base() + "/#" + p + "/master");
+            WebElement input = b.waitFor("the drop zone", Duration.ofSeconds(20),
+                    d -> d.findElements(By.cssSelector(".dropzone input[type=file]")).stream().findFirst().orElse(null));
+            input.sendKeys(song.toString());
+            b.waitFor("the source name", Duration.ofSeconds(30), d -> d.findElement(By.id("master-source-name")).getText().contains("my song.wav"));
+            b.waitFor("the integrated loudness meter", Duration.ofSeconds(30),
+                    d -> d.findElement(By.id("master-meters")).getText().contains("LUFS"));
+
+            new Select(b.find("#master-target")).selectByValue("spotify");
+            WebElement count = b.find("#master-count");
+            count.clear();
+            count.sendKeys("2");
+            b.find("#master-propose").click();
+            b.waitFor("two candidates", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 2);
+            b.waitFor("three A/B buttons", Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#master-ab button")).size() == 3);
+
+            JsonNode run = s.get("/api/projects/" + p).json().path("state").path("master").path("run");
+            for (JsonNode c : run.path("candidates")) {
+                assertEquals(-14.0, c.path("integrated_lufs").asDouble(), 0.2, c.toString());
+                assertTrue(c.path("true_peak_dbtp").asDouble() <= -1.0 + 1e-6, c.toString());
+            }
+
+            // seek to 3 s on the original, then switch to candidate A: the same position, now heard from A
+            b.find("#ab-orig").click();
+            b.waitFor("media ready", Duration.ofSeconds(20), d -> ((Number) b.js("return GW.player.duration()")).doubleValue() > 7.9);
+            b.js("GW.player.seek(3.0)");
+            b.find("#ab-transparent").click();
+            assertEquals("transparent", b.js("return GW.player.activeId"));
+            assertEquals(3.0, ((Number) b.js("return GW.player.position()")).doubleValue(), 0.05, "A takes over at the original's position");
+            // while playing, every source runs together so a switch lands at the same place
+            b.find("#master-play").click();
+            Thread.sleep(800);
+            double spread = ((Number) b.js("const t = [...GW.player.sources.values()].map(s => s.audio.currentTime); return Math.max(...t) - Math.min(...t)")).doubleValue();
+            double playing = ((Number) b.js("return GW.player.position()")).doubleValue();
+            assertTrue(playing > 3.2, "playback advanced to " + playing);
+            assertTrue(spread < 0.1, "sources drifted " + spread + " s apart");
+            b.find("#ab-orig").click();
+            assertEquals("orig", b.js("return GW.player.activeId"));
+            b.find("#ab-transparent").click();
+            // loudness-matched: every version plays at the master module's preview level
+            double gainA = ((Number) b.js("return GW.player.gainFor(GW.player.active())")).doubleValue();
+            double level = run.path("preview_lufs").asDouble();
+            assertEquals(Math.pow(10, (level - run.path("candidates").get(0).path("integrated_lufs").asDouble()) / 20), gainA, 0.02);
+            double gainOrig = ((Number) b.js("return GW.player.gainFor(GW.player.sources.get('orig'))")).doubleValue();
+            double lufsOrig = s.get("/api/projects/" + p + "/overview/master/inputs/my%20song.wav").json().path("integrated_lufs").asDouble();
+            assertEquals(Math.pow(10, (level - lufsOrig) / 20), gainOrig, 0.02);
+            b.find("#master-matched").click();
+            assertEquals(1.0, ((Number) b.js("return GW.player.gainFor(GW.player.active())")).doubleValue(), 1e-9);
+            b.find("#master-matched").click();
+            b.find("#ab-warm").click();
+            assertEquals("warm", b.js("return GW.player.activeId"));
+            b.find("#master-play").click();
+
+            b.find("#choose-warm").click();
+            b.waitFor("the chosen badge", Duration.ofSeconds(10), d -> d.findElement(By.id("cand-warm")).getText().toLowerCase().contains("chosen"));
+            WebElement width = b.waitVisible("#adjust-width", Duration.ofSeconds(10));
+            b.js("arguments[0].value = 1.25; arguments[0].dispatchEvent(new Event('input'))", width);
+            b.find("#master-rerender").click();
+            b.waitFor("a third candidate", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 3);
+            JsonNode adjusted = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(2);
+            assertEquals(1.25, adjusted.path("settings").path("width").asDouble(), 1e-9);
+            JsonNode plan = dev.groundwork.core.json.Json.MAPPER.readTree(ws.resolve(p).resolve(adjusted.path("plan_path").asText()).toFile());
+            assertEquals(1.25, plan.path("stages").path("stereo").path("stereo").path("width").asDouble(), 1e-9);
+            b.waitFor("the log", Duration.ofSeconds(10), d -> d.findElement(By.id("decisions")).getText().contains("re-rendered"));
+            b.find("#ab-" + adjusted.path("id").asText()).click();
+            Thread.sleep(300);
+            b.js("document.getElementById('page').scrollTo(0, 0)");
+            b.screenshot("master");
+        }
+    }
+}

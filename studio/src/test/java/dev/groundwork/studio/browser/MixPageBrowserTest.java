@@ -1,0 +1,87 @@
+package dev.groundwork.studio.browser;
+
+import dev.groundwork.studio.TestServer;
+import dev.groundwork.studio.TestStems;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** In a real browser: upload stems, get a proposed mix, move a fader, solo/mute, export WAV and DAWproject. */
+class MixPageBrowserTest {
+    @TempDir
+    Path ws;
+    @TempDir
+    Path files;
+
+    @BeforeAll
+    static void browserPresent() { Browser.assumeInstalled(); }
+
+    @Test
+    void mixUploadedStemsChangeAFaderAndExport() throws Exception {
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : TestStems.song(4.0, 11).entrySet()) {
+            paths.add(Files.write(files.resolve(e.getKey()), e.getValue()).toString());
+        }
+        try (TestServer s = TestServer.in(ws); Browser b = new Browser()) {
+            String p = s.createProject("Browser mix");
+            b.driver.get(s.base() + "/#" + p + "/mix");
+            WebElement input = b.waitFor("the stem drop zone", Duration.ofSeconds(20),
+                    d -> d.findElements(By.cssSelector(".dropzone input[type=file]")).stream().findFirst().orElse(null));
+            input.sendKeys(String.join("\n", paths));
+            b.waitFor("four stems listed", Duration.ofSeconds(30), d -> d.findElement(By.id("mix-stems-info")).getText().startsWith("4 stems"));
+
+            b.find("#mix-propose").click();
+            b.waitFor("two mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 2);
+            b.waitFor("proposed strips", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-strips .strip")).size() == 4);
+            String bassRole = b.find(".strip[data-stem='bass.wav'] select.role").getAttribute("data-value");
+            assertEquals("bass", bassRole);
+
+            // move the bass fader down with the keyboard: each arrow is one 0.5 dB step; the change is logged
+            WebElement fader = b.find(".strip[data-stem='bass.wav'] input.fader");
+            double before = Double.parseDouble(fader.getAttribute("value"));
+            b.js("arguments[0].focus()", fader);
+            org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(b.driver);
+            for (int i = 0; i < 6; i++) keys.sendKeys(Keys.ARROW_DOWN);
+            keys.perform();
+            b.waitFor("the fader change in the log", Duration.ofSeconds(10),
+                    d -> d.findElement(By.id("decisions")).getText().contains("bass.wav: fader"));
+            var state = s.get("/api/projects/" + p).json();
+            assertEquals(before - 3.0, state.path("state").path("mix").path("edits").path("bass.wav").path("fader_db").asDouble(), 1e-9);
+            assertEquals(3, state.path("decisions").size(), "six key presses are one logged decision");
+
+            // solo the kick in the Web Audio preview: every other strip is silent
+            b.find(".strip[data-stem='kick.wav'] button.solo").click();
+            b.find("#mix-play").click();
+            b.waitFor("the preview to play", Duration.ofSeconds(20), d -> d.findElement(By.id("mix-play")).getText().contains("Stop"));
+            Thread.sleep(150); // gains glide over ~10 ms
+            Object gains = b.js("return [...GW.mixPreview.nodes.entries()].map(([n, x]) => n + '=' + (x.gain.gain.value > 0.001 ? 'on' : 'off')).sort().join(',')");
+            assertEquals("bass.wav=off,hats.wav=off,keys.wav=off,kick.wav=on", gains);
+            b.find("#mix-play").click();
+
+            b.find("#mix-export-wav").click();
+            b.waitVisible("#mix-download-wav", Duration.ofSeconds(120));
+            b.find("#mix-export-dawproject").click();
+            b.waitVisible("#mix-download-dawproject", Duration.ofSeconds(120));
+            WebElement wav = b.find("#mix-download-wav"), daw = b.find("#mix-download-dawproject");
+            assertTrue(wav.getAttribute("href").endsWith("mix.wav?download=1"), wav.getAttribute("href"));
+            assertTrue(daw.getAttribute("href").endsWith("mix.dawproject?download=1"));
+            TestServer.Reply got = s.get(daw.getAttribute("href").substring(s.base().length()));
+            assertEquals(200, got.status());
+            b.js("document.getElementById('page').scrollTo(0, 0)");
+            b.screenshot("mix");
+        }
+    }
+}
