@@ -79,13 +79,13 @@ cp "$ACC/mix-accuracy.md" "$RESULTS/mix-accuracy-table.md"
 a=$(jq .automix_mae_lu "$RESULTS/mix-accuracy.json"); e=$(jq .equal_loudness_mae_lu "$RESULTS/mix-accuracy.json"); r=$(jq .raw_sum_mae_lu "$RESULTS/mix-accuracy.json")
 if [ "$a" != null ]; then
   below=$(calc "100 * (1 - $a / $e)")
-  summary mix "| mix: stem level error vs known mix ($(jq .stems_graded "$RESULTS/mix-accuracy.json") stems, ${#songs[@]} songs) | $(printf %.2f "$a") LU | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | ${below} % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$a <= 2 && $below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
+  summary mix "| mix: stem level error vs known mix ($(jq .stems_graded "$RESULTS/mix-accuracy.json") stems, ${#songs[@]} songs) | $(printf %.2f "$a") LU | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | $(printf %.0f "$below") % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$a <= 2 && $below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
   ho_a=$(jq '.by_source.openmsx.automix_mae_lu' "$RESULTS/mix-accuracy.json"); ho_e=$(jq '.by_source.openmsx.equal_loudness_mae_lu' "$RESULTS/mix-accuracy.json")
   if [ "$ho_a" != null ]; then
     ho_below=$(calc "100 * (1 - $ho_a / $ho_e)")
-    summary mix "| mix: held-out songs only (openmsx, $(jq '.by_source.openmsx.stems_graded' "$RESULTS/mix-accuracy.json") stems) | $(printf %.2f "$ho_a") LU | equal-loudness $(printf %.2f "$ho_e") LU | ${ho_below} % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$ho_a <= 2 && $ho_below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
+    summary mix "| mix: held-out songs only (openmsx, $(jq '.by_source.openmsx.stems_graded' "$RESULTS/mix-accuracy.json") stems) | $(printf %.2f "$ho_a") LU | equal-loudness $(printf %.2f "$ho_e") LU | $(printf %.0f "$ho_below") % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$ho_a <= 2 && $ho_below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
   fi
-  acc_summary="automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **${below} %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below)."
+  acc_summary="automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **$(printf %.0f "$below") %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below)."
 else
   summary mix "| mix: stem level error vs known mix | not measured: ${reason:-no automix output} | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | | ≤ 2 LU and ≥ 40 % below | — |"
   acc_summary="automix not measured (${reason:-no automix output}); baselines: equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU."
