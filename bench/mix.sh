@@ -78,14 +78,14 @@ java -Xmx3g -jar "$BENCH_JAR" mix-accuracy "${songs[@]}" >"$RESULTS/mix-accuracy
 cp "$ACC/mix-accuracy.md" "$RESULTS/mix-accuracy-table.md"
 a=$(jq .automix_mae_lu "$RESULTS/mix-accuracy.json"); e=$(jq .equal_loudness_mae_lu "$RESULTS/mix-accuracy.json"); r=$(jq .raw_sum_mae_lu "$RESULTS/mix-accuracy.json")
 if [ "$a" != null ]; then
-  below=$(calc "100 * (1 - $a / $e")
-  summary mix "| mix: stem level error vs known mix ($(jq .stems_graded "$RESULTS/mix-accuracy.json") stems, ${#songs[@]} songs) | $(printf %.2f "$a") LU | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | ${below} % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$a <= 2 && $below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
+  below=$(calc "100 * (1 - $a / $e)")
+  summary mix "| mix: stem level error vs known mix ($(jq .stems_graded "$RESULTS/mix-accuracy.json") stems, ${#songs[@]} songs) | $(printf %.2f "$a") LU | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | $(printf %.0f "$below") % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$a <= 2 && $below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
   ho_a=$(jq '.by_source.openmsx.automix_mae_lu' "$RESULTS/mix-accuracy.json"); ho_e=$(jq '.by_source.openmsx.equal_loudness_mae_lu' "$RESULTS/mix-accuracy.json")
   if [ "$ho_a" != null ]; then
     ho_below=$(calc "100 * (1 - $ho_a / $ho_e)")
-    summary mix "| mix: held-out songs only (openmsx, $(jq '.by_source.openmsx.stems_graded' "$RESULTS/mix-accuracy.json") stems) | $(printf %.2f "$ho_a") LU | equal-loudness $(printf %.2f "$ho_e") LU | ${ho_below} % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$ho_a <= 2 && $ho_below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
+    summary mix "| mix: held-out songs only (openmsx, $(jq '.by_source.openmsx.stems_graded' "$RESULTS/mix-accuracy.json") stems) | $(printf %.2f "$ho_a") LU | equal-loudness $(printf %.2f "$ho_e") LU | $(printf %.0f "$ho_below") % below equal-loudness | ≤ 2 LU and ≥ 40 % below | $( [ "$(echo "$ho_a <= 2 && $ho_below >= 40" | bc)" = 1 ] && echo met || echo '**not met**') |"
   fi
-  acc_summary="automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **${below} %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below)."
+  acc_summary="automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **$(printf %.0f "$below") %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below)."
 else
   summary mix "| mix: stem level error vs known mix | not measured: ${reason:-no automix output} | equal-loudness $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU | | ≤ 2 LU and ≥ 40 % below | — |"
   acc_summary="automix not measured (${reason:-no automix output}); baselines: equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU."
@@ -134,6 +134,8 @@ fi
 cat >"$md" <<MD
 ### Mix (issue 5)
 
+$(stamp)
+
 **Accuracy against known good mixes.** Songs: the first ${SONG_SECONDS} s of the ten General MIDI songs in Debian
 \`planetblupi-music-midi\` (composed for the game Planet Blupi; GPL-3+) and of eight songs of OpenTTD's free music set
 \`openttd-openmsx\` (GPL-2; several composers), split per instrument (drums into kick, snare,
@@ -148,6 +150,8 @@ mix; mean absolute error over all audible stems. Baselines: every scrambled stem
 stems summed as they are.
 
 Result: $acc_summary
+The last column grades the plan's fader gains alone (applied to the scrambled stems, without the EQ, compression and
+pan that the processed stems carry): a diagnostic of where the level error comes from.
 
 Caveat: the mix module's role offsets were calibrated (mix branch, commit 8aee8da) on known mixes from this harness
 built from the \`planetblupi\` songs, so those rows are in-sample. Two later changes (percussion at the snare's level
@@ -167,5 +171,6 @@ $(cat "$RESULTS/mix-accuracy-table.md")
 $speed_row
 $mem_row
 MD
+summary_commit mix
 log "mix: wrote $md"
 cat "$md"

@@ -47,8 +47,9 @@ mkdir -p "$(dirname "$doc")"
 cat <<MD
 # Performance
 
-Numbers from **one run** of \`bench/run-all.sh\` on $started (finished $finished), every peer measured in the same run
-on the same files. Machine: $machine.
+Numbers from \`bench/run-all.sh\` (last invocation $started – $finished); every peer is measured in the same run as
+groundwork, on the same files, and each section below is stamped with its time and groundwork build.
+Machine: $machine.
 
 $(versions)
 

@@ -120,6 +120,8 @@ GW.pages = GW.pages || {};
         el('div', { class: 'title' }, el('span', {}, c.label), chosen ? el('span', { class: 'badge' }, 'chosen') : null),
         el('div', { class: 'nums' }, `I ${GW.fmt(c.integrated_lufs, 1)} LUFS · TP ${GW.fmt(c.true_peak_dbtp, 1)} dBTP · LRA ${GW.fmt(c.loudness_range_lu, 1)} LU`),
         el('div', { class: 'muted', style: 'font-size:12px' }, (c.reasons || [])[0] || ''),
+        // a warning (target not reached, heavy limiting, negative correlation) is shown, not hidden in the details
+        (c.reasons || []).filter(r => r.startsWith('⚠')).slice(0, 1).map(r => el('div', { class: 'warn-line' }, r)),
         (c.reasons || []).length > 1 ? el('details', { onclick: e => e.stopPropagation() }, el('summary', {}, 'why: ' + (c.reasons.length - 1) + ' decisions'),
           el('ul', {}, c.reasons.slice(1).map(r => el('li', { class: r.startsWith('⚠') ? 'warn' : '' }, r)))) : null,
         el('div', { class: 'row', style: 'margin-top:6px' },

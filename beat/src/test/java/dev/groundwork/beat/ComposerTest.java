@@ -155,6 +155,19 @@ class ComposerTest {
     }
 
     @Test
+    void moodWordsSteerModeRegisterAndDensity() {
+        BeatPlan dark = BeatMaker.compose("dark trap 140 bpm", 5), happy = BeatMaker.compose("happy trap 140 bpm", 5);
+        assertTrue(dark.key().mode().isMinorFamily());
+        assertFalse(happy.key().mode().isMinorFamily());
+        double darkMean = dark.part("melody").notes().stream().mapToInt(Note::pitch).average().orElseThrow();
+        double happyMean = happy.part("melody").notes().stream().mapToInt(Note::pitch).average().orElseThrow();
+        assertTrue(happyMean - darkMean >= 2, "happy melody sits higher: " + happyMean + " vs " + darkMean);
+        int sparse = BeatMaker.compose("minimal lo-fi 80 bpm", 5).part("melody").notes().size();
+        int busy = BeatMaker.compose("busy lo-fi 80 bpm", 5).part("melody").notes().size();
+        assertTrue(busy > sparse * 1.3, "busy " + busy + " vs minimal " + sparse);
+    }
+
+    @Test
     void oneSeedGivesTheSamePlanAndAnotherSeedADifferentOne() {
         String a = Json.write(BeatMaker.compose("dark trap 140 bpm F minor", 7));
         String b = Json.write(BeatMaker.compose("dark trap 140 bpm F minor", 7));

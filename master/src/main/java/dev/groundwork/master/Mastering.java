@@ -14,6 +14,7 @@ import dev.groundwork.master.plan.Warning;
 import dev.groundwork.master.plan.Warning.Codes;
 import dev.groundwork.master.render.AudioOutput;
 import dev.groundwork.master.render.AudioSource;
+import dev.groundwork.master.render.BlockPipe;
 import dev.groundwork.master.render.FloatSpool;
 import dev.groundwork.master.render.LoudnessModel;
 import dev.groundwork.master.render.MasteringChain;
@@ -43,10 +44,19 @@ public final class Mastering {
     /** Measures a source (the Inspect stage's pass). */
     public static Inspection inspect(AudioSource source, ProgressListener progress) {
         Analyzer[] an = new Analyzer[1];
-        SourceBlocks.forEach(source, rateOf(source), b -> {
-            if (an[0] == null) an[0] = new Analyzer(b.channels(), b.sampleRate());
-            an[0].add(b);
-        }, f -> progress.progress("inspect", f));
+        BlockPipe[] pipe = new BlockPipe[1];
+        try {
+            // the analysis runs on a helper thread (with two processors) while this one decodes
+            SourceBlocks.forEach(source, rateOf(source), b -> {
+                if (an[0] == null) {
+                    an[0] = new Analyzer(b.channels(), b.sampleRate());
+                    pipe[0] = BlockPipe.of(an[0]::add, b.channels(), MasteringChain.BLOCK, b.sampleRate());
+                }
+                pipe[0].accept(b);
+            }, f -> progress.progress("inspect", f));
+        } finally {
+            if (pipe[0] != null) pipe[0].close();
+        }
         if (an[0] == null) throw new MasteringException(source.name() + " holds no audio");
         return new Inspection(an[0].result(), an[0].analysis(source.name()));
     }
@@ -78,11 +88,13 @@ public final class Mastering {
         LoudnessModel model = new LoudnessModel(channels, workRate, floor);
         try (FloatSpool pre = new FloatSpool(channels)) {
             MasteringChain.Pre chain = MasteringChain.pre(stages, spec);
-            SourceBlocks.forEach(source, workRate, b -> {
-                chain.process(b);
-                pre.append(b);
-                model.add(b);
-            }, f -> progress.progress("process", f));
+            try (BlockPipe toModel = BlockPipe.of(model::add, channels, MasteringChain.BLOCK, workRate)) {
+                SourceBlocks.forEach(source, workRate, b -> {
+                    chain.process(b);
+                    pre.append(b);
+                    toModel.accept(b);
+                }, f -> progress.progress("process", f));
+            }
             model.finish();
             double[] comp = chain.compressorReductionDb();
 
@@ -173,6 +185,7 @@ public final class Mastering {
         AudioStreamWriter[] writer = {null};
         MasteringChain.Pre[] chain = {null};
         MasteringChain.Finisher[] fin = {null};
+        BlockPipe[] pipe = {null};
         try {
             SourceBlocks.forEach(source, rate, b -> {
                 if (chain[0] == null) {
@@ -180,9 +193,10 @@ public final class Mastering {
                     ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
                     chain[0] = MasteringChain.pre(st, spec);
                     an[0] = new Analyzer(b.channels(), rate, false);
+                    pipe[0] = BlockPipe.of(an[0]::add, b.channels(), MasteringChain.BLOCK, rate);
                     writer[0] = output.open(rate, b.channels(), st.deliver().bits());
                     fin[0] = new MasteringChain.Finisher(st.loudness().gainDb(), st.loudness().limiter(), st.loudness().trimDb(), spec, o -> {
-                        an[0].add(o);
+                        pipe[0].accept(o);
                         writer[0].write(o);
                     });
                 }
@@ -191,8 +205,10 @@ public final class Mastering {
             }, f -> progress.progress("render", f));
             if (fin[0] == null) throw new MasteringException(source.name() + " holds no audio");
             fin[0].finish();
+            pipe[0].close();
             writer[0].commit();
         } finally {
+            if (pipe[0] != null) pipe[0].close();
             if (writer[0] != null) writer[0].close();
         }
         double[] comp = chain[0].compressorReductionDb();
@@ -224,14 +240,17 @@ public final class Mastering {
 
     private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, AudioStreamWriter writer) {
         Analyzer an = new Analyzer(spec.channels(), spec.sampleRate(), false);
-        MasteringChain.Finisher fin = new MasteringChain.Finisher(gainDb, limiter, trimDb, spec, b -> {
-            an.add(b);
-            writer.write(b);
-        });
-        AudioBuffer block = AudioBuffer.allocate(spec.channels(), MasteringChain.BLOCK, spec.sampleRate());
-        FloatSpool.Reader r = pre.reader();
-        while (r.read(block) > 0) fin.process(block);
-        fin.finish();
+        MasteringChain.Finisher fin;
+        try (BlockPipe toAnalyzer = BlockPipe.of(an::add, spec.channels(), MasteringChain.BLOCK, spec.sampleRate())) {
+            fin = new MasteringChain.Finisher(gainDb, limiter, trimDb, spec, b -> {
+                toAnalyzer.accept(b);
+                writer.write(b);
+            });
+            AudioBuffer block = AudioBuffer.allocate(spec.channels(), MasteringChain.BLOCK, spec.sampleRate());
+            FloatSpool.Reader r = pre.reader();
+            while (r.read(block) > 0) fin.process(block);
+            fin.finish();
+        }
         return new Render(writer, an, an.result(), fin.limiterStatistics());
     }
 

@@ -99,13 +99,13 @@ public final class StudioServer implements AutoCloseable {
 
         app.get("/api/projects", ctx -> ctx.json(projects.list()));
         app.post("/api/projects", ctx -> {
-            Project p = projects.create(body(ctx).path("name").asText(""));
+            Project p = projects.create(PageContext.body(ctx).path("name").asText(""));
             ctx.status(201).json(projectView(p));
         });
         app.get("/api/projects/{id}", ctx -> ctx.json(projectView(project(ctx))));
         app.post("/api/projects/{id}/decisions", ctx -> {
             Project p = project(ctx);
-            JsonNode b = body(ctx);
+            JsonNode b = PageContext.body(ctx);
             String page = b.path("page").asText("");
             if (!Set.of("master", "mix", "beat").contains(page)) throw ApiError.badRequest("page must be master, mix or beat");
             String path = b.path("path").asText("");
@@ -168,16 +168,6 @@ public final class StudioServer implements AutoCloseable {
         v.set("decisions", Json.MAPPER.valueToTree(p.decisions()));
         v.set("active", Json.MAPPER.valueToTree(p.activeDecisions()));
         return v;
-    }
-
-    static JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) return Json.MAPPER.createObjectNode();
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw ApiError.badRequest("the request body is not valid JSON");
-        }
     }
 
     private static Path existingFile(Project p, String relative) {

@@ -165,7 +165,9 @@ public final class Composer {
         switch (name) {
             case "kick" -> { gain = 0; pan = 0; reason = "kick is the level reference; low end stays centre"; }
             case "snare" -> { gain = -1; pan = 0; reason = "backbeat level with the kick, centre"; }
-            case "hats" -> { gain = -8; pan = 0.15; reason = "hats 8 dB under the kick (mixing convention: hats well below the kick), slightly right"; }
+            // 12 dB, not 8: louder hats let a tempo detector (and a listener) take a dotted-quarter or half-bar pulse
+            // from the 8th-note stream at 150-170 BPM; the kick and snare must carry the beat
+            case "hats" -> { gain = -12; pan = 0.15; reason = "hats 12 dB under the kick (hats well below the kick, so kick and snare carry the beat), slightly right"; }
             case "perc" -> { gain = -10; pan = -0.3; reason = "percussion under the hats, left to balance them"; }
             case "bass" -> {
                 boolean eight08 = sound.equals("808");

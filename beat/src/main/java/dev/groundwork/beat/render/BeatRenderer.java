@@ -62,9 +62,7 @@ public final class BeatRenderer {
             done++;
         }
         progress.progress("render", 1);
-        double peak = 0;
-        RenderedBeat untrimmed = new RenderedBeat(out, frames, sr, 1.0);
-        for (float[] ch : untrimmed.mix().data()) for (float v : ch) peak = Math.max(peak, Math.abs(v));
+        double peak = new RenderedBeat(out, frames, sr, 1.0).mixPeak();
         double trim = peak > 0 ? Math.pow(10, RenderedBeat.MIX_PEAK_DBFS / 20) / peak : 1.0;
         return new RenderedBeat(out, frames, sr, trim);
     }

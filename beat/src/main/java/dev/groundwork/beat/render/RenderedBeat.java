@@ -3,59 +3,89 @@ package dev.groundwork.beat.render;
 import dev.groundwork.core.audio.AudioBuffer;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A rendered beat: each part's dry audio with its balance. Stems are made on demand (so a
  * three-minute beat holds one mono buffer per part, not a stereo one), and the unmastered mix is
- * exactly the sum of the stems, sample for sample.
+ * exactly the sum of the stems, sample for sample. Stems can also be streamed in blocks
+ * ({@link #stemBlocks}), so writing them never holds a whole stereo stem in memory.
  *
  * @param trim common gain applied to every stem so the mix peaks at {@link #MIX_PEAK_DBFS}
  */
 public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate, double trim) {
     public static final double MIX_PEAK_DBFS = -6.0;
+    /** Frames per block when stems or the mix's peak are made piecewise. */
+    static final int BLOCK = 1 << 15;
 
     public List<String> partNames() { return parts.stream().map(PartAudio::name).toList(); }
 
     public AudioBuffer stem(String name) {
-        PartAudio p = parts.stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no part " + name));
         float[][] out = new float[2][frames];
-        addStem(p, out, trim);
+        addStem(part(name), out, trim, 0, frames);
         return new AudioBuffer(out, sampleRate);
+    }
+
+    /** The stem in consecutive stereo blocks (the same samples as {@link #stem}); the block is reused between calls. */
+    public void stemBlocks(String name, Consumer<AudioBuffer> sink) {
+        PartAudio p = part(name);
+        float[][] block = new float[2][BLOCK];
+        for (int from = 0; from < frames; from += BLOCK) {
+            int n = Math.min(BLOCK, frames - from);
+            float[][] b = n == BLOCK ? block : new float[2][n];
+            java.util.Arrays.fill(b[0], 0f);
+            java.util.Arrays.fill(b[1], 0f);
+            addStem(p, b, trim, from, n);
+            sink.accept(new AudioBuffer(b, sampleRate));
+        }
     }
 
     /** The sum of all stems (what the stems add up to, before mastering). */
     public AudioBuffer mix() {
         float[][] out = new float[2][frames];
-        float[][] tmp = new float[2][frames];
-        for (PartAudio p : parts) {
-            java.util.Arrays.fill(tmp[0], 0f);
-            java.util.Arrays.fill(tmp[1], 0f);
-            addStem(p, tmp, trim);
-            for (int c = 0; c < 2; c++) {
-                float[] o = out[c], t = tmp[c];
-                for (int i = 0; i < frames; i++) o[i] += t[i];
-            }
-        }
+        // adding each stem straight into the sum gives the same floats as summing whole stems (0 + x == x)
+        for (PartAudio p : parts) addStem(p, out, trim, 0, frames);
         return new AudioBuffer(out, sampleRate);
     }
 
-    /** Constant-power pan for mono parts, balance for stereo ones. */
-    static void addStem(PartAudio p, float[][] out, double trim) {
+    /** Peak magnitude of the mix, made block by block (no whole-length buffer). */
+    double mixPeak() {
+        float[][] b = new float[2][BLOCK];
+        double peak = 0;
+        for (int from = 0; from < frames; from += BLOCK) {
+            int n = Math.min(BLOCK, frames - from);
+            java.util.Arrays.fill(b[0], 0f);
+            java.util.Arrays.fill(b[1], 0f);
+            for (PartAudio p : parts) addStem(p, b, trim, from, n);
+            for (float[] ch : b) for (int i = 0; i < n; i++) peak = Math.max(peak, Math.abs(ch[i]));
+        }
+        return peak;
+    }
+
+    private PartAudio part(String name) {
+        return parts.stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part " + name));
+    }
+
+    /** Constant-power pan for mono parts, balance for stereo ones: adds frames [from, from + n) into out[.][0, n). */
+    static void addStem(PartAudio p, float[][] out, double trim, int from, int n) {
         double theta = (p.pan() + 1) * Math.PI / 4;
         double g = p.gain() * trim;
+        float[] o0 = out[0], o1 = out[1];
         if (p.channels() == 1) {
             float l = (float) (g * Math.cos(theta) * Math.sqrt(2)), r = (float) (g * Math.sin(theta) * Math.sqrt(2));
             float[] m = p.samples()[0];
-            for (int i = 0; i < out[0].length; i++) {
-                out[0][i] += m[i] * l;
-                out[1][i] += m[i] * r;
+            for (int i = 0; i < n; i++) {
+                float v = m[from + i];
+                o0[i] += v * l;
+                o1[i] += v * r;
             }
         } else {
             float l = (float) (g * Math.min(1, 1 - p.pan())), r = (float) (g * Math.min(1, 1 + p.pan()));
-            for (int i = 0; i < out[0].length; i++) {
-                out[0][i] += p.samples()[0][i] * l;
-                out[1][i] += p.samples()[1][i] * r;
+            float[] s0 = p.samples()[0], s1 = p.samples()[1];
+            for (int i = 0; i < n; i++) {
+                o0[i] += s0[from + i] * l;
+                o1[i] += s1[from + i] * r;
             }
         }
     }

@@ -40,37 +40,37 @@ public final class MixAccuracy {
             System.exit(2);
         }
         List<Map<String, Object>> songs = new ArrayList<>();
-        double[] sum = new double[3];
-        int[] count = new int[3];
+        double[] sum = new double[4];
+        int[] count = new int[4];
         Map<String, double[]> groups = new LinkedHashMap<>(); // song-name prefix -> sums and counts
         StringBuilder md = new StringBuilder();
-        md.append("| song | stems | automix MAE (LU) | equal-loudness MAE (LU) | raw-sum MAE (LU) | automix source |\n");
-        md.append("|---|---:|---:|---:|---:|---|\n");
+        md.append("| song | stems | automix MAE (LU) | equal-loudness MAE (LU) | raw-sum MAE (LU) | automix source | automix faders only MAE (LU) |\n");
+        md.append("|---|---:|---:|---:|---:|---|---:|\n");
         for (String arg : args) {
             Path dir = Path.of(arg);
             Map<String, Object> song = grade(dir);
             songs.add(song);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> stems = (List<Map<String, Object>>) song.get("stems");
-            String[] keys = {"automix_error_lu", "equal_loudness_error_lu", "raw_sum_error_lu"};
-            double[] songSum = new double[3];
-            int[] songCount = new int[3];
+            String[] keys = {"automix_error_lu", "equal_loudness_error_lu", "raw_sum_error_lu", "automix_faders_only_error_lu"};
+            double[] songSum = new double[4];
+            int[] songCount = new int[4];
             for (Map<String, Object> stem : stems) {
-                for (int k = 0; k < 3; k++) {
+                for (int k = 0; k < 4; k++) {
                     Object v = stem.get(keys[k]);
                     if (v instanceof Double d) { songSum[k] += Math.abs(d); songCount[k]++; sum[k] += Math.abs(d); count[k]++; }
                 }
             }
             double[] g = groups.computeIfAbsent(dir.getFileName().toString().split("-")[0], k -> new double[6]);
             for (int k = 0; k < 3; k++) { g[k] += songSum[k]; g[k + 3] += songCount[k]; }
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |%n", dir.getFileName(), stems.size(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", dir.getFileName(), stems.size(),
                     mean(songSum[0], songCount[0]), mean(songSum[1], songCount[1]), mean(songSum[2], songCount[2]),
-                    song.get("automix_source")));
+                    song.get("automix_source"), mean(songSum[3], songCount[3])));
         }
         Map<String, Object> byGroup = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : groups.entrySet()) {
             double[] g = e.getValue();
-            md.append(String.format(Locale.ROOT, "| *all %s songs* | %d | *%s* | *%s* | *%s* | |%n", e.getKey(), (int) g[4],
+            md.append(String.format(Locale.ROOT, "| *all %s songs* | %d | *%s* | *%s* | *%s* | | |%n", e.getKey(), (int) g[4],
                     mean(g[0], (int) g[3]), mean(g[1], (int) g[4]), mean(g[2], (int) g[5])));
             Map<String, Object> gj = new LinkedHashMap<>();
             gj.put("automix_mae_lu", g[3] > 0 ? g[0] / g[3] : null);
@@ -79,12 +79,13 @@ public final class MixAccuracy {
             gj.put("stems_graded", (int) g[4]);
             byGroup.put(e.getKey(), gj);
         }
-        md.append(String.format(Locale.ROOT, "| **all songs** | %d | **%s** | **%s** | **%s** | |%n", count[1],
-                mean(sum[0], count[0]), mean(sum[1], count[1]), mean(sum[2], count[2])));
+        md.append(String.format(Locale.ROOT, "| **all songs** | %d | **%s** | **%s** | **%s** | | %s |%n", count[1],
+                mean(sum[0], count[0]), mean(sum[1], count[1]), mean(sum[2], count[2]), mean(sum[3], count[3])));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("automix_mae_lu", count[0] > 0 ? sum[0] / count[0] : null);
         out.put("equal_loudness_mae_lu", count[1] > 0 ? sum[1] / count[1] : null);
         out.put("raw_sum_mae_lu", count[2] > 0 ? sum[2] / count[2] : null);
+        out.put("automix_faders_only_mae_lu", count[3] > 0 ? sum[3] / count[3] : null);
         out.put("stems_graded", count[1]);
         out.put("by_source", byGroup);
         out.put("songs", songs);
@@ -122,12 +123,14 @@ public final class MixAccuracy {
                 source = "processed stems (--stems)";
             }
         }
-        if (autoRel == null && Files.isRegularFile(plan)) {
+        double[] faderRel = null; // the plan's fader gains alone, without EQ, compression or pan: a diagnostic
+        if (Files.isRegularFile(plan)) {
             double[] gains = planGains(Json.MAPPER.readTree(plan.toFile()), known);
-            if (gains != null) {
-                autoRel = relativeLoudness(scrambled, gains);
-                source = "plan fader gains (--plan)";
-            }
+            if (gains != null) faderRel = relativeLoudness(scrambled, gains);
+        }
+        if (autoRel == null && faderRel != null) {
+            autoRel = faderRel;
+            source = "plan fader gains (--plan)";
         }
 
         List<Map<String, Object>> stems = new ArrayList<>();
@@ -138,6 +141,7 @@ public final class MixAccuracy {
             s.put("known_relative_lu", knownRel[i]);
             s.put("automix_relative_lu", autoRel == null ? null : autoRel[i]);
             s.put("automix_error_lu", autoRel == null ? null : autoRel[i] - knownRel[i]);
+            s.put("automix_faders_only_error_lu", faderRel == null ? null : faderRel[i] - knownRel[i]);
             s.put("equal_loudness_error_lu", equalRel[i] - knownRel[i]);
             s.put("raw_sum_error_lu", rawRel[i] - knownRel[i]);
             stems.add(s);

@@ -38,9 +38,115 @@ public final class BiquadCascade {
 
     /** Filters {@code n} samples of channel {@code ch} in place through every section. */
     public void process(int ch, float[] x, int offset, int n) {
+        // a lone section costs a whole pass (its recursion is the bottleneck): group as 4, 3 or 2 instead
         int k = 0;
-        for (; k + 1 < sections; k += 2) pair(ch, k, x, offset, n);
-        if (k < sections) single(ch, k, x, offset, n);
+        while (sections - k >= 4 && sections - k != 5) {
+            quad(ch, k, x, offset, n);
+            k += 4;
+        }
+        if (sections - k == 5 || sections - k == 3) {
+            triple(ch, k, x, offset, n);
+            k += 3;
+        }
+        if (sections - k == 2) pair(ch, k, x, offset, n);
+        else if (sections - k == 1) single(ch, k, x, offset, n);
+    }
+
+    /**
+     * Filters channels 0 and 1 ({@code x0}, {@code x1}) in place, both in the same loop: twice the
+     * independent recursions per pass. Each channel's output is exactly what {@link #process(int, float[], int, int)} gives.
+     */
+    public void processStereo(float[] x0, float[] x1, int offset, int n) {
+        int k = 0;
+        for (; k + 1 < sections; k += 2) pairStereo(k, x0, x1, offset, n);
+        if (k < sections) {
+            single(0, k, x0, offset, n);
+            single(1, k, x1, offset, n);
+        }
+    }
+
+    /** Four sections in one pass (long EQs): four recursions in flight. */
+    private void quad(int ch, int k, float[] x, int offset, int n) {
+        final double b0a = b0[k], b1a = b1[k], b2a = b2[k], a1a = a1[k], a2a = a2[k];
+        final double b0b = b0[k + 1], b1b = b1[k + 1], b2b = b2[k + 1], a1b = a1[k + 1], a2b = a2[k + 1];
+        final double b0c = b0[k + 2], b1c = b1[k + 2], b2c = b2[k + 2], a1c = a1[k + 2], a2c = a2[k + 2];
+        final double b0d = b0[k + 3], b1d = b1[k + 3], b2d = b2[k + 3], a1d = a1[k + 3], a2d = a2[k + 3];
+        double[] s1 = z1[ch], s2 = z2[ch];
+        double s1a = s1[k], s2a = s2[k], s1b = s1[k + 1], s2b = s2[k + 1];
+        double s1c = s1[k + 2], s2c = s2[k + 2], s1d = s1[k + 3], s2d = s2[k + 3];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            double v = x[i];
+            double ya = b0a * v + s1a;
+            s1a = b1a * v - a1a * ya + s2a;
+            s2a = b2a * v - a2a * ya;
+            double w = (float) ya;
+            double yb = b0b * w + s1b;
+            s1b = b1b * w - a1b * yb + s2b;
+            s2b = b2b * w - a2b * yb;
+            double u = (float) yb;
+            double yc = b0c * u + s1c;
+            s1c = b1c * u - a1c * yc + s2c;
+            s2c = b2c * u - a2c * yc;
+            double t = (float) yc;
+            double yd = b0d * t + s1d;
+            s1d = b1d * t - a1d * yd + s2d;
+            s2d = b2d * t - a2d * yd;
+            x[i] = (float) yd;
+        }
+        s1[k] = s1a; s2[k] = s2a; s1[k + 1] = s1b; s2[k + 1] = s2b;
+        s1[k + 2] = s1c; s2[k + 2] = s2c; s1[k + 3] = s1d; s2[k + 3] = s2d;
+    }
+
+    private void triple(int ch, int k, float[] x, int offset, int n) {
+        final double b0a = b0[k], b1a = b1[k], b2a = b2[k], a1a = a1[k], a2a = a2[k];
+        final double b0b = b0[k + 1], b1b = b1[k + 1], b2b = b2[k + 1], a1b = a1[k + 1], a2b = a2[k + 1];
+        final double b0c = b0[k + 2], b1c = b1[k + 2], b2c = b2[k + 2], a1c = a1[k + 2], a2c = a2[k + 2];
+        double[] s1 = z1[ch], s2 = z2[ch];
+        double s1a = s1[k], s2a = s2[k], s1b = s1[k + 1], s2b = s2[k + 1], s1c = s1[k + 2], s2c = s2[k + 2];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            double v = x[i];
+            double ya = b0a * v + s1a;
+            s1a = b1a * v - a1a * ya + s2a;
+            s2a = b2a * v - a2a * ya;
+            double w = (float) ya;
+            double yb = b0b * w + s1b;
+            s1b = b1b * w - a1b * yb + s2b;
+            s2b = b2b * w - a2b * yb;
+            double u = (float) yb;
+            double yc = b0c * u + s1c;
+            s1c = b1c * u - a1c * yc + s2c;
+            s2c = b2c * u - a2c * yc;
+            x[i] = (float) yc;
+        }
+        s1[k] = s1a; s2[k] = s2a; s1[k + 1] = s1b; s2[k + 1] = s2b; s1[k + 2] = s1c; s2[k + 2] = s2c;
+    }
+
+    /** Sections k and k + 1 on channels 0 and 1 in one pass. */
+    private void pairStereo(int k, float[] x0, float[] x1, int offset, int n) {
+        final double b0a = b0[k], b1a = b1[k], b2a = b2[k], a1a = a1[k], a2a = a2[k];
+        final double b0b = b0[k + 1], b1b = b1[k + 1], b2b = b2[k + 1], a1b = a1[k + 1], a2b = a2[k + 1];
+        double l1a = z1[0][k], l2a = z2[0][k], l1b = z1[0][k + 1], l2b = z2[0][k + 1];
+        double r1a = z1[1][k], r2a = z2[1][k], r1b = z1[1][k + 1], r2b = z2[1][k + 1];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            double v = x0[i], e = x1[i];
+            double ya = b0a * v + l1a;
+            l1a = b1a * v - a1a * ya + l2a;
+            l2a = b2a * v - a2a * ya;
+            double ea = b0a * e + r1a;
+            r1a = b1a * e - a1a * ea + r2a;
+            r2a = b2a * e - a2a * ea;
+            double w = (float) ya, f = (float) ea;
+            double yb = b0b * w + l1b;
+            l1b = b1b * w - a1b * yb + l2b;
+            l2b = b2b * w - a2b * yb;
+            double eb = b0b * f + r1b;
+            r1b = b1b * f - a1b * eb + r2b;
+            r2b = b2b * f - a2b * eb;
+            x0[i] = (float) yb;
+            x1[i] = (float) eb;
+        }
+        z1[0][k] = l1a; z2[0][k] = l2a; z1[0][k + 1] = l1b; z2[0][k + 1] = l2b;
+        z1[1][k] = r1a; z2[1][k] = r2a; z1[1][k + 1] = r1b; z2[1][k + 1] = r2b;
     }
 
     /** Two sections in one pass: their recursions are independent chains the processor can overlap. */

@@ -45,10 +45,11 @@ public final class SubsonicFilter implements Processor {
     @Override
     public void process(AudioBuffer in, AudioBuffer out) {
         int n = in.frames();
-        for (int c = 0; c < in.channels(); c++) {
-            float[] y = out.channel(c);
-            if (in != out) System.arraycopy(in.channel(c), 0, y, 0, n);
-            cascade.process(c, y, 0, n);
+        if (in != out) for (int c = 0; c < in.channels(); c++) System.arraycopy(in.channel(c), 0, out.channel(c), 0, n);
+        if (in.channels() == 2) {
+            cascade.processStereo(out.channel(0), out.channel(1), 0, n);
+        } else {
+            for (int c = 0; c < in.channels(); c++) cascade.process(c, out.channel(c), 0, n);
         }
         out.setFrames(n);
     }

@@ -226,6 +226,8 @@ public final class TruePeakLimiter implements Processor {
         private double deficitSum;
         private double held = 1;
         private long index;
+        /** True when the window holds no reduction at all (min 1, held 1, every deficit 0). */
+        private boolean idle = true;
         private long limited;
         private double minGain = 1, sumGain;
 
@@ -244,6 +246,7 @@ public final class TruePeakLimiter implements Processor {
             ringPos = nonZero = 0;
             deficitSum = 0;
             held = 1;
+            idle = true;
             index = 0;
             limited = 0;
             minGain = 1;
@@ -252,13 +255,25 @@ public final class TruePeakLimiter implements Processor {
 
         public double push(double peak) {
             double target = peak > ceiling ? ceiling / peak : 1.0;
+            if (idle && target == 1.0) {
+                // nothing is limited anywhere in the window and this frame needs nothing: the general
+                // path below would leave exactly this state (a deque holding one 1, every deficit 0)
+                dqHead = 0;
+                dqSize = 1;
+                dqIndex[0] = index;
+                dqValue[0] = 1.0;
+                ringPos = ringPos + 1 == window ? 0 : ringPos + 1;
+                index++;
+                return 1.0;
+            }
             // running minimum over the last `window` targets
             if (dqSize > 0 && dqIndex[dqHead] <= index - window) {
                 dqHead = dqHead + 1 == window ? 0 : dqHead + 1;
                 dqSize--;
             }
-            while (dqSize > 0 && dqValue[(dqHead + dqSize - 1) % window] >= target) dqSize--;
-            int tail = (dqHead + dqSize) % window;
+            // ring positions wrap by one subtraction: an integer division per sample costs more than the rest
+            while (dqSize > 0 && dqValue[wrap(dqHead + dqSize - 1)] >= target) dqSize--;
+            int tail = wrap(dqHead + dqSize);
             dqIndex[tail] = index;
             dqValue[tail] = target;
             dqSize++;
@@ -278,6 +293,7 @@ public final class TruePeakLimiter implements Processor {
             deficitSum = nonZero == 0 ? 0 : deficitSum + d - old;
             index++;
             double gain = nonZero == 0 ? 1.0 : Math.min(1.0, 1 - deficitSum / window);
+            idle = nonZero == 0 && held == 1.0 && min == 1.0;
             if (gain < 1.0) {
                 // statistics in the linear domain: no logarithm per sample
                 limited++;
@@ -285,6 +301,10 @@ public final class TruePeakLimiter implements Processor {
                 if (gain < minGain) minGain = gain;
             }
             return gain;
+        }
+
+        private int wrap(int i) {
+            return i >= window ? i - window : i;
         }
 
         public Statistics statistics() {

@@ -38,12 +38,19 @@ public final class Analyzer {
         core.add(block);
         if (spectrum != null) spectrum.add(block);
         int n = block.frames();
-        for (int i = 0; i < n; i++) {
-            boolean sound = false;
-            for (int c = 0; c < channels; c++) if (Math.abs(block.channel(c)[i]) > SILENCE) { sound = true; break; }
-            if (sound) {
-                if (firstSound < 0) firstSound = frames + i;
-                lastSound = frames + i;
+        // only the first sounding frame and the last one matter: scan from the front until the first
+        // sound, and from the back of each block until its last sound (a few frames for most music)
+        int first = 0;
+        if (firstSound < 0) {
+            while (first < n && !sounds(block, first)) first++;
+            if (first < n) firstSound = frames + first;
+        }
+        if (firstSound >= 0) {
+            for (int i = n - 1; i >= first; i--) {
+                if (sounds(block, i)) {
+                    lastSound = frames + i;
+                    break;
+                }
             }
         }
         if (channels >= 2) {
@@ -58,6 +65,11 @@ public final class Analyzer {
             sumSide += s;
         }
         frames += n;
+    }
+
+    private boolean sounds(AudioBuffer block, int i) {
+        for (int c = 0; c < channels; c++) if (Math.abs(block.channel(c)[i]) > SILENCE) return true;
+        return false;
     }
 
     /** The shared analysis (same keys as {@code analyze --json}) with its loudness curves. */

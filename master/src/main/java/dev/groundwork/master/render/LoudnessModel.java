@@ -26,10 +26,14 @@ public final class LoudnessModel {
     private final int chunk;
     private final double[] weights;
     private final Biquad shelf, highPass;
+    /** Filter states of the channels K-weighted in pairs (the others keep theirs in the Biquads). */
+    private final double[] sState1, sState2, hState1, hState2;
     private final TruePeakLimiter.PeakDetector detector;
     private double[] k = new double[0], power = new double[0];
     private float[] peaks = new float[0];
-    private float[] chunkPeak = new float[1 << 16], chunkPower = new float[1 << 16];
+    // small at first: the growth branch is taken early, while the code is still profiled, so the
+    // compiled loop keeps it (a branch first taken after compilation costs a recompile of the hot loop)
+    private float[] chunkPeak = new float[1 << 8], chunkPower = new float[1 << 8];
     private int chunks;
     private int fill;
     private float curPeak;
@@ -38,6 +42,7 @@ public final class LoudnessModel {
     // the detector reports peaks DELAY frames late: powers wait in a small ring to stay aligned
     private final double[] powerRing = new double[TruePeakLimiter.PeakDetector.DELAY];
     private long pushed;
+    private int ringPos;
 
     /** @param peakFloor peaks below this are not interpolated (see PeakDetector): ceiling / largest gain tried. */
     public LoudnessModel(int channels, double sampleRate, double peakFloor) {
@@ -49,6 +54,10 @@ public final class LoudnessModel {
         this.highPass = new Biquad(channels);
         shelf.setCoefficients(KWeighting.shelf(sampleRate));
         highPass.setCoefficients(KWeighting.highPass(sampleRate));
+        this.sState1 = new double[channels];
+        this.sState2 = new double[channels];
+        this.hState1 = new double[channels];
+        this.hState2 = new double[channels];
         this.detector = new TruePeakLimiter.PeakDetector(channels, peakFloor);
     }
 
@@ -61,26 +70,65 @@ public final class LoudnessModel {
             peaks = new float[n];
         }
         Arrays.fill(power, 0, n, 0);
-        for (int c = 0; c < channels; c++) {
-            if (weights[c] == 0) continue;
-            float[] x = block.channel(c);
-            for (int i = 0; i < n; i++) k[i] = x[i];
-            shelf.process(c, k, 0, n);
-            highPass.process(c, k, 0, n);
-            double w = weights[c];
-            for (int i = 0; i < n; i++) power[i] += w * k[i] * k[i];
+        int c = 0;
+        // two channels at a time: four independent filter recursions in one loop keep the processor busy
+        for (; c + 1 < channels; c += 2) {
+            if (weights[c] == 0 || weights[c + 1] == 0) {
+                kWeightedPower(c, block.channel(c), n);
+                kWeightedPower(c + 1, block.channel(c + 1), n);
+            } else {
+                kWeightedPowerPair(c, block.channel(c), block.channel(c + 1), n);
+            }
         }
+        if (c < channels) kWeightedPower(c, block.channel(c), n);
         detector.process(block.data(), n, peaks);
         frames += n;
         for (int i = 0; i < n; i++) push(peaks[i], power[i]);
     }
 
+    /** Adds weight · (K-weighted sample)² of one channel to {@code power} (same arithmetic as the meter's two biquads). */
+    private void kWeightedPower(int c, float[] x, int n) {
+        if (weights[c] == 0) return;
+        for (int i = 0; i < n; i++) k[i] = x[i];
+        shelf.process(c, k, 0, n);
+        highPass.process(c, k, 0, n);
+        double w = weights[c];
+        for (int i = 0; i < n; i++) power[i] += w * k[i] * k[i];
+    }
+
+    /** {@link #kWeightedPower} for channels c and c + 1 in one pass; bit-identical results. */
+    private void kWeightedPowerPair(int c, float[] x0, float[] x1, int n) {
+        Biquad.Coefficients sh = shelf.coefficients(), hp = highPass.coefficients();
+        final double sb0 = sh.b0(), sb1 = sh.b1(), sb2 = sh.b2(), sa1 = sh.a1(), sa2 = sh.a2();
+        final double hb0 = hp.b0(), hb1 = hp.b1(), hb2 = hp.b2(), ha1 = hp.a1(), ha2 = hp.a2();
+        final double w0 = weights[c], w1 = weights[c + 1];
+        double p1 = sState1[c], p2 = sState2[c], q1 = hState1[c], q2 = hState2[c];
+        double r1 = sState1[c + 1], r2 = sState2[c + 1], u1 = hState1[c + 1], u2 = hState2[c + 1];
+        for (int i = 0; i < n; i++) {
+            double a = x0[i], b = x1[i];
+            double ya = sb0 * a + p1;
+            p1 = sb1 * a - sa1 * ya + p2;
+            p2 = sb2 * a - sa2 * ya;
+            double yb = sb0 * b + r1;
+            r1 = sb1 * b - sa1 * yb + r2;
+            r2 = sb2 * b - sa2 * yb;
+            double za = hb0 * ya + q1;
+            q1 = hb1 * ya - ha1 * za + q2;
+            q2 = hb2 * ya - ha2 * za;
+            double zb = hb0 * yb + u1;
+            u1 = hb1 * yb - ha1 * zb + u2;
+            u2 = hb2 * yb - ha2 * zb;
+            power[i] = power[i] + w0 * za * za + w1 * zb * zb;
+        }
+        sState1[c] = p1; sState2[c] = p2; hState1[c] = q1; hState2[c] = q2;
+        sState1[c + 1] = r1; sState2[c + 1] = r2; hState1[c + 1] = u1; hState2[c + 1] = u2;
+    }
+
     private void push(float peak, double p) {
-        int slot = (int) (pushed % powerRing.length);
-        double delayed = powerRing[slot];
-        powerRing[slot] = p;
-        pushed++;
-        if (pushed > TruePeakLimiter.PeakDetector.DELAY) accumulate(peak, delayed);
+        double delayed = powerRing[ringPos];
+        powerRing[ringPos] = p;
+        if (++ringPos == powerRing.length) ringPos = 0;
+        if (pushed++ >= TruePeakLimiter.PeakDetector.DELAY) accumulate(peak, delayed);
     }
 
     private void accumulate(float peak, double p) {
@@ -129,17 +177,24 @@ public final class LoudnessModel {
         int steps = (int) (frames / (sampleRate * LoudnessMeter.STEP_SECONDS)) + 1;
         double[] stepEnergy = new double[steps + 1];
         double stepFrames = sampleRate * LoudnessMeter.STEP_SECONDS;
-        for (int i = 0; i < chunks + look; i++) {
-            double a = env == null ? 1 : env.push(i < chunks ? chunkPeak[i] * g : 0);
-            int c = i - look;
-            if (c < 0) continue;
-            int step = (int) (c * (double) chunk / stepFrames);
-            if (step < stepEnergy.length) stepEnergy[step] += a * a * chunkPower[c];
+        // the same sequence as one loop over chunks + look pushes, split so no loop holds a branch that
+        // flips once (the compiler would throw its code away and compile it again when it does)
+        int i = 0;
+        for (; i < look; i++) env.push(i < chunks ? chunkPeak[i] * g : 0);
+        for (; i < chunks; i++) {
+            double a = env == null ? 1 : env.push(chunkPeak[i] * g);
+            addStep(stepEnergy, i - look, a, stepFrames);
         }
+        for (; i < chunks + look; i++) addStep(stepEnergy, i - look, env.push(0), stepFrames);
         double g2 = g * g;
         int complete = (int) Math.floor(frames / stepFrames + 1e-9);
         for (int s = 0; s < complete; s++) stepEnergy[s] *= g2;
         return new Prediction(gainDb, gated(stepEnergy, complete), env == null ? 0 : env.statistics().maxGainReductionDb());
+    }
+
+    private void addStep(double[] stepEnergy, int c, double a, double stepFrames) {
+        int step = (int) (c * (double) chunk / stepFrames);
+        if (step < stepEnergy.length) stepEnergy[step] += a * a * chunkPower[c];
     }
 
     private long boundary(long k) {

@@ -5,6 +5,7 @@ import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.render.RenderedBeat;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.AudioStreamWriter;
 import dev.groundwork.core.audio.OutputFormat;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.master.MasterResult;
@@ -53,7 +54,11 @@ public final class BeatJob {
         int i = 0;
         for (String part : beat.partNames()) {
             progress.progress("write stems", 0.6 + 0.15 * i++ / beat.partNames().size());
-            AudioFiles.write(dir.resolve("stems").resolve(part + ".wav"), beat.stem(part), WAV24);
+            // streamed in blocks: a whole stereo stem of a long beat is never held in memory
+            try (AudioStreamWriter w = AudioFiles.openWriter(dir.resolve("stems").resolve(part + ".wav"), WAV24, beat.sampleRate(), 2)) {
+                beat.stemBlocks(part, w::write);
+                w.commit();
+            }
             files.add("stems/" + part + ".wav");
         }
         progress.progress("master", 0.8);
