@@ -50,6 +50,8 @@ public final class TruePeakOversampler {
     private final float[] window;
     private final float[][] shifted;
     private final float[][] out;
+    /** Accurate mode: the cheap ×4 phases that decide where the long ones run. */
+    private final float[][] gateOut;
     /** Accurate mode: sub-blocks whose ×4 phases stay below this / {@link #GATE_HEADROOM} skip the other phases (0: never skip). */
     private final float floor;
     /** Per channel, the running max |y| of every lane j of the chunk. */
@@ -71,6 +73,7 @@ public final class TruePeakOversampler {
         this.window = new float[taps - 1 + chunk];
         this.shifted = new float[taps][chunk];
         this.out = new float[Math.max(ratio - 1, 1)][chunk];
+        this.gateOut = new float[0][];
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
@@ -87,6 +90,7 @@ public final class TruePeakOversampler {
         this.window = new float[taps - 1 + chunk];
         this.shifted = new float[taps][chunk];
         this.out = new float[ratio - 1][chunk];
+        this.gateOut = new float[3][chunk];
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
@@ -177,31 +181,56 @@ public final class TruePeakOversampler {
             for (int p = 0; p < ratio - 1; p++) phase(p, 0, len, from, lane);
             return;
         }
-        // accurate mode: the ×4 phases (4, 8, 12 of 16) everywhere, the others only where those come near the floor
-        for (int p = 3; p < ratio - 1; p += 4) phase(p, 0, len, from, lane);
+        // accurate mode: the meter's cheap ×4 (24 taps, same centre) first, all 15 long phases only over the
+        // runs of sub-blocks where it comes near the floor (whole runs keep the inner loops long)
+        if (floor <= 0) {
+            for (int p = 0; p < ratio - 1; p++) phase(p, 0, len, from, lane);
+            return;
+        }
         float gate = floor / (float) GATE_HEADROOM;
-        for (int s0 = 0; s0 < len; s0 += GATE) {
-            int end = Math.min(len, s0 + GATE);
-            float m = 0;
-            for (int j = s0; j < end; j++) m = Math.max(m, Math.max(Math.abs(w[j + taps / 2 - 1]), Math.abs(out[3][j])));
-            for (int j = s0; j < end; j++) m = Math.max(m, Math.max(Math.abs(out[7][j]), Math.abs(out[11][j])));
-            if (m < gate) continue;
-            for (int p = 0; p < ratio - 1; p++) if ((p & 3) != 3) phase(p, s0, end, Math.max(from, s0), lane);
+        int centre = taps / 2 - 1, offset = centre - (TAPS_PER_PHASE / 2 - 1);
+        for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
+        int runStart = -1;
+        for (int s0 = 0; s0 <= len; s0 += GATE) {
+            boolean loud = false;
+            if (s0 < len) {
+                int end = Math.min(len, s0 + GATE);
+                float m = 0;
+                for (int j = s0; j < end; j++) m = Math.max(m, Math.abs(w[j + centre]));
+                for (float[] y : gateOut) for (int j = s0; j < end; j++) m = Math.max(m, Math.abs(y[j]));
+                loud = m >= gate;
+                // far under the floor: the ×4 reading stands (a lower bound, close enough below the floor)
+                if (!loud) for (float[] y : gateOut) raise(y, Math.max(from, s0), end, lane);
+            }
+            if (loud && runStart < 0) runStart = s0;
+            if (!loud && runStart >= 0) {
+                for (int p = 0; p < ratio - 1; p++) phase(p, runStart, s0, Math.max(from, runStart), lane);
+                runStart = -1;
+            }
         }
     }
 
+    private static final float[][] GATE_PHASES = design(4);
+
     /** Output phase p + 1 for window positions lo..hi-1, raising lane[j] for j ≥ from. */
     private void phase(int p, int lo, int hi, int from, float[] lane) {
-        float[] g = phases[p];
-        float[] y = out[p];
+        phase(phases[p], 0, taps, out[p], lo, hi);
+        raise(out[p], from, hi, lane);
+    }
+
+    /** y[lo..hi) = the filter g (n taps) over window samples starting {@code first} samples into each window. */
+    private void phase(float[] g, int first, int n, float[] y, int lo, int hi) {
         float g0 = g[0];
-        float[] s0 = shifted[0];
+        float[] s0 = shifted[first];
         for (int j = lo; j < hi; j++) y[j] = g0 * s0[j];
-        for (int q = 1; q < taps; q++) {
+        for (int q = 1; q < n; q++) {
             float gq = g[q];
-            float[] sq = shifted[q];
+            float[] sq = shifted[first + q];
             for (int j = lo; j < hi; j++) y[j] += gq * sq[j];
         }
+    }
+
+    private static void raise(float[] y, int from, int hi, float[] lane) {
         for (int j = from; j < hi; j++) lane[j] = Math.max(lane[j], Math.abs(y[j]));
     }
 
