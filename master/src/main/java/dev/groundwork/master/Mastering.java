@@ -4,6 +4,7 @@ import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamWriter;
 import dev.groundwork.core.dsp.ProcessSpec;
 import dev.groundwork.core.dsp.TruePeakLimiter;
+import dev.groundwork.core.dsp.TruePeakOversampler;
 import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.master.analysis.Analyzer;
 import dev.groundwork.master.analysis.InputAnalysis;
@@ -38,6 +39,12 @@ public final class Mastering {
     /** Output loudness must land this close to the goal before the job accepts a render. */
     static final double LOUDNESS_TOLERANCE_LU = 0.03;
     static final int MAX_RENDERS = 4;
+    /**
+     * The output's accurate true peak (×16, {@link TruePeakOversampler#accurate}) must stay this far under
+     * the ceiling: it covers the accurate estimator's own worst case (0.04 dB) so no compliant meter,
+     * whose ×4 interpolator reads at most the true peak plus its filter's ripple, sees the ceiling crossed.
+     */
+    static final double CEILING_MARGIN_DB = 0.05;
 
     private Mastering() { }
 
@@ -111,10 +118,11 @@ public final class Mastering {
                     if (r != null) r.writer.close(); // not committed: the temporary file goes away
                     r = finish(pre, gain, limiter, 0, spec, output.open(workRate, channels, bits));
                     progress.progress("limit", (double) attempt / MAX_RENDERS);
-                    double over = r.analysis.truePeakDbtp() - settings.target().ceilingDbtp();
+                    double over = r.accurateTruePeakDbtp - (settings.target().ceilingDbtp() - CEILING_MARGIN_DB);
                     if (over > 0 && attempt < MAX_RENDERS && limiter.ceilingDbtp() - over - 0.02 >= -30) {
-                        // the meter sees a little more than the limiter did (its gain moves the waveform between
-                        // samples): lower the limiter's ceiling by the overshoot and solve the gain again
+                        // the continuous waveform peaks a little above what the limiter's ×4 detector saw (and its
+                        // gain moves the waveform between samples): lower the limiter's ceiling by the overshoot
+                        // and solve the gain again
                         limiter = new TruePeakLimiter.Settings(limiter.ceilingDbtp() - over - 0.02, limiter.lookaheadMs(), limiter.releaseMs());
                         solveWarnings = new ArrayList<>();
                         sol = solve(model, limiter, settings, maxGainDb, solveWarnings);
@@ -125,13 +133,13 @@ public final class Mastering {
                     if (Math.abs(err) <= LOUDNESS_TOLERANCE_LU || attempt == MAX_RENDERS) break;
                     gain += err / sol.slope;
                 }
-                double tp = r.analysis.truePeakDbtp();
+                double tp = r.accurateTruePeakDbtp;
                 double trim = 0;
-                if (tp > settings.target().ceilingDbtp()) {
+                if (tp > settings.target().ceilingDbtp() - CEILING_MARGIN_DB) {
                     // last resort, after the renders: a small negative trim, rendered once more
-                    trim = Math.floor((settings.target().ceilingDbtp() - tp - 0.005) * 100) / 100;
+                    trim = Math.floor((settings.target().ceilingDbtp() - CEILING_MARGIN_DB - tp - 0.005) * 100) / 100;
                     warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
-                            "measured true peak %.2f dBTP after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
+                            "true peak %.2f dBTP (×16 estimate) after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
                     r.writer.close();
                     r = finish(pre, gain, limiter, trim, spec, output.open(workRate, channels, bits));
                 }
@@ -156,8 +164,8 @@ public final class Mastering {
         }
         double outLufs = r.analysis.integratedLufs();
         double lossLu = sol.preLufs + gain + trim - r.analysis.integratedLufs();
-        String reason = String.format(Locale.ROOT, "pre-limiter audio measured %.2f LUFS → %+.2f dB into a %.2f dBTP true-peak limiter (%.0f ms release); limiting costs %.2f LU; output measured %.2f LUFS, %.2f dBTP%s",
-                sol.preLufs, gain, limiter.ceilingDbtp(), limiter.releaseMs(), lossLu, outLufs, tp,
+        String reason = String.format(Locale.ROOT, "pre-limiter audio measured %.2f LUFS → %+.2f dB into a %.2f dBTP true-peak limiter (%.0f ms release); limiting costs %.2f LU; output measured %.2f LUFS, %.2f dBTP (×16 estimate %.2f dBTP)%s",
+                sol.preLufs, gain, limiter.ceilingDbtp(), limiter.releaseMs(), lossLu, outLufs, tp, r.accurateTruePeakDbtp,
                 sol.reached ? "" : " (target not reached, see warnings)");
         LoudnessStage loud = new LoudnessStage(gain, limiter, trim, outLufs, tp, lossLu, reason);
         MasteringPlan plan = new MasteringPlan(MasteringPlan.VERSION, settings.target(), settings.character().id(), in,
@@ -236,12 +244,22 @@ public final class Mastering {
 
     private record Solution(double gainDb, double goalLufs, double preLufs, double slope, boolean reached) { }
 
-    private record Render(AudioStreamWriter writer, Analyzer analyzer, InputAnalysis analysis, TruePeakLimiter.Statistics limiter) { }
+    /** @param accurateTruePeakDbtp the output's ×16 true peak, exact from {@link #VERIFY_FLOOR_DB} under the ceiling up */
+    private record Render(AudioStreamWriter writer, Analyzer analyzer, InputAnalysis analysis, TruePeakLimiter.Statistics limiter,
+                          double accurateTruePeakDbtp) { }
+
+    /** The verify pass computes the accurate true peak fully only where the output comes this close to the limiter's ceiling. */
+    static final double VERIFY_FLOOR_DB = 1.0;
 
     private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, AudioStreamWriter writer) {
         Analyzer an = new Analyzer(spec.channels(), spec.sampleRate(), false);
+        TruePeakOversampler accurate = TruePeakOversampler.accurate(spec.channels(), Math.pow(10, (limiter.ceilingDbtp() - VERIFY_FLOOR_DB) / 20));
         MasteringChain.Finisher fin;
-        try (BlockPipe toAnalyzer = BlockPipe.of(an::add, spec.channels(), MasteringChain.BLOCK, spec.sampleRate())) {
+        java.util.function.Consumer<AudioBuffer> measure = b -> {
+            an.add(b);
+            for (int c = 0; c < b.channels(); c++) accurate.process(c, b.channel(c), 0, b.frames());
+        };
+        try (BlockPipe toAnalyzer = BlockPipe.of(measure, spec.channels(), MasteringChain.BLOCK, spec.sampleRate())) {
             fin = new MasteringChain.Finisher(gainDb, limiter, trimDb, spec, b -> {
                 toAnalyzer.accept(b);
                 writer.write(b);
@@ -251,7 +269,8 @@ public final class Mastering {
             while (r.read(block) > 0) fin.process(block);
             fin.finish();
         }
-        return new Render(writer, an, an.result(), fin.limiterStatistics());
+        double peak = accurate.peak();
+        return new Render(writer, an, an.result(), fin.limiterStatistics(), peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY);
     }
 
     /**

@@ -29,8 +29,12 @@ import java.util.Locale;
 final class Planner {
     /** Quieter than this is treated as (near) silence: no gain could make a master of it. */
     static final double NEAR_SILENCE_LUFS = -60;
-    /** Distance the limiter stays under the target ceiling, covering meter and dither differences. */
-    static final double CEILING_MARGIN_DB = 0.05;
+    /**
+     * Distance the limiter's first ceiling stays under the target ceiling: the verify margin (0.05 dB) plus
+     * the typical amount by which the continuous waveform overshoots the limiter's ×4 detector on music
+     * (0.02–0.12 dB measured), so most songs pass the accurate check on the first render.
+     */
+    static final double CEILING_MARGIN_DB = 0.12;
     static final double MAX_EQ_DB = 3.0, MAX_SIDE_EQ_DB = 2.0;
 
     record Decision(Stages stages, List<Warning> warnings) { }

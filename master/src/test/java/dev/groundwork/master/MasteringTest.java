@@ -141,4 +141,33 @@ class MasteringTest {
         assertEquals(Target.of("spotify"), Target.DEFAULT);
         assertThrows(IllegalArgumentException.class, () -> Target.of("myspace"));
     }
+
+    /**
+     * A song with bursts of hard-clipped high sines (0.23–0.45·fs, phases that put crests between samples):
+     * their continuous waveform peaks up to 3 dB over the samples, where a ×4 interpolator under-reads.
+     */
+    @Test
+    void interSamplePeaksNearNyquistStayUnderTheCeilingByAnAccurateX16Estimate() {
+        double rate = 44_100;
+        AudioBuffer in = Music.song(12, rate, 2, 5);
+        Random rnd = new Random(9);
+        for (int burst = 0; burst < 40; burst++) {
+            int start = (int) (rate * (0.2 + 11.5 * burst / 40.0));
+            double hz = rate * (0.23 + 0.22 * rnd.nextDouble()), phase = 2 * Math.PI * rnd.nextDouble();
+            for (int c = 0; c < 2; c++) {
+                float[] x = in.channel(c);
+                for (int i = 0; i < 2000; i++) {
+                    double v = 1.6 * Math.sin(2 * Math.PI * hz * i / rate + phase + c);
+                    x[start + i] += (float) (0.5 * Math.max(-1, Math.min(1, v)));
+                }
+            }
+        }
+        in = Music.atLoudness(in, -20);
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        master(in, MasterSettings.defaults().withBits("32f"), out);
+        double accurate = Music.accurateTruePeak(out.audio());
+        System.out.printf("inter-sample test: ×4 meter %.3f dBTP, ×16 %.3f dBTP, %.3f LUFS%n", Music.truePeak(out.audio()), accurate, Music.integrated(out.audio()));
+        assertTrue(accurate <= -1.0, "×16 true peak " + accurate + " dBTP over the −1 dBTP ceiling");
+        assertEquals(-14, Music.integrated(out.audio()), 0.1);
+    }
 }

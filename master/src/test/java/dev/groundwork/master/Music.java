@@ -84,4 +84,11 @@ final class Music {
         m.add(a);
         return m.truePeakDbtp();
     }
+
+    /** True peak by the accurate ×16 estimator over every point (no gate), dBTP. */
+    static double accurateTruePeak(AudioBuffer a) {
+        dev.groundwork.core.dsp.TruePeakOversampler tp = dev.groundwork.core.dsp.TruePeakOversampler.accurate(a.channels(), 0);
+        for (int c = 0; c < a.channels(); c++) tp.process(c, a.channel(c), 0, a.frames());
+        return 20 * Math.log10(tp.peak());
+    }
 }
