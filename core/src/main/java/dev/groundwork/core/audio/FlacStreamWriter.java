@@ -102,10 +102,8 @@ final class FlacStreamWriter implements AudioStreamWriter {
         if (done) throw new IllegalStateException("writer is already committed or closed");
         try {
             flush(true);
-            channel.force(true);
-            channel.close();
+            out.finish(channel);
             done = true;
-            out.commit();
         } catch (IOException e) {
             close();
             throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
@@ -119,12 +117,7 @@ final class FlacStreamWriter implements AudioStreamWriter {
     public void close() {
         if (done && !channel.isOpen()) return;
         done = true;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // The temporary file is deleted next.
-        }
-        out.discard();
+        out.abandon(channel);
     }
 
     /** The encoder seeks back to patch STREAMINFO, so it writes straight to the temporary file's channel. */

@@ -56,6 +56,23 @@ final class OutputFile {
         }
     }
 
+    /** Makes the written bytes durable, closes the channel and moves the temporary file into place. */
+    void finish(java.nio.channels.FileChannel channel) throws IOException {
+        channel.force(true);
+        channel.close();
+        commit();
+    }
+
+    /** Closes the channel quietly and deletes the temporary file: nothing of a failed write survives. */
+    void abandon(java.nio.channels.FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // The temporary file is deleted next.
+        }
+        discard();
+    }
+
     void commit() {
         try {
             refuseOpenInput(target);

@@ -145,10 +145,8 @@ final class WavStreamWriter implements AudioStreamWriter {
             writeFully(four.putInt(0, (int) (end - 8)).rewind(), 4);
             writeFully(four.putInt(0, (int) dataBytes).rewind(), dataSizeAt);
             if (factAt > 0) writeFully(four.putInt(0, (int) frames).rewind(), factAt);
-            channel.force(true);
-            channel.close();
+            out.finish(channel);
             done = true;
-            out.commit();
         } catch (IOException e) {
             close();
             throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
@@ -160,15 +158,8 @@ final class WavStreamWriter implements AudioStreamWriter {
 
     @Override
     public void close() {
-        if (done && !channel.isOpen()) {
-            return;
-        }
+        if (done && !channel.isOpen()) return;
         done = true;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // The temporary file is deleted next; nothing of it survives.
-        }
-        out.discard();
+        out.abandon(channel);
     }
 }
