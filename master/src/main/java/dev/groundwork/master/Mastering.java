@@ -183,27 +183,70 @@ public final class Mastering {
         return render(source, plan, output, false, progress);
     }
 
-    /** As {@link #render(AudioSource, MasteringPlan, AudioOutput, ProgressListener)}; {@code measureInput} also analyses the input (for reports). */
+    /**
+     * As {@link #render(AudioSource, MasteringPlan, AudioOutput, ProgressListener)}; {@code measureInput} also analyses the input (for reports).
+     * The ceiling stays a guarantee for edited plans too: when the replayed output's ×16 true peak would cross it, the render is
+     * repeated once with a lower trim (the same last resort the normal path uses), the plan returned says so and the output is
+     * never written over the ceiling. An unedited plan already passed this check when it was made, so it replays byte for byte.
+     */
     public static MasterResult render(AudioSource source, MasteringPlan plan, AudioOutput output, boolean measureInput, ProgressListener progress) {
         dev.groundwork.core.analysis.Analysis inputAnalysis = measureInput ? inspect(source, progress).analysis() : null;
         Stages st = plan.stages();
+        List<Warning> warnings = new ArrayList<>(plan.warnings());
+        double ceiling = plan.target().ceilingDbtp();
+        Replay r = replay(source, st, st.loudness().trimDb(), ceiling, output, progress);
+        try {
+            if (r.accurateTruePeakDbtp > ceiling - CEILING_MARGIN_DB) {
+                double trim = Math.floor((st.loudness().trimDb() + ceiling - CEILING_MARGIN_DB - r.accurateTruePeakDbtp - 0.005) * 100) / 100;
+                if (trim < -6) {
+                    throw new MasteringException(String.format(Locale.ROOT, "the plan's output peaks at %.2f dBTP, %.1f dB over its %.1f dBTP ceiling: "
+                            + "more than a trim can fix; lower the loudness gain or the limiter ceiling in the plan", r.accurateTruePeakDbtp,
+                            r.accurateTruePeakDbtp - ceiling, ceiling));
+                }
+                warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
+                        "the plan's output peaks at %.2f dBTP (×16 estimate), over its %.1f dBTP ceiling: trimmed to %.2f dB (plan said %.2f dB) and rendered again",
+                        r.accurateTruePeakDbtp, ceiling, trim, st.loudness().trimDb())));
+                r.writer.close(); // not committed: the temporary file goes away
+                LoudnessStage l = st.loudness();
+                st = st.withLoudness(new LoudnessStage(l.gainDb(), l.limiter(), trim, l.expectedLufs(), l.expectedTruePeakDbtp(), l.limiterLossLu(), l.reason()));
+                r = replay(source, st, trim, ceiling, output, progress);
+            }
+            r.writer.commit();
+        } finally {
+            r.writer.close();
+        }
+        checkCorrelation(r.analyzer.result(), warnings);
+        TruePeakLimiter.Statistics ls = r.limiter;
+        return new MasterResult(plan.withStages(st).withWarnings(warnings), inputAnalysis, r.analyzer.analysis(source.name() + " (master)"),
+                new GainReduction(r.compressorDb[0], r.compressorDb[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
+    }
+
+    /** One pass of a plan from the source to an opened, not yet committed writer, measured on the way (×16 true peak included). */
+    private record Replay(AudioStreamWriter writer, Analyzer analyzer, double accurateTruePeakDbtp, TruePeakLimiter.Statistics limiter, double[] compressorDb) { }
+
+    private static Replay replay(AudioSource source, Stages st, double trimDb, double ceilingDbtp, AudioOutput output, ProgressListener progress) {
         double rate = st.deliver().sampleRateHz();
-        int[] channels = {0};
         Analyzer[] an = {null};
+        TruePeakOversampler[] accurate = {null};
         AudioStreamWriter[] writer = {null};
         MasteringChain.Pre[] chain = {null};
         MasteringChain.Finisher[] fin = {null};
         BlockPipe[] pipe = {null};
+        boolean done = false;
         try {
             SourceBlocks.forEach(source, rate, b -> {
                 if (chain[0] == null) {
-                    channels[0] = b.channels();
                     ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
                     chain[0] = MasteringChain.pre(st, spec);
                     an[0] = new Analyzer(b.channels(), rate, false);
-                    pipe[0] = BlockPipe.of(an[0]::add, b.channels(), MasteringChain.BLOCK, rate);
+                    accurate[0] = TruePeakOversampler.accurate(b.channels(), Math.pow(10, (ceilingDbtp - VERIFY_FLOOR_DB) / 20));
+                    java.util.function.Consumer<AudioBuffer> measure = o -> {
+                        an[0].add(o);
+                        for (int c = 0; c < o.channels(); c++) accurate[0].process(c, o.channel(c), 0, o.frames());
+                    };
+                    pipe[0] = BlockPipe.of(measure, b.channels(), MasteringChain.BLOCK, rate);
                     writer[0] = output.open(rate, b.channels(), st.deliver().bits());
-                    fin[0] = new MasteringChain.Finisher(st.loudness().gainDb(), st.loudness().limiter(), st.loudness().trimDb(), spec, o -> {
+                    fin[0] = new MasteringChain.Finisher(st.loudness().gainDb(), st.loudness().limiter(), trimDb, spec, o -> {
                         pipe[0].accept(o);
                         writer[0].write(o);
                     });
@@ -214,17 +257,14 @@ public final class Mastering {
             if (fin[0] == null) throw new MasteringException(source.name() + " holds no audio");
             fin[0].finish();
             pipe[0].close();
-            writer[0].commit();
+            done = true;
         } finally {
             if (pipe[0] != null) pipe[0].close();
-            if (writer[0] != null) writer[0].close();
+            if (!done && writer[0] != null) writer[0].close();
         }
-        double[] comp = chain[0].compressorReductionDb();
-        TruePeakLimiter.Statistics ls = fin[0].limiterStatistics();
-        List<Warning> warnings = new ArrayList<>(plan.warnings());
-        checkCorrelation(an[0].result(), warnings);
-        return new MasterResult(plan.withWarnings(warnings), inputAnalysis, an[0].analysis(source.name() + " (master)"),
-                new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
+        double peak = accurate[0].peak();
+        return new Replay(writer[0], an[0], peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY, fin[0].limiterStatistics(),
+                chain[0].compressorReductionDb());
     }
 
     private static void checkCorrelation(InputAnalysis out, List<Warning> warnings) {

@@ -3,10 +3,12 @@ package dev.groundwork.master;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioFiles;
 import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.dsp.TruePeakLimiter;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.master.analysis.Analyzer;
 import dev.groundwork.master.analysis.TonalProfile;
+import dev.groundwork.master.plan.LoudnessStage;
 import dev.groundwork.master.plan.MasteringPlan;
 import dev.groundwork.master.plan.Warning;
 import dev.groundwork.master.render.AudioOutput;
@@ -102,6 +104,32 @@ class MasteringTest {
         Mastering.render(AudioSource.of(input), reread, AudioOutput.toFile(second), ProgressListener.NONE);
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
         assertArrayEquals(inputBytes, Files.readAllBytes(input), "input untouched");
+    }
+
+    @Test
+    void anEditedPlanWhoseOutputWouldCrossTheCeilingIsTrimmedOnReplayAndSaysSo() {
+        AudioBuffer in = Music.atLoudness(Music.song(10, 44100, 2, 3), -18);
+        MasteringPlan plan = master(in, MasterSettings.defaults().withBits("32f"), new AudioOutput.Memory()).plan();
+        // the producer pushes the gain up and sets the limiter's ceiling to 0 dBTP, above the plan's -1 dBTP target
+        LoudnessStage l = plan.stages().loudness();
+        LoudnessStage edited = new LoudnessStage(l.gainDb() + 4, new TruePeakLimiter.Settings(0, l.limiter().lookaheadMs(), l.limiter().releaseMs()),
+                0, l.expectedLufs(), l.expectedTruePeakDbtp(), l.limiterLossLu(), l.reason());
+        MasteringPlan hot = plan.withStages(plan.stages().withLoudness(edited));
+
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        MasterResult r = Mastering.render(AudioSource.of(in, "song"), hot, out, ProgressListener.NONE);
+        double accurate = Music.accurateTruePeak(out.audio());
+        assertTrue(accurate <= -1.0, "×16 true peak " + accurate + " dBTP over the plan's -1 dBTP ceiling");
+        assertTrue(accurate > -1.2, "trimmed just enough, not more: " + accurate);
+        double trim = r.plan().stages().loudness().trimDb();
+        assertTrue(trim <= -1.0 && trim > -2, "the returned plan carries the trim: " + trim);
+        assertTrue(r.plan().warnings().stream().anyMatch(w -> w.code().equals(Warning.Codes.CEILING_TRIM) && w.message().contains("plan")),
+                r.plan().warnings().toString());
+
+        // the unedited plan passed the check when it was made: it replays without a new trim
+        MasterResult same = Mastering.render(AudioSource.of(in, "song"), plan, new AudioOutput.Memory(), ProgressListener.NONE);
+        assertEquals(plan.stages().loudness().trimDb(), same.plan().stages().loudness().trimDb());
+        assertEquals(plan.warnings(), same.plan().warnings());
     }
 
     @Test
