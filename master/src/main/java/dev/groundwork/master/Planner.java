@@ -1,5 +1,6 @@
 package dev.groundwork.master;
 
+import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.dsp.Compressor;
 import dev.groundwork.core.dsp.StereoWidth;
 import dev.groundwork.core.dsp.SubsonicFilter;
@@ -132,10 +133,12 @@ final class Planner {
         }
         TonalProfile target = s.reference() != null ? s.reference() : TonalProfile.neutralTarget();
         double nyquistLimit = a.sampleRate() * 0.42;
+        Reading reading = readMid(a.tonal(), target, a.sampleRate(), nyquistLimit);
         List<EqBand> mid = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (BandSpec b : MID_BANDS) {
-            double diff = meanDiff(a.tonal().midDb(), target.midDb(), a.tonal().bandHz(), b.loHz, Math.min(b.hiHz, nyquistLimit));
+        for (int j = 0; j < MID_BANDS.size(); j++) {
+            BandSpec b = MID_BANDS.get(j);
+            double diff = reading.gainDb[j];
             double gain = clamp(-diff * amount * b.scale, MAX_EQ_DB);
             if (b.type.equals("low_shelf")) gain += s.character().lowTiltDb;
             if (b.type.equals("high_shelf")) gain += s.character().highTiltDb;
@@ -143,7 +146,8 @@ final class Planner {
             if (Math.abs(gain) < 0.2) gain = 0;
             if (b.hz >= nyquistLimit) gain = 0;
             mid.add(new EqBand(b.type, b.hz, b.q, gain));
-            if (gain != 0) notes.add(String.format(Locale.ROOT, "%s %+.1f dB (measured %+.1f dB vs target)", label(b), gain, diff));
+            if (gain != 0) notes.add(String.format(Locale.ROOT, "%s %+.1f dB (input %+.1f dB vs target as this filter's gain; masters spread ±%.1f dB here)",
+                    label(b), gain, diff, reading.spreadDb[j] / 2));
         }
         List<EqBand> side = new ArrayList<>();
         boolean stereo = a.channels() == 2 && a.sideToMidDb() > -50;
@@ -159,6 +163,73 @@ final class Planner {
         String reason = String.format(Locale.ROOT, "loudest 30 %% of the input compared with the %s curve at %.0f %% amount (%s): %s",
                 curve, s.eqAmount(), s.character().id(), notes.isEmpty() ? "already close, EQ flat" : String.join("; ", notes));
         return new TonalBalanceStage(curve, s.eqAmount(), mid, side, reason);
+    }
+
+    /** Spread assumed where a target carries none, dB (a typical value of the neutral target's). */
+    static final double DEFAULT_SPREAD_DB = 6;
+    /** Bands where a filter moves less than this share of its gain do not inform its reading. */
+    static final double READ_SUPPORT = 0.25;
+
+    /**
+     * The input's deviation from the target in the units of each mid EQ band: per band, the gain of that band's own
+     * filter that best explains the difference over the third-octave bands the filter moves (weighted least squares,
+     * each band weighted by 1 / spread², so bands where professional masters disagree anyway count less), after
+     * removing the overall level offset (the weighted median of the difference). So a +6 dB shelf reads +6 dB, and a
+     * mix whose midrange sits low is not read as bass and treble far above the target just because both profiles are
+     * expressed relative to their own 200 Hz – 5 kHz mean.
+     */
+    record Reading(double[] gainDb, double[] spreadDb, double offsetDb) { }
+
+    static Reading readMid(TonalProfile in, TonalProfile target, double sampleRate, double maxHz) {
+        double[] hz = in.bandHz();
+        double[] spread = target.midSpreadDb() != null ? target.midSpreadDb() : TonalProfile.neutralTarget().midSpreadDb();
+        int n = hz.length;
+        double[] diff = new double[n], weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            diff[i] = in.midDb()[i] - target.midDb()[i];
+            double sp = spread == null ? DEFAULT_SPREAD_DB : Math.max(3, spread[i]);
+            weight[i] = hz[i] * Math.pow(2, 1 / 6.0) < maxHz ? 1 / (sp * sp) : 0;
+        }
+        double offset = weightedMedian(diff, weight);
+        double[] gains = new double[MID_BANDS.size()], spreads = new double[MID_BANDS.size()];
+        for (int j = 0; j < MID_BANDS.size(); j++) {
+            BandSpec b = MID_BANDS.get(j);
+            if (b.hz >= maxHz) continue;
+            var filter = switch (b.type) {
+                case "low_shelf" -> BiquadDesign.lowShelf(sampleRate, b.hz, b.q, 1);
+                case "high_shelf" -> BiquadDesign.highShelf(sampleRate, b.hz, b.q, 1);
+                default -> BiquadDesign.peaking(sampleRate, b.hz, b.q, 1);
+            };
+            double num = 0, den = 0, sp = 0, sw = 0;
+            for (int i = 0; i < n; i++) {
+                double r = filter.magnitudeDb(hz[i], sampleRate); // dB per dB of gain
+                if (weight[i] == 0 || Math.abs(r) < READ_SUPPORT) continue;
+                num += weight[i] * r * (diff[i] - offset);
+                den += weight[i] * r * r;
+                sp += r * (spread == null ? DEFAULT_SPREAD_DB : spread[i]);
+                sw += r;
+            }
+            gains[j] = den > 0 ? num / den : 0;
+            spreads[j] = sw > 0 ? sp / sw : DEFAULT_SPREAD_DB;
+        }
+        return new Reading(gains, spreads, offset);
+    }
+
+    static double weightedMedian(double[] v, double[] w) {
+        Integer[] order = new Integer[v.length];
+        double total = 0;
+        for (int i = 0; i < v.length; i++) {
+            order[i] = i;
+            total += w[i];
+        }
+        if (total <= 0) return 0;
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(v[x], v[y]));
+        double acc = 0;
+        for (int i : order) {
+            acc += w[i];
+            if (acc >= total / 2) return v[i];
+        }
+        return v[order[v.length - 1]];
     }
 
     private static String label(BandSpec b) {

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Third-octave band energies of the mid and side signals, one set per FFT frame (Hann window,
- * no overlap, about 170 ms), kept per frame so the loudest sections can be chosen afterwards.
+ * no overlap, about 186 ms), kept per frame so the loudest sections (by K-weighted energy, as a
+ * loudness meter ranks them) can be chosen afterwards. Band edges are exact: a bin on an edge counts
+ * by the share of it inside the band, so pink noise reads flat at every rate.
  * Feed blocks of any size; the result does not depend on the block size.
  */
 public final class SpectrumAccumulator {
@@ -23,6 +25,10 @@ public final class SpectrumAccumulator {
     private final double[] window;
     private final double[] mid, side, work;
     private final int[] bandLo, bandHi;
+    /** Share of each bin inside its band (a bin straddling an edge counts by the part inside), index k - bandLo[b]. */
+    private final double[][] bandWeight;
+    /** K-weighting power gain per band: frames are ranked by loudness, not by raw energy (which bass dominates). */
+    private final double[] loudnessWeight;
     private int fill;
     private final List<double[]> frames = new ArrayList<>(); // [bands mid..., bands side..., total mid power]
 
@@ -39,12 +45,36 @@ public final class SpectrumAccumulator {
         double[] c = TonalProfile.CENTRES_HZ;
         bandLo = new int[c.length];
         bandHi = new int[c.length];
+        bandWeight = new double[c.length][];
+        loudnessWeight = new double[c.length];
         double binHz = sampleRate / size;
         for (int b = 0; b < c.length; b++) {
+            // exact third-octave edges: bins are weighted by their overlap with [lo, hi], so a band measures the same
+            // width at every FFT size and rate (whole bins alone are up to 2 dB off below 100 Hz, and differently per rate)
             double lo = c[b] * Math.pow(2, -1 / 6.0), hi = c[b] * Math.pow(2, 1 / 6.0);
-            bandLo[b] = Math.max(1, (int) Math.round(lo / binHz));
-            bandHi[b] = Math.min(size / 2 - 1, Math.max(bandLo[b], (int) Math.round(hi / binHz) - 1));
+            bandLo[b] = Math.max(1, (int) Math.floor(lo / binHz + 0.5));
+            bandHi[b] = Math.max(bandLo[b], Math.min(size / 2 - 1, (int) Math.ceil(hi / binHz - 0.5)));
+            bandWeight[b] = new double[bandHi[b] - bandLo[b] + 1];
+            for (int k = bandLo[b]; k <= bandHi[b]; k++) {
+                double overlap = Math.min(hi, (k + 0.5) * binHz) - Math.max(lo, (k - 0.5) * binHz);
+                bandWeight[b][k - bandLo[b]] = Math.max(0, overlap) / binHz;
+            }
+            loudnessWeight[b] = kWeightingPowerGain(c[b]);
         }
+    }
+
+    /** BS.1770 K-weighting power gain at {@code hz} (the 48 kHz reference filters, enough to rank frames). */
+    static double kWeightingPowerGain(double hz) {
+        double w = 2 * Math.PI * hz / 48_000;
+        return biquadPowerGain(w, 1.53512486, -2.69169619, 1.19839281, -1.69065929, 0.73248077)
+                * biquadPowerGain(w, 1, -2, 1, -1.99004745, 0.99007225);
+    }
+
+    private static double biquadPowerGain(double w, double b0, double b1, double b2, double a1, double a2) {
+        double c1 = Math.cos(w), s1 = Math.sin(w), c2 = Math.cos(2 * w), s2 = Math.sin(2 * w);
+        double nr = b0 + b1 * c1 + b2 * c2, ni = -b1 * s1 - b2 * s2;
+        double dr = 1 + a1 * c1 + a2 * c2, di = -a1 * s1 - a2 * s2;
+        return (nr * nr + ni * ni) / (dr * dr + di * di);
     }
 
     public int fftSize() { return size; }
@@ -70,23 +100,24 @@ public final class SpectrumAccumulator {
     private double[] analyseFrame() {
         int nb = bandLo.length;
         double[] out = new double[2 * nb + 1];
-        out[2 * nb] = bandPowers(mid, out, 0);
+        bandPowers(mid, out, 0);
         bandPowers(side, out, nb);
+        double loudness = 0;
+        for (int b = 0; b < nb; b++) loudness += loudnessWeight[b] * out[b];
+        out[2 * nb] = loudness;
         return out;
     }
 
-    /** Writes the band energies of one frame at {@code out[offset..]}; returns their total. */
-    private double bandPowers(double[] x, double[] out, int offset) {
+    /** Writes the band energies of one frame at {@code out[offset..]}. */
+    private void bandPowers(double[] x, double[] out, int offset) {
         for (int i = 0; i < size; i++) work[i] = x[i] * window[i];
         fft.realForward(work);
-        double total = 0;
         for (int b = 0; b < bandLo.length; b++) {
             double s = 0;
-            for (int k = bandLo[b]; k <= bandHi[b]; k++) s += work[2 * k] * work[2 * k] + work[2 * k + 1] * work[2 * k + 1];
+            double[] wt = bandWeight[b];
+            for (int k = bandLo[b]; k <= bandHi[b]; k++) s += wt[k - bandLo[b]] * (work[2 * k] * work[2 * k] + work[2 * k + 1] * work[2 * k + 1]);
             out[offset + b] = s;
-            total += s;
         }
-        return total;
     }
 
     public int frameCount() { return frames.size(); }
@@ -101,18 +132,38 @@ public final class SpectrumAccumulator {
         return all > 0 ? 10 * Math.log10(Math.max(below, 1e-30) / all) : Double.NEGATIVE_INFINITY;
     }
 
-    /** The tonal profile of the loudest {@link #LOUDEST_SHARE} of frames; null when there is no signal. */
+    /**
+     * Mean K-weighted energy of the frames within about 1.5 s of each frame (a BS.1770 short-term window): frames are
+     * ranked by the section they belong to, because ranking single frames favours frames where a thinly resolved bass
+     * band (two or three FFT bins) happens to read high, which biases the bass up by about 1 dB.
+     */
+    static double[] sectionLoudness(double[][] frames, int column, double frameSeconds) {
+        int n = frames.length, h = Math.max(0, (int) Math.round(1.5 / frameSeconds));
+        double[] prefix = new double[n + 1];
+        for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + frames[i][column];
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            int lo = Math.max(0, i - h), hi = Math.min(n, i + h + 1);
+            out[i] = (prefix[hi] - prefix[lo]) / (hi - lo);
+        }
+        return out;
+    }
+
+    /** The tonal profile of the loudest {@link #LOUDEST_SHARE} of frames (K-weighted ranking); null when there is no signal. */
     public TonalProfile profile() {
         if (frames.isEmpty()) return null;
         int nb = bandLo.length;
-        double[][] sorted = frames.toArray(new double[0][]);
-        Arrays.sort(sorted, (a, b) -> Double.compare(b[2 * nb], a[2 * nb]));
-        int take = Math.max(1, (int) Math.ceil(sorted.length * LOUDEST_SHARE));
-        if (!(sorted[0][2 * nb] > 0)) return null;
+        double[][] all = frames.toArray(new double[0][]);
+        double[] section = sectionLoudness(all, 2 * nb, size / sampleRate);
+        Integer[] order = new Integer[all.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(section[b], section[a]));
+        int take = Math.max(1, (int) Math.ceil(all.length * LOUDEST_SHARE));
+        if (!(section[order[0]] > 0)) return null;
         double[] m = new double[nb], s = new double[nb];
         for (int i = 0; i < take; i++) for (int b = 0; b < nb; b++) {
-            m[b] += sorted[i][b];
-            s[b] += sorted[i][nb + b];
+            m[b] += all[order[i]][b];
+            s[b] += all[order[i]][nb + b];
         }
         double[] midDb = new double[nb], sideDb = new double[nb];
         double ref = 0;

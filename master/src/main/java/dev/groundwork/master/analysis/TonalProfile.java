@@ -1,5 +1,6 @@
 package dev.groundwork.master.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.groundwork.core.json.Json;
 
 import java.io.IOException;
@@ -10,13 +11,22 @@ import java.io.UncheckedIOException;
  * A tonal balance: energy per third-octave band of the mid signal in dB relative to the mean of the
  * 200 Hz – 5 kHz bands, and the side's level relative to the mid in the same band (dB). Measured on the
  * loudest sections of a piece, so quiet intros and fades do not pull it. Bands are {@link #CENTRES_HZ}.
+ * A target derived from many tracks also carries {@code midSpreadDb}: per band, how far professional
+ * masters differ from each other (75th minus 25th percentile, dB); null for a single measured piece.
  */
-public record TonalProfile(double[] bandHz, double[] midDb, double[] sideMinusMidDb) {
+public record TonalProfile(double[] bandHz, double[] midDb, double[] sideMinusMidDb,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) double[] midSpreadDb) {
     /** Third-octave centres 25 Hz .. 16 kHz (1000 · 2^(k/3), k = -16..12). */
     public static final double[] CENTRES_HZ = centres();
 
     public TonalProfile {
-        if (bandHz.length != midDb.length || midDb.length != sideMinusMidDb.length) throw new IllegalArgumentException("tonal profile arrays differ in length");
+        if (bandHz.length != midDb.length || midDb.length != sideMinusMidDb.length
+                || (midSpreadDb != null && midSpreadDb.length != midDb.length)) throw new IllegalArgumentException("tonal profile arrays differ in length");
+    }
+
+    /** A measured profile (no spread). */
+    public TonalProfile(double[] bandHz, double[] midDb, double[] sideMinusMidDb) {
+        this(bandHz, midDb, sideMinusMidDb, null);
     }
 
     private static double[] centres() {
@@ -41,6 +51,14 @@ public record TonalProfile(double[] bandHz, double[] midDb, double[] sideMinusMi
 
     /** The built-in neutral target, derived from professionally mastered music (see docs/mastering-target.md). */
     public static TonalProfile neutralTarget() {
+        return NeutralTarget.CURVE;
+    }
+
+    private static final class NeutralTarget {
+        static final TonalProfile CURVE = load();
+    }
+
+    private static TonalProfile load() {
         try (InputStream in = TonalProfile.class.getResourceAsStream("/dev/groundwork/master/neutral-target.json")) {
             if (in == null) throw new IllegalStateException("built-in tonal target is missing from the build");
             return Json.MAPPER.readValue(in, TonalProfile.class);
