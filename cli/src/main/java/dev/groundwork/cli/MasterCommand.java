@@ -74,6 +74,9 @@ public final class MasterCommand implements Callable<Integer> {
     @Option(names = "--intensity", paramLabel = "0..100", defaultValue = "50", description = "Glue compression strength (default ${DEFAULT-VALUE} %%).")
     double intensity;
 
+    @Option(names = "--multiband", description = "Add gentle three-band compression where a band jumps (the loud character uses it anyway).")
+    boolean multiband;
+
     @Option(names = "--character", paramLabel = "NAME", defaultValue = "transparent", description = "transparent (default), warm, punchy, open, loud.")
     String character;
 
@@ -179,7 +182,7 @@ public final class MasterCommand implements Callable<Integer> {
         try {
             s = MasterSettings.defaults().withTarget(target()).withCharacter(Character.parse(character))
                     .withEqAmount(eqAmount).withIntensity(intensity).withBits(bits).withMaxLimiting(maxLimiting)
-                    .withOutputRate(rate == null ? 0 : rate);
+                    .withOutputRate(rate == null ? 0 : rate).withMultiband(multiband);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -443,6 +446,7 @@ public final class MasterCommand implements Callable<Integer> {
         stage(sb, "clean", s.clean().reason());
         stage(sb, "tonal", s.tonalBalance().reason());
         stage(sb, "dynamics", s.dynamics().reason());
+        if (s.dynamics().multiband() != null) stage(sb, "multiband", s.dynamics().multiband().reason());
         stage(sb, "stereo", s.stereo().reason());
         stage(sb, "loudness", s.loudness().reason());
         stage(sb, "deliver", s.deliver().reason());

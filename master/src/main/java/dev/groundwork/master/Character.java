@@ -8,20 +8,23 @@ import java.util.Locale;
  * differ in how far the EQ moves toward the target curve, in a gentle tilt, in compression and in width.
  */
 public enum Character {
-    TRANSPARENT(0.6, -20, 0, 0, 1.0, 1.0, "as little change as the target allows"),
-    WARM(1.0, 0, 1.0, -1.0, 1.0, 1.0, "fuller low end, softer top"),
-    PUNCHY(1.0, 10, 0.5, 0, 1.0, 1.6, "slower attack lets transients through, firmer glue"),
-    OPEN(1.0, 0, 0, 1.5, 1.1, 1.0, "more air and a slightly wider image"),
-    LOUD(1.0, 30, 0.5, 0.5, 1.0, 0.6, "denser: more compression before the limiter");
+    TRANSPARENT(0.6, -20, 0, 0, 1.0, 1.0, false, "as little change as the target allows"),
+    WARM(1.0, 0, 1.0, -1.0, 1.0, 1.0, false, "fuller low end, softer top"),
+    PUNCHY(1.0, 10, 0.5, 0, 1.0, 1.6, false, "slower attack lets transients through, firmer glue"),
+    OPEN(1.0, 0, 0, 1.5, 1.1, 1.0, false, "more air and a slightly wider image"),
+    LOUD(1.0, 30, 0.5, 0.5, 1.0, 0.6, true, "denser: more compression before the limiter, per band where a band jumps");
 
     public final double eqScale;
     public final double intensityOffset;
     public final double lowTiltDb, highTiltDb;
     public final double width;
     public final double attackScale;
+    /** Uses the multiband dynamics stage. */
+    public final boolean multiband;
     public final String description;
 
-    Character(double eqScale, double intensityOffset, double lowTiltDb, double highTiltDb, double width, double attackScale, String description) {
+    Character(double eqScale, double intensityOffset, double lowTiltDb, double highTiltDb, double width, double attackScale, boolean multiband, String description) {
+        this.multiband = multiband;
         this.eqScale = eqScale;
         this.intensityOffset = intensityOffset;
         this.lowTiltDb = lowTiltDb;

@@ -10,10 +10,11 @@ import java.util.Objects;
  * the input's rate; {@code bits} is "16", "24" or "32f". {@code safeLimiterLu} is how much of the gain
  * the limiter may swallow (LU of loudness lost to limiting) before the job stops short of the target;
  * 0 means automatic: 4 LU, or 6 LU for loud targets (-11 LUFS and louder), where dense limiting is the point.
+ * {@code multiband} asks for the multiband dynamics stage (characters that use it turn it on anyway).
  */
 public record MasterSettings(Target target, Character character, double eqAmount, double intensity,
                              TonalProfile reference, String referenceName, double outputRate, String bits,
-                             double safeLimiterLu) {
+                             double safeLimiterLu, boolean multiband) {
     public MasterSettings {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(character, "character");
@@ -25,7 +26,7 @@ public record MasterSettings(Target target, Character character, double eqAmount
     }
 
     public static MasterSettings defaults() {
-        return new MasterSettings(Target.DEFAULT, Character.TRANSPARENT, 50, 50, null, null, 0, "24", 0);
+        return new MasterSettings(Target.DEFAULT, Character.TRANSPARENT, 50, 50, null, null, 0, "24", 0, false);
     }
 
     /** The loudness the limiter may take before the job stops short of the target (resolves automatic). */
@@ -33,19 +34,22 @@ public record MasterSettings(Target target, Character character, double eqAmount
         return safeLimiterLu > 0 ? safeLimiterLu : target.lufs() >= -11 ? 6 : 4;
     }
 
-    public MasterSettings withMaxLimiting(double lu) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, outputRate, bits, lu); }
+    public MasterSettings withMaxLimiting(double lu) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, outputRate, bits, lu, multiband); }
 
-    public MasterSettings withTarget(Target t) { return new MasterSettings(t, character, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu); }
+    public MasterSettings withTarget(Target t) { return new MasterSettings(t, character, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu, multiband); }
 
-    public MasterSettings withCharacter(Character c) { return new MasterSettings(target, c, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu); }
+    public MasterSettings withCharacter(Character c) { return new MasterSettings(target, c, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu, multiband); }
 
-    public MasterSettings withEqAmount(double a) { return new MasterSettings(target, character, a, intensity, reference, referenceName, outputRate, bits, safeLimiterLu); }
+    public MasterSettings withEqAmount(double a) { return new MasterSettings(target, character, a, intensity, reference, referenceName, outputRate, bits, safeLimiterLu, multiband); }
 
-    public MasterSettings withIntensity(double i) { return new MasterSettings(target, character, eqAmount, i, reference, referenceName, outputRate, bits, safeLimiterLu); }
+    public MasterSettings withIntensity(double i) { return new MasterSettings(target, character, eqAmount, i, reference, referenceName, outputRate, bits, safeLimiterLu, multiband); }
 
-    public MasterSettings withReference(TonalProfile p, String name) { return new MasterSettings(target, character, eqAmount, intensity, p, name, outputRate, bits, safeLimiterLu); }
+    public MasterSettings withReference(TonalProfile p, String name) { return new MasterSettings(target, character, eqAmount, intensity, p, name, outputRate, bits, safeLimiterLu, multiband); }
 
-    public MasterSettings withOutputRate(double r) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, r, bits, safeLimiterLu); }
+    public MasterSettings withOutputRate(double r) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, r, bits, safeLimiterLu, multiband); }
 
-    public MasterSettings withBits(String b) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, outputRate, b, safeLimiterLu); }
+    /** {@code on}: add the multiband stage whatever the character says. */
+    public MasterSettings withMultiband(boolean on) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, outputRate, bits, safeLimiterLu, on); }
+
+    public MasterSettings withBits(String b) { return new MasterSettings(target, character, eqAmount, intensity, reference, referenceName, outputRate, b, safeLimiterLu, multiband); }
 }

@@ -2,6 +2,7 @@ package dev.groundwork.master;
 
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamWriter;
+import dev.groundwork.core.dsp.MultibandCompressor;
 import dev.groundwork.core.dsp.ProcessSpec;
 import dev.groundwork.core.dsp.TruePeakLimiter;
 import dev.groundwork.core.dsp.TruePeakOversampler;
@@ -95,9 +96,11 @@ public final class Mastering {
         LoudnessModel model = new LoudnessModel(channels, workRate, floor);
         try (FloatSpool pre = new FloatSpool(channels)) {
             MasteringChain.Pre chain = MasteringChain.pre(stages, spec);
+            MultibandCompressor multiband = multiband(stages, spec);
             try (BlockPipe toModel = BlockPipe.of(model::add, channels, MasteringChain.BLOCK, workRate)) {
                 SourceBlocks.forEach(source, workRate, b -> {
                     chain.process(b);
+                    if (multiband != null) multiband.process(b, b);
                     pre.append(b);
                     toModel.accept(b);
                 }, f -> progress.progress("process", f));
@@ -230,6 +233,7 @@ public final class Mastering {
         TruePeakOversampler[] accurate = {null};
         AudioStreamWriter[] writer = {null};
         MasteringChain.Pre[] chain = {null};
+        MultibandCompressor[] multiband = {null};
         MasteringChain.Finisher[] fin = {null};
         BlockPipe[] pipe = {null};
         boolean done = false;
@@ -238,6 +242,7 @@ public final class Mastering {
                 if (chain[0] == null) {
                     ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
                     chain[0] = MasteringChain.pre(st, spec);
+                    multiband[0] = multiband(st, spec);
                     an[0] = new Analyzer(b.channels(), rate, false);
                     accurate[0] = TruePeakOversampler.accurate(b.channels(), Math.pow(10, (ceilingDbtp - VERIFY_FLOOR_DB) / 20));
                     java.util.function.Consumer<AudioBuffer> measure = o -> {
@@ -252,6 +257,7 @@ public final class Mastering {
                     });
                 }
                 chain[0].process(b);
+                if (multiband[0] != null) multiband[0].process(b, b);
                 fin[0].process(b);
             }, f -> progress.progress("render", f));
             if (fin[0] == null) throw new MasteringException(source.name() + " holds no audio");
@@ -265,6 +271,17 @@ public final class Mastering {
         double peak = accurate[0].peak();
         return new Replay(writer[0], an[0], peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY, fin[0].limiterStatistics(),
                 chain[0].compressorReductionDb());
+    }
+
+    /**
+     * The multiband stage prepared for {@code spec}, or null when the plan has it off. It runs right after the chain's
+     * stereo stage (block by block, zero latency), before the loudness stage.
+     */
+    private static MultibandCompressor multiband(Stages st, ProcessSpec spec) {
+        if (!st.dynamics().multibandEnabled()) return null;
+        MultibandCompressor m = new MultibandCompressor(st.dynamics().multiband().settings());
+        m.prepare(spec);
+        return m;
     }
 
     private static void checkCorrelation(InputAnalysis out, List<Warning> warnings) {

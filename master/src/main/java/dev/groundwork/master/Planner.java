@@ -2,9 +2,11 @@ package dev.groundwork.master;
 
 import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.dsp.Compressor;
+import dev.groundwork.core.dsp.MultibandCompressor;
 import dev.groundwork.core.dsp.StereoWidth;
 import dev.groundwork.core.dsp.SubsonicFilter;
 import dev.groundwork.core.dsp.TruePeakLimiter;
+import dev.groundwork.master.analysis.BandDynamics;
 import dev.groundwork.master.analysis.InputAnalysis;
 import dev.groundwork.master.analysis.TonalProfile;
 import dev.groundwork.master.plan.CleanStage;
@@ -13,6 +15,7 @@ import dev.groundwork.master.plan.DynamicsStage;
 import dev.groundwork.master.plan.EqBand;
 import dev.groundwork.master.plan.InspectStage;
 import dev.groundwork.master.plan.LoudnessStage;
+import dev.groundwork.master.plan.MultibandStage;
 import dev.groundwork.master.plan.StereoStage;
 import dev.groundwork.master.plan.Stages;
 import dev.groundwork.master.plan.TonalBalanceStage;
@@ -47,7 +50,7 @@ final class Planner {
         InspectStage inspect = inspect(a, w);
         CleanStage clean = clean(a);
         TonalBalanceStage tonal = tonal(a, s);
-        DynamicsStage dynamics = dynamics(a, s);
+        DynamicsStage dynamics = dynamics(a, s).withMultiband(multiband(a, s));
         StereoStage stereo = stereo(a, s);
         LoudnessStage loudness = provisionalLoudness(a, s, dynamics);
         DeliverStage deliver = new DeliverStage(workRate, s.bits(),
@@ -279,6 +282,47 @@ final class Planner {
         return new DynamicsStage(true, c, intensity, String.format(Locale.ROOT,
                 "glue: %.1f:1 above %.1f dB (input %.1f LUFS, PLR %.1f dB, intensity %.0f %%), %.0f ms attack keeps transients, 180 ms release",
                 ratio, threshold, loud, a.plrDb(), intensity, attack));
+    }
+
+    /** Below this short-term crest a band is steady: compressing it would only flatten it. */
+    static final double STEADY_CREST_DB = 3;
+
+    /**
+     * Per-band compression, only where a band jumps: each band's ratio grows with its short-term crest factor and the
+     * intensity, its threshold sits a few dB under the level of its loudest frames (so only those are turned down,
+     * about 1 dB at the default intensity), with attack and release long in the bass (no waveform distortion, no
+     * pumping) and short in the treble. Sparse and already dense material is left to the glue stage.
+     */
+    static MultibandStage multiband(InputAnalysis a, MasterSettings s) {
+        boolean asked = s.multiband() || s.character().multiband;
+        if (!asked) return null;
+        double intensity = Math.max(0, Math.min(100, s.intensity() + s.character().intensityOffset));
+        double i = intensity / 100;
+        String who = s.multiband() ? "--multiband" : s.character().id() + " character";
+        if (a.bandDynamics().size() != 3) return MultibandStage.off(who + ": too short to measure the bands; multiband off");
+        if (intensity == 0) return MultibandStage.off(who + ": intensity 0 %; multiband off");
+        if (a.plrDb() < 8) return MultibandStage.off(String.format(Locale.ROOT, "%s: input already dense (PLR %.1f dB); multiband off", who, a.plrDb()));
+        if (a.sparseness() > 0.35 || a.plrDb() > 20) {
+            return MultibandStage.off(String.format(Locale.ROOT, "%s: sparse material (%.0f %% of the time >10 LU under the average, PLR %.1f dB): per-band compression would pump; multiband off",
+                    who, 100 * a.sparseness(), a.plrDb()));
+        }
+        double[][] timing = {{30, 300, 30}, {15, 200, 10}, {5, 120, 5}}; // attack ms, release ms, RMS window ms
+        Compressor.Settings[] bands = new Compressor.Settings[3];
+        List<String> why = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            BandDynamics d = a.bandDynamics().get(b);
+            double drive = Math.max(0, Math.min(1, (d.crestDb() - STEADY_CREST_DB) / 6));
+            double ratio = round1(1 + i * drive * 1.5);
+            double threshold = round1(clampRange(d.loudLevelDbfs() - (1 + 4 * i), -80, 0));
+            bands[b] = new Compressor.Settings(threshold, Math.max(1, ratio), timing[b][0], timing[b][1], 6, 0, timing[b][2]);
+            why.add(ratio <= 1.05
+                    ? String.format(Locale.ROOT, "%s steady (crest %.1f dB): left alone", d.band(), d.crestDb())
+                    : String.format(Locale.ROOT, "%s crest %.1f dB → %.1f:1 above %.1f dBFS (loudest frames %.1f dBFS)", d.band(), d.crestDb(), ratio, threshold, d.loudLevelDbfs()));
+        }
+        MultibandCompressor.Settings settings = new MultibandCompressor.Settings(InputAnalysis.LOW_CROSSOVER_HZ, InputAnalysis.HIGH_CROSSOVER_HZ, bands[0], bands[1], bands[2]);
+        return new MultibandStage(true, settings, a.bandDynamics(), String.format(Locale.ROOT,
+                "%s, intensity %.0f %%: Linkwitz-Riley split at %.0f Hz and %.1f kHz; %s", who, intensity,
+                InputAnalysis.LOW_CROSSOVER_HZ, InputAnalysis.HIGH_CROSSOVER_HZ / 1000, String.join("; ", why)));
     }
 
     // ---- Stereo ----

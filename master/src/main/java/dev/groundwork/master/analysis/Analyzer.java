@@ -104,7 +104,16 @@ public final class Analyzer {
                 negInf(r.truePeakDbtp()), negInf(r.samplePeakDbfs()), Double.isFinite(integrated) ? negInf(r.truePeakDbtp()) - integrated : Double.NaN,
                 negInf(r.dcOffsetDbfs()), r.clippedSamples(), lead, trail,
                 r.stereoCorrelation() == null ? 1 : r.stereoCorrelation(), sideToMid, bassSide,
-                spectrum == null ? Double.NaN : spectrum.midShareBelowDb(30), sparseness, tonal);
+                spectrum == null ? Double.NaN : spectrum.midShareBelowDb(30), sparseness, tonal, bandDynamics());
+    }
+
+    private java.util.List<BandDynamics> bandDynamics() {
+        if (spectrum == null) return java.util.List.of();
+        double top = Math.min(20_000, sampleRate / 2);
+        BandDynamics[] b = {spectrum.bandDynamics("low", 20, InputAnalysis.LOW_CROSSOVER_HZ),
+                spectrum.bandDynamics("mid", InputAnalysis.LOW_CROSSOVER_HZ, InputAnalysis.HIGH_CROSSOVER_HZ),
+                spectrum.bandDynamics("high", InputAnalysis.HIGH_CROSSOVER_HZ, top)};
+        return b[0] == null ? java.util.List.of() : java.util.List.of(b);
     }
 
     private static double nan(Double v) { return v == null ? Double.NaN : v; }

@@ -122,6 +122,36 @@ public final class SpectrumAccumulator {
 
     public int frameCount() { return frames.size(); }
 
+    /**
+     * Short-term dynamics of the mid signal between {@code loHz} and {@code hiHz} (whole third-octave bands whose centre
+     * lies inside), over the frames within 40 dB of the loudest 3 s section; null when there is no signal.
+     */
+    public BandDynamics bandDynamics(String name, double loHz, double hiHz) {
+        if (frames.isEmpty()) return null;
+        int nb = bandLo.length;
+        double[][] all = frames.toArray(new double[0][]);
+        double[] section = sectionLoudness(all, 2 * nb, size / sampleRate);
+        double loudest = Arrays.stream(section).max().orElse(0);
+        if (!(loudest > 0)) return null;
+        double[] e = new double[all.length];
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (section[i] < loudest * 1e-4) continue;
+            double sum = 0;
+            for (int b = 0; b < nb; b++) if (TonalProfile.CENTRES_HZ[b] >= loHz && TonalProfile.CENTRES_HZ[b] < hiHz) sum += all[i][b];
+            e[n++] = sum;
+        }
+        e = Arrays.copyOf(e, n);
+        Arrays.sort(e);
+        // the loudest 5 % of frames, averaged (a percentile would fall under the mean when a band is silent but for rare bursts)
+        int top = Math.max(1, (int) Math.ceil(0.05 * n));
+        double mean = Arrays.stream(e).average().orElse(0), loud = Arrays.stream(e, n - top, n).average().orElse(0);
+        // Parseval for a Hann-windowed frame: mean square = 16 · (one-sided band energy) / (3 · N²)
+        double loudMs = 16 * loud / (3.0 * size * size);
+        return new BandDynamics(name, loHz, hiHz, mean > 0 ? 10 * Math.log10(Math.max(loud, 1e-30) / mean) : 0,
+                loudMs > 0 ? 10 * Math.log10(loudMs) : -200);
+    }
+
     /** Band energy of frequencies below {@code hz} relative to all bands, dB (for subsonic decisions), mid signal. */
     public double midShareBelowDb(double hz) {
         double below = 0, all = 0;
