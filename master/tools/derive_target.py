@@ -3,7 +3,7 @@
 
 Usage: derive_target.py OUT.json FILE... (any format ffmpeg decodes). Needs numpy and ffmpeg.
 Per track: decode to 44.1 kHz stereo, cut into 8192-sample Hann frames (no overlap), rank the frames by
-the K-weighted mid energy of the 3 s around them and keep the loudest 30 %, sum mid and side energy into exact third-octave bands
+the K-weighted mid energy of the 3 s around them and keep the loudest 30 % (and any frame within 1 dB of them), sum mid and side energy into exact third-octave bands
 25 Hz..16 kHz (a bin on a band edge counts by its share inside the band), express mid in dB relative to
 the mean of the 200 Hz..5 kHz bands and side as dB relative to mid. The target is the median over tracks
 (robust to one odd track), lightly smoothed across neighbouring bands; the spread (75th minus 25th
@@ -66,8 +66,12 @@ def profile(x):
     win = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(N) / N)
     bm = (np.abs(np.fft.rfft(mid * win, axis=1)) ** 2) @ W.T  # frames x bands
     bs = (np.abs(np.fft.rfft(side * win, axis=1)) ** 2) @ W.T
+    sect = section_loudness(bm @ K, N / FS)
+    order = np.argsort(-sect, kind="stable")
     take = max(1, int(np.ceil(frames * 0.3)))
-    loud = np.argsort(-section_loudness(bm @ K, N / FS), kind="stable")[:take]
+    # every frame within 1 dB of the loudest 30 % too (stable on material of nearly constant loudness)
+    take = max(take, int((sect >= sect[order[take - 1]] * 10 ** -0.1).sum()))
+    loud = order[:take]
     m, s = bm[loud].sum(0), bs[loud].sum(0)
     mid_db = 10 * np.log10(np.maximum(m, 1e-30))
     side_db = 10 * np.log10(np.maximum(s, 1e-30)) - mid_db

@@ -177,7 +177,7 @@ final class Planner {
      * The input's deviation from the target in the units of each mid EQ band: per band, the gain of that band's own
      * filter that best explains the difference over the third-octave bands the filter moves (weighted least squares,
      * each band weighted by 1 / spread², so bands where professional masters disagree anyway count less), after
-     * removing the overall level offset (the weighted median of the difference). So a +6 dB shelf reads +6 dB, and a
+     * removing the overall level offset (the median of the difference over the bands). So a +6 dB shelf reads +6 dB, and a
      * mix whose midrange sits low is not read as bass and treble far above the target just because both profiles are
      * expressed relative to their own 200 Hz – 5 kHz mean.
      */
@@ -193,7 +193,11 @@ final class Planner {
             double sp = spread == null ? DEFAULT_SPREAD_DB : Math.max(3, spread[i]);
             weight[i] = hz[i] * Math.pow(2, 1 / 6.0) < maxHz ? 1 / (sp * sp) : 0;
         }
-        double offset = weightedMedian(diff, weight);
+        // the level where most of the spectrum agrees with the target: every usable band has one vote, so neither a
+        // broad boost nor a scooped midrange (where the weights are largest) moves it
+        double[] votes = new double[n];
+        for (int i = 0; i < n; i++) votes[i] = weight[i] > 0 ? 1 : 0;
+        double offset = weightedMedian(diff, votes);
         double[] gains = new double[MID_BANDS.size()], spreads = new double[MID_BANDS.size()];
         for (int j = 0; j < MID_BANDS.size(); j++) {
             BandSpec b = MID_BANDS.get(j);

@@ -67,7 +67,7 @@ class MasteringTest {
         TonalProfile before = profile(in), after = profile(out.audio());
         for (int b = 0; b < before.bandHz().length; b++) {
             if (before.bandHz()[b] < 40 || before.bandHz()[b] > 16000) continue;
-            assertEquals(before.midDb()[b], after.midDb()[b], 0.2, "mid band " + before.bandHz()[b] + " Hz");
+            assertEquals(before.midDb()[b], after.midDb()[b], 0.2, "mid band " + before.bandHz()[b] + " Hz; " + r.plan().stages());
         }
         assertEquals(Music.truePeak(in), Music.truePeak(out.audio()), 0.3, "true peak");
     }

@@ -17,6 +17,8 @@ import java.util.List;
 public final class SpectrumAccumulator {
     /** Share of frames, loudest first, that define the tonal balance. */
     static final double LOUDEST_SHARE = 0.3;
+    /** Frames whose section is within 1 dB (power ratio) of the last one chosen are taken too. */
+    static final double SELECTION_MARGIN = Math.pow(10, -0.1);
 
     private final int channels;
     private final int size;
@@ -188,8 +190,12 @@ public final class SpectrumAccumulator {
         Integer[] order = new Integer[all.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Double.compare(section[b], section[a]));
-        int take = Math.max(1, (int) Math.ceil(all.length * LOUDEST_SHARE));
         if (!(section[order[0]] > 0)) return null;
+        // the loudest 30 %, and every frame within 1 dB of them: on material of nearly constant loudness the ranking is
+        // decided by hundredths of a dB, and a change that small must not pick other chords for the profile
+        int take = Math.max(1, (int) Math.ceil(all.length * LOUDEST_SHARE));
+        double floor = section[order[take - 1]] * SELECTION_MARGIN;
+        while (take < order.length && section[order[take]] >= floor) take++;
         double[] m = new double[nb], s = new double[nb];
         for (int i = 0; i < take; i++) for (int b = 0; b < nb; b++) {
             m[b] += all[order[i]][b];
