@@ -72,6 +72,61 @@ class MasteringTest {
         assertEquals(Music.truePeak(in), Music.truePeak(out.audio()), 0.3, "true peak");
     }
 
+    /**
+     * Noise whose mid and side spectra follow the neutral target exactly, at -14 LUFS: a master that already sits on
+     * the target in loudness and tone. With default settings it must come out nearly as it went in.
+     */
+    @Test
+    void materialAlreadyOnTheTargetCurveAndLoudnessPassesWithSmallChangesAtDefaultSettings() {
+        double rate = 44100;
+        int n = 1 << 20;
+        TonalProfile t = TonalProfile.neutralTarget();
+        double[] mid = shapedNoise(n, rate, 21, f -> t.midAt(f)), side = shapedNoise(n, rate, 22, f -> t.midAt(f) + t.sideAt(f));
+        AudioBuffer in = AudioBuffer.allocate(2, n, rate);
+        for (int i = 0; i < n; i++) {
+            in.channel(0)[i] = (float) (mid[i] + side[i]);
+            in.channel(1)[i] = (float) (mid[i] - side[i]);
+        }
+        in = Music.atLoudness(in, -14);
+        AudioOutput.Memory out = new AudioOutput.Memory();
+        MasterResult r = master(in, MasterSettings.defaults().withBits("32f"), out);
+        double maxEq = 0;
+        for (var b : r.plan().stages().tonalBalance().mid()) maxEq = Math.max(maxEq, Math.abs(b.gainDb()));
+        for (var b : r.plan().stages().tonalBalance().side()) maxEq = Math.max(maxEq, Math.abs(b.gainDb()));
+        TonalProfile before = profile(in), after = profile(out.audio());
+        double maxBand = 0;
+        for (int b = 0; b < before.bandHz().length; b++) {
+            if (before.bandHz()[b] >= 40) maxBand = Math.max(maxBand, Math.abs(after.midDb()[b] - before.midDb()[b]));
+        }
+        double gain = r.plan().stages().loudness().gainDb();
+        System.out.printf("already on target: loudness gain %+.2f dB, largest EQ move %.1f dB, largest band change %.2f dB, "
+                        + "glue max %.2f dB, limiter max %.2f dB, LRA %.2f -> %.2f LU%n", gain, maxEq, maxBand,
+                r.gainReduction().compressorMaxDb(), r.gainReduction().limiterMaxDb(), r.plan().input().loudnessRangeLu(),
+                r.output().report().loudnessRangeLu());
+        assertTrue(maxEq <= 0.5, "EQ nearly flat: " + r.plan().stages().tonalBalance().reason());
+        assertTrue(maxBand <= 0.75, "spectrum kept band by band: " + maxBand);
+        assertEquals(0, gain, 1.0, "loudness gain");
+        assertEquals(-14, Music.integrated(out.audio()), 0.1);
+    }
+
+    /** Gaussian noise shaped so its third-octave levels follow {@code db(f)} (pink base: 1/f power). */
+    static double[] shapedNoise(int n, double rate, long seed, java.util.function.DoubleUnaryOperator db) {
+        Random rnd = new Random(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rnd.nextGaussian();
+        org.jtransforms.fft.DoubleFFT_1D fft = new org.jtransforms.fft.DoubleFFT_1D(n);
+        fft.realForward(x);
+        x[0] = 0;
+        x[1] = 0;
+        for (int k = 1; k < n / 2; k++) {
+            double f = k * rate / n, g = f < 20 ? 0 : Math.pow(10, db.applyAsDouble(f) / 20) / Math.sqrt(f);
+            x[2 * k] *= g;
+            x[2 * k + 1] *= g;
+        }
+        fft.realInverse(x, true);
+        return x;
+    }
+
     static TonalProfile profile(AudioBuffer a) {
         Analyzer an = new Analyzer(a.channels(), a.sampleRate());
         an.add(a);
