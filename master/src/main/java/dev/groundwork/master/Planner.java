@@ -110,7 +110,10 @@ final class Planner {
 
     // ---- Tonal balance ----
 
-    /** Mid EQ: centre, type, Q, and the range of third-octave bands it answers for. */
+    /**
+     * An EQ band: type, centre, Q; {@code loHz..hiHz} is the range of third-octave bands a side band answers for (mid bands
+     * are read through their own filter's response, see {@link #readMid}); {@code scale} is applied to the correction.
+     */
     private record BandSpec(String type, double hz, double q, double loHz, double hiHz, double scale) { }
 
     private static final List<BandSpec> MID_BANDS = List.of(
