@@ -453,6 +453,8 @@ public final class MasterCommand implements Callable<Integer> {
         GainReduction g = r.gainReduction();
         sb.append(String.format(Locale.ROOT, "  %-9s compressor max %.1f dB (mean %.2f dB); limiter max %.1f dB (mean %.2f dB while active, active %.0f %% of the time)%n",
                 "reduction", g.compressorMaxDb(), g.compressorMeanDb(), g.limiterMaxDb(), g.limiterMeanDb(), g.limiterActivePercent()));
+        if (!g.multibandMaxDb().isEmpty()) sb.append(String.format(Locale.ROOT, "  %-9s multiband max low %.1f dB, mid %.1f dB, high %.1f dB%n", "",
+                g.multibandMaxDb().get(0), g.multibandMaxDb().get(1), g.multibandMaxDb().get(2)));
         for (CodecCheck c : r.codecCheck()) {
             sb.append(String.format(Locale.ROOT, "  %-9s %s %s decodes to %.2f dBTP%s%n", "codec", c.codec(), c.bitrate(), c.truePeakDbtp(), c.overCeiling() ? " (over the ceiling)" : ""));
         }

@@ -107,6 +107,7 @@ public final class Mastering {
             }
             model.finish();
             double[] comp = chain.compressorReductionDb();
+            List<Double> multibandDb = GainReduction.of(multiband);
 
             progress.progress("loudness", 0);
             List<Warning> solveWarnings = new ArrayList<>();
@@ -149,7 +150,7 @@ public final class Mastering {
                 r.writer.commit();
                 progress.progress("write", 1);
                 warnings.addAll(solveWarnings);
-                return result(inspection, source, settings, stages, in, warnings, sol, gain, limiter, trim, r, comp);
+                return result(inspection, source, settings, stages, in, warnings, sol, gain, limiter, trim, r, comp, multibandDb);
             } finally {
                 if (r != null) r.writer.close();
             }
@@ -158,7 +159,7 @@ public final class Mastering {
 
     private static MasterResult result(Inspection inspection, AudioSource source, MasterSettings settings, Stages stages, InputAnalysis in,
                                        List<Warning> warnings, Solution sol, double gain, TruePeakLimiter.Settings limiter, double trim,
-                                       Render r, double[] comp) {
+                                       Render r, double[] comp, List<Double> multibandDb) {
         double tp = r.analysis.truePeakDbtp();
         TruePeakLimiter.Statistics ls = r.limiter;
         if (ls.maxGainReductionDb() > 6) {
@@ -178,7 +179,7 @@ public final class Mastering {
         checkCorrelation(outAnalyzer.result(), warnings);
         plan = plan.withWarnings(warnings);
         return new MasterResult(plan, inspection.analysis(), outAnalyzer.analysis(source.name() + " (master)"),
-                new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
+                new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction(), multibandDb));
     }
 
     /** Renders a plan exactly as written. Same input and plan → same samples, same bytes. */
@@ -221,11 +222,12 @@ public final class Mastering {
         checkCorrelation(r.analyzer.result(), warnings);
         TruePeakLimiter.Statistics ls = r.limiter;
         return new MasterResult(plan.withStages(st).withWarnings(warnings), inputAnalysis, r.analyzer.analysis(source.name() + " (master)"),
-                new GainReduction(r.compressorDb[0], r.compressorDb[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction()));
+                new GainReduction(r.compressorDb[0], r.compressorDb[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction(), r.multibandDb));
     }
 
     /** One pass of a plan from the source to an opened, not yet committed writer, measured on the way (×16 true peak included). */
-    private record Replay(AudioStreamWriter writer, Analyzer analyzer, double accurateTruePeakDbtp, TruePeakLimiter.Statistics limiter, double[] compressorDb) { }
+    private record Replay(AudioStreamWriter writer, Analyzer analyzer, double accurateTruePeakDbtp, TruePeakLimiter.Statistics limiter, double[] compressorDb,
+                          List<Double> multibandDb) { }
 
     private static Replay replay(AudioSource source, Stages st, double trimDb, double ceilingDbtp, AudioOutput output, ProgressListener progress) {
         double rate = st.deliver().sampleRateHz();
@@ -270,7 +272,7 @@ public final class Mastering {
         }
         double peak = accurate[0].peak();
         return new Replay(writer[0], an[0], peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY, fin[0].limiterStatistics(),
-                chain[0].compressorReductionDb());
+                chain[0].compressorReductionDb(), GainReduction.of(multiband[0]));
     }
 
     /**

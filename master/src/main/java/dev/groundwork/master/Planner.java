@@ -1,5 +1,6 @@
 package dev.groundwork.master;
 
+import dev.groundwork.core.dsp.Biquad;
 import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.dsp.Compressor;
 import dev.groundwork.core.dsp.MultibandCompressor;
@@ -50,7 +51,7 @@ final class Planner {
         InspectStage inspect = inspect(a, w);
         CleanStage clean = clean(a);
         TonalBalanceStage tonal = tonal(a, s);
-        DynamicsStage dynamics = dynamics(a, s).withMultiband(multiband(a, s));
+        DynamicsStage dynamics = dynamics(a, s).withMultiband(multiband(a, s, tonal));
         StereoStage stereo = stereo(a, s);
         LoudnessStage loudness = provisionalLoudness(a, s, dynamics);
         DeliverStage deliver = new DeliverStage(workRate, s.bits(),
@@ -205,11 +206,7 @@ final class Planner {
         for (int j = 0; j < MID_BANDS.size(); j++) {
             BandSpec b = MID_BANDS.get(j);
             if (b.hz >= maxHz) continue;
-            var filter = switch (b.type) {
-                case "low_shelf" -> BiquadDesign.lowShelf(sampleRate, b.hz, b.q, 1);
-                case "high_shelf" -> BiquadDesign.highShelf(sampleRate, b.hz, b.q, 1);
-                default -> BiquadDesign.peaking(sampleRate, b.hz, b.q, 1);
-            };
+            var filter = filter(b.type, sampleRate, b.hz, b.q, 1);
             double num = 0, den = 0, sp = 0, sw = 0;
             for (int i = 0; i < n; i++) {
                 double r = filter.magnitudeDb(hz[i], sampleRate); // dB per dB of gain
@@ -223,6 +220,15 @@ final class Planner {
             spreads[j] = sw > 0 ? sp / sw : DEFAULT_SPREAD_DB;
         }
         return new Reading(gains, spreads, offset);
+    }
+
+    /** The biquad of an EQ band, as the renderer designs it. */
+    static Biquad.Coefficients filter(String type, double fs, double hz, double q, double gainDb) {
+        return switch (type) {
+            case "low_shelf" -> BiquadDesign.lowShelf(fs, hz, q, gainDb);
+            case "high_shelf" -> BiquadDesign.highShelf(fs, hz, q, gainDb);
+            default -> BiquadDesign.peaking(fs, hz, q, gainDb);
+        };
     }
 
     static double weightedMedian(double[] v, double[] w) {
@@ -300,7 +306,7 @@ final class Planner {
      * about 1 dB at the default intensity), with attack and release long in the bass (no waveform distortion, no
      * pumping) and short in the treble. Sparse and already dense material is left to the glue stage.
      */
-    static MultibandStage multiband(InputAnalysis a, MasterSettings s) {
+    static MultibandStage multiband(InputAnalysis a, MasterSettings s, TonalBalanceStage tonal) {
         boolean asked = s.multiband() || s.character().multiband;
         if (!asked) return null;
         double intensity = Math.max(0, Math.min(100, s.intensity() + s.character().intensityOffset));
@@ -320,16 +326,36 @@ final class Planner {
             BandDynamics d = a.bandDynamics().get(b);
             double drive = Math.max(0, Math.min(1, (d.crestDb() - STEADY_CREST_DB) / 6));
             double ratio = round1(1 + i * drive * 1.5);
-            double threshold = round1(clampRange(d.loudLevelDbfs() - (1 + 4 * i), -80, 0));
+            // the stage runs after the EQ: its thresholds follow the level the EQ leaves in the band
+            double level = d.loudLevelDbfs() + eqGainDb(a, tonal, d.loHz(), d.hiHz());
+            double threshold = round1(clampRange(level - (1 + 4 * i), -80, 0));
             bands[b] = new Compressor.Settings(threshold, Math.max(1, ratio), timing[b][0], timing[b][1], 6, 0, timing[b][2]);
             why.add(ratio <= 1.05
                     ? String.format(Locale.ROOT, "%s steady (crest %.1f dB): left alone", d.band(), d.crestDb())
-                    : String.format(Locale.ROOT, "%s crest %.1f dB → %.1f:1 above %.1f dBFS (loudest frames %.1f dBFS)", d.band(), d.crestDb(), ratio, threshold, d.loudLevelDbfs()));
+                    : String.format(Locale.ROOT, "%s crest %.1f dB → %.1f:1 above %.1f dBFS (loudest frames %.1f dBFS after the EQ)", d.band(), d.crestDb(), ratio, threshold, level));
         }
         MultibandCompressor.Settings settings = new MultibandCompressor.Settings(InputAnalysis.LOW_CROSSOVER_HZ, InputAnalysis.HIGH_CROSSOVER_HZ, bands[0], bands[1], bands[2]);
         return new MultibandStage(true, settings, a.bandDynamics(), String.format(Locale.ROOT,
                 "%s, intensity %.0f %%: Linkwitz-Riley split at %.0f Hz and %.1f kHz; %s", who, intensity,
                 InputAnalysis.LOW_CROSSOVER_HZ, InputAnalysis.HIGH_CROSSOVER_HZ / 1000, String.join("; ", why)));
+    }
+
+    /** Energy-weighted mean gain of the mid EQ over the third-octave bands between {@code loHz} and {@code hiHz}, dB. */
+    static double eqGainDb(InputAnalysis a, TonalBalanceStage tonal, double loHz, double hiHz) {
+        if (a.tonal() == null || tonal.mid().isEmpty()) return 0;
+        double fs = a.sampleRate(), before = 0, after = 0;
+        for (int b = 0; b < a.tonal().bandHz().length; b++) {
+            double hz = a.tonal().bandHz()[b];
+            if (hz < loHz || hz >= hiHz || hz >= fs * 0.45) continue;
+            double p = Math.pow(10, a.tonal().midDb()[b] / 10), db = 0;
+            for (EqBand e : tonal.mid()) {
+                if (e.gainDb() == 0) continue;
+                db += filter(e.type(), fs, e.frequencyHz(), e.q(), e.gainDb()).magnitudeDb(hz, fs);
+            }
+            before += p;
+            after += p * Math.pow(10, db / 10);
+        }
+        return before > 0 ? 10 * Math.log10(after / before) : 0;
     }
 
     // ---- Stereo ----

@@ -46,6 +46,9 @@ class MultibandStageTest {
         assertTrue(low.crestDb() > mid.crestDb() + 2, "the bass jumps, the pads do not: " + m.bands());
         assertTrue(m.settings().low().ratio() > m.settings().mid().ratio(), m.reason());
         assertTrue(m.reason().contains("mid steady"), m.reason());
+        var gr = r.gainReduction().multibandMaxDb();
+        assertEquals(3, gr.size());
+        assertTrue(gr.get(0) > 0.5 && gr.get(1) < 0.05, "the bass band works, the steady mid band does not: " + gr);
         assertEquals(-14, r.plan().stages().loudness().expectedLufs(), 0.1);
     }
 
