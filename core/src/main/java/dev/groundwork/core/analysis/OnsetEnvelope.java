@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * Onset strength of a signal, accumulated block by block (any block sizes give the same curve): the mono
  * sum is split at 150 Hz by a one-pole filter (kick and bass below, snare, hats and the rest above), the
- * energy of each band is smoothed by two one-pole filters at 20 Hz (so the ripple of a held low note is
- * not mistaken for onsets) and sampled every hop of about 5.8 ms, and {@link #envelope()} returns, per hop, the
+ * energy of each band is averaged over eighths of a hop and smoothed by two one-pole filters at 20 Hz (so the
+ * ripple of a held low note is not mistaken for onsets), then sampled every hop of about 5.8 ms, and
+ * {@link #envelope()} returns, per hop, the
  * rise of each band's log-compressed energy summed over the bands. The compression is relative to the
  * signal's own mean energy, so the curve does not depend on the input gain. Holds two floats per hop
  * (about 330 kB for four minutes), never the audio.
@@ -20,11 +21,13 @@ public final class OnsetEnvelope {
     private static final double MIN_RISE = 0.1;       // about 0.4 dB at the mean level: the ripple of a held tone is not an onset
 
     private final int channels;
-    private final int hop;
+    private final int hop, sub;
     private final double frameRate;
     private final double lowCoefficient, smoothCoefficient;
     private double low;
     private double low1, low2, high1, high2;     // the two smoothing stages of each band's energy
+    private double subLow, subHigh;
+    private int subFill;
     private int fill;
     private float[] lowEnergy = new float[4096], highEnergy = new float[4096];
     private int hops;
@@ -36,7 +39,9 @@ public final class OnsetEnvelope {
         this.hop = (int) Math.round(sampleRate * 256 / 44100.0);
         this.frameRate = sampleRate / hop;
         this.lowCoefficient = 1 - Math.exp(-2 * Math.PI * SPLIT_HZ / sampleRate);
-        this.smoothCoefficient = 1 - Math.exp(-2 * Math.PI * SMOOTH_HZ / sampleRate);
+        this.sub = Math.max(1, hop / 8);
+        // The smoothing runs once per sub-block, on the sub-block's mean energy.
+        this.smoothCoefficient = 1 - Math.exp(-2 * Math.PI * SMOOTH_HZ * sub / sampleRate);
     }
 
     /** Hops per second of the envelope. */
@@ -47,28 +52,38 @@ public final class OnsetEnvelope {
         int n = block.frames();
         float[] a = block.channel(0), b = channels > 1 ? block.channel(1) : null;
         double scale = channels > 1 ? 0.5 : 1;
-        double y = low, c = lowCoefficient, k = smoothCoefficient;
-        double l1 = low1, l2 = low2, h1 = high1, h2 = high2;
-        int f = fill;
+        double y = low, c = lowCoefficient, el = subLow, eh = subHigh;
+        int f = fill, sf = subFill;
         for (int i = 0; i < n; i++) {
             double x = b == null ? a[i] : scale * (a[i] + b[i]);
             y += c * (x - y);
             double h = x - y;
-            l1 += k * (y * y - l1);
-            l2 += k * (l1 - l2);
-            h1 += k * (h * h - h1);
-            h2 += k * (h1 - h2);
+            el += y * y;
+            eh += h * h;
+            if (++sf == sub) {
+                smooth(el / sub, eh / sub);
+                el = 0;
+                eh = 0;
+                sf = 0;
+            }
             if (++f == hop) {
-                push((float) l2, (float) h2);
+                push((float) low2, (float) high2);
                 f = 0;
             }
         }
         low = y;
-        low1 = l1;
-        low2 = l2;
-        high1 = h1;
-        high2 = h2;
+        subLow = el;
+        subHigh = eh;
+        subFill = sf;
         fill = f;
+    }
+
+    private void smooth(double el, double eh) {
+        double k = smoothCoefficient;
+        low1 += k * (el - low1);
+        low2 += k * (low1 - low2);
+        high1 += k * (eh - high1);
+        high2 += k * (high1 - high2);
     }
 
     private void push(float el, float eh) {
