@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * Onset strength of a signal, accumulated block by block (any block sizes give the same curve): the mono
- * sum is split at 150 Hz by a one-pole filter (kick and bass below, snare, hats and the rest above), the
- * energy of each band is averaged over eighths of a hop and smoothed by two one-pole filters at 20 Hz (so the
+ * sum is split at 150 Hz (kick and bass below, snare, hats and the rest above) on eighths of a hop (the
+ * sub-block means through a one-pole low-pass; the high band is the rest of the sub-block's energy), the
+ * energy of each band is smoothed by two one-pole filters at 20 Hz (so the
  * ripple of a held low note is not mistaken for onsets), then sampled every hop of about 5.8 ms, and
  * {@link #envelope()} returns, per hop, the
  * rise of each band's log-compressed energy summed over the bands. The compression is relative to the
@@ -26,7 +27,7 @@ public final class OnsetEnvelope {
     private final double lowCoefficient, smoothCoefficient;
     private double low;
     private double low1, low2, high1, high2;     // the two smoothing stages of each band's energy
-    private double subLow, subHigh;
+    private double subLow, subHigh;              // running sum and sum of squares of the current sub-block
     private int subFill;
     private int fill;
     private float[] lowEnergy = new float[4096], highEnergy = new float[4096];
@@ -38,8 +39,8 @@ public final class OnsetEnvelope {
         this.channels = channels;
         this.hop = (int) Math.round(sampleRate * 256 / 44100.0);
         this.frameRate = sampleRate / hop;
-        this.lowCoefficient = 1 - Math.exp(-2 * Math.PI * SPLIT_HZ / sampleRate);
         this.sub = Math.max(1, hop / 8);
+        this.lowCoefficient = 1 - Math.exp(-2 * Math.PI * SPLIT_HZ * sub / sampleRate);
         // The smoothing runs once per sub-block, on the sub-block's mean energy.
         this.smoothCoefficient = 1 - Math.exp(-2 * Math.PI * SMOOTH_HZ * sub / sampleRate);
     }
@@ -52,18 +53,20 @@ public final class OnsetEnvelope {
         int n = block.frames();
         float[] a = block.channel(0), b = channels > 1 ? block.channel(1) : null;
         double scale = channels > 1 ? 0.5 : 1;
-        double y = low, c = lowCoefficient, el = subLow, eh = subHigh;
+        double sx = subLow, sxx = subHigh;
         int f = fill, sf = subFill;
         for (int i = 0; i < n; i++) {
             double x = b == null ? a[i] : scale * (a[i] + b[i]);
-            y += c * (x - y);
-            double h = x - y;
-            el += y * y;
-            eh += h * h;
+            sx += x;
+            sxx += x * x;
             if (++sf == sub) {
-                smooth(el / sub, eh / sub);
-                el = 0;
-                eh = 0;
+                // The split runs on the sub-block means (a box filter, then the one-pole at 150 Hz at the sub-block
+                // rate): the low band's energy is the filtered mean squared, the high band's what the rest carries.
+                low += lowCoefficient * (sx / sub - low);
+                double el = low * low, total = sxx / sub;
+                smooth(el, Math.max(0, total - el));
+                sx = 0;
+                sxx = 0;
                 sf = 0;
             }
             if (++f == hop) {
@@ -71,9 +74,8 @@ public final class OnsetEnvelope {
                 f = 0;
             }
         }
-        low = y;
-        subLow = el;
-        subHigh = eh;
+        subLow = sx;
+        subHigh = sxx;
         subFill = sf;
         fill = f;
     }

@@ -324,7 +324,7 @@ public final class DawProjectExporter {
         comp.setAttribute("deviceName", name);
         comp.setAttribute("deviceRole", "audioFX");
         comp.setAttribute("id", ids.next());
-        comp.setAttribute("comment", c.reason() + String.format(Locale.ROOT, " | knee %.1f dB, RMS detector %.0f ms%s", c.kneeDb(), c.rmsMs(),
+        comp.setAttribute("comment", c.reason() + String.format(Locale.ROOT, " | knee %.1f dB, %s%s", c.kneeDb(), detector(c),
                 faderDb == 0 ? "" : String.format(Locale.ROOT, "; threshold %.1f dBFS after the fader = %.1f dBFS before it", c.thresholdDb(), c.thresholdDb() - faderDb)));
         bool(d, comp, "Enabled", true, ids);
         compressorParameters(d, comp, c.attackMs(), c.makeupDb(), c.ratio(), c.releaseMs(), c.thresholdDb() - faderDb, ids);
@@ -345,6 +345,11 @@ public final class DawProjectExporter {
                         + " threshold %.1f dBFS is on the key, about %.1f dB of ducking per hit", String.join(" + ", keys), k.thresholdDb(), k.depthDb()));
         bool(d, comp, "Enabled", false, ids);
         compressorParameters(d, comp, k.attackMs(), 0, k.ratio(), k.releaseMs(), k.thresholdDb(), ids);
+    }
+
+    /** The detector as a producer names it: RMS over a window, or peak. */
+    static String detector(CompressionPlan c) {
+        return c.rmsMs() > 0 ? String.format(Locale.ROOT, "RMS detector %.0f ms", c.rmsMs()) : "peak detector";
     }
 
     private static void compressorParameters(Document d, Element comp, double attackMs, double makeupDb, double ratio, double releaseMs,

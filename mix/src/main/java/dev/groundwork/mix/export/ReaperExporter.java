@@ -123,8 +123,8 @@ public final class ReaperExporter {
 
     /** Compressor settings for an insert before the fader: the plan's threshold is after the fader, so the fader gain comes off. */
     private static String compressor(CompressionPlan c, double faderDb) {
-        return String.format(Locale.ROOT, "threshold %.1f dB, ratio %.1f:1, attack %.0f ms, release %.0f ms, knee %.1f dB, RMS %.0f ms, make-up %+.1f dB",
-                c.thresholdDb() - faderDb, c.ratio(), c.attackMs(), c.releaseMs(), c.kneeDb(), c.rmsMs(), c.makeupDb());
+        return String.format(Locale.ROOT, "threshold %.1f dB, ratio %.1f:1, attack %.0f ms, release %.0f ms, knee %.1f dB, %s, make-up %+.1f dB",
+                c.thresholdDb() - faderDb, c.ratio(), c.attackMs(), c.releaseMs(), c.kneeDb(), DawProjectExporter.detector(c), c.makeupDb());
     }
 
     private static void notes(StringBuilder b, String indent, String tag, List<String> lines) {
