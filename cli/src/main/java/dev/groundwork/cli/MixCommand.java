@@ -6,6 +6,7 @@ import dev.groundwork.mix.MixJob;
 import dev.groundwork.mix.MixSettings;
 import dev.groundwork.mix.roles.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +48,8 @@ public final class MixCommand implements Callable<Integer> {
             description = "Render N candidates: balanced, vocal-forward, beat-forward, wide, dry (1-5).")
     int candidates;
 
-    @Option(names = "--style", defaultValue = "balanced", description = "balanced, vocal-forward, beat-forward, wide or dry.")
-    String style;
+    @Mixin
+    MixIntentOptions intent;
 
     @Option(names = "--role", paramLabel = "FILE=ROLE", description = "Set a stem's role (" + "kick, snare, hats, percussion, drums, bass, 808, "
             + "lead_vocal, backing_vocals, guitar, keys, pad, synth_lead, strings_brass, fx).")
@@ -57,19 +58,13 @@ public final class MixCommand implements Callable<Integer> {
     @Option(names = "--lead", paramLabel = "FILE", description = "The stem to focus (default: the lead vocal, else a synth lead).")
     String lead;
 
-    @Option(names = "--more", paramLabel = "WHAT", description = "vocal, drums, bass, reverb, delay, width or compression (repeat for more).")
-    List<String> more = new ArrayList<>();
-
-    @Option(names = "--less", paramLabel = "WHAT", description = "Same targets as --more.")
-    List<String> less = new ArrayList<>();
-
     @Option(names = "--fix", paramLabel = "TARGET=±NdB", description = "Move a role or a file by N dB after the automix, e.g. bass=-3dB.")
     List<String> fixes = new ArrayList<>();
 
     @Option(names = "--masking", defaultValue = "0.5", description = "Masking-cut strength 0..1 (default: ${DEFAULT-VALUE}).")
     double masking;
 
-    @Option(names = "--tempo", paramLabel = "BPM", description = "Tempo for the delay time (default: 120).")
+    @Option(names = "--tempo", paramLabel = "BPM", description = "Tempo for the delay time (default: estimated from the drums; 120 when unsure).")
     Double tempo;
 
     @Option(names = "--headroom", defaultValue = "-6", paramLabel = "dBFS", description = "Peak ceiling of the mix (default: ${DEFAULT-VALUE} dBFS).")
@@ -78,11 +73,14 @@ public final class MixCommand implements Callable<Integer> {
     @Option(names = "--export", paramLabel = "FORMAT", split = ",", description = "dawproject and/or rpp, written next to the mix.")
     List<String> exports = new ArrayList<>();
 
+    @Option(names = "--embed-audio", description = "Copy the stems into the .dawproject (default: it references them where they are).")
+    boolean embedAudio;
+
     @Option(names = "--master", description = "Master the mix afterwards (OUT-master.wav and its plan OUT-master.json).")
     boolean master;
 
-    @Option(names = "--target", defaultValue = "spotify", description = "Mastering target for --master (default: ${DEFAULT-VALUE}).")
-    String target;
+    @Mixin
+    MasterTargetOption target;
 
     @Option(names = "--json", description = "Print the plans and results as JSON.")
     boolean json;
@@ -112,15 +110,11 @@ public final class MixCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (master && output == null) throw new UsageException("--master needs the mix file (-o OUT.wav)");
-        dev.groundwork.master.MasterSettings masterSettings;
-        try {
-            masterSettings = dev.groundwork.master.MasterSettings.defaults().withTarget(dev.groundwork.master.Target.of(target));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        dev.groundwork.master.MasterSettings masterSettings = target.settings();
         List<String> ex = exports.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
         for (String e : ex) if (!e.equals("dawproject") && !e.equals("rpp")) throw new UsageException("--export takes dawproject or rpp, not " + e);
-        var request = new MixJob.Request(stems, output, format, plan, fromPlan, stemsOut, candidates, ex, settings);
+        if (embedAudio && !ex.contains("dawproject")) throw new UsageException("--embed-audio goes with --export dawproject");
+        var request = new MixJob.Request(stems, output, format, plan, fromPlan, stemsOut, candidates, ex, settings, embedAudio);
         List<MixJob.Outcome> outcomes;
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
             outcomes = MixJob.run(request, progress);
@@ -180,16 +174,12 @@ public final class MixCommand implements Callable<Integer> {
             if (eq <= 0) throw new IllegalArgumentException("--role takes FILE=ROLE, not " + r);
             roleMap.put(r.substring(0, eq).trim(), Role.parse(r.substring(eq + 1)));
         }
-        MixSettings s = new MixSettings(roleMap, lead, masking, Map.of(), Map.of(), style, -20, headroom, tempo, null);
-        for (String m : more) s = s.withIntent(m, 1);
-        for (String l : less) s = s.withIntent(l, -1);
+        MixSettings s = intent.applyTo(new MixSettings(roleMap, lead, masking, Map.of(), Map.of(), "balanced", -20, headroom, tempo, null));
         for (String f : fixes) {
             Matcher m = FIX.matcher(f.trim());
             if (!m.matches()) throw new IllegalArgumentException("--fix takes TARGET=±NdB (e.g. bass=-3dB), not " + f);
             s = s.withFix(m.group(1).trim(), Double.parseDouble(m.group(2)));
         }
-        // Re-validate intents through the record's checks.
-        return new MixSettings(s.roles(), s.lead(), s.maskingStrength(), s.intents(), s.fixes(), s.style(), s.targetLufs(), s.peakCeilingDbfs(),
-                s.tempoBpm(), s.sampleRateHz());
+        return s;
     }
 }

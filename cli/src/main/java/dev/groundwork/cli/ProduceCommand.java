@@ -2,19 +2,17 @@ package dev.groundwork.cli;
 
 import dev.groundwork.core.json.Json;
 import dev.groundwork.master.MasterSettings;
-import dev.groundwork.master.Target;
 import dev.groundwork.mix.MixSettings;
 import dev.groundwork.session.produce.ProduceJob;
 import dev.groundwork.session.produce.ProduceResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -32,17 +30,11 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Same prompt and seed give the same files (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--target", defaultValue = "spotify", description = "Mastering target: spotify, apple, youtube, amazon, tidal, deezer, club, aes, ebu.")
-    String target;
+    @Mixin
+    MasterTargetOption target;
 
-    @Option(names = "--style", defaultValue = "balanced", description = "Mix style: balanced, vocal-forward, beat-forward, wide or dry.")
-    String style;
-
-    @Option(names = "--more", paramLabel = "WHAT", description = "Mix intent: vocal, drums, bass, reverb, delay, width, compression.")
-    List<String> more = new ArrayList<>();
-
-    @Option(names = "--less", paramLabel = "WHAT", description = "Same targets as --more.")
-    List<String> less = new ArrayList<>();
+    @Mixin
+    MixIntentOptions intent;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -53,18 +45,8 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
-        MixSettings mix;
-        MasterSettings master;
-        try {
-            mix = MixSettings.defaults().withStyle(style);
-            for (String m : more) mix = mix.withIntent(m, 1);
-            for (String l : less) mix = mix.withIntent(l, -1);
-            mix = new MixSettings(mix.roles(), mix.lead(), mix.maskingStrength(), mix.intents(), mix.fixes(), mix.style(), mix.targetLufs(),
-                    mix.peakCeilingDbfs(), mix.tempoBpm(), mix.sampleRateHz());
-            master = MasterSettings.defaults().withTarget(Target.of(target));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        MixSettings mix = intent.applyTo(MixSettings.defaults());
+        MasterSettings master = target.settings();
         ProduceResult r;
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
             r = ProduceJob.run(new ProduceJob.Request(prompt, dir, seed, mix, master), progress);

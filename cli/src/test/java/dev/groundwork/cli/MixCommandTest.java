@@ -71,6 +71,20 @@ class MixCommandTest {
         assertTrue(Files.exists(root.resolve("out/stems/Kick.wav")));
         assertEquals(6.0, AudioFiles.probe(out).durationSeconds(), 0.01, "as long as the longest stem");
 
+        // By default the session references the stems; --embed-audio carries copies.
+        try (var z = new java.util.zip.ZipFile(root.resolve("out/mix.dawproject").toFile())) {
+            assertNull(z.getEntry("audio/Kick.wav"));
+            assertTrue(new String(z.getInputStream(z.getEntry("project.xml")).readAllBytes()).contains("path=\"../stems/Kick.wav\""));
+        }
+        Run embedded = run("mix", stems.toString(), "--from-plan", plan.toString(), "--export", "dawproject", "--embed-audio",
+                "--plan", root.resolve("out3/mix.json").toString());
+        assertEquals(0, embedded.status(), embedded.err());
+        try (var z = new java.util.zip.ZipFile(root.resolve("out3/mix.dawproject").toFile())) {
+            assertArrayEquals(Files.readAllBytes(stems.resolve("Kick.wav")), z.getInputStream(z.getEntry("audio/Kick.wav")).readAllBytes());
+        }
+        assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("out4/m.wav").toString(), "--embed-audio").status(),
+                "--embed-audio without --export dawproject is a usage error");
+
         // The same plan renders the same bytes.
         Path again = root.resolve("out2/again.wav");
         Run r2 = run("mix", stems.toString(), "-o", again.toString(), "--from-plan", plan.toString());

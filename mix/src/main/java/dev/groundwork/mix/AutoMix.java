@@ -1,10 +1,16 @@
 package dev.groundwork.mix;
 
+import dev.groundwork.core.analysis.OnsetEnvelope;
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFileInfo;
+import dev.groundwork.core.audio.AudioStreamReader;
 import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.mix.analysis.OnsetCurve;
 import dev.groundwork.mix.analysis.StemAnalyzer;
 import dev.groundwork.mix.analysis.StemProfile;
 import dev.groundwork.mix.plan.MixPlan;
 import dev.groundwork.mix.plan.MixPlanner;
+import dev.groundwork.mix.plan.TempoChoice;
 import dev.groundwork.mix.stems.FileStem;
 import dev.groundwork.mix.stems.StemFolder;
 import dev.groundwork.mix.stems.StemSource;
@@ -30,8 +36,13 @@ import java.util.stream.Collectors;
 public final class AutoMix {
     private AutoMix() { }
 
-    /** The analyses of a set of stems plus the session rate chosen for them. */
-    public record Analysis(List<StemSource> stems, List<StemProfile> profiles, double sessionRate, String rateReason, List<String> notes) { }
+    /** The analyses of a set of stems plus the session rate chosen for them, and each stem's onset curve for the tempo. */
+    public record Analysis(List<StemSource> stems, List<StemProfile> profiles, double sessionRate, String rateReason, List<String> notes,
+                           Map<String, OnsetCurve> onsets) {
+        public Analysis(List<StemSource> stems, List<StemProfile> profiles, double sessionRate, String rateReason, List<String> notes) {
+            this(stems, profiles, sessionRate, rateReason, notes, Map.of());
+        }
+    }
 
     /** Proposes a plan for stem files (the bench's entry point). */
     public static MixPlan propose(List<Path> stems, MixSettings settings) {
@@ -40,8 +51,9 @@ public final class AutoMix {
     }
 
     public static MixPlan propose(Analysis a, MixSettings settings) {
-        return MixPlanner.plan(a.profiles(), settings, settings.sampleRateHz() != null ? settings.sampleRateHz() : a.sessionRate(),
+        MixPlan plan = MixPlanner.plan(a.profiles(), settings, settings.sampleRateHz() != null ? settings.sampleRateHz() : a.sessionRate(),
                 settings.sampleRateHz() != null ? "set by the producer" : a.rateReason(), a.notes());
+        return TempoChoice.apply(plan, a.onsets(), settings);
     }
 
     /** Balanced first, then vocal forward, beat forward, wide and dry: up to five distinct proposals on the same analysis. */
@@ -64,11 +76,15 @@ public final class AutoMix {
             return t;
         });
         AtomicInteger done = new AtomicInteger();
+        Map<String, OnsetEnvelope> envelopes = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             List<Future<StemProfile>> fs = new ArrayList<>();
             for (StemSource s : sorted) {
                 fs.add(pool.submit(() -> {
-                    StemProfile p = StemAnalyzer.analyze(s);
+                    // The onset curve for the tempo rides on the analysis pass: the stem is decoded once.
+                    OnsetEnvelope onsets = new OnsetEnvelope(s.info().channels(), s.info().sampleRate());
+                    envelopes.put(s.name(), onsets);
+                    StemProfile p = StemAnalyzer.analyze(withOnsets(s, onsets));
                     progress.progress("analysing", (double) done.incrementAndGet() / sorted.size());
                     return p;
                 }));
@@ -93,10 +109,42 @@ public final class AutoMix {
                     }
                 }
             }
-            return new Analysis(List.copyOf(sorted), List.copyOf(profiles), rate, reason, notes);
+            Map<String, OnsetCurve> curves = new TreeMap<>();
+            envelopes.forEach((name, e) -> curves.put(name, new OnsetCurve(e.envelope(), e.frameRate())));
+            return new Analysis(List.copyOf(sorted), List.copyOf(profiles), rate, reason, notes, java.util.Collections.unmodifiableMap(curves));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The same stem, but every block read from it also feeds the onset curve. */
+    private static StemSource withOnsets(StemSource s, OnsetEnvelope onsets) {
+        return new StemSource() {
+            @Override
+            public String name() { return s.name(); }
+
+            @Override
+            public AudioFileInfo info() { return s.info(); }
+
+            @Override
+            public AudioStreamReader open() {
+                AudioStreamReader r = s.open();
+                return new AudioStreamReader() {
+                    @Override
+                    public AudioFileInfo info() { return r.info(); }
+
+                    @Override
+                    public int read(AudioBuffer block) {
+                        int n = r.read(block);
+                        if (n > 0) onsets.add(block);
+                        return n;
+                    }
+
+                    @Override
+                    public void close() { r.close(); }
+                };
+            }
+        };
     }
 
     private static <T> T get(Future<T> f) {

@@ -33,9 +33,16 @@ public final class MixJob {
      * @param fromPlan    render this plan instead of proposing one
      * @param stemsOut    folder for processed stems (first candidate); null = none
      * @param exports     "dawproject" and/or "rpp", written next to the output (or the plan)
+     * @param embedAudio  copy the stems into the .dawproject instead of referencing them where they are
      */
     public record Request(Path stemsDir, Path output, OutputFormat format, Path planFile, Path fromPlan, Path stemsOut,
-                          int candidates, List<String> exports, MixSettings settings) { }
+                          int candidates, List<String> exports, MixSettings settings, boolean embedAudio) {
+        /** A request whose DAWproject export references the stems. */
+        public Request(Path stemsDir, Path output, OutputFormat format, Path planFile, Path fromPlan, Path stemsOut,
+                       int candidates, List<String> exports, MixSettings settings) {
+            this(stemsDir, output, format, planFile, fromPlan, stemsOut, candidates, exports, settings, false);
+        }
+    }
 
     /** One rendered (or planned) candidate with the files written for it. */
     public record Outcome(MixPlan plan, MixReport report, Path audio, Path planFile, List<Path> exports) { }
@@ -92,9 +99,10 @@ public final class MixJob {
             for (String e : r.exports()) {
                 Path target = replaceExtension(base, e.equals("dawproject") ? ".dawproject" : ".rpp");
                 if (e.equals("dawproject")) {
-                    DawProjectExporter.write(target, p, files, channels, r.settings().tempoBpm(), r.stemsDir().getFileName().toString());
+                    DawProjectExporter.write(target, p, files, channels, r.stemsDir().getFileName().toString(),
+                            r.embedAudio() ? DawProjectExporter.Audio.EMBED : DawProjectExporter.Audio.REFERENCE);
                 } else {
-                    ReaperExporter.write(target, p, files, r.settings().tempoBpm());
+                    ReaperExporter.write(target, p, files);
                 }
                 exports.add(target);
             }

@@ -19,7 +19,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipFile;
@@ -42,16 +44,28 @@ class ExportTest {
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
     }
 
+    static org.w3c.dom.Document parse(byte[] xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    }
+
     @Test
     void projectXmlValidatesAgainstTheDawProjectSchema() throws Exception {
-        validate(DawProjectExporter.projectXml(plan, channels, 120.0), "Project.xsd");
+        validate(DawProjectExporter.projectXml(plan, channels), "Project.xsd");
         validate(DawProjectExporter.metadataXml("A <song> & more"), "MetaData.xsd");
     }
 
     @Test
-    void faderPanAndSendsAreCarriedInTheFormatsUnits() throws Exception {
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(DawProjectExporter.projectXml(plan, channels, null)));
+    void thePlanUnderTestHasEveryKindOfDecisionTheExportCarries() {
+        assertTrue(plan.stems().stream().anyMatch(p -> p.compression() != null), "a compressed stem");
+        assertTrue(plan.stems().stream().anyMatch(p -> p.ducking() != null), "a ducked stem");
+        assertTrue(plan.stems().stream().anyMatch(p -> p.reverbSendDb() != null), "a reverb send");
+        assertTrue(plan.stems().stream().anyMatch(p -> p.delaySendDb() != null), "a delay send");
+        assertNotNull(plan.drumBus(), "a drum bus");
+    }
+
+    @Test
+    void faderPanSendsEqAndCompressorAreCarriedInTheFormatsUnits() throws Exception {
+        var doc = parse(DawProjectExporter.projectXml(plan, channels));
         NodeList chans = doc.getElementsByTagName("Channel");
         int checked = 0;
         for (int i = 0; i < chans.getLength(); i++) {
@@ -61,57 +75,206 @@ class ExportTest {
             StemPlan p = plan.stems().stream().filter(s -> s.file().startsWith(name + ".")).findFirst().orElseThrow();
             Element vol = direct(ch, "Volume"), pan = direct(ch, "Pan");
             assertEquals("linear", vol.getAttribute("unit"));
-            assertEquals(Math.pow(10, p.gainDb() / 20), Double.parseDouble(vol.getAttribute("value")), 1e-5);
+            assertEquals(Math.pow(10, p.gainDb() / 20), value(vol), 1e-5);
             assertEquals("normalized", pan.getAttribute("unit"));
-            assertEquals((p.pan() + 1) / 2, Double.parseDouble(pan.getAttribute("value")), 1e-6);
-            if (p.reverbSendDb() != null) {
-                Element send = (Element) ch.getElementsByTagName("Send").item(0);
-                assertEquals("reverb_channel", send.getAttribute("destination"));
-                assertEquals(Math.pow(10, p.reverbSendDb() / 20), Double.parseDouble(direct(send, "Volume").getAttribute("value")), 1e-5);
+            assertEquals((p.pan() + 1) / 2, value(pan), 1e-6);
+            assertEquals(p.drumBus() ? "drum_bus_channel" : "master_channel", ch.getAttribute("destination"));
+            NodeList sends = ch.getElementsByTagName("Send");
+            assertEquals(2, sends.getLength());
+            for (int k = 0; k < 2; k++) {
+                Element send = (Element) sends.item(k);
+                Double db = k == 0 ? p.reverbSendDb() : p.delaySendDb();
+                assertEquals(k == 0 ? "reverb_channel" : "delay_channel", send.getAttribute("destination"));
+                assertEquals("post", send.getAttribute("type"));
+                assertEquals(String.valueOf(db != null), direct(send, "Enable").getAttribute("value"));
+                if (db != null) assertEquals(Math.pow(10, db / 20), value(direct(send, "Volume")), 1e-5);
             }
-            assertEquals(p.eq().size(), ch.getElementsByTagName("Band").getLength());
-            assertEquals(p.compression() != null ? 1 : 0, ch.getElementsByTagName("Compressor").getLength());
+            NodeList bands = ch.getElementsByTagName("Band");
+            assertEquals(p.eq().size(), bands.getLength());
+            for (int k = 0; k < bands.getLength(); k++) {
+                Element band = (Element) bands.item(k);
+                assertEquals(p.eq().get(k).freqHz(), value(direct(band, "Freq")), 1e-6);
+                assertEquals(p.eq().get(k).q(), value(direct(band, "Q")), 1e-6);
+                if (p.eq().get(k).type() == dev.groundwork.mix.plan.EqBand.Type.BELL) {
+                    assertEquals("bell", band.getAttribute("type"));
+                    assertEquals(p.eq().get(k).gainDb(), value(direct(band, "Gain")), 1e-6);
+                }
+            }
+            NodeList comps = ch.getElementsByTagName("Compressor");
+            assertEquals((p.compression() != null ? 1 : 0) + (p.ducking() != null ? 1 : 0), comps.getLength());
+            if (p.compression() != null) {
+                Element c = (Element) comps.item(0);
+                // An insert sits before the fader: the plan's post-fader threshold minus the fader gain.
+                assertEquals(p.compression().thresholdDb() - p.gainDb(), value(direct(c, "Threshold")), 1e-5);
+                assertEquals(p.compression().ratio(), value(direct(c, "Ratio")), 1e-6);
+                assertEquals(p.compression().attackMs() / 1000, value(direct(c, "Attack")), 1e-6);
+                assertEquals("seconds", direct(c, "Release").getAttribute("unit"));
+                assertEquals(p.compression().releaseMs() / 1000, value(direct(c, "Release")), 1e-6);
+                assertEquals(p.compression().makeupDb(), value(direct(c, "OutputGain")), 1e-6);
+                assertEquals("true", direct(c, "Enabled").getAttribute("value"));
+            }
+            if (p.ducking() != null) {
+                Element duck = (Element) comps.item(comps.getLength() - 1);
+                assertTrue(duck.getAttribute("deviceName").contains("sidechain: Kick"), duck.getAttribute("deviceName"));
+                assertEquals("false", direct(duck, "Enabled").getAttribute("value"), "off until the producer routes the key");
+                assertEquals(p.ducking().thresholdDb(), value(direct(duck, "Threshold")), 1e-6);
+                assertEquals(p.ducking().ratio(), value(direct(duck, "Ratio")), 1e-6);
+            }
             checked++;
         }
         assertEquals(plan.stems().size(), checked);
     }
 
     @Test
-    void theArchiveHoldsProjectMetadataAndEveryOriginalStem(@TempDir Path dir) throws Exception {
+    void returnsCarryTheSendBandAndTheEffectSettingsAsNamedParameters() throws Exception {
+        var doc = parse(DawProjectExporter.projectXml(plan, channels));
+        Element reverb = channel(doc, "reverb_channel"), delay = channel(doc, "delay_channel");
+        assertEquals("effect", reverb.getAttribute("role"));
+        for (Element ret : new Element[]{reverb, delay}) {
+            NodeList bands = ret.getElementsByTagName("Band");
+            assertEquals("highPass", ((Element) bands.item(0)).getAttribute("type"));
+            assertEquals(plan.space().sendHighPassHz(), value(direct((Element) bands.item(0), "Freq")), 1e-6);
+            assertEquals("lowPass", ((Element) bands.item(1)).getAttribute("type"));
+            assertEquals(plan.space().sendLowPassHz(), value(direct((Element) bands.item(1), "Freq")), 1e-6);
+        }
+        assertEquals(plan.space().reverbDecaySeconds(), value(parameter(reverb, "Decay")), 1e-6);
+        assertEquals(plan.space().reverbPreDelayMs() / 1000, value(parameter(reverb, "Pre-delay")), 1e-6);
+        assertEquals(plan.space().delayTimeMs() / 1000, value(parameter(delay, "Time")), 1e-6);
+        assertEquals(100 * plan.space().delayFeedback(), value(parameter(delay, "Feedback")), 1e-6);
+        Element glue = (Element) channel(doc, "drum_bus_channel").getElementsByTagName("Compressor").item(0);
+        assertEquals(plan.drumBus().thresholdDb(), value(direct(glue, "Threshold")), 1e-6);
+        Element tempo = (Element) doc.getElementsByTagName("Tempo").item(0);
+        assertEquals(plan.space().projectTempoBpm(), value(tempo), 1e-9);
+    }
+
+    @Test
+    void byDefaultTheArchiveReferencesTheOriginalStemsRelativeToTheProject(@TempDir Path dir) throws Exception {
+        Path stems = dir.resolve("song stems");
+        Files.createDirectories(stems);
+        Map<String, Path> files = fakeStems(stems);
+        Path out = dir.resolve("out").resolve("song.dawproject");
+        DawProjectExporter.write(out, plan, files, channels, "song", DawProjectExporter.Audio.REFERENCE);
+        try (ZipFile z = new ZipFile(out.toFile())) {
+            Set<String> names = new HashSet<>();
+            z.stream().forEach(e -> names.add(e.getName()));
+            assertEquals(Set.of("project.xml", "metadata.xml"), names, "no copies of the stems");
+            byte[] xml = z.getInputStream(z.getEntry("project.xml")).readAllBytes();
+            validate(xml, "Project.xsd");
+            NodeList refs = parse(xml).getElementsByTagName("File");
+            assertEquals(plan.stems().size(), refs.getLength());
+            for (int i = 0; i < refs.getLength(); i++) {
+                Element f = (Element) refs.item(i);
+                assertEquals("true", f.getAttribute("external"));
+                assertTrue(f.getAttribute("path").startsWith("../song stems/"), f.getAttribute("path"));
+                Path resolved = out.getParent().resolve(f.getAttribute("path")).normalize();
+                assertTrue(files.containsValue(resolved), resolved + " is one of the stems");
+            }
+        }
+        assertNoTemporaryFiles(out.getParent());
+    }
+
+    @Test
+    void embeddingCopiesEveryOriginalStemIntoTheArchive(@TempDir Path dir) throws Exception {
+        Map<String, Path> files = fakeStems(dir);
+        Path out = dir.resolve("song.dawproject");
+        DawProjectExporter.write(out, plan, files, channels, "song", DawProjectExporter.Audio.EMBED);
+        try (ZipFile z = new ZipFile(out.toFile())) {
+            for (StemPlan p : plan.stems()) {
+                assertArrayEquals(Files.readAllBytes(files.get(p.file())), z.getInputStream(z.getEntry("audio/" + p.file())).readAllBytes());
+            }
+            byte[] xml = z.getInputStream(z.getEntry("project.xml")).readAllBytes();
+            validate(xml, "Project.xsd");
+            Element f = (Element) parse(xml).getElementsByTagName("File").item(0);
+            assertEquals("false", f.getAttribute("external"));
+            assertTrue(f.getAttribute("path").startsWith("audio/"));
+        }
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    void theReaperProjectHasStemTracksADrumFolderAndReturnsReceivingEachSend() {
+        Map<String, Path> files = new HashMap<>();
+        plan.stems().forEach(p -> files.put(p.file(), Path.of("/stems", p.file())));
+        String rpp = ReaperExporter.text(plan, files);
+        // Parse it: blocks must nest, and every TRACK's fields are collected in order.
+        List<Map<String, List<String>>> tracks = new ArrayList<>();
+        int depth = 0;
+        Map<String, List<String>> current = null;
+        for (String raw : rpp.split("\n")) {
+            String line = raw.trim();
+            if (line.startsWith("|")) continue;        // notes text
+            if (line.startsWith("<")) {
+                depth++;
+                if (line.equals("<TRACK")) tracks.add(current = new HashMap<>());
+                if (current != null && depth == 3 && line.startsWith("<ITEM")) current.computeIfAbsent("ITEM", k -> new ArrayList<>()).add("");
+            } else if (line.equals(">")) {
+                depth--;
+            } else if (current != null && depth >= 2) {
+                int sp = line.indexOf(' ');
+                current.computeIfAbsent(sp < 0 ? line : line.substring(0, sp), k -> new ArrayList<>()).add(sp < 0 ? "" : line.substring(sp + 1));
+            }
+        }
+        assertEquals(0, depth, "balanced blocks");
+        int stems = plan.stems().size();
+        assertEquals(stems + 3, tracks.size(), "stems, drum bus folder, reverb and delay returns");
+        List<String> names = tracks.stream().map(t -> t.get("NAME").get(0)).toList();
+        StemPlan hats = plan.stem("HiHat.wav").orElseThrow();
+        Map<String, List<String>> hatsTrack = tracks.get(names.indexOf("\"HiHat (" + hats.role().id() + ")\""));
+        assertEquals(String.format(java.util.Locale.ROOT, "%s %s -1 -1 1", trim(Math.pow(10, hats.gainDb() / 20)), trim(hats.pan())),
+                hatsTrack.get("VOLPAN").get(0));
+        assertTrue(hatsTrack.get("FILE").contains("\"/stems/HiHat.wav\""));
+        // The drum folder opens right before its drum stems and the last drum stem closes it.
+        int folder = names.indexOf("\"Drum bus\"");
+        assertEquals("1 1", tracks.get(folder).get("ISBUS").get(0));
+        long drums = plan.stems().stream().filter(StemPlan::drumBus).count();
+        assertEquals("2 -1", tracks.get(folder + (int) drums).get("ISBUS").get(0));
+        for (String ret : new String[]{"Reverb", "Delay"}) {
+            List<String> recv = tracks.get(names.indexOf("\"" + ret + "\"")).getOrDefault("AUXRECV", List.of());
+            long sending = plan.stems().stream().filter(p -> (ret.equals("Reverb") ? p.reverbSendDb() : p.delaySendDb()) != null).count();
+            assertEquals(sending, recv.size(), ret + " receives one send per stem that sends");
+            for (String r : recv) {
+                String[] f = r.split(" ");
+                String source = names.get(Integer.parseInt(f[0]));
+                StemPlan p = plan.stems().stream().filter(s -> source.startsWith("\"" + s.file().replaceFirst("\\.[^.]+$", "") + " (")).findFirst().orElseThrow();
+                Double db = ret.equals("Reverb") ? p.reverbSendDb() : p.delaySendDb();
+                assertEquals("0", f[1], "post-fader");
+                assertEquals(Math.pow(10, db / 20), Double.parseDouble(f[2]), 1e-5);
+            }
+        }
+        StemPlan compressed = plan.stems().stream().filter(p -> p.compression() != null).findFirst().orElseThrow();
+        assertTrue(rpp.contains(String.format(java.util.Locale.ROOT, "ReaComp after ReaEQ: threshold %.1f dB, ratio %.1f:1",
+                compressed.compression().thresholdDb() - compressed.gainDb(), compressed.compression().ratio())), rpp);
+        assertTrue(rpp.contains(String.format(java.util.Locale.ROOT, "TEMPO %s 4 4", trim(plan.space().projectTempoBpm()))));
+    }
+
+    private static Map<String, Path> fakeStems(Path dir) throws Exception {
         Map<String, Path> files = new HashMap<>();
         for (StemPlan p : plan.stems()) {
             Path f = dir.resolve(p.file());
             Files.write(f, new byte[]{1, 2, 3, (byte) p.file().length()});
             files.put(p.file(), f);
         }
-        Path out = dir.resolve("song.dawproject");
-        DawProjectExporter.write(out, plan, files, channels, 120.0, "song");
-        try (ZipFile z = new ZipFile(out.toFile())) {
-            Set<String> names = new HashSet<>();
-            z.stream().forEach(e -> names.add(e.getName()));
-            assertTrue(names.contains("project.xml") && names.contains("metadata.xml"));
-            for (StemPlan p : plan.stems()) {
-                assertTrue(names.contains("audio/" + p.file()));
-                assertArrayEquals(Files.readAllBytes(files.get(p.file())), z.getInputStream(z.getEntry("audio/" + p.file())).readAllBytes());
-            }
-            validate(z.getInputStream(z.getEntry("project.xml")).readAllBytes(), "Project.xsd");
-        }
+        return files;
+    }
+
+    private static void assertNoTemporaryFiles(Path dir) throws Exception {
         try (var s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
     }
 
-    @Test
-    void theReaperProjectHasATrackPerStemWithLinearVolumeAndPan() {
-        Map<String, Path> files = new HashMap<>();
-        plan.stems().forEach(p -> files.put(p.file(), Path.of("/stems", p.file())));
-        String rpp = ReaperExporter.text(plan, files, 120.0);
-        assertEquals(plan.stems().size(), rpp.split("<TRACK", -1).length - 1);
-        StemPlan hats = plan.stem("HiHat.wav").orElseThrow();
-        String expected = String.format(java.util.Locale.ROOT, "VOLPAN %s %s", trim(Math.pow(10, hats.gainDb() / 20)), trim(hats.pan()));
-        assertTrue(rpp.contains(expected), expected + " in\n" + rpp);
-        assertTrue(rpp.contains("FILE \"/stems/HiHat.wav\""));
-        assertEquals(rpp.chars().filter(c -> c == '<').count(), rpp.chars().filter(c -> c == '>').count(), "balanced blocks");
+    private static double value(Element e) { return Double.parseDouble(e.getAttribute("value")); }
+
+    private static Element channel(org.w3c.dom.Document doc, String id) {
+        NodeList chans = doc.getElementsByTagName("Channel");
+        for (int i = 0; i < chans.getLength(); i++) if (((Element) chans.item(i)).getAttribute("id").equals(id)) return (Element) chans.item(i);
+        throw new AssertionError("no channel " + id);
+    }
+
+    private static Element parameter(Element channel, String name) {
+        NodeList ps = channel.getElementsByTagName("RealParameter");
+        for (int i = 0; i < ps.getLength(); i++) if (((Element) ps.item(i)).getAttribute("name").equals(name)) return (Element) ps.item(i);
+        throw new AssertionError("no parameter " + name);
     }
 
     private static String trim(double v) {

@@ -22,10 +22,7 @@ import java.util.function.Consumer;
  * FLAC through jflac. The metadata blocks are walked here, each length checked against the file, and only
  * STREAMINFO is handed to jflac, so a hostile tag or picture block can never make it allocate.
  */
-final class FlacStreamReader implements AudioStreamReader {
-    private final Path file;
-    private final FileBytes in;
-    private final Path registered;
+final class FlacStreamReader extends ChunkedStreamReader {
     private final AudioFileInfo info;
     private final FLACDecoder decoder;
     private final Consumer<String> warn;
@@ -35,11 +32,9 @@ final class FlacStreamReader implements AudioStreamReader {
     private int pendingFrames;
     private long decoded;
     private boolean ended;
-    private boolean closed;
 
     FlacStreamReader(Path file, FileBytes in, long flacStart, Consumer<String> warn) {
-        this.file = file;
-        this.in = in;
+        super(file, in);
         this.warn = warn;
         long pos = flacStart + 4;
         ByteBuffer streamInfo = null;
@@ -102,25 +97,19 @@ final class FlacStreamReader implements AudioStreamReader {
     public AudioFileInfo info() { return info; }
 
     @Override
-    public int read(AudioBuffer block) {
-        if (closed) throw new IllegalStateException("reader is closed");
-        AudioStreams.checkBlock(file, block, info.channels());
-        int want = block.capacity();
-        int done = 0;
-        float[][] out = block.data();
-        while (done < want) {
-            if (pendingAt == pendingFrames && !nextFrame()) break;
-            int n = Math.min(want - done, pendingFrames - pendingAt);
-            for (int c = 0; c < out.length; c++) {
-                int[] src = pending[c];
-                float[] dst = out[c];
-                for (int i = 0; i < n; i++) dst[done + i] = src[pendingAt + i] * scale;
-            }
-            pendingAt += n;
-            done += n;
+    protected int available() { return pendingFrames - pendingAt; }
+
+    @Override
+    protected boolean decodeNext() { return nextFrame(); }
+
+    @Override
+    protected void copy(float[][] out, int at, int n) {
+        for (int c = 0; c < out.length; c++) {
+            int[] src = pending[c];
+            float[] dst = out[c];
+            for (int i = 0; i < n; i++) dst[at + i] = src[pendingAt + i] * scale;
         }
-        block.setFrames(done);
-        return done;
+        pendingAt += n;
     }
 
     private boolean nextFrame() {
@@ -175,17 +164,5 @@ final class FlacStreamReader implements AudioStreamReader {
 
     private String time(long frame) {
         return String.format(Locale.ROOT, "frame %d (%.3f s)", frame, frame / info.sampleRate());
-    }
-
-    @Override
-    public void close() {
-        if (closed) return;
-        closed = true;
-        OpenInputs.release(registered);
-        try {
-            in.channel.close();
-        } catch (IOException ignored) {
-            // Read-only: nothing to lose.
-        }
     }
 }

@@ -22,27 +22,23 @@ import java.util.function.Consumer;
  * at the start and the padding at the end. Without a LAME header the raw decoder output is returned and the
  * length is an estimate.
  */
-final class Mp3StreamReader implements AudioStreamReader {
+final class Mp3StreamReader extends ChunkedStreamReader {
     private static final int SYNC_SEARCH = 64 * 1024;
 
-    private final Path file;
-    private final FileBytes in;
-    private final Path registered;
     private final AudioFileInfo info;
     private final AudioInputStream pcm;
     private final int channels;
     private final long exactFrames;
     private final byte[] scratch;
+    private int scratchFrames, scratchAt;
     private long toSkip;
     private long delivered;
     private boolean ended;
     private boolean warnedShort;
-    private boolean closed;
     private final Consumer<String> warn;
 
     Mp3StreamReader(Path file, FileBytes in, Consumer<String> warn) {
-        this.file = file;
-        this.in = in;
+        super(file, in);
         this.warn = warn;
         long start = ContainerSniffer.id3End(in);
         int window = (int) Math.min(SYNC_SEARCH, in.size - start);
@@ -130,44 +126,49 @@ final class Mp3StreamReader implements AudioStreamReader {
     public AudioFileInfo info() { return info; }
 
     @Override
-    public int read(AudioBuffer block) {
-        if (closed) throw new IllegalStateException("reader is closed");
-        AudioStreams.checkBlock(file, block, channels);
-        int want = block.capacity();
-        if (exactFrames >= 0) want = (int) Math.min(want, exactFrames - delivered);
-        int done = 0;
-        float[][] out = block.data();
+    protected int limit(int capacity) { return exactFrames >= 0 ? (int) Math.min(capacity, exactFrames - delivered) : capacity; }
+
+    @Override
+    protected int available() { return scratchFrames - scratchAt; }
+
+    /** Decodes the next run of frames into scratch, dropping the encoder and decoder delay at the start. */
+    @Override
+    protected boolean decodeNext() {
         int frameBytes = channels * 2;
-        while (done < want && !ended) {
-            int maxBytes = Math.min(scratch.length, (want - done) * frameBytes);
-            if (toSkip > 0) maxBytes = (int) Math.min(scratch.length, toSkip * frameBytes);
-            int n = readFrames(maxBytes);
+        while (!ended) {
+            int n = readFrames(scratch.length - scratch.length % frameBytes);
             if (n < 0) {
                 ended = true;
                 break;
             }
-            int from = 0;
-            if (toSkip > 0) {
-                int s = (int) Math.min(toSkip, n);
-                toSkip -= s;
-                from = s;
-            }
-            for (int f = from; f < n; f++) {
-                for (int c = 0; c < channels; c++) {
-                    int p = (f * channels + c) * 2;
-                    out[c][done] = (short) ((scratch[p + 1] << 8) | (scratch[p] & 0xff)) / 32768f;
-                }
-                done++;
+            int skipped = (int) Math.min(toSkip, n);
+            toSkip -= skipped;
+            scratchAt = skipped;
+            scratchFrames = n;
+            if (scratchAt < scratchFrames) return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected void copy(float[][] out, int at, int n) {
+        for (int f = 0; f < n; f++) {
+            for (int c = 0; c < channels; c++) {
+                int p = ((scratchAt + f) * channels + c) * 2;
+                out[c][at + f] = (short) ((scratch[p + 1] << 8) | (scratch[p] & 0xff)) / 32768f;
             }
         }
-        delivered += done;
-        if (ended && exactFrames > delivered && !warnedShort) {
+        scratchAt += n;
+        delivered += n;
+    }
+
+    @Override
+    protected void endOfStream(int done) {
+        if (exactFrames > delivered && !warnedShort) {
             warnedShort = true;
             warn.accept(file.getFileName() + ": the LAME header says " + exactFrames + " frames but only " + delivered
                     + " could be decoded (the file looks truncated)");
         }
-        block.setFrames(done);
-        return done;
     }
 
     /** Reads whole frames into scratch (at most maxBytes); -1 at the end of the stream. */
@@ -190,17 +191,7 @@ final class Mp3StreamReader implements AudioStreamReader {
     }
 
     @Override
-    public void close() {
-        if (closed) return;
-        closed = true;
-        OpenInputs.release(registered);
-        try {
-            pcm.close();
-            in.channel.close();
-        } catch (IOException ignored) {
-            // Read-only: nothing to lose.
-        }
-    }
+    protected void closeDecoder() throws IOException { pcm.close(); }
 
     /** Stops after {@code limit} bytes. */
     private static final class BoundedInputStream extends java.io.FilterInputStream {

@@ -9,7 +9,6 @@ import com.jcraft.jorbis.Comment;
 import com.jcraft.jorbis.DspState;
 import com.jcraft.jorbis.Info;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -22,13 +21,10 @@ import java.util.function.Consumer;
  * position, so the encoder's end padding is trimmed. The comment header is checked before JOrbis sees it,
  * because JOrbis allocates whatever lengths it declares.
  */
-final class OggVorbisStreamReader implements AudioStreamReader {
+final class OggVorbisStreamReader extends ChunkedStreamReader {
     private static final int READ_CHUNK = 16 * 1024;
 
-    private final Path file;
-    private final FileBytes in;
     private final Consumer<String> warn;
-    private final Path registered;
     private final AudioFileInfo info;
     private final SyncState sync = new SyncState();
     private final StreamState stream = new StreamState();
@@ -46,11 +42,9 @@ final class OggVorbisStreamReader implements AudioStreamReader {
     private long delivered;
     private boolean ended;
     private boolean warnedShort;
-    private boolean closed;
 
     OggVorbisStreamReader(Path file, FileBytes in, Consumer<String> warn) {
-        this.file = file;
-        this.in = in;
+        super(file, in);
         this.warn = warn;
         sync.init();
         if (!nextPage()) throw new AudioFileException(file, "truncated or corrupt Ogg header: no complete page");
@@ -148,34 +142,28 @@ final class OggVorbisStreamReader implements AudioStreamReader {
     public AudioFileInfo info() { return info; }
 
     @Override
-    public int read(AudioBuffer out) {
-        if (closed) throw new IllegalStateException("reader is closed");
-        AudioStreams.checkBlock(file, out, vorbis.channels);
-        int want = out.capacity();
-        if (totalFrames >= 0) want = (int) Math.min(want, totalFrames - delivered);
-        int done = 0;
-        float[][] dst = out.data();
-        boolean streamEnded = false;
-        while (done < want) {
-            int available = dsp.synthesis_pcmout(pcmRef, pcmIndex);
-            if (available > 0) {
-                int n = Math.min(available, want - done);
-                for (int c = 0; c < dst.length; c++) System.arraycopy(pcmRef[0][c], pcmIndex[c], dst[c], done, n);
-                dsp.synthesis_read(n);
-                done += n;
-                delivered += n;  // counted as they go, so an error names the time where decoding stopped
-            } else if (!decodePacketOrFail()) {
-                streamEnded = true;
-                break;
-            }
-        }
-        if (streamEnded && totalFrames > delivered && !warnedShort) {
+    protected int limit(int capacity) { return totalFrames >= 0 ? (int) Math.min(capacity, totalFrames - delivered) : capacity; }
+
+    @Override
+    protected int available() { return Math.max(0, dsp.synthesis_pcmout(pcmRef, pcmIndex)); }
+
+    @Override
+    protected boolean decodeNext() { return decodePacketOrFail(); }
+
+    @Override
+    protected void copy(float[][] dst, int at, int n) {
+        for (int c = 0; c < dst.length; c++) System.arraycopy(pcmRef[0][c], pcmIndex[c], dst[c], at, n);
+        dsp.synthesis_read(n);
+        delivered += n;  // counted as they go, so an error names the time where decoding stopped
+    }
+
+    @Override
+    protected void endOfStream(int done) {
+        if (totalFrames > delivered && !warnedShort) {
             warnedShort = true;
             warn.accept(file.getFileName() + ": the last Ogg page says " + totalFrames + " frames but only " + delivered
                     + " could be decoded (the file looks truncated)");
         }
-        out.setFrames(done);
-        return done;
     }
 
     private boolean decodePacketOrFail() {
@@ -218,18 +206,6 @@ final class OggVorbisStreamReader implements AudioStreamReader {
                 continue;
             }
             stream.pagein(page);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (closed) return;
-        closed = true;
-        OpenInputs.release(registered);
-        try {
-            in.channel.close();
-        } catch (IOException ignored) {
-            // Read-only: nothing to lose.
         }
     }
 }

@@ -1,27 +1,21 @@
 package dev.groundwork.core.audio;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** Streams uncompressed samples (WAV, AIFF) through a fixed-size byte buffer, whatever the block size asked for. */
-final class PcmStreamReader implements AudioStreamReader {
+final class PcmStreamReader extends ChunkedStreamReader {
     private static final int CHUNK_FRAMES = 16_384;
 
-    private final Path file;
-    private final FileBytes in;
     private final PcmLayout layout;
-    private final Path registered;
     private final byte[] scratch;
     private long bufferStart;
     private int buffered;
     private int bufferedAt;
-    private boolean closed;
 
     PcmStreamReader(Path file, FileBytes in, PcmLayout layout, Path registered) {
-        this.file = file;
-        this.in = in;
+        super(file, in);
         this.layout = layout;
         this.registered = registered;
         this.scratch = new byte[(int) Math.min(CHUNK_FRAMES, Math.max(1, layout.frames())) * layout.frameBytes()];
@@ -31,22 +25,17 @@ final class PcmStreamReader implements AudioStreamReader {
     public AudioFileInfo info() { return layout.info(); }
 
     @Override
-    public int read(AudioBuffer block) {
-        if (closed) throw new IllegalStateException("reader is closed");
-        AudioStreams.checkBlock(file, block, layout.info().channels());
-        int want = block.capacity();
-        int done = 0;
-        while (done < want) {
-            if (bufferedAt == buffered && !refill()) break;
-            int n = Math.min(want - done, buffered - bufferedAt);
-            final long base = bufferStart + bufferedAt;
-            layout.codec().decode(scratch, bufferedAt * layout.frameBytes(), n, block.data(), done,
-                    (f, c, v) -> { throw nonFinite(file, base + f, c, v, layout.info().sampleRate()); });
-            bufferedAt += n;
-            done += n;
-        }
-        block.setFrames(done);
-        return done;
+    protected int available() { return buffered - bufferedAt; }
+
+    @Override
+    protected boolean decodeNext() { return refill(); }
+
+    @Override
+    protected void copy(float[][] out, int at, int n) {
+        final long base = bufferStart + bufferedAt;
+        layout.codec().decode(scratch, bufferedAt * layout.frameBytes(), n, out, at,
+                (f, c, v) -> { throw nonFinite(file, base + f, c, v, layout.info().sampleRate()); });
+        bufferedAt += n;
     }
 
     /** Reads the next chunk of the file into the buffer, so tiny blocks do not each cost a system call. */
@@ -65,17 +54,5 @@ final class PcmStreamReader implements AudioStreamReader {
         return new AudioFileException(file, "sample " + (Double.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf")
                 + " at frame " + frame + String.format(Locale.ROOT, " (%.3f s)", frame / rate)
                 + ", channel " + (channel + 1) + ": the file holds invalid float samples");
-    }
-
-    @Override
-    public void close() {
-        if (closed) return;
-        closed = true;
-        OpenInputs.release(registered);
-        try {
-            in.channel.close();
-        } catch (IOException ignored) {
-            // Closing a read-only channel cannot lose data.
-        }
     }
 }

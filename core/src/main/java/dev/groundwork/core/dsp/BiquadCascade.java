@@ -59,10 +59,28 @@ public final class BiquadCascade {
     public void processStereo(float[] x0, float[] x1, int offset, int n) {
         int k = 0;
         for (; k + 1 < sections; k += 2) pairStereo(k, x0, x1, offset, n);
-        if (k < sections) {
-            single(0, k, x0, offset, n);
-            single(1, k, x1, offset, n);
+        if (k < sections) singleStereo(k, x0, x1, offset, n);
+    }
+
+    /** Section k on channels 0 and 1 in one pass: a lone section (a high-pass) still gets two recursions in flight. */
+    private void singleStereo(int k, float[] x0, float[] x1, int offset, int n) {
+        final double c0 = b0[k], c1 = b1[k], c2 = b2[k], d1 = a1[k], d2 = a2[k];
+        double l1 = z1[0][k], l2 = z2[0][k], r1 = z1[1][k], r2 = z2[1][k];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            double v = x0[i], e = x1[i];
+            double y = c0 * v + l1;
+            l1 = c1 * v - d1 * y + l2;
+            l2 = c2 * v - d2 * y;
+            double f = c0 * e + r1;
+            r1 = c1 * e - d1 * f + r2;
+            r2 = c2 * e - d2 * f;
+            x0[i] = (float) y;
+            x1[i] = (float) f;
         }
+        z1[0][k] = l1;
+        z2[0][k] = l2;
+        z1[1][k] = r1;
+        z2[1][k] = r2;
     }
 
     /** Four sections in one pass (long EQs): four recursions in flight. */

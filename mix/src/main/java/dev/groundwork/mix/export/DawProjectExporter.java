@@ -1,8 +1,10 @@
 package dev.groundwork.mix.export;
 
 import dev.groundwork.mix.plan.CompressionPlan;
+import dev.groundwork.mix.plan.DuckingPlan;
 import dev.groundwork.mix.plan.EqBand;
 import dev.groundwork.mix.plan.MixPlan;
+import dev.groundwork.mix.plan.SpacePlan;
 import dev.groundwork.mix.plan.StemPlan;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -19,24 +21,52 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes a plan as a DAWproject (the open exchange format of Bitwig, Studio One and Cubase): a zip
- * with project.xml, metadata.xml and the original stems under audio/. Each stem is a track whose
- * channel carries the plan's fader (linear volume), pan (0..1, 0.5 centre), EQ and compressor as the
- * format's built-in Equalizer and Compressor devices, and post-fader sends to a reverb and a delay
- * effect channel; drum stems route to a drum-bus submix with its glue compressor. Ducking has no
- * built-in device, so it is described in the channel's comment.
+ * Writes a plan as a DAWproject (the open exchange format of Bitwig, Studio One and Cubase): a zip with
+ * project.xml and metadata.xml that references the original stems where they are (path relative to the
+ * .dawproject, {@code external="true"}), or carries copies under audio/ when asked to embed them.
+ * Each stem is a track whose channel carries the plan's fader (linear volume), pan (0..1, 0.5 centre), EQ
+ * and compressor as the format's built-in Equalizer and Compressor devices, and post-fader sends to a
+ * reverb and a delay effect channel; drum stems route to a drum-bus submix with its glue compressor.
+ * <p>
+ * Devices in a DAW sit before the channel fader, while the plan's compressor works after it, so the
+ * exported threshold is the plan's minus the fader gain (same gain reduction on the same signal).
+ * What the format cannot say is kept visible instead of dropped: the sidechain ducking is a disabled
+ * Compressor named after its key stem (the schema has no sidechain input), the reverb and delay are
+ * generic built-in devices with named parameters (the schema has no reverb or delay device), and knee
+ * and detector window are in the compressor's comment.
  */
 public final class DawProjectExporter {
+    /** How the stems travel with the project. */
+    public enum Audio {
+        /** The project points at the original files (relative path from the .dawproject; absolute when no relative path exists). */
+        REFERENCE,
+        /** Copies of the stems go into the archive under audio/ (one self-contained file to hand on). */
+        EMBED
+    }
+
     private DawProjectExporter() { }
 
-    /** Builds project.xml for a plan (exposed for schema tests). */
-    public static byte[] projectXml(MixPlan plan, Map<String, Integer> channelsByFile, Double tempoBpm) {
+    /** Builds project.xml with the stems embedded under audio/ (exposed for schema tests). */
+    public static byte[] projectXml(MixPlan plan, Map<String, Integer> channelsByFile) {
+        Map<String, String> paths = new java.util.HashMap<>();
+        for (StemPlan p : plan.stems()) paths.put(p.file(), "audio/" + p.file());
+        return projectXml(plan, channelsByFile, paths, false);
+    }
+
+    /**
+     * Builds project.xml for a plan.
+     *
+     * @param audioPaths stem file name → the path written in its clip's File element
+     * @param external   true when those paths point outside the archive
+     */
+    public static byte[] projectXml(MixPlan plan, Map<String, Integer> channelsByFile, Map<String, String> audioPaths, boolean external) {
         try {
             var f = DocumentBuilderFactory.newInstance();
             Document d = f.newDocumentBuilder().newDocument();
@@ -48,7 +78,8 @@ public final class DawProjectExporter {
             app.setAttribute("name", "groundwork");
             app.setAttribute("version", "0.1");
             Element transport = child(d, project, "Transport");
-            Element tempo = real(d, transport, "Tempo", "bpm", tempoBpm == null ? 120 : tempoBpm, ids);
+            Element tempo = real(d, transport, "Tempo", "bpm", plan.space().projectTempoBpm(), ids);
+            tempo.setAttribute("comment", plan.space().tempoReason() == null ? "" : plan.space().tempoReason());
             tempo.setAttribute("min", "20");
             tempo.setAttribute("max", "666");
             Element ts = child(d, transport, "TimeSignature");
@@ -71,14 +102,11 @@ public final class DawProjectExporter {
                 ch.setAttribute("role", "regular");
                 ch.setAttribute("audioChannels", String.valueOf(channelsByFile.getOrDefault(p.file(), 2)));
                 ch.setAttribute("destination", p.drumBus() && plan.drumBus() != null ? drumId : masterId);
-                StringBuilder comment = new StringBuilder(p.role().id() + ": " + p.gainReason());
-                if (p.ducking() != null) comment.append(" | ducking: ").append(p.ducking().reason())
-                        .append(String.format(Locale.ROOT, " (sidechain from %s, threshold %.1f dB, ratio %.0f:1)", String.join(", ", p.ducking().keyStems()),
-                                p.ducking().thresholdDb(), p.ducking().ratio()));
-                ch.setAttribute("comment", comment.toString());
+                ch.setAttribute("comment", p.role().id() + ": " + p.gainReason());
                 Element devices = child(d, ch, "Devices");
-                if (!p.eq().isEmpty()) equalizer(d, devices, p, ids);
-                if (p.compression() != null) compressor(d, devices, p.compression(), name + " compressor", ids);
+                if (!p.eq().isEmpty()) equalizer(d, devices, p.eq(), "EQ", String.join(" | ", p.eq().stream().map(EqBand::reason).toList()), ids);
+                if (p.compression() != null) compressor(d, devices, p.compression(), p.gainDb(), name + " compressor", ids);
+                if (p.ducking() != null) ducker(d, devices, p.ducking(), plan, ids);
                 mute(d, ch, ids);
                 pan(d, ch, p.pan(), ids);
                 Element sends = child(d, ch, "Sends");
@@ -90,26 +118,46 @@ public final class DawProjectExporter {
                 Element ch = busTrack(d, structure, "drum_bus_track", drumId, "Drum bus", "submix", masterId);
                 ch.setAttribute("comment", plan.drumBus().reason());
                 Element devices = child(d, ch, "Devices");
-                compressor(d, devices, plan.drumBus(), "Drum bus glue", ids);
+                compressor(d, devices, plan.drumBus(), 0, "Drum bus glue", ids);
                 mute(d, ch, ids);
                 pan(d, ch, 0, ids);
                 volume(d, ch, 0, ids);
             }
-            for (String[] fx : new String[][]{{"reverb_track", reverbId, "Reverb", plan.space().reverbReason()},
-                    {"delay_track", delayId, "Delay", plan.space().delayReason()}}) {
-                Element ch = busTrack(d, structure, fx[0], fx[1], fx[2], "effect", masterId);
-                ch.setAttribute("comment", fx[3] + (fx[2].equals("Reverb")
-                        ? String.format(Locale.ROOT, " (decay %.1f s, pre-delay %.0f ms)", plan.space().reverbDecaySeconds(), plan.space().reverbPreDelayMs())
-                        : String.format(Locale.ROOT, " (%.0f ms, feedback %.0f %%)", plan.space().delayTimeMs(), 100 * plan.space().delayFeedback())));
-                Element devices = child(d, ch, "Devices");
-                Element dev = child(d, devices, "BuiltinDevice");
-                dev.setAttribute("deviceName", fx[2]);
-                dev.setAttribute("deviceRole", "audioFX");
-                dev.setAttribute("id", ids.next());
-                mute(d, ch, ids);
-                pan(d, ch, 0, ids);
-                volume(d, ch, 0, ids);
-            }
+            SpacePlan sp = plan.space();
+            String band = String.format(Locale.ROOT, "send band-limited %.0f Hz – %.0f Hz before the effect, as in the render", sp.sendHighPassHz(), sp.sendLowPassHz());
+            Element rv = busTrack(d, structure, "reverb_track", reverbId, "Reverb", "effect", masterId);
+            rv.setAttribute("comment", sp.reverbReason());
+            Element rvDevices = child(d, rv, "Devices");
+            sendBand(d, rvDevices, sp, band, ids);
+            Element reverb = genericDevice(d, rvDevices, "Reverb", "groundwork reverb (8-line feedback delay network): map these onto your DAW's reverb", ids);
+            Element rp = child(d, reverb, "Parameters");
+            named(real(d, rp, "RealParameter", "seconds", sp.reverbDecaySeconds(), ids), "Decay");
+            named(real(d, rp, "RealParameter", "seconds", sp.reverbPreDelayMs() / 1000, ids), "Pre-delay");
+            named(real(d, rp, "RealParameter", "hertz", sp.reverbDampingHz(), ids), "Damping");
+            named(real(d, rp, "RealParameter", "linear", sp.reverbSize(), ids), "Size");
+            bool(d, reverb, "Enabled", true, ids);
+            mute(d, rv, ids);
+            pan(d, rv, 0, ids);
+            volume(d, rv, 0, ids);
+
+            Element dl = busTrack(d, structure, "delay_track", delayId, "Delay", "effect", masterId);
+            dl.setAttribute("comment", sp.delayReason());
+            Element dlDevices = child(d, dl, "Devices");
+            sendBand(d, dlDevices, sp, band, ids);
+            Element delay = genericDevice(d, dlDevices, "Delay", "groundwork delay: map these onto your DAW's delay"
+                    + (sp.tempoBpm() == null ? "" : String.format(Locale.ROOT, " (%.1f BPM: %s)", sp.tempoBpm(), sp.tempoReason())), ids);
+            Element dp = child(d, delay, "Parameters");
+            named(real(d, dp, "RealParameter", "seconds", sp.delayTimeMs() / 1000, ids), "Time");
+            named(real(d, dp, "RealParameter", "percent", 100 * sp.delayFeedback(), ids), "Feedback");
+            named(real(d, dp, "RealParameter", "hertz", sp.delayLowPassHz(), ids), "Feedback low-pass");
+            Element pp = child(d, dp, "BoolParameter");
+            pp.setAttribute("id", ids.next());
+            pp.setAttribute("name", "Ping-pong");
+            pp.setAttribute("value", String.valueOf(sp.delayPingPong()));
+            bool(d, delay, "Enabled", true, ids);
+            mute(d, dl, ids);
+            pan(d, dl, 0, ids);
+            volume(d, dl, 0, ids);
             Element master = busTrack(d, structure, "master_track", masterId, "Master", "master", null);
             master.setAttribute("comment", plan.mixBus().reason());
             mute(d, master, ids);
@@ -140,8 +188,10 @@ public final class DawProjectExporter {
                 audio.setAttribute("sampleRate", String.valueOf((int) Math.round(p.measured().sampleRateHz())));
                 audio.setAttribute("duration", num(dur));
                 Element file = child(d, audio, "File");
-                file.setAttribute("path", "audio/" + p.file());
-                file.setAttribute("external", "false");
+                String path = audioPaths.get(p.file());
+                if (path == null) throw new IllegalArgumentException("no audio path for stem " + p.file());
+                file.setAttribute("path", path);
+                file.setAttribute("external", String.valueOf(external));
             }
             return serialise(d);
         } catch (javax.xml.parsers.ParserConfigurationException | javax.xml.transform.TransformerException e) {
@@ -156,27 +206,37 @@ public final class DawProjectExporter {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Writes the .dawproject zip (through a temporary file moved into place), copying each stem into audio/. */
-    public static void write(Path out, MixPlan plan, Map<String, Path> stemFiles, Map<String, Integer> channelsByFile, Double tempoBpm, String title) {
+    /**
+     * Writes the .dawproject zip through a temporary file moved into place. With {@link Audio#REFERENCE} the
+     * archive holds only the two XML files and points at the stems where they are; with {@link Audio#EMBED}
+     * each stem is copied into audio/.
+     */
+    public static void write(Path out, MixPlan plan, Map<String, Path> stemFiles, Map<String, Integer> channelsByFile, String title, Audio audio) {
         Path dir = out.toAbsolutePath().getParent();
+        Map<String, String> paths = new java.util.HashMap<>();
+        for (StemPlan p : plan.stems()) {
+            Path src = stemFiles.get(p.file());
+            if (src == null) throw new IllegalArgumentException("no file for stem " + p.file());
+            paths.put(p.file(), audio == Audio.EMBED ? "audio/" + p.file() : referencePath(dir, src));
+        }
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
             try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {
                 z.putNextEntry(new ZipEntry("project.xml"));
-                z.write(projectXml(plan, channelsByFile, tempoBpm));
+                z.write(projectXml(plan, channelsByFile, paths, audio == Audio.REFERENCE));
                 z.closeEntry();
                 z.putNextEntry(new ZipEntry("metadata.xml"));
                 z.write(metadataXml(title));
                 z.closeEntry();
-                z.setLevel(1);     // audio barely compresses; do not spend time trying
-                for (StemPlan p : plan.stems()) {
-                    Path src = stemFiles.get(p.file());
-                    if (src == null) throw new IllegalArgumentException("no file for stem " + p.file());
-                    z.putNextEntry(new ZipEntry("audio/" + p.file()));
-                    Files.copy(src, z);
-                    z.closeEntry();
+                if (audio == Audio.EMBED) {
+                    z.setLevel(1);     // audio barely compresses; do not spend time trying
+                    for (StemPlan p : plan.stems()) {
+                        z.putNextEntry(new ZipEntry("audio/" + p.file()));
+                        Files.copy(stemFiles.get(p.file()), z);
+                        z.closeEntry();
+                    }
                 }
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -190,6 +250,17 @@ public final class DawProjectExporter {
                     // Already moved or never created.
                 }
             }
+        }
+    }
+
+    /** The stem's path relative to the project's folder with forward slashes, or absolute when none exists (another drive). */
+    static String referencePath(Path projectDir, Path stem) {
+        Path abs = stem.toAbsolutePath().normalize();
+        try {
+            Path rel = projectDir.toAbsolutePath().normalize().relativize(abs);
+            return rel.toString().replace(java.io.File.separatorChar, '/');
+        } catch (IllegalArgumentException e) {
+            return abs.toString().replace(java.io.File.separatorChar, '/');
         }
     }
 
@@ -213,13 +284,14 @@ public final class DawProjectExporter {
         return ch;
     }
 
-    private static void equalizer(Document d, Element devices, StemPlan p, Ids ids) {
+    private static void equalizer(Document d, Element devices, List<EqBand> bands, String name, String comment, Ids ids) {
         Element eq = child(d, devices, "Equalizer");
-        eq.setAttribute("deviceName", "EQ");
+        eq.setAttribute("deviceName", name);
         eq.setAttribute("deviceRole", "audioFX");
         eq.setAttribute("id", ids.next());
-        eq.setAttribute("comment", String.join(" | ", p.eq().stream().map(EqBand::reason).toList()));
-        for (EqBand b : p.eq()) {
+        eq.setAttribute("comment", comment);
+        bool(d, eq, "Enabled", true, ids);
+        for (EqBand b : bands) {
             Element band = child(d, eq, "Band");
             band.setAttribute("type", switch (b.type()) {
                 case HIGH_PASS -> "highPass";
@@ -228,28 +300,79 @@ public final class DawProjectExporter {
                 case HIGH_SHELF -> "highShelf";
                 case BELL -> "bell";
             });
-            if (b.type() == EqBand.Type.HIGH_PASS || b.type() == EqBand.Type.LOW_PASS) band.setAttribute("order", "2");
+            boolean pass = b.type() == EqBand.Type.HIGH_PASS || b.type() == EqBand.Type.LOW_PASS;
+            if (pass) band.setAttribute("order", "2");     // one biquad: 12 dB per octave
             real(d, band, "Freq", "hertz", b.freqHz(), ids);
-            if (b.type() != EqBand.Type.HIGH_PASS && b.type() != EqBand.Type.LOW_PASS) real(d, band, "Gain", "decibel", b.gainDb(), ids);
+            if (!pass) real(d, band, "Gain", "decibel", b.gainDb(), ids);
             real(d, band, "Q", "linear", b.q(), ids);
             bool(d, band, "Enabled", true, ids);
         }
     }
 
-    private static void compressor(Document d, Element devices, CompressionPlan c, String name, Ids ids) {
+    /** The band-limiting the render applies to the send bus, as an EQ in front of the return's effect. */
+    private static void sendBand(Document d, Element devices, SpacePlan sp, String comment, Ids ids) {
+        equalizer(d, devices, List.of(new EqBand(EqBand.Type.HIGH_PASS, sp.sendHighPassHz(), 0, 0.707, "send high-pass"),
+                new EqBand(EqBand.Type.LOW_PASS, sp.sendLowPassHz(), 0, 0.707, "send low-pass")), "Send band", comment, ids);
+    }
+
+    /**
+     * A compressor as a DAW insert: before the fader, so the threshold is the plan's (after the fader) minus the fader gain.
+     * Knee and detector window have no place in the schema and go into the comment.
+     */
+    private static void compressor(Document d, Element devices, CompressionPlan c, double faderDb, String name, Ids ids) {
         Element comp = child(d, devices, "Compressor");
         comp.setAttribute("deviceName", name);
         comp.setAttribute("deviceRole", "audioFX");
         comp.setAttribute("id", ids.next());
-        comp.setAttribute("comment", c.reason());
-        real(d, comp, "Attack", "seconds", c.attackMs() / 1000, ids);
+        comp.setAttribute("comment", c.reason() + String.format(Locale.ROOT, " | knee %.1f dB, %s%s", c.kneeDb(), detector(c),
+                faderDb == 0 ? "" : String.format(Locale.ROOT, "; threshold %.1f dBFS after the fader = %.1f dBFS before it", c.thresholdDb(), c.thresholdDb() - faderDb)));
+        bool(d, comp, "Enabled", true, ids);
+        compressorParameters(d, comp, c.attackMs(), c.makeupDb(), c.ratio(), c.releaseMs(), c.thresholdDb() - faderDb, ids);
+    }
+
+    /**
+     * Ducking needs a sidechain key, which the schema cannot name: a Compressor with the ducking settings, named after its
+     * key stems and disabled, so the session sounds right until the producer routes the key and switches it on.
+     */
+    private static void ducker(Document d, Element devices, DuckingPlan k, MixPlan plan, Ids ids) {
+        List<String> keys = k.keyStems().stream().map(f -> f.replaceFirst("\\.[^.]+$", "")).toList();
+        Element comp = child(d, devices, "Compressor");
+        comp.setAttribute("deviceName", "Ducking (sidechain: " + String.join(", ", keys) + ")");
+        comp.setAttribute("deviceRole", "audioFX");
+        comp.setAttribute("id", ids.next());
+        comp.setAttribute("comment", k.reason() + String.format(Locale.ROOT,
+                " | DAWproject has no sidechain input: route %s (post-fader) to this compressor's sidechain and enable it;"
+                        + " threshold %.1f dBFS is on the key, about %.1f dB of ducking per hit", String.join(" + ", keys), k.thresholdDb(), k.depthDb()));
+        bool(d, comp, "Enabled", false, ids);
+        compressorParameters(d, comp, k.attackMs(), 0, k.ratio(), k.releaseMs(), k.thresholdDb(), ids);
+    }
+
+    /** The detector as a producer names it: RMS over a window, or peak. */
+    static String detector(CompressionPlan c) {
+        return c.rmsMs() > 0 ? String.format(Locale.ROOT, "RMS detector %.0f ms", c.rmsMs()) : "peak detector";
+    }
+
+    private static void compressorParameters(Document d, Element comp, double attackMs, double makeupDb, double ratio, double releaseMs,
+                                             double thresholdDb, Ids ids) {
+        real(d, comp, "Attack", "seconds", attackMs / 1000, ids);
         bool(d, comp, "AutoMakeup", false, ids);
         real(d, comp, "InputGain", "decibel", 0, ids);
-        real(d, comp, "OutputGain", "decibel", c.makeupDb(), ids);
-        real(d, comp, "Ratio", "linear", c.ratio(), ids);
-        real(d, comp, "Release", "seconds", c.releaseMs() / 1000, ids);
-        real(d, comp, "Threshold", "decibel", c.thresholdDb(), ids);
+        real(d, comp, "OutputGain", "decibel", makeupDb, ids);
+        real(d, comp, "Ratio", "linear", ratio, ids);
+        real(d, comp, "Release", "seconds", releaseMs / 1000, ids);
+        real(d, comp, "Threshold", "decibel", thresholdDb, ids);
     }
+
+    private static Element genericDevice(Document d, Element devices, String name, String comment, Ids ids) {
+        Element dev = child(d, devices, "BuiltinDevice");
+        dev.setAttribute("deviceName", name);
+        dev.setAttribute("deviceRole", "audioFX");
+        dev.setAttribute("id", ids.next());
+        dev.setAttribute("comment", comment);
+        return dev;
+    }
+
+    private static void named(Element parameter, String name) { parameter.setAttribute("name", name); }
 
     private static void send(Document d, Element sends, String dest, Double db, String name, Ids ids) {
         Element s = child(d, sends, "Send");

@@ -31,6 +31,10 @@ public record MixPlan(int formatVersion, String style, double sampleRateHz, Stri
         return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
     }
 
+    public MixPlan withSpace(SpacePlan sp) {
+        return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, sp, mixBus, notes);
+    }
+
     public MixPlan withMixBus(MixBusPlan b) {
         return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
     }

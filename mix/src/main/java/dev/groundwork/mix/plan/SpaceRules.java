@@ -71,13 +71,26 @@ final class SpaceRules {
         double pre = hasVocal ? 30 : 15;
         String rvWhy = String.format(Locale.ROOT, "plate-like %.1f s decay; %.0f ms pre-delay %s; send band-limited 250 Hz – 9 kHz so the low end stays dry",
                 decay, pre, hasVocal ? "keeps the vocal's consonants ahead of the tail" : "");
-        double bpm = s.tempoBpm() == null ? 120 : s.tempoBpm();
+        SpacePlan reverbOnly = new SpacePlan(decay, pre, 6000, 1.0, 250, 9000, rvWhy.replace("  ", " ").replace(" ;", ";"),
+                0, 0.28, 4500, true, "", null, "");
+        return s.tempoBpm() == null ? withTempo(reverbOnly, null, "tempo unknown: 120 assumed")
+                : withTempo(reverbOnly, s.tempoBpm(), "set by the producer");
+    }
+
+    /** The delay time for a tempo (a dotted eighth, halved until it is at most 700 ms); null tempo = 120 BPM assumed. */
+    static SpacePlan withTempo(SpacePlan p, Double tempoBpm, String tempoReason) {
+        double bpm = tempoBpm == null ? 120 : tempoBpm;
         double ms = 60_000.0 / bpm * 0.75;
-        while (ms > 700) ms /= 2;
-        String dlWhy = String.format(Locale.ROOT, "dotted eighth at %.0f BPM%s, ping-pong, repeats darkened above 4.5 kHz", bpm,
-                s.tempoBpm() == null ? " (tempo unknown: 120 assumed)" : "");
-        return new SpacePlan(decay, pre, 6000, 1.0, 250, 9000, rvWhy.replace("  ", " ").replace(" ;", ";"),
-                Math.round(ms * 10) / 10.0, 0.28, 4500, true, dlWhy);
+        int halvings = 0;
+        while (ms > 700) {
+            ms /= 2;
+            halvings++;
+        }
+        String note = halvings == 0 ? "dotted eighth" : halvings == 1 ? "dotted sixteenth" : "dotted 1/32";
+        String dlWhy = String.format(Locale.ROOT, "%s at %.1f BPM (%s), ping-pong, repeats darkened above 4.5 kHz", note, bpm, tempoReason);
+        return new SpacePlan(p.reverbDecaySeconds(), p.reverbPreDelayMs(), p.reverbDampingHz(), p.reverbSize(), p.sendHighPassHz(), p.sendLowPassHz(),
+                p.reverbReason(), Math.round(ms * 10) / 10.0, p.delayFeedback(), p.delayLowPassHz(), p.delayPingPong(), dlWhy,
+                tempoBpm == null ? null : Math.round(tempoBpm * 100) / 100.0, tempoReason);
     }
 
     static double round1(double v) { return Math.round(v * 10) / 10.0; }

@@ -64,8 +64,9 @@ final class StemChain implements AutoCloseable {
         for (int c = 0; c < ch; c++) {
             float[] x = in.channel(c);
             for (int i = 0; i < n; i++) x[i] *= gain;
-            if (eq != null) eq.process(c, x, 0, n);
         }
+        if (eq != null && ch == 2) eq.processStereo(in.channel(0), in.channel(1), 0, n);   // both channels' recursions in one loop
+        else if (eq != null) eq.process(0, in.channel(0), 0, n);
         if (compressor != null) compressor.process(in, in);
         if (ducker != null && key != null) ducker.process(in, key, in);
         pan(n, ch);

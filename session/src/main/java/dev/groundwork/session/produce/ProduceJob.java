@@ -96,7 +96,8 @@ public final class ProduceJob {
         MixReport mixReport = MixRenderer.renderToFile(mixPlan, analysis.stems(), mixFile, FLOAT, null,
                 (s, f) -> progress.progress("mixing", 0.4 + 0.3 * f));
         files.add("mix.wav");
-        DawProjectExporter.write(dir.resolve("mix.dawproject"), mixPlan, stemFiles, channels, beat.tempoBpm(), r.prompt());
+        // The project folder holds the stems, so the session points at them (stems/…) instead of copying them.
+        DawProjectExporter.write(dir.resolve("mix.dawproject"), mixPlan, stemFiles, channels, r.prompt(), DawProjectExporter.Audio.REFERENCE);
         files.add("mix.dawproject");
 
         // 3. Master the mix.

@@ -58,9 +58,9 @@ final class MixEngine {
                                   Path outDir, ProgressListener progress) {
         Path edited = editedPlan(stemsDir, plan, edits, outDir, "mix.json", progress);
         boolean daw = format.equals("dawproject");
-        // DAWproject carries the plan (faders, pans, EQ, sends) and the raw stems; WAV is the rendered mix
+        // DAWproject carries the plan (faders, pans, EQ, sends) and copies of the raw stems (a download must stand alone); WAV is the rendered mix
         MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, daw ? null : outDir.resolve("mix.wav"), WAV24, edited, edited, null, 1,
-                daw ? List.of("dawproject") : List.of(), MixSettings.defaults()), progress).get(0);
+                daw ? List.of("dawproject") : List.of(), MixSettings.defaults(), true), progress).get(0);
         return new MixViews.Export(format, relative.apply(daw ? o.exports().get(0) : o.audio()));
     }
 

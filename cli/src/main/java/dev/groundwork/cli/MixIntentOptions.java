@@ -1,0 +1,33 @@
+package dev.groundwork.cli;
+
+import dev.groundwork.mix.MixSettings;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mix style and intent options that `mix` and `produce` share (a picocli mixin). */
+final class MixIntentOptions {
+    @Option(names = "--style", defaultValue = "balanced", description = "Mix style: balanced, vocal-forward, beat-forward, wide or dry (default: ${DEFAULT-VALUE}).")
+    String style;
+
+    @Option(names = "--more", paramLabel = "WHAT", description = "vocal, drums, bass, reverb, delay, width or compression (repeat for more).")
+    List<String> more = new ArrayList<>();
+
+    @Option(names = "--less", paramLabel = "WHAT", description = "Same targets as --more.")
+    List<String> less = new ArrayList<>();
+
+    /** The settings with this style and these intents; a bad style or target is a usage error. */
+    MixSettings applyTo(MixSettings base) {
+        try {
+            MixSettings s = base.withStyle(style);
+            for (String m : more) s = s.withIntent(m, 1);
+            for (String l : less) s = s.withIntent(l, -1);
+            // Re-validate the intents through the record's checks.
+            return new MixSettings(s.roles(), s.lead(), s.maskingStrength(), s.intents(), s.fixes(), s.style(), s.targetLufs(),
+                    s.peakCeilingDbfs(), s.tempoBpm(), s.sampleRateHz());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}
