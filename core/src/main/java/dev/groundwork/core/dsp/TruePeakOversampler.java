@@ -60,6 +60,8 @@ public final class TruePeakOversampler {
     private final float[] samplePeak;
     /** Samples fed per channel, capped: interpolation starts once a whole window of real samples is in. */
     private final int[] fed;
+    /** Accurate mode: the largest reading so far over all channels; stretches that cannot beat it are skipped. */
+    private float runningPeak;
 
     public TruePeakOversampler(int channels, double sampleRate) {
         if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
@@ -104,7 +106,7 @@ public final class TruePeakOversampler {
      * 0.04 dB of its true peak (the ×16 grid's worst phase) instead of the ×4 meter's −0.7 dB.
      * It costs 15 × 64 multiply-adds per sample, so with a positive {@code floor} it first runs the
      * meter's cheap ×4 filter and computes the long phases only over 64-sample stretches where that comes
-     * within 1.5 dB of {@code floor}: readings at or above {@code floor} are exact (for content up to
+     * within 1.5 dB of {@code floor} and of the largest reading so far: readings at or above {@code floor} are exact (for content up to
      * 0.465·fs, where the cheap filter's droop stays under the 0.8 dB left after the 0.69 dB bound),
      * readings below it may be low (still at least the ×4 value).
      *
@@ -129,6 +131,7 @@ public final class TruePeakOversampler {
         for (float[] l : lanes) Arrays.fill(l, 0f);
         Arrays.fill(samplePeak, 0f);
         Arrays.fill(fed, 0);
+        runningPeak = 0;
     }
 
     /** Feeds {@code frames} samples of one channel starting at {@code offset}. */
@@ -146,7 +149,10 @@ public final class TruePeakOversampler {
             System.arraycopy(x, offset + done, window, h, len);
             // windows reaching before the first sample would interpolate a step up from assumed silence
             int from = Math.max(0, h - fed[channel]);
-            if (from < len) interpolate(window, from, len, lanes[channel]);
+            if (from < len) {
+                interpolate(window, from, len, lanes[channel]);
+                if (floor > 0) runningPeak = Math.max(runningPeak, absMax(lanes[channel], 0, chunk));
+            }
             System.arraycopy(window, len, hist, 0, h);
             fed[channel] = (int) Math.min(h, (long) fed[channel] + len);
             done += len;
@@ -190,7 +196,8 @@ public final class TruePeakOversampler {
             for (int p = 0; p < ratio - 1; p++) phase(p, 0, len, from, lane);
             return;
         }
-        float gate = floor / (float) GATE_HEADROOM;
+        // a stretch whose bound stays under the largest reading so far cannot change the answer either
+        float gate = Math.max(floor, runningPeak) / (float) GATE_HEADROOM;
         int centre = taps / 2 - 1, offset = centre - (TAPS_PER_PHASE / 2 - 1);
         for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
         int runStart = -1;
