@@ -123,7 +123,6 @@ public final class Mastering {
                     if (r != null) r.writer.close(); // not committed: the temporary file goes away
                     r = finish(pre, gain, limiter, 0, spec, output.open(workRate, channels, bits));
                     progress.progress("limit", (double) attempt / MAX_RENDERS);
-                    if (Boolean.getBoolean("gw.debug")) System.err.printf("render %d: limiter %.3f gain %.3f -> %.3f LUFS, x16 %.3f%n", attempt, limiter.ceilingDbtp(), gain, r.analysis.integratedLufs(), r.accurateTruePeakDbtp);
                     double over = r.accurateTruePeakDbtp - (settings.target().ceilingDbtp() - CEILING_MARGIN_DB);
                     if (over > 0 && attempt < MAX_RENDERS && limiter.ceilingDbtp() - over - 0.02 >= -30) {
                         // the continuous waveform peaks a little above what the limiter's ×4 detector saw (and its
