@@ -122,9 +122,16 @@ public final class TruePeakLimiter implements Processor {
         private static final float[][] METER = TruePeakOversampler.design(RATIO);
         private static final float[][] EIGHT_TIMES = TruePeakOversampler.design(2 * RATIO);
 
+        /** Fine phases run only where the coarse reading comes this close to the floor (dB as a ratio). */
+        private static final float FINE_HEADROOM = (float) Math.pow(10, 1.0 / 20);
+        /** Sub-block of the fine phases' gate, frames. */
+        private static final int FINE_SUB = 16;
+
         private final int channels;
-        private final float[][] h;
+        /** Every other phase (the ×4 points of a ×8 detector) runs over every loud stretch, the others only near the floor. */
+        private final float[][] coarse, fine;
         private final int taps, half, historyLength;
+        private final float fineGate;
         private final float[][] history;
         private float[] window = new float[0], y = new float[0], q = new float[0];
         private float[][] shifted = new float[0][];
@@ -151,7 +158,13 @@ public final class TruePeakLimiter implements Processor {
          */
         PeakDetector(int channels, double floor, float[][] phases) {
             this.channels = channels;
-            this.h = phases;
+            // a ratio-r interpolator holds r - 1 phases; for even r > 2, phases 2, 4, ... form the ratio-r/2 one
+            boolean split = phases.length > 3 && phases.length % 2 == 1;
+            java.util.List<float[]> c = new java.util.ArrayList<>(), f = new java.util.ArrayList<>();
+            for (int p = 0; p < phases.length; p++) (split && p % 2 == 0 ? f : c).add(phases[p]);
+            this.coarse = c.toArray(new float[0][]);
+            this.fine = f.toArray(new float[0][]);
+            this.fineGate = (float) (floor / FINE_HEADROOM);
             this.taps = phases[0].length;
             this.half = taps / 2;
             this.historyLength = taps - 1;
@@ -188,9 +201,7 @@ public final class TruePeakLimiter implements Processor {
                 // interpolate only the stretches loud enough to matter (most of a quiet passage is skipped)
                 int runStart = -1;
                 for (int s0 = 0; s0 < n; s0 += SUB) {
-                    float m = 0;
-                    for (int j = s0, end = Math.min(n, s0 + SUB) + taps - 1; j < end; j++) m = Math.max(m, Math.abs(w[j]));
-                    boolean loud = m > loudLimit;
+                    boolean loud = exceeds(w, s0, Math.min(n, s0 + SUB) + taps - 1, loudLimit);
                     if (loud && runStart < 0) runStart = s0;
                     if (!loud && runStart >= 0) {
                         interpolate(w, runStart, s0 - runStart);
@@ -215,20 +226,44 @@ public final class TruePeakLimiter implements Processor {
             for (int done = 0; done < len; done += RUN) interpolateRun(w, from + done, Math.min(RUN, len - done));
         }
 
-        /** Shifted copies keep every inner loop a plain, vectorisable axpy. */
+        /**
+         * Shifted copies keep every inner loop a plain, vectorisable axpy. The fine phases run only over
+         * sub-blocks where the coarse reading comes within 1 dB of the floor: between ×4 points that stay
+         * further down, band-limited audio (up to 0.45·fs) cannot rise above the floor, and values below it
+         * do not matter to the gain computer.
+         */
         private void interpolateRun(float[] w, int from, int len) {
             for (int k = 0; k < taps; k++) System.arraycopy(w, from + k, shifted[k], 0, len);
-            for (float[] g : h) {
-                float g0 = g[0];
-                float[] s0 = shifted[0];
-                for (int j = 0; j < len; j++) y[j] = g0 * s0[j];
-                for (int k = 1; k < taps; k++) {
-                    float gk = g[k];
-                    float[] sk = shifted[k];
-                    for (int j = 0; j < len; j++) y[j] += gk * sk[j];
+            for (float[] g : coarse) phase(g, from, 0, len);
+            if (fine.length == 0) return;
+            int runStart = -1;
+            for (int s0 = 0; s0 <= len; s0 += FINE_SUB) {
+                boolean near = s0 < len && exceeds(q, from + s0, from + Math.min(len, s0 + FINE_SUB), fineGate);
+                if (near && runStart < 0) runStart = s0;
+                if (!near && runStart >= 0) {
+                    for (float[] g : fine) phase(g, from, runStart, Math.min(len, s0));
+                    runStart = -1;
                 }
-                for (int j = 0; j < len; j++) q[from + j] = Math.max(q[from + j], Math.abs(y[j]));
             }
+        }
+
+        /** Raises q[from + lo .. from + hi) to |the phase g| over shifted positions lo..hi-1. */
+        private void phase(float[] g, int from, int lo, int hi) {
+            float g0 = g[0];
+            float[] s0 = shifted[0];
+            for (int j = lo; j < hi; j++) y[j] = g0 * s0[j];
+            for (int k = 1; k < taps; k++) {
+                float gk = g[k];
+                float[] sk = shifted[k];
+                for (int j = lo; j < hi; j++) y[j] += gk * sk[j];
+            }
+            for (int j = lo; j < hi; j++) q[from + j] = Math.max(q[from + j], Math.abs(y[j]));
+        }
+
+        /** True when some |x[j]|, lo ≤ j < hi, is above {@code level} (a branch per sample beats a float max reduction). */
+        private static boolean exceeds(float[] x, int lo, int hi, float level) {
+            for (int j = lo; j < hi; j++) if (Math.abs(x[j]) > level) return true;
+            return false;
         }
 
         private static double l1(float[][] phases) {
