@@ -124,8 +124,6 @@ public final class TruePeakLimiter implements Processor {
 
         /** Fine phases run only where the coarse reading comes this close to the floor (dB as a ratio). */
         private static final float FINE_HEADROOM = (float) Math.pow(10, 1.0 / 20);
-        /** Sub-block of the fine phases' gate, frames. */
-        private static final int FINE_SUB = 16;
 
         private final int channels;
         /** Every other phase (the ×4 points of a ×8 detector) runs over every loud stretch, the others only near the floor. */
@@ -228,7 +226,7 @@ public final class TruePeakLimiter implements Processor {
 
         /**
          * Shifted copies keep every inner loop a plain, vectorisable axpy. The fine phases run only over
-         * sub-blocks where the coarse reading comes within 1 dB of the floor: between ×4 points that stay
+         * frames where the coarse reading comes within 1 dB of the floor: between ×4 points that stay
          * further down, band-limited audio (up to 0.45·fs) cannot rise above the floor, and values below it
          * do not matter to the gain computer.
          */
@@ -236,12 +234,13 @@ public final class TruePeakLimiter implements Processor {
             for (int k = 0; k < taps; k++) System.arraycopy(w, from + k, shifted[k], 0, len);
             for (float[] g : coarse) phase(g, from, 0, len);
             if (fine.length == 0) return;
+            // decided frame by frame, never by sub-blocks: where the blocks fall must not change what is computed
             int runStart = -1;
-            for (int s0 = 0; s0 <= len; s0 += FINE_SUB) {
-                boolean near = s0 < len && exceeds(q, from + s0, from + Math.min(len, s0 + FINE_SUB), fineGate);
-                if (near && runStart < 0) runStart = s0;
+            for (int j = 0; j <= len; j++) {
+                boolean near = j < len && q[from + j] > fineGate;
+                if (near && runStart < 0) runStart = j;
                 if (!near && runStart >= 0) {
-                    for (float[] g : fine) phase(g, from, runStart, Math.min(len, s0));
+                    for (float[] g : fine) phase(g, from, runStart, j);
                     runStart = -1;
                 }
             }
