@@ -47,6 +47,11 @@ public final class Mastering {
      */
     static final double CEILING_MARGIN_DB = 0.05;
 
+    static {
+        // the measurements already run beside the main thread: FFT worker threads would only compete with them
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
     private Mastering() { }
 
     /** Measures a source (the Inspect stage's pass). */

@@ -4,7 +4,8 @@ import dev.groundwork.core.audio.AudioBuffer;
 
 /**
  * Stereo-linked look-ahead brickwall limiter whose peak detection looks between the samples
- * (4x polyphase interpolation), so the ceiling holds for the true peak, not only the sample peak.
+ * (8x polyphase interpolation, a superset of the true-peak meter's 4x points), so the ceiling holds for
+ * the true peak, not only the sample peak.
  *
  * <p>Gain computer: the gain each frame needs ({@code ceiling / truePeak}, at most 1) is min-held over
  * the look-ahead window, released smoothly (one-pole toward 1), then averaged over the same window.
@@ -51,9 +52,9 @@ public final class TruePeakLimiter implements Processor {
         channels = spec.channels();
         int lookahead = lookaheadFrames(settings, spec.sampleRate());
         double c = settings.ceilingLinear();
-        detector = new PeakDetector(channels, c);
+        detector = PeakDetector.eightTimes(channels, c);
         envelope = new GainEnvelope(c, lookahead, releaseCoefficient(settings, spec.sampleRate()));
-        delayLength = PeakDetector.DELAY + lookahead;
+        delayLength = detector.delay() + lookahead;
         delay = new float[channels][delayLength];
         delayPos = 0;
     }
@@ -105,61 +106,100 @@ public final class TruePeakLimiter implements Processor {
     }
 
     /**
-     * Stereo-linked inter-sample peak per frame, {@link #DELAY} frames late: the largest of |x[n]| and the
-     * 4x-interpolated values on both sides of it, over all channels. The interpolator is the true-peak
-     * meter's own ({@link TruePeakOversampler#design}), always at 4x, so the limiter sees what the meter
-     * will measure. Blocks whose samples cannot reach {@code floor} (bounded by the filter's L1 norm)
+     * Stereo-linked inter-sample peak per frame, {@link #delay()} frames late: the largest of |x[n]| and the
+     * interpolated values on both sides of it, over all channels. The interpolator is the true-peak
+     * meter's own design ({@link TruePeakOversampler#design}): at 4x it sees what the meter will measure,
+     * at 8x ({@link #eightTimes}) also the points between. Blocks whose samples cannot reach {@code floor} (bounded by the filter's L1 norm)
      * skip the interpolation and report sample peaks, which are then below the floor too: a gain
      * computer that ignores values below the floor gets the same answer for a fraction of the cost.
      */
     public static final class PeakDetector {
         static final int RATIO = 4, SUB = 64;
-        static final int TAPS = TruePeakOversampler.TAPS_PER_PHASE, HALF = TAPS / 2, HISTORY = TAPS - 1;
-        /** Frames between feeding a frame and getting its peak. */
-        public static final int DELAY = HALF;
-        private static final float[][] H = TruePeakOversampler.design(RATIO);
-        private static final double L1 = l1();
+        /** Frames between feeding a frame and getting its peak (the meter's filter, any ratio). */
+        public static final int DELAY = TruePeakOversampler.TAPS_PER_PHASE / 2;
+        /** Longest stretch interpolated at once: the shifted copies of a long filter stay in the cache. */
+        private static final int RUN = 512;
+        private static final float[][] METER = TruePeakOversampler.design(RATIO);
+        private static final float[][] EIGHT_TIMES = TruePeakOversampler.design(2 * RATIO);
+
+        /** Fine phases run only where the coarse reading comes this close to the floor (dB as a ratio). */
+        private static final float FINE_HEADROOM = (float) Math.pow(10, 1.0 / 20);
 
         private final int channels;
+        /** Every other phase (the ×4 points of a ×8 detector) runs over every loud stretch, the others only near the floor. */
+        private final float[][] coarse, fine;
+        private final int taps, half, historyLength;
+        private final float fineGate;
         private final float[][] history;
         private float[] window = new float[0], y = new float[0], q = new float[0];
         private float[][] shifted = new float[0][];
         private final float loudLimit;
         private float previousQ;
 
-        /** @param floor peaks below this value may be reported as sample peaks (any value below the floor). */
+        /** The true-peak meter's own ×4 interpolator ({@link TruePeakOversampler#design}). */
         public PeakDetector(int channels, double floor) {
-            this.channels = channels;
-            this.history = new float[channels][HISTORY];
-            this.loudLimit = (float) (floor / L1);
+            this(channels, floor, METER);
         }
 
+        /**
+         * The limiter's detector: the meter's filter design at ×8. Its even phases are the meter's ×4 phases,
+         * so it reads at least what the meter reads; the odd ones catch the peaks between them (up to 0.5 dB
+         * higher for content near the top of the band), which a ×4 limiter lets through to a finer meter.
+         */
+        public static PeakDetector eightTimes(int channels, double floor) {
+            return new PeakDetector(channels, floor, EIGHT_TIMES);
+        }
+
+        /**
+         * @param floor peaks below this value may be reported as sample peaks (any value below the floor).
+         * @param phases the in-between phases of a polyphase interpolator, each with the same even number of taps
+         */
+        PeakDetector(int channels, double floor, float[][] phases) {
+            this.channels = channels;
+            // a ratio-r interpolator holds r - 1 phases; for even r > 2, phases 2, 4, ... form the ratio-r/2 one
+            boolean split = phases.length > 3 && phases.length % 2 == 1;
+            java.util.List<float[]> c = new java.util.ArrayList<>(), f = new java.util.ArrayList<>();
+            for (int p = 0; p < phases.length; p++) (split && p % 2 == 0 ? f : c).add(phases[p]);
+            this.coarse = c.toArray(new float[0][]);
+            this.fine = f.toArray(new float[0][]);
+            this.fineGate = (float) (floor / FINE_HEADROOM);
+            this.taps = phases[0].length;
+            this.half = taps / 2;
+            this.historyLength = taps - 1;
+            this.history = new float[channels][historyLength];
+            this.loudLimit = (float) (floor / l1(phases));
+        }
+
+        /** Frames between feeding a frame and getting its peak. */
+        public int delay() { return half; }
+
         public void reset() {
-            for (float[] h : history) java.util.Arrays.fill(h, 0f);
+            for (float[] hist : history) java.util.Arrays.fill(hist, 0f);
             previousQ = 0;
         }
 
-        /** Feeds {@code n} frames; writes the peaks of the {@code n} frames ending {@link #DELAY} frames ago. */
+        /** Feeds {@code n} frames; writes the peaks of the {@code n} frames ending {@link #delay()} frames ago. */
         public void process(float[][] x, int n, float[] peaks) {
-            if (window.length < HISTORY + n) {
-                window = new float[HISTORY + n];
-                y = new float[n];
+            int hl = historyLength;
+            if (window.length < hl + n) {
+                window = new float[hl + n];
                 q = new float[n];
-                shifted = new float[TAPS][n];
+            }
+            if (y.length == 0) {
+                y = new float[RUN];
+                shifted = new float[taps][RUN];
             }
             java.util.Arrays.fill(q, 0, n, 0f);
             for (int c = 0; c < channels; c++) {
                 float[] w = window, hist = history[c];
-                System.arraycopy(hist, 0, w, 0, HISTORY);
-                System.arraycopy(x[c], 0, w, HISTORY, n);
-                // window j covers w[j .. j+TAPS-1]; its centre sample is w[j+HALF-1], the frame reported at j
-                for (int j = 0; j < n; j++) q[j] = Math.max(q[j], Math.abs(w[j + HALF - 1]));
+                System.arraycopy(hist, 0, w, 0, hl);
+                System.arraycopy(x[c], 0, w, hl, n);
+                // window j covers w[j .. j+taps-1]; its centre sample is w[j+half-1], the frame reported at j
+                for (int j = 0; j < n; j++) q[j] = Math.max(q[j], Math.abs(w[j + half - 1]));
                 // interpolate only the stretches loud enough to matter (most of a quiet passage is skipped)
                 int runStart = -1;
                 for (int s0 = 0; s0 < n; s0 += SUB) {
-                    float m = 0;
-                    for (int j = s0, end = Math.min(n, s0 + SUB) + TAPS - 1; j < end; j++) m = Math.max(m, Math.abs(w[j]));
-                    boolean loud = m > loudLimit;
+                    boolean loud = exceeds(w, s0, Math.min(n, s0 + SUB) + taps - 1, loudLimit);
                     if (loud && runStart < 0) runStart = s0;
                     if (!loud && runStart >= 0) {
                         interpolate(w, runStart, s0 - runStart);
@@ -167,7 +207,7 @@ public final class TruePeakLimiter implements Processor {
                     }
                 }
                 if (runStart >= 0) interpolate(w, runStart, n - runStart);
-                System.arraycopy(w, n, hist, 0, HISTORY);
+                System.arraycopy(w, n, hist, 0, hl);
             }
             // q covers a frame and the interval after it; the frame's peak also covers the interval before
             float prev = previousQ;
@@ -179,25 +219,55 @@ public final class TruePeakLimiter implements Processor {
             previousQ = prev;
         }
 
-        /** Raises q[from .. from+len) to the interpolated peaks; shifted copies keep every inner loop a plain, vectorisable axpy. */
+        /** Raises q[from .. from+len) to the interpolated peaks, at most {@link #RUN} frames at a time. */
         private void interpolate(float[] w, int from, int len) {
-            for (int k = 0; k < TAPS; k++) System.arraycopy(w, from + k, shifted[k], 0, len);
-            for (float[] g : H) {
-                float g0 = g[0];
-                float[] s0 = shifted[0];
-                for (int j = 0; j < len; j++) y[j] = g0 * s0[j];
-                for (int k = 1; k < TAPS; k++) {
-                    float gk = g[k];
-                    float[] sk = shifted[k];
-                    for (int j = 0; j < len; j++) y[j] += gk * sk[j];
+            for (int done = 0; done < len; done += RUN) interpolateRun(w, from + done, Math.min(RUN, len - done));
+        }
+
+        /**
+         * Shifted copies keep every inner loop a plain, vectorisable axpy. The fine phases run only over
+         * frames where the coarse reading comes within 1 dB of the floor: between ×4 points that stay
+         * further down, band-limited audio (up to 0.45·fs) cannot rise above the floor, and values below it
+         * do not matter to the gain computer.
+         */
+        private void interpolateRun(float[] w, int from, int len) {
+            for (int k = 0; k < taps; k++) System.arraycopy(w, from + k, shifted[k], 0, len);
+            for (float[] g : coarse) phase(g, from, 0, len);
+            if (fine.length == 0) return;
+            // decided frame by frame, never by sub-blocks: where the blocks fall must not change what is computed
+            int runStart = -1;
+            for (int j = 0; j <= len; j++) {
+                boolean near = j < len && q[from + j] > fineGate;
+                if (near && runStart < 0) runStart = j;
+                if (!near && runStart >= 0) {
+                    for (float[] g : fine) phase(g, from, runStart, j);
+                    runStart = -1;
                 }
-                for (int j = 0; j < len; j++) q[from + j] = Math.max(q[from + j], Math.abs(y[j]));
             }
         }
 
-        private static double l1() {
+        /** Raises q[from + lo .. from + hi) to |the phase g| over shifted positions lo..hi-1. */
+        private void phase(float[] g, int from, int lo, int hi) {
+            float g0 = g[0];
+            float[] s0 = shifted[0];
+            for (int j = lo; j < hi; j++) y[j] = g0 * s0[j];
+            for (int k = 1; k < taps; k++) {
+                float gk = g[k];
+                float[] sk = shifted[k];
+                for (int j = lo; j < hi; j++) y[j] += gk * sk[j];
+            }
+            for (int j = lo; j < hi; j++) q[from + j] = Math.max(q[from + j], Math.abs(y[j]));
+        }
+
+        /** True when some |x[j]|, lo ≤ j < hi, is above {@code level} (a branch per sample beats a float max reduction). */
+        private static boolean exceeds(float[] x, int lo, int hi, float level) {
+            for (int j = lo; j < hi; j++) if (Math.abs(x[j]) > level) return true;
+            return false;
+        }
+
+        private static double l1(float[][] phases) {
             double m = 1;
-            for (float[] c : H) {
+            for (float[] c : phases) {
                 double s = 0;
                 for (float v : c) s += Math.abs(v);
                 m = Math.max(m, s);

@@ -60,6 +60,8 @@ public final class TruePeakOversampler {
     private final float[] samplePeak;
     /** Samples fed per channel, capped: interpolation starts once a whole window of real samples is in. */
     private final int[] fed;
+    /** Accurate mode: per channel, the largest reading so far; stretches that cannot beat it are skipped. */
+    private final float[] runningPeak;
 
     public TruePeakOversampler(int channels, double sampleRate) {
         if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
@@ -78,6 +80,7 @@ public final class TruePeakOversampler {
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
+        this.runningPeak = new float[channels];
     }
 
     private TruePeakOversampler(int channels, float floor) {
@@ -95,6 +98,7 @@ public final class TruePeakOversampler {
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
+        this.runningPeak = new float[channels];
     }
 
     /**
@@ -104,7 +108,7 @@ public final class TruePeakOversampler {
      * 0.04 dB of its true peak (the ×16 grid's worst phase) instead of the ×4 meter's −0.7 dB.
      * It costs 15 × 64 multiply-adds per sample, so with a positive {@code floor} it first runs the
      * meter's cheap ×4 filter and computes the long phases only over 64-sample stretches where that comes
-     * within 1.5 dB of {@code floor}: readings at or above {@code floor} are exact (for content up to
+     * within 1.5 dB of {@code floor} and of the largest reading so far: readings at or above {@code floor} are exact (for content up to
      * 0.465·fs, where the cheap filter's droop stays under the 0.8 dB left after the 0.69 dB bound),
      * readings below it may be low (still at least the ×4 value).
      *
@@ -129,6 +133,7 @@ public final class TruePeakOversampler {
         for (float[] l : lanes) Arrays.fill(l, 0f);
         Arrays.fill(samplePeak, 0f);
         Arrays.fill(fed, 0);
+        Arrays.fill(runningPeak, 0f);
     }
 
     /** Feeds {@code frames} samples of one channel starting at {@code offset}. */
@@ -146,7 +151,10 @@ public final class TruePeakOversampler {
             System.arraycopy(x, offset + done, window, h, len);
             // windows reaching before the first sample would interpolate a step up from assumed silence
             int from = Math.max(0, h - fed[channel]);
-            if (from < len) interpolate(window, from, len, lanes[channel]);
+            if (from < len) {
+                interpolate(window, from, len, channel);
+                if (floor > 0) runningPeak[channel] = absMax(lanes[channel], 0, chunk);
+            }
             System.arraycopy(window, len, hist, 0, h);
             fed[channel] = (int) Math.min(h, (long) fed[channel] + len);
             done += len;
@@ -178,35 +186,37 @@ public final class TruePeakOversampler {
     }
 
     /** Updates {@code lane} with |y| of the in-between phases for outputs from..len-1 (window w[j .. j+TAPS-1]). */
-    private void interpolate(float[] w, int from, int len, float[] lane) {
-        for (int q = 0; q < taps; q++) System.arraycopy(w, q, shifted[q], 0, len);
-        if (ratio != ACCURATE_RATIO) {
+    private void interpolate(float[] w, int from, int len, int channel) {
+        float[] lane = lanes[channel];
+        if (ratio != ACCURATE_RATIO || floor <= 0) {
+            for (int q = 0; q < taps; q++) System.arraycopy(w, q, shifted[q], 0, len);
             for (int p = 0; p < ratio - 1; p++) phase(p, 0, len, from, lane);
             return;
         }
         // accurate mode: the meter's cheap ×4 (24 taps, same centre) first, all 15 long phases only over the
-        // runs of sub-blocks where it comes near the floor (whole runs keep the inner loops long)
-        if (floor <= 0) {
-            for (int p = 0; p < ratio - 1; p++) phase(p, 0, len, from, lane);
-            return;
-        }
-        float gate = floor / (float) GATE_HEADROOM;
+        // runs of sub-blocks where it comes near the floor (whole runs keep the inner loops long). A stretch
+        // that cannot beat the largest reading so far cannot change the answer either: skipped too. Only the
+        // window samples the cheap filter reads are copied for the whole chunk, the others run by run.
+        float gate = Math.max(floor, runningPeak[channel]) / (float) GATE_HEADROOM;
         int centre = taps / 2 - 1, offset = centre - (TAPS_PER_PHASE / 2 - 1);
+        for (int q = offset; q < offset + TAPS_PER_PHASE; q++) System.arraycopy(w, q, shifted[q], 0, len);
         for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
         int runStart = -1;
         for (int s0 = 0; s0 <= len; s0 += GATE) {
             boolean loud = false;
             if (s0 < len) {
                 int end = Math.min(len, s0 + GATE);
-                float m = 0;
-                for (int j = s0; j < end; j++) m = Math.max(m, Math.abs(w[j + centre]));
-                for (float[] y : gateOut) for (int j = s0; j < end; j++) m = Math.max(m, Math.abs(y[j]));
-                loud = m >= gate;
+                loud = reaches(w, s0 + centre, end + centre, gate);
+                for (int k = 0; k < 3 && !loud; k++) loud = reaches(gateOut[k], s0, end, gate);
                 // far under the floor: the ×4 reading stands (a lower bound, close enough below the floor)
                 if (!loud) for (float[] y : gateOut) raise(y, Math.max(from, s0), end, lane);
             }
             if (loud && runStart < 0) runStart = s0;
             if (!loud && runStart >= 0) {
+                for (int q = 0; q < taps; q++) {
+                    if (q == offset) q += TAPS_PER_PHASE;
+                    System.arraycopy(w, q + runStart, shifted[q], runStart, s0 - runStart);
+                }
                 for (int p = 0; p < ratio - 1; p++) phase(p, runStart, s0, Math.max(from, runStart), lane);
                 runStart = -1;
             }
@@ -231,6 +241,12 @@ public final class TruePeakOversampler {
             float[] sq = shifted[first + q];
             for (int j = lo; j < hi; j++) y[j] += gq * sq[j];
         }
+    }
+
+    /** True when some |y[j]|, lo ≤ j < hi, is at least {@code level} (a branch per sample beats a float max reduction). */
+    private static boolean reaches(float[] y, int lo, int hi, float level) {
+        for (int j = lo; j < hi; j++) if (Math.abs(y[j]) >= level) return true;
+        return false;
     }
 
     private static void raise(float[] y, int from, int hi, float[] lane) {

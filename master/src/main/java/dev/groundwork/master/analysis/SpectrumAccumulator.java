@@ -1,7 +1,7 @@
 package dev.groundwork.master.analysis;
 
 import dev.groundwork.core.audio.AudioBuffer;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.FloatFFT_1D;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +23,10 @@ public final class SpectrumAccumulator {
     private final int channels;
     private final int size;
     private final double sampleRate;
-    private final DoubleFFT_1D fft;
-    private final double[] window;
-    private final double[] mid, side, work;
+    // float, like the shared analysis's spectrum: one FFT implementation to compile, not two
+    private final FloatFFT_1D fft;
+    private final float[] window;
+    private final float[] mid, side, work;
     private final int[] bandLo, bandHi;
     /** Share of each bin inside its band (a bin straddling an edge counts by the part inside), index k - bandLo[b]. */
     private final double[][] bandWeight;
@@ -38,12 +39,12 @@ public final class SpectrumAccumulator {
         this.channels = channels;
         this.sampleRate = sampleRate;
         this.size = sampleRate <= 50_000 ? 8192 : sampleRate <= 100_000 ? 16384 : 32768;
-        this.fft = new DoubleFFT_1D(size);
-        this.window = new double[size];
-        for (int i = 0; i < size; i++) window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / size);
-        this.mid = new double[size];
-        this.side = new double[size];
-        this.work = new double[size];
+        this.fft = new FloatFFT_1D(size);
+        this.window = new float[size];
+        for (int i = 0; i < size; i++) window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / size));
+        this.mid = new float[size];
+        this.side = new float[size];
+        this.work = new float[size];
         double[] c = TonalProfile.CENTRES_HZ;
         bandLo = new int[c.length];
         bandHi = new int[c.length];
@@ -87,8 +88,8 @@ public final class SpectrumAccumulator {
         while (pos < n) {
             int len = Math.min(n - pos, size - fill);
             for (int i = 0; i < len; i++) {
-                mid[fill + i] = 0.5 * (l[pos + i] + r[pos + i]);
-                side[fill + i] = 0.5 * (l[pos + i] - r[pos + i]);
+                mid[fill + i] = 0.5f * (l[pos + i] + r[pos + i]);
+                side[fill + i] = 0.5f * (l[pos + i] - r[pos + i]);
             }
             fill += len;
             pos += len;
@@ -111,13 +112,16 @@ public final class SpectrumAccumulator {
     }
 
     /** Writes the band energies of one frame at {@code out[offset..]}. */
-    private void bandPowers(double[] x, double[] out, int offset) {
+    private void bandPowers(float[] x, double[] out, int offset) {
         for (int i = 0; i < size; i++) work[i] = x[i] * window[i];
         fft.realForward(work);
         for (int b = 0; b < bandLo.length; b++) {
             double s = 0;
             double[] wt = bandWeight[b];
-            for (int k = bandLo[b]; k <= bandHi[b]; k++) s += wt[k - bandLo[b]] * (work[2 * k] * work[2 * k] + work[2 * k + 1] * work[2 * k + 1]);
+            for (int k = bandLo[b]; k <= bandHi[b]; k++) {
+                double re = work[2 * k], im = work[2 * k + 1];
+                s += wt[k - bandLo[b]] * (re * re + im * im);
+            }
             out[offset + b] = s;
         }
     }
