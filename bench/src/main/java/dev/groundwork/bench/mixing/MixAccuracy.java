@@ -162,13 +162,31 @@ public final class MixAccuracy {
         List<Path> scrambled = new ArrayList<>();
         for (Path k : known) scrambled.add(dir.resolve("scrambled").resolve(k.getFileName()));
 
-        double[] knownRel = relativeLoudness(known, null);
-        double[] rawRel = relativeLoudness(scrambled, null);
-        double[] scrambledLufs = new double[known.size()];
-        for (int i = 0; i < known.size(); i++) scrambledLufs[i] = lufs(scrambled.get(i));
-        double[] equalGains = new double[known.size()];
-        for (int i = 0; i < known.size(); i++) equalGains[i] = Double.isFinite(scrambledLufs[i]) ? -23 - scrambledLufs[i] : 0;
-        double[] equalRel = relativeLoudness(scrambled, equalGains);
+        // The known mix and the two baselines depend on the known and scrambled stems only: kept in
+        // baselines.json beside them and reused while it is newer than the scrambled set.
+        Path cache = dir.resolve("baselines.json");
+        double[] knownRel, rawRel, equalRel;
+        Path scrambledRecord = dir.resolve("scrambled.json");
+        if (Files.isRegularFile(cache) && Files.isRegularFile(scrambledRecord)
+                && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(scrambledRecord)) > 0) {
+            JsonNode c = Json.MAPPER.readTree(cache.toFile());
+            knownRel = doubles(c.get("known"));
+            rawRel = doubles(c.get("raw_sum"));
+            equalRel = doubles(c.get("equal_loudness"));
+        } else {
+            knownRel = relativeLoudness(known, null);
+            rawRel = relativeLoudness(scrambled, null);
+            double[] scrambledLufs = new double[known.size()];
+            for (int i = 0; i < known.size(); i++) scrambledLufs[i] = lufs(scrambled.get(i));
+            double[] equalGains = new double[known.size()];
+            for (int i = 0; i < known.size(); i++) equalGains[i] = Double.isFinite(scrambledLufs[i]) ? -23 - scrambledLufs[i] : 0;
+            equalRel = relativeLoudness(scrambled, equalGains);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("known", finiteOrNull(knownRel));
+            c.put("raw_sum", finiteOrNull(rawRel));
+            c.put("equal_loudness", finiteOrNull(equalRel));
+            Json.write(cache, c);
+        }
 
         double[] autoRel = null;
         String source = "not run";
@@ -212,6 +230,18 @@ public final class MixAccuracy {
         song.put("automix_source", source);
         song.put("stems", stems);
         return song;
+    }
+
+    private static List<Double> finiteOrNull(double[] v) {
+        List<Double> out = new ArrayList<>();
+        for (double x : v) out.add(Double.isFinite(x) ? x : null);
+        return out;
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) v[i] = array.get(i).isNumber() ? array.get(i).asDouble() : Double.NEGATIVE_INFINITY;
+        return v;
     }
 
     /** A processed stem whose file name contains the original's base name (tools add suffixes). */
