@@ -34,21 +34,22 @@ stems_opt=0; has_option mix --stems && stems_opt=1
 
 # --- accuracy --------------------------------------------------------------------------------------
 songs=()
+# prepare_song NAME RENDERER SOURCE SEED: renders SOURCE per instrument into $ACC/NAME/known (once), scrambles it
+# with SEED (once) and adds the song to the set.
+prepare_song() {
+  local dir="$ACC/$1"
+  log "mix: preparing song $1 (up to ${SONG_SECONDS} s)"
+  "$BENCH_DIR/$2" "$3" "$dir/known" "$SONG_SECONDS"
+  [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$4"
+  songs+=("$dir")
+}
 seed=1
 for n in 000 001 002 003 004 005 006 007 008 009; do
-  dir="$ACC/blupi-$n"
-  log "mix: preparing song blupi-$n (${SONG_SECONDS} s)"
-  "$BENCH_DIR/render-midi-stems.sh" "$MIDI/music$n.mid" "$dir/known" "$SONG_SECONDS"
-  [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$seed" 
-  songs+=("$dir"); seed=$((seed + 1))
+  prepare_song "blupi-$n" render-midi-stems.sh "$MIDI/music$n.mid" "$seed"; seed=$((seed + 1))
 done
-# OpenMSX (OpenTTD's free music set): a second composer set, held out from any tuning of the mix rules.
+# OpenMSX (OpenTTD's free music set): a second composer set, held out from the first tuning of the mix rules.
 for n in be_sharp_bw_redfarn city_blues_redfarn modern_motion the_fast_route relax_song keep_on_rolling chemistry_lab busy_schedule; do
-  dir="$ACC/openmsx-${n//_/-}"
-  log "mix: preparing song openmsx-$n (up to ${SONG_SECONDS} s)"
-  "$BENCH_DIR/render-midi-stems.sh" "$MSX/$n.mid" "$dir/known" "$SONG_SECONDS"
-  [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$seed"
-  songs+=("$dir"); seed=$((seed + 1))
+  prepare_song "openmsx-${n//_/-}" render-midi-stems.sh "$MSX/$n.mid" "$seed"; seed=$((seed + 1))
 done
 # Tracker modules (Pingus: Impulse Tracker songs by several composers; TecnoballZ: ProTracker MODs): rendered per
 # instrument with libopenmpt, the samples and volumes the composer heard, so no General MIDI soundfont stands between
@@ -56,18 +57,10 @@ done
 PINGUS=/usr/share/games/pingus/data/music
 mseed=101   # their own seed range, so adding or removing a MIDI song does not rescramble them
 for n in pingus-1 pingus-2 pingus-3 pingus-4 pingus-5 pingus-6 pingus-7 pingus-8 pingus-9 gd-myla gd-giirm gd-matth; do
-  dir="$ACC/pingus-${n#pingus-}"
-  log "mix: preparing song pingus-${n#pingus-} (up to ${SONG_SECONDS} s)"
-  "$BENCH_DIR/render-module-stems.sh" "$(ls "$PINGUS/$n".* | head -1)" "$dir/known" "$SONG_SECONDS"
-  [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$mseed"
-  songs+=("$dir"); mseed=$((mseed + 1))
+  prepare_song "pingus-${n#pingus-}" render-module-stems.sh "$(ls "$PINGUS/$n".* | head -1)" "$mseed"; mseed=$((mseed + 1))
 done
 for n in area1-game area2-game area3-game gardien-go over-theme tecnoballz mon-lapin_reg-zbb fridge-in-space_from_reg-zbb; do
-  dir="$ACC/tecnoballz-${n%%_*}"
-  log "mix: preparing song tecnoballz-${n%%_*} (up to ${SONG_SECONDS} s)"
-  "$BENCH_DIR/render-module-stems.sh" "/usr/share/games/tecnoballz/musics/$n.mod" "$dir/known" "$SONG_SECONDS"
-  [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$mseed"
-  songs+=("$dir"); mseed=$((mseed + 1))
+  prepare_song "tecnoballz-${n%%_*}" render-module-stems.sh "/usr/share/games/tecnoballz/musics/$n.mod" "$mseed"; mseed=$((mseed + 1))
 done
 beat_available=0
 if java -jar "$JAR" beat "trap beat in F minor 140 bpm 8 bars" -o "$WORK/beat-probe" --seed 1 >/dev/null 2>&1 && [ -d "$WORK/beat-probe/stems" ]; then
