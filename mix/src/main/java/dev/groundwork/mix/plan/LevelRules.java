@@ -24,6 +24,12 @@ final class LevelRules {
      * role's level; a lead vocal or a `--lead` stem still gets the full focus.
      */
     static final double INSTRUMENT_LEAD_FOCUS_DB = 0.0;
+    /**
+     * Stems of one role step back a little together (dB per tenfold count: two keys parts -0.75 dB each):
+     * each is a part of its own, not a slice of one instrument, so they are not split to one stem's power
+     * (-10) or half of it (-5, which left them 0.1 LU too quiet on both bench families).
+     */
+    static final double ROLE_SHARE_DB_PER_DECADE = -2.5;
     /** A part that plays less than this share of the song is not picked as the lead. */
     static final double LEAD_MIN_ACTIVE_FRACTION = 0.25;
 

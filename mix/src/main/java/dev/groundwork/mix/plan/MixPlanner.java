@@ -48,7 +48,7 @@ public final class MixPlanner {
             }
             boolean isLead = p.file().equals(lead);
             int n = count.get(p.role());
-            double share = n > 1 && !isLead ? -5 * Math.log10(n) : 0;
+            double share = n > 1 && !isLead ? LevelRules.ROLE_SHARE_DB_PER_DECADE * Math.log10(n) : 0;
             // The lead: a vocal (or a stem the producer named) is brought forward by the full focus; a synth
             // line the classifier picked stays with the melodic parts, only a little forward.
             boolean named = s.lead() != null;
