@@ -87,6 +87,7 @@ int main(int argc, char **argv) {
 
     long full_frames;
     float *full = render(data, size, -1, max_frames, &full_frames);
+    if (!full) { fprintf(stderr, "module_stems: libopenmpt cannot render %s\n", argv[1]); return 1; }
     float *sum = calloc(2 * full_frames, sizeof(float));
     for (int i = 0; i < count; i++) {
         long frames;
