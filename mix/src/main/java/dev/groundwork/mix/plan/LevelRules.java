@@ -27,7 +27,7 @@ final class LevelRules {
     /**
      * Stems of one role step back a little together (dB per tenfold count: two keys parts -0.75 dB each):
      * each is a part of its own, not a slice of one instrument, so they are not split to one stem's power
-     * (-10) or half of it (-5, which left them 0.1 LU too quiet on both bench families).
+     * (-10) or half of it (-5); on both bench families 0 to -2.5 scored better than -5.
      */
     static final double ROLE_SHARE_DB_PER_DECADE = -2.5;
     /** A part that plays less than this share of the song is not picked as the lead. */
