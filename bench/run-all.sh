@@ -92,7 +92,7 @@ BENCH_RUNS=20 bench/analyze.sh      # more timed runs; results in bench/work/res
 ```
 
 The scripts install what they need with `apt-get` when run as root (ffmpeg, sox, hyperfine, jq, bc, time, gcc,
-libebur128-dev, libsndfile1-dev, fluidsynth, fluid-soundfont-gm, and the music packages below) and otherwise name the
+libebur128-dev, libsndfile1-dev, fluidsynth, fluid-soundfont-gm, libopenmpt-dev, and the music packages below) and otherwise name the
 missing packages and stop. They build `cli/target/groundwork.jar` and `bench/target/groundwork-bench.jar` with Maven
 when missing or stale, compile the libebur128 harness (`bench/c/ebur128_bench.c`), and prepare the material in
 `bench/work/` (ignored by git; nothing audio is committed):
@@ -102,8 +102,10 @@ when missing or stale, compile the libebur128 harness (`bench/c/ebur128_bench.c`
   `singularity-music` (CC BY-SA 3.0) and `warzone2100-music` for the eight-song mastering set.
 - `render-midi-stems.sh`: General MIDI songs from `planetblupi-music-midi` (GPL-3+) split per instrument
   (`groundwork-bench split-midi`) and rendered with FluidSynth into stems with a known mix.
+- `render-module-stems.sh`: tracker modules from `pingus-data` and `tecnoballz-data` rendered once per instrument
+  with libopenmpt (`bench/c/module_stems.c`): stems that add up to the module as its composer heard it.
 
-Harnesses: `bench/c/ebur128_bench.c` (libebur128, in process), `bench/src/main/java/dev/groundwork/bench/`
+Harnesses: `bench/c/ebur128_bench.c` (libebur128, in process), `bench/c/module_stems.c` (libopenmpt), `bench/src/main/java/dev/groundwork/bench/`
 (`meter-timing`: groundwork's meter in process; `split-midi`, `scramble`, `mix-accuracy`: the automix accuracy test),
 `analyze.sh`, `master.sh` (with `loudnorm2.sh`, ffmpeg's two-pass loudnorm), `beat.sh`, `mix.sh`.
 MD

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * Grades automix against a known good mix. For every stem, its loudness relative to the whole mix
@@ -34,60 +35,118 @@ public final class MixAccuracy {
 
     private MixAccuracy() { }
 
+    /**
+     * Relative levels under this (LU below the whole mix) are not heard as a level: both the known and the graded
+     * level are raised to it before they are compared (the "floored" score), so a part the composer buried at
+     * -35 LU and an automix that buries it at -45 LU count as agreeing. The plain score grades every stem.
+     */
+    static final double AUDIBLE_FLOOR_LU = -30;
+
+    /** The song sets of the corpus, by the prefix of their folder names, and the two families they are made with. */
+    static String family(String source) {
+        return switch (source) {
+            case "blupi", "openmsx" -> "general-midi";
+            case "pingus", "tecnoballz" -> "tracker-modules";
+            default -> "groundwork-beats";
+        };
+    }
+
+    /** Sums of absolute errors per contestant (automix, equal loudness, raw sum, faders only; plain and floored). */
+    static final class Tally {
+        static final String[] KEYS = {"automix_error_lu", "equal_loudness_error_lu", "raw_sum_error_lu", "automix_faders_only_error_lu"};
+        final double[] sum = new double[4], floored = new double[4];
+        final int[] count = new int[4];
+
+        void add(Map<String, Object> stem) {
+            double known = (Double) stem.get("known_relative_lu");
+            for (int k = 0; k < 4; k++) {
+                if (!(stem.get(KEYS[k]) instanceof Double d)) continue;
+                sum[k] += Math.abs(d);
+                floored[k] += Math.abs(Math.max(known + d, AUDIBLE_FLOOR_LU) - Math.max(known, AUDIBLE_FLOOR_LU));
+                count[k]++;
+            }
+        }
+
+        Double mae(int k) { return count[k] > 0 ? sum[k] / count[k] : null; }
+
+        Double flooredMae(int k) { return count[k] > 0 ? floored[k] / count[k] : null; }
+
+        String cell(int k) { return mean(sum[k], count[k]); }
+
+        Map<String, Object> json() {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("automix_mae_lu", mae(0));
+            j.put("equal_loudness_mae_lu", mae(1));
+            j.put("raw_sum_mae_lu", mae(2));
+            j.put("automix_faders_only_mae_lu", mae(3));
+            j.put("automix_floored_mae_lu", flooredMae(0));
+            j.put("equal_loudness_floored_mae_lu", flooredMae(1));
+            j.put("stems_graded", count[1]);
+            return j;
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: mix-accuracy SONG_DIR...");
             System.exit(2);
         }
         List<Map<String, Object>> songs = new ArrayList<>();
-        double[] sum = new double[4];
-        int[] count = new int[4];
-        Map<String, double[]> groups = new LinkedHashMap<>(); // song-name prefix -> sums and counts
+        Tally all = new Tally(), outsideBeats = new Tally();
+        Map<String, Tally> bySource = new TreeMap<>(), byFamily = new TreeMap<>(), byRole = new TreeMap<>();
         StringBuilder md = new StringBuilder();
         md.append("| song | stems | automix MAE (LU) | equal-loudness MAE (LU) | raw-sum MAE (LU) | automix source | automix faders only MAE (LU) |\n");
         md.append("|---|---:|---:|---:|---:|---|---:|\n");
-        for (String arg : args) {
-            Path dir = Path.of(arg);
-            Map<String, Object> song = grade(dir);
+        // Songs are graded in parallel (each holds its own sum), then tallied in the order given.
+        List<Map<String, Object>> graded = java.util.Arrays.stream(args).parallel().map(arg -> {
+            try {
+                return grade(Path.of(arg));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        for (int a = 0; a < args.length; a++) {
+            Path dir = Path.of(args[a]);
+            Map<String, Object> song = graded.get(a);
             songs.add(song);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> stems = (List<Map<String, Object>>) song.get("stems");
-            String[] keys = {"automix_error_lu", "equal_loudness_error_lu", "raw_sum_error_lu", "automix_faders_only_error_lu"};
-            double[] songSum = new double[4];
-            int[] songCount = new int[4];
+            String source = dir.getFileName().toString().split("-")[0];
+            Tally own = new Tally();
             for (Map<String, Object> stem : stems) {
-                for (int k = 0; k < 4; k++) {
-                    Object v = stem.get(keys[k]);
-                    if (v instanceof Double d) { songSum[k] += Math.abs(d); songCount[k]++; sum[k] += Math.abs(d); count[k]++; }
-                }
+                own.add(stem);
+                all.add(stem);
+                if (!family(source).equals("groundwork-beats")) outsideBeats.add(stem);
+                bySource.computeIfAbsent(source, k -> new Tally()).add(stem);
+                byFamily.computeIfAbsent(family(source), k -> new Tally()).add(stem);
+                byRole.computeIfAbsent((String) stem.get("role"), k -> new Tally()).add(stem);
             }
-            double[] g = groups.computeIfAbsent(dir.getFileName().toString().split("-")[0], k -> new double[6]);
-            for (int k = 0; k < 3; k++) { g[k] += songSum[k]; g[k + 3] += songCount[k]; }
             md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", dir.getFileName(), stems.size(),
-                    mean(songSum[0], songCount[0]), mean(songSum[1], songCount[1]), mean(songSum[2], songCount[2]),
-                    song.get("automix_source"), mean(songSum[3], songCount[3])));
+                    own.cell(0), own.cell(1), own.cell(2), song.get("automix_source"), own.cell(3)));
         }
-        Map<String, Object> byGroup = new LinkedHashMap<>();
-        for (Map.Entry<String, double[]> e : groups.entrySet()) {
-            double[] g = e.getValue();
-            md.append(String.format(Locale.ROOT, "| *all %s songs* | %d | *%s* | *%s* | *%s* | | |%n", e.getKey(), (int) g[4],
-                    mean(g[0], (int) g[3]), mean(g[1], (int) g[4]), mean(g[2], (int) g[5])));
-            Map<String, Object> gj = new LinkedHashMap<>();
-            gj.put("automix_mae_lu", g[3] > 0 ? g[0] / g[3] : null);
-            gj.put("equal_loudness_mae_lu", g[4] > 0 ? g[1] / g[4] : null);
-            gj.put("raw_sum_mae_lu", g[5] > 0 ? g[2] / g[5] : null);
-            gj.put("stems_graded", (int) g[4]);
-            byGroup.put(e.getKey(), gj);
+        for (Map.Entry<String, Tally> e : bySource.entrySet()) {
+            Tally g = e.getValue();
+            md.append(String.format(Locale.ROOT, "| *all %s songs* | %d | *%s* | *%s* | *%s* | | %s |%n", e.getKey(), g.count[1],
+                    g.cell(0), g.cell(1), g.cell(2), g.cell(3)));
         }
-        md.append(String.format(Locale.ROOT, "| **all songs** | %d | **%s** | **%s** | **%s** | | %s |%n", count[1],
-                mean(sum[0], count[0]), mean(sum[1], count[1]), mean(sum[2], count[2]), mean(sum[3], count[3])));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("automix_mae_lu", count[0] > 0 ? sum[0] / count[0] : null);
-        out.put("equal_loudness_mae_lu", count[1] > 0 ? sum[1] / count[1] : null);
-        out.put("raw_sum_mae_lu", count[2] > 0 ? sum[2] / count[2] : null);
-        out.put("automix_faders_only_mae_lu", count[3] > 0 ? sum[3] / count[3] : null);
-        out.put("stems_graded", count[1]);
-        out.put("by_source", byGroup);
+        md.append(String.format(Locale.ROOT, "| **all songs but the groundwork beats** | %d | **%s** | **%s** | **%s** | | %s |%n", outsideBeats.count[1],
+                outsideBeats.cell(0), outsideBeats.cell(1), outsideBeats.cell(2), outsideBeats.cell(3)));
+        md.append(String.format(Locale.ROOT, "| all songs | %d | %s | %s | %s | | %s |%n", all.count[1],
+                all.cell(0), all.cell(1), all.cell(2), all.cell(3)));
+        md.append(String.format(Locale.ROOT, "%nBy role (as automix classified the stem; all songs):%n%n| role | stems | automix MAE (LU) | equal-loudness MAE (LU) |%n|---|---:|---:|---:|%n"));
+        for (Map.Entry<String, Tally> e : byRole.entrySet()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s |%n", e.getKey(), e.getValue().count[1], e.getValue().cell(0), e.getValue().cell(1)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>(all.json());
+        out.put("audible_floor_lu", AUDIBLE_FLOOR_LU);
+        out.put("without_groundwork_beats", outsideBeats.json());
+        Map<String, Object> sources = new LinkedHashMap<>(), families = new LinkedHashMap<>(), roles = new LinkedHashMap<>();
+        bySource.forEach((k, v) -> sources.put(k, v.json()));
+        byFamily.forEach((k, v) -> families.put(k, v.json()));
+        byRole.forEach((k, v) -> roles.put(k, v.json()));
+        out.put("by_source", sources);
+        out.put("by_family", families);
+        out.put("by_role", roles);
         out.put("songs", songs);
         System.out.println(Json.write(out));
         Path mdFile = Path.of(args[0]).toAbsolutePath().getParent().resolve("mix-accuracy.md");
@@ -103,13 +162,31 @@ public final class MixAccuracy {
         List<Path> scrambled = new ArrayList<>();
         for (Path k : known) scrambled.add(dir.resolve("scrambled").resolve(k.getFileName()));
 
-        double[] knownRel = relativeLoudness(known, null);
-        double[] rawRel = relativeLoudness(scrambled, null);
-        double[] scrambledLufs = new double[known.size()];
-        for (int i = 0; i < known.size(); i++) scrambledLufs[i] = lufs(scrambled.get(i));
-        double[] equalGains = new double[known.size()];
-        for (int i = 0; i < known.size(); i++) equalGains[i] = Double.isFinite(scrambledLufs[i]) ? -23 - scrambledLufs[i] : 0;
-        double[] equalRel = relativeLoudness(scrambled, equalGains);
+        // The known mix and the two baselines depend on the known and scrambled stems only: kept in
+        // baselines.json beside them and reused while it is newer than the scrambled set.
+        Path cache = dir.resolve("baselines.json");
+        double[] knownRel, rawRel, equalRel;
+        Path scrambledRecord = dir.resolve("scrambled.json");
+        if (Files.isRegularFile(cache) && Files.isRegularFile(scrambledRecord)
+                && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(scrambledRecord)) > 0) {
+            JsonNode c = Json.MAPPER.readTree(cache.toFile());
+            knownRel = doubles(c.get("known"));
+            rawRel = doubles(c.get("raw_sum"));
+            equalRel = doubles(c.get("equal_loudness"));
+        } else {
+            knownRel = relativeLoudness(known, null);
+            rawRel = relativeLoudness(scrambled, null);
+            double[] scrambledLufs = new double[known.size()];
+            for (int i = 0; i < known.size(); i++) scrambledLufs[i] = lufs(scrambled.get(i));
+            double[] equalGains = new double[known.size()];
+            for (int i = 0; i < known.size(); i++) equalGains[i] = Double.isFinite(scrambledLufs[i]) ? -23 - scrambledLufs[i] : 0;
+            equalRel = relativeLoudness(scrambled, equalGains);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("known", finiteOrNull(knownRel));
+            c.put("raw_sum", finiteOrNull(rawRel));
+            c.put("equal_loudness", finiteOrNull(equalRel));
+            Json.write(cache, c);
+        }
 
         double[] autoRel = null;
         String source = "not run";
@@ -124,8 +201,9 @@ public final class MixAccuracy {
             }
         }
         double[] faderRel = null; // the plan's fader gains alone, without EQ, compression or pan: a diagnostic
-        if (Files.isRegularFile(plan)) {
-            double[] gains = planGains(Json.MAPPER.readTree(plan.toFile()), known);
+        JsonNode planJson = Files.isRegularFile(plan) ? Json.MAPPER.readTree(plan.toFile()) : null;
+        if (planJson != null) {
+            double[] gains = planGains(planJson, known);
             if (gains != null) faderRel = relativeLoudness(scrambled, gains);
         }
         if (autoRel == null && faderRel != null) {
@@ -138,6 +216,7 @@ public final class MixAccuracy {
             if (!(knownRel[i] > AUDIBLE_LUFS - 23)) continue; // -inf or absurdly quiet stem
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("stem", known.get(i).getFileName().toString());
+            s.put("role", planJson == null ? "unknown" : planRole(planJson, known.get(i).getFileName().toString()));
             s.put("known_relative_lu", knownRel[i]);
             s.put("automix_relative_lu", autoRel == null ? null : autoRel[i]);
             s.put("automix_error_lu", autoRel == null ? null : autoRel[i] - knownRel[i]);
@@ -151,6 +230,18 @@ public final class MixAccuracy {
         song.put("automix_source", source);
         song.put("stems", stems);
         return song;
+    }
+
+    private static List<Double> finiteOrNull(double[] v) {
+        List<Double> out = new ArrayList<>();
+        for (double x : v) out.add(Double.isFinite(x) ? x : null);
+        return out;
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) v[i] = array.get(i).isNumber() ? array.get(i).asDouble() : Double.NEGATIVE_INFINITY;
+        return v;
     }
 
     /** A processed stem whose file name contains the original's base name (tools add suffixes). */
@@ -175,6 +266,14 @@ public final class MixAccuracy {
             gains[i] = g.getAsDouble();
         }
         return gains;
+    }
+
+    /** The role the plan gives a stem ("unknown" when it names none). */
+    static String planRole(JsonNode plan, String file) {
+        for (JsonNode stem : plan.path("stems")) {
+            if (file.equals(stem.path("file").asText())) return stem.path("role").asText("unknown");
+        }
+        return "unknown";
     }
 
     private static OptionalDouble findGain(JsonNode node, String name, String base) {

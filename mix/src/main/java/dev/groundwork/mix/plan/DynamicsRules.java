@@ -83,7 +83,9 @@ final class DynamicsRules {
         double threshold = round1(0.5 * (lo + hi) + p.gainDb());
         double expected = expectedReduction(lv, threshold - p.gainDb(), ratio, loud - 20);
         if (expected < 0.3) return null;
-        double makeup = round1(expected);
+        // Make-up returns what the meter loses, a power mean: less than the mean reduction in dB, because the
+        // loudest windows (which carry the loudness) and the quiet ones are not turned down alike.
+        double makeup = round1(loudnessLoss(lv, threshold - p.gainDb(), ratio, loud - 20));
         String why = String.format(Locale.ROOT, "%s, crest %.1f dB: about %.1f dB of reduction%s; %s attack %.0f ms, release %.0f ms%s",
                 p.role().id().replace('_', ' '), crest, expected, crest > 18 ? " (very dynamic)" : "",
                 percussive ? "transient-friendly" : "", attack, release,
@@ -101,6 +103,18 @@ final class DynamicsRules {
             den += w;
         }
         return den > 0 ? num / den : 0;
+    }
+
+    /** Loss of power-mean loudness (dB, ≥ 0) the static curve causes over the windows within 20 dB of the stem's level. */
+    static double loudnessLoss(float[] levelsDb, double thresholdDb, double ratio, double floorDb) {
+        double before = 0, after = 0, slope = 1 - 1 / ratio;
+        for (float l : levelsDb) {
+            if (!(l > floorDb)) continue;
+            double w = Math.pow(10, l / 10);
+            before += w;
+            after += w * Math.pow(10, -Math.max(0, (l - thresholdDb) * slope) / 10);
+        }
+        return before > 0 && after > 0 ? 10 * Math.log10(before / after) : 0;
     }
 
     private static DuckingPlan ducking(StemPlan bass, StemProfile bassProf, List<StemPlan> kicks, List<StemProfile> kickProfs) {

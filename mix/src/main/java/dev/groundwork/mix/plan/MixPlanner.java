@@ -48,9 +48,9 @@ public final class MixPlanner {
             }
             boolean isLead = p.file().equals(lead);
             int n = count.get(p.role());
-            double share = n > 1 && !isLead ? -5 * Math.log10(n) : 0;
+            double share = n > 1 && !isLead ? LevelRules.ROLE_SHARE_DB_PER_DECADE * Math.log10(n) : 0;
             // The lead: a vocal (or a stem the producer named) is brought forward by the full focus; a synth
-            // line the classifier picked stays with the melodic parts, only a little forward.
+            // line the classifier picked keeps its role's level (the pick is a guess).
             boolean named = s.lead() != null;
             double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
             double target = LevelRules.REFERENCE_LUFS + LevelRules.offset(p.role()) + focus + share;
