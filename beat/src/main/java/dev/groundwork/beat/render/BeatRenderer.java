@@ -5,6 +5,9 @@ import dev.groundwork.beat.perform.Performer;
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Role;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.compose.Seeds;
+import dev.groundwork.beat.sound.LofiTape;
 import dev.groundwork.beat.sound.DrumKit;
 import dev.groundwork.beat.sound.SampleKits;
 import dev.groundwork.beat.sound.SoundFontRenderer;
@@ -12,8 +15,6 @@ import dev.groundwork.beat.sound.SynthDrums;
 import dev.groundwork.beat.sound.SynthVoices;
 import dev.groundwork.beat.sound.ToneVoice;
 import dev.groundwork.beat.style.Genre;
-import dev.groundwork.core.dsp.Biquad;
-import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.progress.ProgressListener;
 
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ public final class BeatRenderer {
             for (int c = 0; c < audio.length; c++) {
                 colour(plan, part, audio[c], sr);
                 audio[c] = finish(audio[c], frames, plan.loop(), sr);
+                tape(plan, part, audio[c], sr);
             }
             boolean builtIn = plan.soundfont() == null && (part.role() != Role.DRUMS || userKit == null);
             double calibration = builtIn ? Calibration.gainDb(part) : 0;
@@ -107,13 +109,34 @@ public final class BeatRenderer {
         return buf;
     }
 
-    /** Genre colour that belongs to the sound, not the mix: lo-fi's dull top end. */
+    /**
+     * Genre colour that belongs to the sound, not the mix, applied before the cut so loop tails wrap through it.
+     * Lo-fi: every part comes off the same worn record (dull top; the drums' transients softened with it), and
+     * the chords (the "sample") carry the vinyl bed of hiss and crackle wherever they play.
+     */
     static void colour(BeatPlan plan, Part part, float[] x, int sr) {
-        if (Genre.fromLabel(plan.genre()) == Genre.LOFI && part.role() != Role.BASS && part.role() != Role.DRUMS) {
-            Biquad b = new Biquad(1);
-            b.setCoefficients(BiquadDesign.lowPass(sr, 4200, 0.7));
-            b.process(0, x, 0, x.length);
+        if (Genre.fromLabel(plan.genre()) != Genre.LOFI) return;
+        if (part.role() == Role.DRUMS) {
+            LofiTape.dull(x, sr, 6000);
+            return;
         }
+        if (part.name().equals("chords")) {
+            double spb = plan.secondsPerBeat();
+            long seed = Seeds.derive(plan.seed(), "vinyl");
+            for (Section s : plan.sections()) {
+                if (!s.parts().contains(part.name())) continue;
+                int from = (int) Math.round(s.startBar() * plan.beatsPerBar() * spb * sr);
+                int to = (int) Math.round(s.endBar() * plan.beatsPerBar() * spb * sr);
+                LofiTape.addBed(x, from, to, sr, Seeds.derive(seed, "section:" + s.startBar()));
+            }
+        }
+        if (part.role() != Role.BASS) LofiTape.dull(x, sr, 4200);
+    }
+
+    /** Lo-fi tape wow on the pitched parts, after the cut (time-varying, so it is made periodic over a loop). */
+    static void tape(BeatPlan plan, Part part, float[] x, int sr) {
+        if (Genre.fromLabel(plan.genre()) != Genre.LOFI || part.role() == Role.DRUMS) return;
+        LofiTape.wow(x, sr, Seeds.derive(plan.seed(), "wow"), plan.loop());
     }
 
     /** Cuts to the exact length: loop mode wraps the tail onto the start, otherwise the last 10 ms fade out. */

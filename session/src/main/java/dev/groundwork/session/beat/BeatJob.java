@@ -68,7 +68,8 @@ public final class BeatJob {
         files.add("beat.wav");
         progress.progress("done", 1);
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new BeatOutput(dir.toString(), plan.genre(), plan.tempoBpm(), plan.key().name(), plan.bars(),
+        return new BeatOutput(dir.toString(), plan.genre(), plan.tempoBpm(),
+                dev.groundwork.beat.style.Genre.fromLabel(plan.genre()).halfTime, plan.key().name(), plan.bars(),
                 plan.totalFrames() / (double) plan.sampleRateHz(), plan.seed(), beat.partNames(), files,
                 20 * Math.log10(beat.trim()), m.gainDb, m.lufs.isPresent() ? m.lufs.getAsDouble() : null, m.truePeak, m.method, secs);
     }
