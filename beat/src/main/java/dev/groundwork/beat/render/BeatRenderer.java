@@ -35,7 +35,9 @@ public final class BeatRenderer {
     public static RenderedBeat render(BeatPlan plan, ProgressListener progress) {
         int sr = plan.sampleRateHz();
         int frames = Math.toIntExact(plan.totalFrames());
-        int tail = (int) (TAIL_SECONDS * sr);
+        // Tails are rendered only where they are wrapped (loop mode); otherwise every part is rendered straight
+        // into the song's exact length (the filters are causal, so the kept samples are the same) and not copied.
+        int tail = plan.loop() ? (int) (TAIL_SECONDS * sr) : 0;
         DrumKit userKit = plan.kit() == null ? null : SampleKits.load(Path.of(plan.kit()), sr);
         javax.sound.midi.Soundbank bank = plan.soundfont() == null ? null : SoundFontRenderer.load(Path.of(plan.soundfont()));
         List<PartAudio> out = new ArrayList<>();
@@ -77,8 +79,9 @@ public final class BeatRenderer {
         int fade = Math.max(1, sr / 400); // 2.5 ms choke fade
         for (int i = 0; i < sorted.size(); i++) {
             PerformedNote n = sorted.get(i);
-            float[] hit = kit.hit(n.pitch(), n.velocity());
+            float[] hit = kit.sample(n.pitch(), n.velocity());
             if (hit == null) continue;
+            float velocityGain = kit.velocityGain(n.pitch(), n.velocity());
             int start = (int) Math.round(n.startSeconds() * sr);
             int end = start + hit.length;
             int group = kit.muteGroup(n.pitch());
@@ -93,7 +96,8 @@ public final class BeatRenderer {
             }
             for (int k = start; k < Math.min(end, length); k++) {
                 float g = end - k < fade && end < start + hit.length ? (end - k) / (float) fade : 1f;
-                buf[k] += hit[k - start] * g;
+                float h = hit[k - start] * velocityGain;
+                buf[k] += h * g;
             }
         }
         return buf;
@@ -141,7 +145,7 @@ public final class BeatRenderer {
 
     /** Cuts to the exact length: loop mode wraps the tail onto the start, otherwise the last 10 ms fade out. */
     static float[] finish(float[] x, int frames, boolean loop, int sr) {
-        float[] out = java.util.Arrays.copyOf(x, frames);
+        float[] out = x.length == frames ? x : java.util.Arrays.copyOf(x, frames);
         if (loop) {
             for (int i = frames; i < x.length; i++) out[i % frames] += x[i];
         } else {

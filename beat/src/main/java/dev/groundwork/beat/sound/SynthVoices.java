@@ -210,14 +210,18 @@ public final class SynthVoices {
             double env = 1, envCoef = Math.exp(-1 / (decay * sr)), idxEnv = 1, idxCoef = Math.exp(-1 / (indexDecay * sr));
             double tineEnv = tine, tineCoef = Math.exp(-1 / (0.02 * sr));
             double relCoef = Math.exp(-1 / (0.03 * sr));
+            double attack = 0.002 * sr;
+            double radiansToTurns = 1 / (2 * Math.PI);
+            // samples before the buffer (a wrapped tail) advance the oscillators but are not written
             for (int i = 0; i < total; i++) {
                 int at = start + i;
+                if (at >= out.length) break;
                 pm += dm;
                 if (pm >= 1) pm -= 1;
                 double mod = Osc.sin(pm) * idx0 * idxEnv;
                 pc += dc;
                 if (pc >= 1) pc -= 1;
-                double ph = pc + mod / (2 * Math.PI);
+                double ph = pc + mod * radiansToTurns;
                 ph -= Math.floor(ph);
                 double s = Osc.sin(ph);
                 if (tine > 0) {
@@ -226,11 +230,11 @@ public final class SynthVoices {
                     s += Osc.sin(pt) * tineEnv;
                     tineEnv *= tineCoef;
                 }
-                double a = env * Math.min(1, i / (0.002 * sr));
+                double a = i < attack ? env * (i / attack) : env;
                 env *= envCoef;
                 if (i >= length) env *= relCoef;
                 idxEnv *= idxCoef;
-                if (at >= 0 && at < out.length) out[at] += (float) (amp * a * s);
+                if (at >= 0) out[at] += (float) (amp * a * s);
                 if (i >= length && env < 1e-4) break;
             }
         }
