@@ -35,7 +35,6 @@ else
   reason="$(not_available_reason "$RESULTS/beat-probe.err")"
   summary beat "| beat: 3-min five-part beat, whole process | not measured: $reason | FluidSynth | | < 5 s | — |"
   rows="| \`groundwork beat\` | not measured: ${reason:-no beat.mid written} | | < 5 s |"
-  summary beat "| beat: 3-min beat, $parts stems, whole process (wall; CPU) | $(printf %.2f "$gw") s; CPU $(printf %.2f "$(hyperfine_cpu beat-gw)") s | FluidSynth render of beat.mid $(printf %.2f "$fs") s; CPU $(printf %.2f "$(hyperfine_cpu beat-fluidsynth)") s | $(calc "$fs / $gw")× wall | < 5 s | $(verdict "$gw" "<=" 5) (wall) |"
   detail="Prompt: \`$PROMPT\`."
 fi
 

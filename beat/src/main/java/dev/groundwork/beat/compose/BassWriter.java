@@ -34,9 +34,13 @@ public final class BassWriter {
                 case TECHNO -> { for (int s : new int[]{2, 3, 6, 7, 10, 11, 14, 15}) steps.add(s * 0.25); }
                 case DNB -> { steps.add(0.0); steps.add(2.5); if (rnd.nextBoolean()) steps.add(3.5); }
                 default -> {
-                    for (double k : kicksIn(ctx, bar)) steps.add(k - base);
+                    for (double k : kicksIn(ctx, bar)) {
+                        // lo-fi's bass holds the root from beat to beat; it leaves the soft off-beat kicks alone
+                        if (g == Genre.LOFI && Math.abs(k - Math.rint(k)) > 1e-9) continue;
+                        steps.add(k - base);
+                    }
                     if (steps.isEmpty()) steps.add(0.0);
-                    boolean walking = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.AFROBEATS || g == Genre.RNB;
+                    boolean walking = g == Genre.BOOM_BAP || g == Genre.AFROBEATS || g == Genre.RNB;
                     if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? 1.5 : 3.5);
                     if ((g == Genre.TRAP || g == Genre.DRILL) && rnd.nextDouble() < 0.3 && steps.last() < 3.5) steps.add(3.5);
                 }

@@ -38,7 +38,17 @@ public final class ChordWriter {
             double energy = ctx.sectionAtBar(bar).energy();
             int vel = (int) Math.round(62 + 26 * energy);
             if (pattern == null) {
-                for (int p : voicing) out.add(note(c, base, 4.0, p, vel));
+                // a held chord ties over the bar line while the harmony stays (two-bar chords), within a section
+                boolean tie = bar > 0 && ctx.barInSection(bar) > 0 && ctx.chordAtBar(bar - 1).pitchClasses().equals(c.pitchClasses())
+                        && out.size() >= voicing.length;
+                if (tie) {
+                    for (int k = out.size() - voicing.length; k < out.size(); k++) {
+                        Note held = out.get(k);
+                        out.set(k, new Note(held.startBeats(), held.lengthBeats() + 4.0, held.pitch(), held.velocity(), held.chromatic(), null));
+                    }
+                } else {
+                    for (int p : voicing) out.add(note(c, base, 4.0, p, vel));
+                }
                 continue;
             }
             double step = 4.0 / pattern.length();
@@ -46,7 +56,9 @@ public final class ChordWriter {
             for (int i = 0; i < pattern.length(); i++) if (pattern.charAt(i) != '.') hits.add(i);
             // Keys vary their comping a little from bar to bar.
             if ((sound.equals("keys") || sound.equals("piano")) && rnd.nextDouble() < 0.35) {
-                hits = new ArrayList<>(List.of(0, rnd.nextBoolean() ? 6 : 10));
+                // lo-fi's sampled chord is held or re-struck on a beat, never pushed onto an off-beat: the slow
+                // quarter pulse must stay with the drums
+                hits = new ArrayList<>(g == Genre.LOFI ? List.of(0) : List.of(0, rnd.nextBoolean() ? 6 : 10));
             }
             for (int h = 0; h < hits.size(); h++) {
                 int i = hits.get(h);
@@ -70,7 +82,8 @@ public final class ChordWriter {
             case "stab" -> g == Genre.TECHNO ? "..x...x...x...x." : "..x..x....x..x..";
             case "pluck" -> g == Genre.REGGAETON ? "x..x..x.x..x..x." : "x..x..x...x.x...";
             default -> switch (g) {
-                case RNB, LOFI, BOOM_BAP -> "x.........x.....";
+                case RNB, BOOM_BAP -> "x.........x.....";
+                case LOFI -> "x.......x.......";
                 case AFROBEATS -> "x..x..x...x.x...";
                 case REGGAETON -> "x..x..x.x..x..x.";
                 default -> "x.......x.......";

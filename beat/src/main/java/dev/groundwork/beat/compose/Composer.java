@@ -56,6 +56,10 @@ public final class Composer {
         Key key = new Key(tonic, mode);
         if (req.tonic() == null) reading.add("key: " + key.name() + " (chosen by the seed; name a key to fix it)");
 
+        if (g.halfTime) {
+            reading.add("feel: half-time (" + (g.backbeatOnThree() ? "one snare a bar, on beat 3" : "two-step drums")
+                    + "): a listener may count " + fmt(tempo / 2) + " BPM");
+        }
         Feel feel = feel(req);
         Integer targetBars = req.bars();
         if (targetBars == null && req.seconds() != null) {
@@ -141,7 +145,9 @@ public final class Composer {
             default -> human = 1.5;
         }
         // Half-time genres lean harder on the quarter-note hats, so the pulse is felt under a syncopated kick.
-        return new Groove(swing, offsets, g.halfTime ? 0.3 : 0.15, human, 6, seed);
+        // Slow swung genres (lo-fi, R&B) too: a ghosted off-beat hat keeps the 8th stream from being heard as the beat.
+        boolean strongAccent = g.halfTime || g == Genre.LOFI || g == Genre.RNB;
+        return new Groove(swing, offsets, strongAccent ? 0.3 : 0.15, human, 6, seed);
     }
 
     /** A part with its sound, MIDI program/channel, balance and pan, but no notes yet. */

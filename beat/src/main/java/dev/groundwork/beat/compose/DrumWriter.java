@@ -27,15 +27,23 @@ public final class DrumWriter {
         List<Note> out = new ArrayList<>();
         Map<String, Integer> choice = new HashMap<>();
         boolean fixed = g.fourOnTheFloor() || g == Genre.REGGAETON || g == Genre.AFROBEATS;
+        double density = ctx.feel().density();
+        // Half-time kicks are sparse by convention (trap 0, 7, 10; drill 0, 10): the 808 fills the space, so
+        // the busier patterns are kept for busy moods and extra kicks stay rare (dark or sparse moods: rarer).
+        List<String> kicks = g.halfTime && density < 0.6 ? st.kicks().stream().filter(p -> hits(p) <= 3).toList() : st.kicks();
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
-            int idx = choice.computeIfAbsent(s.name(), n -> rnd.nextInt(st.kicks().size()));
-            String pattern = st.kicks().get(idx);
+            int idx = choice.computeIfAbsent(s.name(), n -> rnd.nextInt(kicks.size()));
+            String pattern = kicks.get(idx);
             int[] v = Patterns.velocities(pattern, rnd);
-            if (!fixed && rnd.nextDouble() < 0.2 + 0.4 * ctx.feel().density() * s.energy()) {
+            double extraKick = g.halfTime ? (0.05 + 0.3 * density) * s.energy() : 0.2 + 0.4 * density * s.energy();
+            if (!fixed && rnd.nextDouble() < extraKick) {
                 int[] candidates = {3, 6, 7, 11, 13, 14, 15};
                 int step = candidates[rnd.nextInt(candidates.length)];
-                if (v[step] == 0 && !isBackbeat(g, step)) v[step] = rnd.nextBoolean() ? 70 + rnd.nextInt(20) : 100;
+                if (v[step] == 0 && !isBackbeat(g, step)) {
+                    // lo-fi's extra kicks are ghosts: the slow quarter pulse stays with the kick on 1 and 3
+                    v[step] = g == Genre.LOFI ? 56 + rnd.nextInt(16) : rnd.nextBoolean() ? 70 + rnd.nextInt(20) : 100;
+                }
             }
             // Phrase end before a bigger section: leave the last beat to the fill.
             if (!fixed && ctx.phraseEnd(bar) && bar + 1 < ctx.bars() && ctx.sectionAtBar(bar + 1).energy() > s.energy()) {
@@ -46,8 +54,10 @@ public final class DrumWriter {
         return out;
     }
 
+    static int hits(String pattern) { return (int) pattern.chars().filter(c -> c != '.').count(); }
+
     private static boolean isBackbeat(Genre g, int step) {
-        return g.halfTime ? step == 8 : step == 4 || step == 12;
+        return g.backbeatOnThree() ? step == 8 : step == 4 || step == 12;
     }
 
     public static List<Note> snare(ComposeContext ctx, SplittableRandom rnd, int note) {
@@ -77,7 +87,7 @@ public final class DrumWriter {
 
     /** A fill in the last beat: a 16th run rising in velocity (three triplets for half-time genres). */
     private static void fill(int[] v, Genre g, SplittableRandom rnd) {
-        if (g.halfTime) {
+        if (g.backbeatOnThree()) {
             v[14] = Math.max(v[14], 70);
             v[15] = Math.max(v[15], 90);
             return;

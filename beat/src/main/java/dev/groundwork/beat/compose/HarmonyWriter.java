@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * One chord per bar from genre-flavoured progression tables. Every table starts on the tonic and
+ * Chords from genre-flavoured progression tables, one a bar or one over two bars (see {@link #barsPerChord}). Every table starts on the tonic and
  * most return to it or to a (harmonic-minor) dominant, so a listener, or a key detector, hears the
  * requested key rather than its relative major; the song's last bar is always the tonic.
  */
@@ -41,13 +41,24 @@ public final class HarmonyWriter {
             };
             String[] prog = bySection.computeIfAbsent(family, f -> pick(table, rnd).split(" "));
             Key k = key.transpose(s.transposeSemitones());
+            int span = barsPerChord(genre, s.bars());
             for (int b = s.startBar(); b < s.endBar(); b++) {
-                String deg = prog[(b - s.startBar()) % prog.length];
+                String deg = prog[((b - s.startBar()) / span) % prog.length];
                 if (!loop && b == bars - 1) deg = "0";
                 out.add(chord(b, k, deg, sevenths, genre == Genre.LOFI && deg.equals("0")));
             }
         }
         return out;
+    }
+
+    /**
+     * Harmonic rhythm: bars each chord lasts. Techno, drum and bass and UK drill move slowly (a chord over two
+     * bars, so a four-chord progression takes eight), the other genres change once a bar. A section too short
+     * for two-bar chords changes every bar.
+     */
+    public static int barsPerChord(Genre genre, int sectionBars) {
+        boolean slow = genre == Genre.TECHNO || genre == Genre.DNB || genre == Genre.DRILL;
+        return slow && sectionBars >= 4 ? 2 : 1;
     }
 
     private static String pick(List<String> table, SplittableRandom rnd) {

@@ -40,6 +40,8 @@ public record BeatPlan(int formatVersion, String prompt, List<String> reading, L
 
     public static final int BEATS_PER_BAR = 4;
 
+    public int beatsPerBar() { return BEATS_PER_BAR; }
+
     public double totalBeats() { return bars * (double) BEATS_PER_BAR; }
 
     public double secondsPerBeat() { return 60.0 / tempoBpm; }

@@ -9,7 +9,7 @@ import java.util.List;
  * brightness, saturation and tempo within the genre's range (-1 slower .. +1 faster).
  */
 public enum Mood {
-    DARK(List.of("dark", "moody", "gloomy", "night", "nocturnal"), Mode.MINOR, 0, -3, -0.25, 0.10, 0),
+    DARK(List.of("dark", "moody", "gloomy", "night", "nocturnal"), Mode.MINOR, -0.1, -3, -0.25, 0.10, 0),
     CHILL(List.of("chill", "relaxed", "relaxing", "mellow", "laid back", "laid-back", "calm", "peaceful", "soft"), null, -0.2, 0, -0.1, -0.1, -0.6),
     HAPPY(List.of("happy", "uplifting", "bright", "sunny", "summer", "summery", "joyful", "positive", "feel good", "feel-good"), Mode.MAJOR, 0.1, 2, 0.2, 0, 0.5),
     AGGRESSIVE(List.of("aggressive", "hard", "angry", "hype", "energetic", "intense", "gritty", "raw"), Mode.MINOR, 0.3, 0, 0.1, 0.4, 0.8),

@@ -122,6 +122,14 @@ public final class PromptParser {
         Map<String, String> sounds = new TreeMap<>();
         boolean heavy808 = findInstruments(include, exclude, sounds);
 
+        // Metres other than 4/4 are not written yet: say so rather than drop the words silently.
+        List<String> meters = new ArrayList<>();
+        for (Matcher m; (m = consume("(?<![\\d/])(\\d{1,2}\\s*/\\s*\\d{1,2})(?![\\d/])|\\b(waltz|triple (meter|metre|time)|compound time)\\b")) != null; ) {
+            String meter = m.group().replaceAll("\\s+", "");
+            if (meter.equals("4/4")) continue;
+            meters.add(meter);
+            reading.add("time signature: '" + meter + "' asked, but beats are written in 4/4 only (ignored)");
+        }
         boolean loop = consume("\\b(loop|looped|loopable|seamless)\\b") != null;
         Double bpm = findTempo(genre);
         Integer bars = findBars();
@@ -168,7 +176,8 @@ public final class PromptParser {
         if (!structure.isEmpty()) reading.add("structure: " + String.join(", ", structure));
         if (loop) reading.add("loop: renders as a seamless loop");
 
-        List<String> ignored = leftovers();
+        List<String> ignored = new ArrayList<>(meters);
+        ignored.addAll(leftovers());
         return new BeatRequest(prompt, genre, genreExplicit, bpm, tempoBias, tonic, mode, modeExplicit, moods, bars, seconds,
                 structure, swing, loop, include, exclude, sounds, heavy808, reading, ignored);
     }

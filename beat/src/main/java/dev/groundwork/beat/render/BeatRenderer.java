@@ -5,6 +5,9 @@ import dev.groundwork.beat.perform.Performer;
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Role;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.compose.Seeds;
+import dev.groundwork.beat.sound.LofiTape;
 import dev.groundwork.beat.sound.DrumKit;
 import dev.groundwork.beat.sound.SampleKits;
 import dev.groundwork.beat.sound.SoundFontRenderer;
@@ -12,8 +15,6 @@ import dev.groundwork.beat.sound.SynthDrums;
 import dev.groundwork.beat.sound.SynthVoices;
 import dev.groundwork.beat.sound.ToneVoice;
 import dev.groundwork.beat.style.Genre;
-import dev.groundwork.core.dsp.Biquad;
-import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.progress.ProgressListener;
 
 import java.nio.file.Path;
@@ -34,7 +35,9 @@ public final class BeatRenderer {
     public static RenderedBeat render(BeatPlan plan, ProgressListener progress) {
         int sr = plan.sampleRateHz();
         int frames = Math.toIntExact(plan.totalFrames());
-        int tail = (int) (TAIL_SECONDS * sr);
+        // Tails are rendered only where they are wrapped (loop mode); otherwise every part is rendered straight
+        // into the song's exact length (the filters are causal, so the kept samples are the same) and not copied.
+        int tail = plan.loop() ? (int) (TAIL_SECONDS * sr) : 0;
         DrumKit userKit = plan.kit() == null ? null : SampleKits.load(Path.of(plan.kit()), sr);
         javax.sound.midi.Soundbank bank = plan.soundfont() == null ? null : SoundFontRenderer.load(Path.of(plan.soundfont()));
         List<PartAudio> out = new ArrayList<>();
@@ -55,6 +58,7 @@ public final class BeatRenderer {
             for (int c = 0; c < audio.length; c++) {
                 colour(plan, part, audio[c], sr);
                 audio[c] = finish(audio[c], frames, plan.loop(), sr);
+                tape(plan, part, audio[c], sr);
             }
             boolean builtIn = plan.soundfont() == null && (part.role() != Role.DRUMS || userKit == null);
             double calibration = builtIn ? Calibration.gainDb(part) : 0;
@@ -75,8 +79,9 @@ public final class BeatRenderer {
         int fade = Math.max(1, sr / 400); // 2.5 ms choke fade
         for (int i = 0; i < sorted.size(); i++) {
             PerformedNote n = sorted.get(i);
-            float[] hit = kit.hit(n.pitch(), n.velocity());
+            float[] hit = kit.sample(n.pitch(), n.velocity());
             if (hit == null) continue;
+            float velocityGain = kit.velocityGain(n.pitch(), n.velocity());
             int start = (int) Math.round(n.startSeconds() * sr);
             int end = start + hit.length;
             int group = kit.muteGroup(n.pitch());
@@ -91,7 +96,8 @@ public final class BeatRenderer {
             }
             for (int k = start; k < Math.min(end, length); k++) {
                 float g = end - k < fade && end < start + hit.length ? (end - k) / (float) fade : 1f;
-                buf[k] += hit[k - start] * g;
+                float h = hit[k - start] * velocityGain;
+                buf[k] += h * g;
             }
         }
         return buf;
@@ -107,18 +113,39 @@ public final class BeatRenderer {
         return buf;
     }
 
-    /** Genre colour that belongs to the sound, not the mix: lo-fi's dull top end. */
+    /**
+     * Genre colour that belongs to the sound, not the mix, applied before the cut so loop tails wrap through it.
+     * Lo-fi: every part comes off the same worn record (dull top; the drums' transients softened with it), and
+     * the chords (the "sample") carry the vinyl bed of hiss and crackle wherever they play.
+     */
     static void colour(BeatPlan plan, Part part, float[] x, int sr) {
-        if (Genre.fromLabel(plan.genre()) == Genre.LOFI && part.role() != Role.BASS && part.role() != Role.DRUMS) {
-            Biquad b = new Biquad(1);
-            b.setCoefficients(BiquadDesign.lowPass(sr, 4200, 0.7));
-            b.process(0, x, 0, x.length);
+        if (Genre.fromLabel(plan.genre()) != Genre.LOFI) return;
+        if (part.role() == Role.DRUMS) {
+            LofiTape.dull(x, sr, 6000);
+            return;
         }
+        if (part.name().equals("chords")) {
+            double spb = plan.secondsPerBeat();
+            long seed = Seeds.derive(plan.seed(), "vinyl");
+            for (Section s : plan.sections()) {
+                if (!s.parts().contains(part.name())) continue;
+                int from = (int) Math.round(s.startBar() * plan.beatsPerBar() * spb * sr);
+                int to = (int) Math.round(s.endBar() * plan.beatsPerBar() * spb * sr);
+                LofiTape.addBed(x, from, to, sr, Seeds.derive(seed, "section:" + s.startBar()));
+            }
+        }
+        if (part.role() != Role.BASS) LofiTape.dull(x, sr, 4200);
+    }
+
+    /** Lo-fi tape wow on the pitched parts, after the cut (time-varying, so it is made periodic over a loop). */
+    static void tape(BeatPlan plan, Part part, float[] x, int sr) {
+        if (Genre.fromLabel(plan.genre()) != Genre.LOFI || part.role() == Role.DRUMS) return;
+        LofiTape.wow(x, sr, Seeds.derive(plan.seed(), "wow"), plan.loop());
     }
 
     /** Cuts to the exact length: loop mode wraps the tail onto the start, otherwise the last 10 ms fade out. */
     static float[] finish(float[] x, int frames, boolean loop, int sr) {
-        float[] out = java.util.Arrays.copyOf(x, frames);
+        float[] out = x.length == frames ? x : java.util.Arrays.copyOf(x, frames);
         if (loop) {
             for (int i = frames; i < x.length; i++) out[i % frames] += x[i];
         } else {

@@ -29,6 +29,7 @@ public final class Calibration {
         return switch (p.sound()) {
             case "808" -> -7.0;
             case "bass" -> -16.5;
+            case "sub" -> -16.0;
             case "reese" -> -17.7;
             case "pad" -> chords ? -19.8 : -24.0;
             case "strings" -> chords ? -19.0 : -23.0;

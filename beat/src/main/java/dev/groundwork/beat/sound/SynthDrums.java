@@ -29,13 +29,19 @@ public final class SynthDrums implements DrumKit {
 
     @Override
     public float[] hit(int note, int velocity) {
-        float[] base = cache.computeIfAbsent(note, this::make);
+        float[] base = sample(note, velocity);
         if (base == null) return null;
-        float g = (float) Math.pow(velocity / 127.0, 1.4);
+        float g = velocityGain(note, velocity);
         float[] out = new float[base.length];
         for (int i = 0; i < out.length; i++) out[i] = base[i] * g;
         return out;
     }
+
+    @Override
+    public float[] sample(int note, int velocity) { return cache.computeIfAbsent(note, this::make); }
+
+    @Override
+    public float velocityGain(int note, int velocity) { return (float) Math.pow(velocity / 127.0, 1.4); }
 
     private float[] make(int note) {
         return switch (note) {

@@ -16,6 +16,7 @@ public final class SynthVoices {
         return switch (sound) {
             case "808" -> new Eight08(sampleRate, drive);
             case "bass" -> new SubtractiveVoice(sampleRate, Shape.BASS, bright);
+            case "sub" -> new SubtractiveVoice(sampleRate, Shape.SUB, bright);
             case "reese" -> new SubtractiveVoice(sampleRate, Shape.REESE, bright);
             case "pad" -> new SubtractiveVoice(sampleRate, Shape.PAD, bright);
             case "strings" -> new SubtractiveVoice(sampleRate, Shape.STRINGS, bright);
@@ -82,7 +83,7 @@ public final class SynthVoices {
         }
     }
 
-    enum Shape { BASS, REESE, PAD, STRINGS, STAB, LEAD }
+    enum Shape { BASS, SUB, REESE, PAD, STRINGS, STAB, LEAD }
 
     /** Subtractive voices: band-limited saw/square oscillators, a filter envelope and an ADSR. */
     static final class SubtractiveVoice implements ToneVoice {
@@ -96,6 +97,8 @@ public final class SynthVoices {
             this.bright = bright;
             switch (shape) {
                 case BASS -> { attack = 0.003; decay = 0.25; sustain = 0.7; release = 0.04; cutoff = 180; envAmount = 900; q = 0.9; }
+                // lo-fi's mellow bass: a slow attack and almost no filter pluck, so it swells under the drums
+                case SUB -> { attack = 0.02; decay = 0.5; sustain = 0.85; release = 0.08; cutoff = 240; envAmount = 120; q = 0.7; }
                 case REESE -> { attack = 0.01; decay = 0.4; sustain = 0.85; release = 0.08; cutoff = 350; envAmount = 300; q = 0.8; }
                 case PAD -> { attack = 0.35; decay = 1.0; sustain = 0.8; release = 0.6; cutoff = 900; envAmount = 600; q = 0.7; }
                 case STRINGS -> { attack = 0.18; decay = 0.8; sustain = 0.85; release = 0.45; cutoff = 1800; envAmount = 800; q = 0.6; }
@@ -113,7 +116,7 @@ public final class SynthVoices {
             double f = Osc.mtof(pitch);
             double fFrom = glideFrom == null ? f : Osc.mtof(glideFrom);
             double vel = velocity / 127.0;
-            double amp = vel * switch (shape) { case PAD, STRINGS -> 0.22; case BASS -> 0.5; case REESE -> 0.4; default -> 0.3; };
+            double amp = vel * switch (shape) { case PAD, STRINGS -> 0.22; case BASS, SUB -> 0.5; case REESE -> 0.4; default -> 0.3; };
             double brightScale = 0.5 + bright;
             Svf filter = new Svf(sr, q);
             double[] detune = switch (shape) {
@@ -207,14 +210,18 @@ public final class SynthVoices {
             double env = 1, envCoef = Math.exp(-1 / (decay * sr)), idxEnv = 1, idxCoef = Math.exp(-1 / (indexDecay * sr));
             double tineEnv = tine, tineCoef = Math.exp(-1 / (0.02 * sr));
             double relCoef = Math.exp(-1 / (0.03 * sr));
+            double attack = 0.002 * sr;
+            double radiansToTurns = 1 / (2 * Math.PI);
+            // samples before the buffer (a wrapped tail) advance the oscillators but are not written
             for (int i = 0; i < total; i++) {
                 int at = start + i;
+                if (at >= out.length) break;
                 pm += dm;
                 if (pm >= 1) pm -= 1;
                 double mod = Osc.sin(pm) * idx0 * idxEnv;
                 pc += dc;
                 if (pc >= 1) pc -= 1;
-                double ph = pc + mod / (2 * Math.PI);
+                double ph = pc + mod * radiansToTurns;
                 ph -= Math.floor(ph);
                 double s = Osc.sin(ph);
                 if (tine > 0) {
@@ -223,11 +230,11 @@ public final class SynthVoices {
                     s += Osc.sin(pt) * tineEnv;
                     tineEnv *= tineCoef;
                 }
-                double a = env * Math.min(1, i / (0.002 * sr));
+                double a = i < attack ? env * (i / attack) : env;
                 env *= envCoef;
                 if (i >= length) env *= relCoef;
                 idxEnv *= idxCoef;
-                if (at >= 0 && at < out.length) out[at] += (float) (amp * a * s);
+                if (at >= 0) out[at] += (float) (amp * a * s);
                 if (i >= length && env < 1e-4) break;
             }
         }

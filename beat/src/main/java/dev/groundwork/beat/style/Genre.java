@@ -26,9 +26,9 @@ public enum Genre {
     HOUSE("house", List.of("house", "deep house", "tech house"), 120, 128, 124, false, Mode.MINOR, 0.54, "bass", "stab", "lead",
             new DrumStyle(List.of("x...x...x...x..."), List.of("....x.......x..."), List.of("xoxoxoxoxoxoxoxo", "x.x.x.x.x.x.x.x."),
                     "..x...x...x...x.", List.of("o.o.o.o.o.o.o.oo", "..o...o...o..oo."), 70, 39, false)),
-    LOFI("lo-fi", List.of("lo-fi", "lofi", "lo fi", "chillhop"), 70, 92, 80, false, Mode.DORIAN, 0.62, "bass", "keys", "pluck",
-            new DrumStyle(List.of("x......x..x.....", "x.....x...x.x...", "x.........x....."),
-                    List.of("....x.......x...", "....x.......x..o"), List.of("x.x.x.x.x.x.x.xx", "x.xxx.x.x.x.x.x."), "",
+    LOFI("lo-fi", List.of("lo-fi", "lofi", "lo fi", "chillhop"), 70, 92, 80, false, Mode.DORIAN, 0.62, "sub", "keys", "pluck",
+            new DrumStyle(List.of("x.......x.o.....", "x.....o.x.......", "x.......x......o"),
+                    List.of("....x.......x...", "....x.......x..o"), List.of("x.o.x.o.x.o.x.o.", "x.o.x.o.x.o.x.oo"), "",
                     List.of(), 0, 37, false)),
     REGGAETON("reggaeton", List.of("reggaeton", "dembow", "perreo"), 90, 100, 95, false, Mode.MINOR, 0.50, "808", "pluck", "lead",
             new DrumStyle(List.of("x...x...x...x..."), List.of("...x..x....x..x."), List.of("x.x.x.x.x.x.x.x."), "",
@@ -41,11 +41,11 @@ public enum Genre {
             new DrumStyle(List.of("x...x...x...x..."), List.of("....x.......x...", "................"),
                     List.of("xoxoxoxoxoxoxoxo"), "..x...x...x...x.", List.of("...o..o....o..o."), 37, 39, false)),
     DNB("drum and bass", List.of("drum and bass", "drum & bass", "drum n bass", "drum'n'bass", "dnb", "d&b", "jungle", "liquid"),
-            160, 178, 174, false, Mode.MINOR, 0.50, "reese", "pad", "lead",
+            160, 178, 174, true, Mode.MINOR, 0.50, "reese", "pad", "lead",
             new DrumStyle(List.of("x.........x.....", "x.x.......x.....", "x.........xx...."),
-                    List.of("....x.......x...", "....x..o....x..o"), List.of("x.x.x.x.x.x.x.x.", "xxx.x.xxx.x.x.xx"), "",
+                    List.of("....x.......x...", "....x..o....x..o"), List.of("x.o.x.o.x.o.x.o.", "x.oox.o.x.oox.o."), "",
                     List.of(), 0, 38, false)),
-    RNB("R&B", List.of("r&b", "rnb", "r and b", "rhythm and blues", "neo soul", "neo-soul", "soul"), 60, 100, 80, true, Mode.MINOR, 0.56,
+    RNB("R&B", List.of("r&b", "rnb", "r and b", "rhythm and blues", "neo soul", "neo-soul", "soul"), 60, 100, 80, false, Mode.MINOR, 0.56,
             "808", "keys", "bells",
             new DrumStyle(List.of("x......x.x......", "x.....x...x....."), List.of("....x.......x..."),
                     List.of("x.x.x.x.x.x.x.x.", "x.xxx.x.x.xxx.x."), "", List.of(), 0, 39, true));
@@ -53,7 +53,11 @@ public enum Genre {
     public final String label;
     public final List<String> aliases;
     public final int bpmMin, bpmMax, bpmDefault;
-    /** Half-time feel: a tempo detector may read half (or double) the written tempo. */
+    /**
+     * Half-time feel (trap, UK drill, drum and bass): the backbeat comes once a bar (trap, drill: snare on
+     * beat 3) or the two-step drums at 160-178 BPM are counted at half speed, so a listener, and a tempo
+     * detector, may count half (or double) the written tempo. Every other genre must be heard at its tempo.
+     */
     public final boolean halfTime;
     public final Mode defaultMode;
     public final double swing;
@@ -75,6 +79,9 @@ public enum Genre {
         this.leadSound = leadSound;
         this.drums = drums;
     }
+
+    /** The backbeat is one snare a bar on beat 3 (step 8), not on 2 and 4. */
+    public boolean backbeatOnThree() { return drums.snares().get(0).indexOf('x') == 8; }
 
     /** Genres whose harmony leans on seventh chords. */
     public boolean jazzy() { return this == LOFI || this == BOOM_BAP || this == RNB || this == HOUSE; }

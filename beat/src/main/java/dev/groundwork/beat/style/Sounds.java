@@ -19,6 +19,7 @@ public final class Sounds {
     static {
         add("808", Role.BASS, 38, "sine 808 tuned to the key, with pitch drop, glides and drive");
         add("bass", Role.BASS, 33, "round filtered-saw bass");
+        add("sub", Role.BASS, 32, "mellow round bass, slow attack (lo-fi)");
         add("reese", Role.BASS, 39, "detuned-saw reese bass");
         add("keys", Role.CHORDS, 4, "FM electric piano (Rhodes-like)");
         add("piano", Role.CHORDS, 0, "bright FM piano");

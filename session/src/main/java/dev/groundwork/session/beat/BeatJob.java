@@ -52,23 +52,35 @@ public final class BeatJob {
 
         RenderedBeat beat = BeatMaker.render(plan, (stage, f) -> progress.progress(stage, f * 0.6));
         int i = 0;
+        // The unmastered mix is summed from the stem blocks as they are written (in part order, the same floats
+        // as RenderedBeat.mix()), so the parts are not read a second time.
+        float[][] mixed = new float[2][beat.frames()];
         for (String part : beat.partNames()) {
             progress.progress("write stems", 0.6 + 0.15 * i++ / beat.partNames().size());
             // streamed in blocks: a whole stereo stem of a long beat is never held in memory
             try (AudioStreamWriter w = AudioFiles.openWriter(dir.resolve("stems").resolve(part + ".wav"), WAV24, beat.sampleRate(), 2)) {
-                beat.stemBlocks(part, w::write);
+                int[] at = {0};
+                beat.stemBlocks(part, block -> {
+                    w.write(block);
+                    for (int c = 0; c < 2; c++) {
+                        float[] src = block.channel(c), dst = mixed[c];
+                        for (int k = 0, n = block.frames(); k < n; k++) dst[at[0] + k] += src[k];
+                    }
+                    at[0] += block.frames();
+                });
                 w.commit();
             }
             files.add("stems/" + part + ".wav");
         }
         progress.progress("master", 0.8);
-        AudioBuffer mix = beat.mix();
+        AudioBuffer mix = new AudioBuffer(mixed, beat.sampleRate());
         Mastered m = master(mix, plan.loop(), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
         AudioFiles.write(dir.resolve("beat.wav"), m.audio, WAV24);
         files.add("beat.wav");
         progress.progress("done", 1);
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new BeatOutput(dir.toString(), plan.genre(), plan.tempoBpm(), plan.key().name(), plan.bars(),
+        return new BeatOutput(dir.toString(), plan.genre(), plan.tempoBpm(),
+                dev.groundwork.beat.style.Genre.fromLabel(plan.genre()).halfTime, plan.key().name(), plan.bars(),
                 plan.totalFrames() / (double) plan.sampleRateHz(), plan.seed(), beat.partNames(), files,
                 20 * Math.log10(beat.trim()), m.gainDb, m.lufs.isPresent() ? m.lufs.getAsDouble() : null, m.truePeak, m.method, secs);
     }

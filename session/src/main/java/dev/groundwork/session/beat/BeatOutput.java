@@ -5,12 +5,14 @@ import java.util.List;
 /**
  * What a beat job wrote and measured (the command's --json output).
  *
+ * @param halfTimeFeel        the genre is felt at half time (trap, UK drill, drum and bass): a listener or a tempo
+ *                            detector may count half (or double) {@code tempoBpm}
  * @param mixTrimDb           common gain on every stem so the unmastered mix peaks at -6 dBFS
  * @param masterGainDb        gain the mastering stage applied
  * @param integratedLufs      loudness of beat.wav
  * @param truePeakDbtp        true peak of beat.wav
  * @param renderSeconds       wall time of compose-to-files
  */
-public record BeatOutput(String dir, String genre, double tempoBpm, String key, int bars, double durationSeconds, long seed,
+public record BeatOutput(String dir, String genre, double tempoBpm, boolean halfTimeFeel, String key, int bars, double durationSeconds, long seed,
                          List<String> parts, List<String> files, double mixTrimDb, double masterGainDb,
                          Double integratedLufs, double truePeakDbtp, String mastering, double renderSeconds) { }

@@ -1,0 +1,176 @@
+package dev.groundwork.beat;
+
+import dev.groundwork.beat.compose.HarmonyWriter;
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Note;
+import dev.groundwork.beat.plan.Part;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.render.PartAudio;
+import dev.groundwork.beat.render.RenderedBeat;
+import dev.groundwork.beat.sound.LofiTape;
+import dev.groundwork.beat.style.Genre;
+import dev.groundwork.core.progress.ProgressListener;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What a demanding beatmaker listens for per genre: kick density, harmonic rhythm, the lo-fi medium, the half-time rule. */
+class GenreCharacterTest {
+
+    /** Mean kicks per bar where the kick plays, over seeds 1..30. */
+    static double kicksPerBar(String prompt) {
+        double notes = 0, bars = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            Part k = BeatMaker.compose(prompt, seed).part("kick");
+            Set<Integer> playing = new HashSet<>();
+            for (Note n : k.notes()) playing.add((int) Math.floor(n.startBeats() / 4));
+            notes += k.notes().size();
+            bars += playing.size();
+        }
+        return notes / bars;
+    }
+
+    @Test
+    void theTrapKickStaysSparseAndDarkNeverMakesItBusier() {
+        double plain = kicksPerBar("trap 140 bpm F minor"), dark = kicksPerBar("dark trap 140 bpm F minor");
+        double busy = kicksPerBar("busy trap 140 bpm F minor");
+        // convention: about three kicks a bar (0, 7, 10); before this change plain and dark trap averaged 3.98
+        assertTrue(plain >= 2.8 && plain <= 3.3, "trap kicks per bar " + plain);
+        assertTrue(dark <= plain + 1e-9, "dark " + dark + " vs plain " + plain);
+        assertTrue(busy > plain + 0.3, "a busy mood may fill in: " + busy + " vs " + plain);
+        assertTrue(kicksPerBar("dark uk drill 142 bpm") <= 3.0);
+    }
+
+    @Test
+    void halfTimeFeelIsExactlyTrapDrillAndDrumAndBass() {
+        Set<Genre> half = new HashSet<>();
+        for (Genre g : Genre.values()) if (g.halfTime) half.add(g);
+        assertEquals(Set.of(Genre.TRAP, Genre.DRILL, Genre.DNB), half);
+        assertTrue(Genre.TRAP.backbeatOnThree() && Genre.DRILL.backbeatOnThree());
+        assertFalse(Genre.DNB.backbeatOnThree(), "drum and bass keeps its two-step snare on 2 and 4");
+        assertTrue(BeatMaker.compose("dnb 174 bpm", 1).reading().contains("feel: half-time (two-step drums): a listener may count 87 BPM"));
+        assertTrue(BeatMaker.compose("lo-fi 80 bpm", 1).reading().stream().noneMatch(r -> r.startsWith("feel: half-time")));
+    }
+
+    @Test
+    void techDnbAndDrillHoldEachChordForTwoBarsOthersChangeEveryBar() {
+        for (String prompt : List.of("techno 130 bpm E minor", "dnb 174 bpm D minor", "uk drill 142 bpm F# minor")) {
+            BeatPlan plan = BeatMaker.compose(prompt, 4);
+            int changes = 0;
+            for (Section s : plan.sections()) {
+                if (s.bars() < 4) continue;
+                for (int b = s.startBar() + 1; b < s.endBar(); b++) {
+                    boolean changed = !plan.chordAtBar(b).pitchClasses().equals(plan.chordAtBar(b - 1).pitchClasses());
+                    int inSection = b - s.startBar();
+                    if (inSection % 2 == 1 && b != plan.bars() - 1) assertFalse(changed, prompt + ": chord changed inside a two-bar chord at bar " + b);
+                    if (changed) changes++;
+                }
+            }
+            assertTrue(changes > 0, prompt + ": the harmony still moves");
+        }
+        assertEquals(1, HarmonyWriter.barsPerChord(Genre.BOOM_BAP, 8));
+        assertEquals(1, HarmonyWriter.barsPerChord(Genre.TECHNO, 2), "a two-bar section still changes");
+        BeatPlan house = BeatMaker.compose("house 124 bpm A minor 16 bars", 2);
+        boolean everyBar = false;
+        for (int b = 1; b < 4; b++) everyBar |= !house.chordAtBar(b).pitchClasses().equals(house.chordAtBar(b - 1).pitchClasses());
+        assertTrue(everyBar, "house changes chords within its first two bars");
+    }
+
+    @Test
+    void aHeldPadTiesOverTheBarLineOfATwoBarChord() {
+        BeatPlan plan = BeatMaker.compose("dnb 174 bpm D minor", 1);
+        assertEquals("pad", plan.part("chords").sound());
+        double longest = plan.part("chords").notes().stream().mapToDouble(Note::lengthBeats).max().orElse(0);
+        assertEquals(8.0, longest, 1e-9, "a two-bar chord is one held note of 8 beats, not two restruck bars");
+    }
+
+    @Test
+    void loFiKickLandsOnOneAndThreeAndItsOffBeatKicksAreGhosts() {
+        BeatPlan plan = BeatMaker.compose("lo-fi 75 bpm E minor", 1);
+        int bars = 0, onThree = 0;
+        for (int b = 0; b < plan.bars(); b++) {
+            Set<Integer> steps = ComposerTest.steps(plan.part("kick"), b, 36);
+            if (steps.isEmpty()) continue;
+            bars++;
+            if (steps.contains(0) && steps.contains(8)) onThree++;
+        }
+        assertTrue(bars >= 16);
+        assertTrue(onThree >= 0.8 * bars, onThree + " of " + bars + " bars have the kick on 1 and 3");
+        for (Note n : plan.part("kick").notes()) {
+            if (n.startBeats() % 1 > 1e-9) assertTrue(n.velocity() < 80, "off-beat kick at " + n.startBeats() + " velocity " + n.velocity());
+        }
+    }
+
+    /** Chords with every note removed: what is left in its audio is the medium itself. */
+    static float[] chordsWithoutNotes(String prompt) {
+        BeatPlan plan = BeatMaker.compose(prompt, 3);
+        plan = plan.withParts(plan.parts().stream().map(p -> p.name().equals("chords") ? p.withNotes(List.of()) : p).toList());
+        RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);
+        return r.parts().stream().filter(p -> p.name().equals("chords")).findFirst().map(PartAudio::samples).orElseThrow()[0];
+    }
+
+    @Test
+    void loFiChordsCarryAVinylBedAtAHissFloorWithCrackle() {
+        float[] bed = chordsWithoutNotes("lo-fi 80 bpm A minor 8 bars");
+        double sum = 0, peak = 0;
+        for (float v : bed) {
+            sum += v * (double) v;
+            peak = Math.max(peak, Math.abs(v));
+        }
+        double rmsDb = 10 * Math.log10(sum / bed.length);
+        // hiss 0.0022 RMS before the dull top end, about -55 dBFS after it, plus crackle
+        assertTrue(rmsDb > -60 && rmsDb < -45, "vinyl bed at " + rmsDb + " dBFS RMS");
+        assertTrue(20 * Math.log10(peak) - rmsDb > 12, "crackle pops stand out of the hiss: crest " + (20 * Math.log10(peak) - rmsDb) + " dB");
+        // and the same plan renders the same bed: seeded, not random per run
+        assertArrayEquals(bed, chordsWithoutNotes("lo-fi 80 bpm A minor 8 bars"));
+    }
+
+    @Test
+    void otherGenresHaveNoVinylBed() {
+        float[] none = chordsWithoutNotes("boom bap 90 bpm A minor 8 bars");
+        for (float v : none) assertEquals(0f, v);
+    }
+
+    @Test
+    void tapeWowSwingsThePitchByAFewCentsAndLoopsSeamlessly() {
+        int sr = 44100, n = sr * 4;
+        float[] x = new float[n];
+        int cycles = 4000; // 1 kHz, a whole number of cycles in the buffer
+        for (int i = 0; i < n; i++) x[i] = (float) Math.sin(2 * Math.PI * cycles * i / (double) n);
+        LofiTape.wow(x, sr, 9, true);
+        // instantaneous period from upward zero crossings
+        double prev = -1, minHz = 1e9, maxHz = 0;
+        for (int i = 1; i < n; i++) {
+            if (x[i - 1] < 0 && x[i] >= 0) {
+                double at = i - 1 + x[i - 1] / (double) (x[i - 1] - x[i]);
+                if (prev >= 0) {
+                    double hz = sr / (at - prev);
+                    minHz = Math.min(minHz, hz);
+                    maxHz = Math.max(maxHz, hz);
+                }
+                prev = at;
+            }
+        }
+        double cents = 1200 * Math.log(maxHz / minHz) / Math.log(2);
+        assertTrue(cents > 4 && cents < 20, "wow swing " + cents + " cents peak to peak");
+        // the seam: the step from the last sample to the first is no bigger than any step inside
+        double maxStep = 0;
+        for (int i = 1; i < n; i++) maxStep = Math.max(maxStep, Math.abs(x[i] - x[i - 1]));
+        assertTrue(Math.abs(x[0] - x[n - 1]) <= maxStep * 1.01, "seam step " + Math.abs(x[0] - x[n - 1]) + " vs " + maxStep);
+    }
+
+    @Test
+    void metresOtherThanFourFourAreReportedIgnoredNotDroppedSilently() {
+        var r = BeatMaker.read("boom bap waltz in 6/8, 90 bpm");
+        assertEquals(List.of("waltz", "6/8"), r.ignored());
+        assertTrue(r.reading().contains("time signature: '6/8' asked, but beats are written in 4/4 only (ignored)"));
+        assertTrue(BeatMaker.read("house in 4/4").ignored().isEmpty());
+        assertEquals("4/4", BeatMaker.compose("boom bap in 3/4", 1).timeSignature());
+        assertTrue(Arrays.asList(BeatMaker.read("boom bap 3/4").ignored().toArray()).contains("3/4"));
+    }
+}
