@@ -11,6 +11,9 @@ final class MixIntentOptions {
     @Option(names = "--style", defaultValue = "balanced", description = "Mix style: balanced, vocal-forward, beat-forward, wide or dry (default: ${DEFAULT-VALUE}).")
     String style;
 
+    @Option(names = "--balance", paramLabel = "song|beat", description = "Level conventions: song (calibrated on songs with a lead part) or beat (instrumental drum-driven genres: kick, snare and bass nearer the lead). Default: song for mix, beat for produce.")
+    String balance;
+
     @Option(names = "--more", paramLabel = "WHAT", description = "vocal, drums, bass, reverb, delay, width or compression (repeat for more).")
     List<String> more = new ArrayList<>();
 
@@ -21,11 +24,12 @@ final class MixIntentOptions {
     MixSettings applyTo(MixSettings base) {
         try {
             MixSettings s = base.withStyle(style);
+            if (balance != null) s = s.withBalance(balance);
             for (String m : more) s = s.withIntent(m, 1);
             for (String l : less) s = s.withIntent(l, -1);
             // Re-validate the intents through the record's checks.
             return new MixSettings(s.roles(), s.lead(), s.maskingStrength(), s.intents(), s.fixes(), s.style(), s.targetLufs(),
-                    s.peakCeilingDbfs(), s.tempoBpm(), s.sampleRateHz());
+                    s.peakCeilingDbfs(), s.tempoBpm(), s.sampleRateHz(), s.balance());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

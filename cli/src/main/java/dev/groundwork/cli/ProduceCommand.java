@@ -45,7 +45,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
-        MixSettings mix = intent.applyTo(MixSettings.defaults());
+        MixSettings mix = intent.applyTo(MixSettings.defaults().withBalance("beat"));  // produce makes instrumental beats
         MasterSettings master = target.settings();
         ProduceResult r;
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {

@@ -20,10 +20,13 @@ import java.util.TreeMap;
  * @param peakCeilingDbfs  the mix never peaks above this (headroom for mastering)
  * @param tempoBpm         tempo for the delay time, or null (a dotted eighth at 120 BPM)
  * @param sampleRateHz     session rate, or null for the most common rate among the stems
+ * @param balance          level conventions: "song" (default, calibrated on songs with a lead part) or "beat"
+ *                         (instrumental drum-driven genres: kick, snare and bass nearer the lead)
  */
 public record MixSettings(Map<String, Role> roles, String lead, double maskingStrength, Map<String, Integer> intents,
                           Map<String, Double> fixes, String style, double targetLufs, double peakCeilingDbfs,
-                          Double tempoBpm, Double sampleRateHz) {
+                          Double tempoBpm, Double sampleRateHz, String balance) {
+    public static final List<String> BALANCES = List.of("song", "beat");
     public static final List<String> STYLES = List.of("balanced", "vocal_forward", "beat_forward", "wide", "dry");
     public static final List<String> INTENT_TARGETS = List.of("vocal", "drums", "bass", "reverb", "delay", "width", "compression");
 
@@ -33,6 +36,8 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         fixes = Map.copyOf(new TreeMap<>(fixes));
         if (!(maskingStrength >= 0 && maskingStrength <= 1)) throw new IllegalArgumentException("masking strength must be 0..1, got " + maskingStrength);
         style = normaliseStyle(style);
+        balance = balance == null ? "song" : balance.trim().toLowerCase(Locale.ROOT);
+        if (!BALANCES.contains(balance)) throw new IllegalArgumentException("unknown balance '" + balance + "'; use one of " + BALANCES);
         for (String k : intents.keySet()) {
             if (!INTENT_TARGETS.contains(k)) throw new IllegalArgumentException("cannot ask for more or less '" + k + "'; use one of " + INTENT_TARGETS);
         }
@@ -42,7 +47,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public static MixSettings defaults() {
-        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null);
+        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null, "song");
     }
 
     public static String normaliseStyle(String s) {
@@ -52,23 +57,27 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public MixSettings withRoles(Map<String, Role> r) {
-        return new MixSettings(r, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+        return new MixSettings(r, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
     }
 
     public MixSettings withLead(String l) {
-        return new MixSettings(roles, l, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+        return new MixSettings(roles, l, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
     }
 
     public MixSettings withStyle(String s) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, s, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, s, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
+    }
+
+    public MixSettings withBalance(String b) {
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, b);
     }
 
     public MixSettings withMaskingStrength(double m) {
-        return new MixSettings(roles, lead, m, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+        return new MixSettings(roles, lead, m, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
     }
 
     public MixSettings withTempo(Double bpm) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz);
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz, balance);
     }
 
     public MixSettings withIntent(String target, int steps) {
@@ -77,13 +86,13 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         if (k.equals("beat") || k.equals("drum")) k = "drums";
         Map<String, Integer> m = new LinkedHashMap<>(intents);
         m.merge(k, steps, Integer::sum);
-        return new MixSettings(roles, lead, maskingStrength, m, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+        return new MixSettings(roles, lead, maskingStrength, m, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
     }
 
     public MixSettings withFix(String target, double db) {
         Map<String, Double> m = new LinkedHashMap<>(fixes);
         m.merge(target.trim(), db, Double::sum);
-        return new MixSettings(roles, lead, maskingStrength, intents, m, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz);
+        return new MixSettings(roles, lead, maskingStrength, intents, m, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
     }
 
     public int intent(String target) { return intents.getOrDefault(target, 0); }

@@ -55,4 +55,34 @@ class LevelRulesTest {
             if (s.file().startsWith("Keys")) assertEquals(alone - 2.5 * Math.log10(2), target(s), 0.05, s.gainReason());
         }
     }
+
+    @Test
+    void theBeatBalanceBringsKickAndBassNearTheLeadAsTheReferenceRuleSetDoes() {
+        List<StemSource> stems = List.of(new MemoryStem("Melody.wav", SyntheticStems.lead(SECONDS, 1)),
+                new MemoryStem("Keys.wav", SyntheticStems.pad(SECONDS, 1)),
+                new MemoryStem("Bass.wav", SyntheticStems.bass(SECONDS, 1)),
+                new MemoryStem("Kick.wav", SyntheticStems.kick(SECONDS, 1)));
+        MixSettings named = MixSettings.defaults().withLead("Melody.wav");
+        MixPlan song = plan(stems, named);
+        MixPlan beat = plan(stems, named.withBalance("beat"));
+        java.util.function.BiFunction<MixPlan, String, Double> t = (p, f) -> target(p.stem(f).orElseThrow());
+        // Song balance (calibrated on game-soundtrack songs): the kick 8 dB under the keys.
+        assertEquals(-8.0, t.apply(song, "Kick.wav") - t.apply(song, "Keys.wav"), 0.05);
+        // Beat balance: REFERENCE §3 (stems at -32 LUFS: vocal -7.5, bass -10, kick -12 at the middle of their ranges),
+        // so kick 4.5 and bass 2.5 under the lead's reference level, the keys a bed 6 under it.
+        assertEquals(2.0, t.apply(beat, "Bass.wav") - t.apply(beat, "Kick.wav"), 0.05);
+        assertEquals(1.5, t.apply(beat, "Kick.wav") - t.apply(beat, "Keys.wav"), 0.05);
+        assertTrue(t.apply(beat, "Melody.wav") > t.apply(beat, "Bass.wav") + 3, beat.stem("Melody.wav").orElseThrow().gainReason());
+        assertTrue(beat.stem("Kick.wav").orElseThrow().gainReason().contains("beat balance"));
+        assertTrue(beat.notes().stream().anyMatch(n -> n.contains("beat balance")), beat.notes().toString());
+        // The lead's own level does not depend on the balance.
+        assertEquals(t.apply(song, "Melody.wav"), t.apply(beat, "Melody.wav"), 1e-9);
+    }
+
+    @Test
+    void anUnknownBalanceIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MixSettings.defaults().withBalance("loud"));
+        assertTrue(e.getMessage().contains("song"), e.getMessage());
+    }
 }

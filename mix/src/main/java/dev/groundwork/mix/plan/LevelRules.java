@@ -55,9 +55,43 @@ final class LevelRules {
         OFFSET.put(Role.FX, -12.0);
     }
 
+    /**
+     * The "beat" balance, for instrumental drum-driven genres (hip-hop, trap, house...: what `produce` makes).
+     * The default offsets above were calibrated on game-soundtrack songs, whose composers keep the kick about
+     * 11 LU under the lead; a beat keeps it much nearer. These follow REFERENCE §3's published rule set (stems
+     * at -32 LUFS: main vocal -8.5…-6.5, bass -11.5…-8.5, kick -13…-11, hats -13…-10), taken at the middle of
+     * each range relative to the lead (the beat's melody plays the vocal's part): bass -2.5, kick -4.5, hats
+     * at the quiet end -5.5; the snare with the kick; chords, keys and pads as a bed under the lead.
+     */
+    private static final Map<Role, Double> BEAT_OFFSET = new EnumMap<>(Role.class);
+
+    static {
+        BEAT_OFFSET.put(Role.LEAD_VOCAL, 0.0);
+        BEAT_OFFSET.put(Role.BACKING_VOCALS, -6.0);
+        BEAT_OFFSET.put(Role.KICK, -4.5);
+        BEAT_OFFSET.put(Role.SNARE, -4.5);
+        BEAT_OFFSET.put(Role.HATS, -5.5);
+        BEAT_OFFSET.put(Role.PERCUSSION, -7.0);
+        BEAT_OFFSET.put(Role.FULL_DRUMS, -4.5);  // drum bus 6.5-8.5 LU under the mix, the lead about 3 under it
+        BEAT_OFFSET.put(Role.BASS, -2.5);
+        BEAT_OFFSET.put(Role.SUB_808, -2.5);
+        BEAT_OFFSET.put(Role.GUITAR, -6.0);
+        BEAT_OFFSET.put(Role.KEYS, -6.0);
+        BEAT_OFFSET.put(Role.PAD, -8.0);
+        BEAT_OFFSET.put(Role.SYNTH_LEAD, -5.0);
+        BEAT_OFFSET.put(Role.STRINGS_BRASS, -6.0);
+        BEAT_OFFSET.put(Role.FX, -10.0);
+    }
+
     private LevelRules() { }
 
+    /** The role's offset from the lead's level in the default ("song") balance. */
     static double offset(Role r) { return OFFSET.get(r); }
+
+    /** The role's offset in the named balance ("song" or "beat"). */
+    static double offset(Role r, String balance) {
+        return "beat".equals(balance) ? BEAT_OFFSET.get(r) : OFFSET.get(r);
+    }
 
     /** Style and intent moves for a role, in dB, with a short explanation (empty when nothing moves). */
     static Move styleMove(Role r, boolean isLead, MixSettings s) {

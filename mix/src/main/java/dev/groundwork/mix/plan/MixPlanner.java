@@ -53,20 +53,24 @@ public final class MixPlanner {
             // line the classifier picked keeps its role's level (the pick is a guess).
             boolean named = s.lead() != null;
             double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
-            double target = LevelRules.REFERENCE_LUFS + LevelRules.offset(p.role()) + focus + share;
-            if (isLead && named && p.role() != Role.LEAD_VOCAL) target = LevelRules.REFERENCE_LUFS + LevelRules.LEAD_FOCUS_DB - 1;
+            // a named instrument lead sits 1 dB under where a lead vocal would (whatever its role's own offset)
+            double roleOffset = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), s.balance());
+            double target = LevelRules.REFERENCE_LUFS + roleOffset + focus + share;
             LevelRules.Move move = LevelRules.styleMove(p.role(), isLead, s);
             double fix = LevelRules.fixFor(p.file(), p.role(), s);
             double measured = p.measured().activeLoudnessLufs();
             double gain = Math.max(-60, Math.min(30, target + move.db() + fix - measured));
             StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
-                    p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "role", LevelRules.offset(p.role()),
+                    p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "beat".equals(s.balance()) ? "role, beat balance" : "role", roleOffset,
                     isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus) : "",
                     share != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share) : ""));
             if (!move.reason().isEmpty()) why.append("; ").append(move.reason());
             if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
             why.append(String.format(Locale.ROOT, " → %+.1f dB", gain));
             leveled.add(p.withGain(round2(gain), why.toString()));
+        }
+        if ("beat".equals(s.balance())) {
+            notes.add("levels follow the beat balance: kick, snare and bass nearer the lead, as instrumental drum-driven genres are mixed");
         }
         for (var k : s.fixes().keySet()) {
             boolean matches = leveled.stream().anyMatch(p -> LevelRules.fixMatches(k, p.file(), p.role()));

@@ -1,0 +1,46 @@
+package dev.groundwork.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** produce mixes its beat with the beat balance (kick and bass near the lead) unless the producer asks otherwise. */
+class ProduceCommandTest {
+    private static double target(JsonNode mixPlan, String file) {
+        for (JsonNode s : mixPlan.get("stems")) {
+            if (s.get("file").asText().equals(file)) {
+                Matcher m = Pattern.compile("target (-?[0-9.]+) LUFS").matcher(s.get("gain_reason").asText());
+                assertTrue(m.find(), s.toString());
+                return Double.parseDouble(m.group(1));
+            }
+        }
+        throw new AssertionError("no stem " + file + " in " + mixPlan);
+    }
+
+    @Test
+    void produceUsesTheBeatBalanceAndTheProducerCanChooseTheSongBalance(@TempDir Path dir) throws Exception {
+        String prompt = "trap beat 140 bpm in F minor, 4 bars";
+        var beat = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("beat").toString(), "--seed", "2");
+        assertEquals(0, beat.status(), beat.err());
+        var song = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("song").toString(), "--seed", "2", "--balance", "song");
+        assertEquals(0, song.status(), song.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode b = json.readTree(dir.resolve("beat/mix.json").toFile()), s = json.readTree(dir.resolve("song/mix.json").toFile());
+        // Relative to the melody (the lead, at the same level in both), the kick comes up 6.5 dB and the 808 3 dB.
+        double kickB = target(b, "kick.wav") - target(b, "melody.wav"), kickS = target(s, "kick.wav") - target(s, "melody.wav");
+        assertEquals(6.5, kickB - kickS, 0.05);
+        assertEquals(-5.5, kickB, 0.05, "the kick 4.5 dB under a lead vocal's level, the named melody 1 dB under that");
+        assertTrue(b.get("notes").toString().contains("beat balance"), b.get("notes").toString());
+
+        var bad = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("bad").toString(), "--balance", "loud");
+        assertEquals(2, bad.status());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
+}
