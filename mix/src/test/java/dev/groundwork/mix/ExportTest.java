@@ -145,6 +145,20 @@ class ExportTest {
         assertEquals(plan.drumBus().thresholdDb(), value(direct(glue, "Threshold")), 1e-6);
         Element tempo = (Element) doc.getElementsByTagName("Tempo").item(0);
         assertEquals(plan.space().projectTempoBpm(), value(tempo), 1e-9);
+        assertEquals("bpm", tempo.getAttribute("unit"));
+        // Clips are placed in seconds and hold un-warped audio in seconds: the stems line up whatever the tempo.
+        assertEquals("seconds", ((Element) doc.getElementsByTagName("Lanes").item(0)).getAttribute("timeUnit"));
+        NodeList audio = doc.getElementsByTagName("Audio");
+        assertEquals(plan.stems().size(), audio.getLength());
+        for (int i = 0; i < audio.getLength(); i++) {
+            Element a = (Element) audio.item(i), clip = (Element) a.getParentNode();
+            StemPlan p = plan.stem(clip.getAttribute("name")).orElseThrow();
+            assertEquals("seconds", a.getAttribute("timeUnit"));
+            assertEquals(0, Double.parseDouble(clip.getAttribute("time")));
+            assertEquals(p.measured().durationSeconds(), Double.parseDouble(clip.getAttribute("duration")), 1e-6);
+            assertEquals(p.measured().durationSeconds(), Double.parseDouble(a.getAttribute("duration")), 1e-6);
+            assertEquals(Math.round(p.measured().sampleRateHz()), Long.parseLong(a.getAttribute("sampleRate")));
+        }
     }
 
     @Test
@@ -207,14 +221,35 @@ class ExportTest {
                 depth++;
                 if (line.equals("<TRACK")) tracks.add(current = new HashMap<>());
                 if (current != null && depth == 3 && line.startsWith("<ITEM")) current.computeIfAbsent("ITEM", k -> new ArrayList<>()).add("");
+                if (current != null && depth == 4) current.computeIfAbsent("ITEM order", k -> new ArrayList<>()).add(line);
             } else if (line.equals(">")) {
                 depth--;
             } else if (current != null && depth >= 2) {
                 int sp = line.indexOf(' ');
-                current.computeIfAbsent(sp < 0 ? line : line.substring(0, sp), k -> new ArrayList<>()).add(sp < 0 ? "" : line.substring(sp + 1));
+                String key = sp < 0 ? line : line.substring(0, sp);
+                current.computeIfAbsent(key, k -> new ArrayList<>()).add(sp < 0 ? "" : line.substring(sp + 1));
+                current.computeIfAbsent(depth == 2 ? "TRACK order" : "ITEM order", k -> new ArrayList<>()).add(key);
             }
         }
         assertEquals(0, depth, "balanced blocks");
+        // Reaper writes the project notes right after the header, each line behind a '|'.
+        String[] lines = rpp.split("\n");
+        assertTrue(lines[0].startsWith("<REAPER_PROJECT 0.1 \""), lines[0]);
+        assertEquals("  <NOTES 0 2", lines[1]);
+        assertTrue(lines[2].startsWith("    |"), lines[2]);
+        for (Map<String, List<String>> t : tracks) {
+            // Track fields in Reaper's own order; every track feeds its parent (folder or master).
+            List<String> order = t.get("TRACK order");
+            assertEquals(List.of("NAME", "VOLPAN", "ISBUS", "NCHAN"), order.subList(0, 4));
+            assertEquals("MAINSEND", order.get(order.size() - 1));
+            assertEquals("1 0", t.get("MAINSEND").get(0));
+            if (t.containsKey("ITEM")) {
+                // Item-level fields (with the item NOTES block) before the take's NAME and SOURCE; no looping past the file.
+                assertEquals(List.of("POSITION", "LENGTH", "LOOP", "<NOTES", "NAME"), t.get("ITEM order").subList(0, 5));
+                assertEquals("0", t.get("LOOP").get(0));
+                assertEquals("<SOURCE WAVE", t.get("ITEM order").get(5));
+            }
+        }
         int stems = plan.stems().size();
         assertEquals(stems + 3, tracks.size(), "stems, drum bus folder, reverb and delay returns");
         List<String> names = tracks.stream().map(t -> t.get("NAME").get(0)).toList();
@@ -239,6 +274,8 @@ class ExportTest {
                 Double db = ret.equals("Reverb") ? p.reverbSendDb() : p.delaySendDb();
                 assertEquals("0", f[1], "post-fader");
                 assertEquals(Math.pow(10, db / 20), Double.parseDouble(f[2]), 1e-5);
+                // pan 0, not muted, no mono sum, polarity kept, channels 1/2 to 1/2, default pan law, all MIDI, track automation mode.
+                assertEquals(List.of("0", "0", "0", "0", "0", "0", "-1", "0", "-1"), List.of(f).subList(3, f.length));
             }
         }
         StemPlan compressed = plan.stems().stream().filter(p -> p.compression() != null).findFirst().orElseThrow();

@@ -41,6 +41,18 @@ import java.util.zip.ZipOutputStream;
  * Compressor named after its key stem (the schema has no sidechain input), the reverb and delay are
  * generic built-in devices with named parameters (the schema has no reverb or delay device), and knee
  * and detector window are in the compressor's comment.
+ * <p>
+ * Checked against the DAWproject 1.0 schema (Project.xsd, validated in the tests) and the format's reference
+ * (README, FileReference and device classes of the reference implementation): {@code File path} is relative to the
+ * .dawproject when {@code external="true"}, absolute when it starts with a slash or drive letter, and inside the
+ * archive otherwise; channel roles regular / submix / effect / master; sends {@code type="post"} with a linear
+ * {@code Volume} and an {@code Enable} flag; Volume linear (0..2), Pan normalized (0..1); Compressor Threshold and
+ * Input/OutputGain in decibel, Attack and Release in seconds, Ratio linear (4 = 4:1), OutputGain = make-up;
+ * Equalizer bands with {@code type} and {@code order}, Freq in hertz, Gain in decibel, Q linear; every parameter
+ * has its own xs:ID. Time: the arrangement lanes are in seconds, and each clip holds un-warped audio declared in
+ * seconds ({@code Audio timeUnit="seconds"}, as the format's README shows un-warped audio), so no tempo map is
+ * needed to place the stems; the Transport tempo (bpm) is the plan's, so the grid and tempo-synced effects match
+ * the delay time.
  */
 public final class DawProjectExporter {
     /** How the stems travel with the project. */
@@ -184,6 +196,7 @@ public final class DawProjectExporter {
                 clip.setAttribute("name", p.file());
                 Element audio = child(d, clip, "Audio");
                 audio.setAttribute("id", ids.next());
+                audio.setAttribute("timeUnit", "seconds");
                 audio.setAttribute("channels", String.valueOf(p.measured().channels()));
                 audio.setAttribute("sampleRate", String.valueOf((int) Math.round(p.measured().sampleRateHz())));
                 audio.setAttribute("duration", num(dur));
