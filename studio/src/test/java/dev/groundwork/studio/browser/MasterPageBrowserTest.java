@@ -113,6 +113,8 @@ class MasterPageBrowserTest {
             Thread.sleep(300);
             b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("master");
+            b.js("const d = document.querySelector('#cand-' + arguments[0] + ' details'); d.open = true; d.scrollIntoView()", adjusted.path("id").asText());
+            b.screenshot("master-adjust");
         }
     }
 }
