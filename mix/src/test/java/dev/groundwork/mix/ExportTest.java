@@ -146,17 +146,33 @@ class ExportTest {
         Element tempo = (Element) doc.getElementsByTagName("Tempo").item(0);
         assertEquals(plan.space().projectTempoBpm(), value(tempo), 1e-9);
         assertEquals("bpm", tempo.getAttribute("unit"));
-        // Clips are placed in seconds and hold un-warped audio in seconds: the stems line up whatever the tempo.
-        assertEquals("seconds", ((Element) doc.getElementsByTagName("Lanes").item(0)).getAttribute("timeUnit"));
+        assertTrue(new String(DawProjectExporter.projectXml(plan, channels), java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"), "the XML declaration as in the reference example");
+        // As Bitwig writes audio clips: lanes and clips in beats, the file inside Warps from seconds to beats, 1:1 at the tempo.
+        assertEquals("beats", ((Element) doc.getElementsByTagName("Lanes").item(0)).getAttribute("timeUnit"));
         NodeList audio = doc.getElementsByTagName("Audio");
         assertEquals(plan.stems().size(), audio.getLength());
+        double beatsPerSecond = plan.space().projectTempoBpm() / 60;
         for (int i = 0; i < audio.getLength(); i++) {
-            Element a = (Element) audio.item(i), clip = (Element) a.getParentNode();
+            Element a = (Element) audio.item(i), warps = (Element) a.getParentNode(), clip = (Element) warps.getParentNode();
             StemPlan p = plan.stem(clip.getAttribute("name")).orElseThrow();
-            assertEquals("seconds", a.getAttribute("timeUnit"));
+            double seconds = p.measured().durationSeconds();
+            assertEquals("Warps", warps.getTagName());
+            assertEquals("beats", warps.getAttribute("timeUnit"));
+            assertEquals("seconds", warps.getAttribute("contentTimeUnit"));
             assertEquals(0, Double.parseDouble(clip.getAttribute("time")));
-            assertEquals(p.measured().durationSeconds(), Double.parseDouble(clip.getAttribute("duration")), 1e-6);
-            assertEquals(p.measured().durationSeconds(), Double.parseDouble(a.getAttribute("duration")), 1e-6);
+            assertEquals(seconds * beatsPerSecond, Double.parseDouble(clip.getAttribute("duration")), 1e-6);
+            assertEquals(seconds, Double.parseDouble(a.getAttribute("duration")), 1e-9);
+            NodeList warp = warps.getElementsByTagName("Warp");
+            assertEquals(2, warp.getLength());
+            Element start = (Element) warp.item(0), end = (Element) warp.item(1);
+            assertEquals(0, Double.parseDouble(start.getAttribute("time")));
+            assertEquals(0, Double.parseDouble(start.getAttribute("contentTime")));
+            assertEquals(clip.getAttribute("duration"), end.getAttribute("time"));
+            assertEquals(seconds, Double.parseDouble(end.getAttribute("contentTime")), 1e-9);
+            // 1:1: the warp maps the file's seconds onto beats at exactly the written tempo (stretch well below 1 ppm)
+            double ratio = Double.parseDouble(end.getAttribute("time")) / Double.parseDouble(end.getAttribute("contentTime")) / (value(tempo) / 60);
+            assertEquals(1, ratio, 1e-9);
             assertEquals(Math.round(p.measured().sampleRateHz()), Long.parseLong(a.getAttribute("sampleRate")));
         }
     }
