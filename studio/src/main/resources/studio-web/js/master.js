@@ -150,12 +150,19 @@ GW.pages = GW.pages || {};
     const [eqF, eq] = slider('eq_amount', 'EQ amount (toward the target curve)', s.eq_amount ?? 50, 100, 5, pct);
     const [inF, intensity] = slider('intensity', 'Intensity (compression)', s.intensity ?? 50, 100, 5, pct);
     const [wiF, width] = slider('width', 'Stereo width', s.width ?? 1, 1.5, 0.05, v => '×' + Number(v).toFixed(2));
+    // The multiband stage is switched, not dialled: three gentle band compressors only where a band jumps.
+    const byCharacter = !!s.multiband_by_character;
+    const multiband = el('input', { type: 'checkbox', id: 'adjust-multiband', checked: !!s.multiband || byCharacter, disabled: byCharacter });
+    const mbF = el('label', { class: 'toggle', id: 'adjust-multiband-label',
+      title: byCharacter ? `the ${c.character} character always uses it` : 'three-band compression, only where a band jumps' },
+    multiband, 'Multiband dynamics' + (byCharacter ? ' (always on for ' + c.character + ')' : ''));
     const target = el('select', { id: 'adjust-target' });
     GW.api('GET', '/api/master/targets').then(ts => { ts.forEach(t => target.append(el('option', { value: t }, t))); target.value = s.target || m.run.target; });
     ui.adjust.append(el('div', { class: 'card' }, el('h4', {}, 'Adjust ' + c.label),
-      el('div', { class: 'field' }, el('label', {}, 'target'), target), eqF, inF, wiF,
+      el('div', { class: 'field' }, el('label', {}, 'target'), target), eqF, inF, wiF, el('div', { class: 'field' }, mbF),
       el('button', { class: 'primary', id: 'master-rerender', onclick: GW.guard(async () => {
-        await GW.runJob(`/api/projects/${ui.project}/master/adjust`, { candidate: c.id, target: target.value, eq_amount: +eq.value, intensity: +intensity.value, width: +width.value });
+        await GW.runJob(`/api/projects/${ui.project}/master/adjust`, { candidate: c.id, target: target.value, eq_amount: +eq.value, intensity: +intensity.value, width: +width.value,
+          multiband: multiband.checked && !byCharacter });
         await GW.refresh();
       }) }, 'Re-render')));
   }

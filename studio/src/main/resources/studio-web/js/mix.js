@@ -170,6 +170,16 @@ GW.pages = GW.pages || {};
     });
   }
 
+  // The tempo the delay is timed from, with why: the producer's, the drums', or 120 assumed.
+  function delayTempo(c) {
+    const d = c.delay;
+    if (!d) return null;
+    const bpm = d.tempo_bpm != null ? GW.fmt(d.tempo_bpm, 1) + ' BPM' : GW.fmt(d.assumed_bpm, 0) + ' BPM assumed';
+    return el('div', { class: 'delay-tempo', id: 'mixdelay-' + c.id, style: 'font-size:12px' },
+      el('span', { class: 'mono' }, `Delay tempo ${bpm} · ${GW.fmt(d.delay_time_ms, 0)} ms`),
+      d.reason ? el('div', { class: 'muted' }, d.reason) : null);
+  }
+
   const panText = p => Math.abs(p) < 0.01 ? 'C' : (p < 0 ? 'L' : 'R') + Math.round(Math.abs(p) * 100);
 
   function renderCandidates(m) {
@@ -181,6 +191,7 @@ GW.pages = GW.pages || {};
       ui.candidates.append(el('div', { class: 'cand' + (chosen ? ' chosen' : ''), id: 'mixcand-' + c.id },
         el('div', { class: 'title' }, el('span', {}, c.label), chosen ? el('span', { class: 'badge' }, 'chosen') : null),
         el('div', { class: 'nums' }, `I ${GW.fmt(c.integrated_lufs, 1)} LUFS · peak ${GW.fmt(c.sample_peak_dbfs, 1)} dBFS`),
+        delayTempo(c),
         el('audio', { controls: true, preload: 'none', src: GW.fileUrl(ui.project, c.path), style: 'width:100%;height:32px' }),
         el('div', { class: 'row' },
           el('button', { class: 'small', disabled: chosen, onclick: GW.guard(async () => {

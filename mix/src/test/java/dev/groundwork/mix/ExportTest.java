@@ -145,6 +145,36 @@ class ExportTest {
         assertEquals(plan.drumBus().thresholdDb(), value(direct(glue, "Threshold")), 1e-6);
         Element tempo = (Element) doc.getElementsByTagName("Tempo").item(0);
         assertEquals(plan.space().projectTempoBpm(), value(tempo), 1e-9);
+        assertEquals("bpm", tempo.getAttribute("unit"));
+        assertTrue(new String(DawProjectExporter.projectXml(plan, channels), java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"), "the XML declaration as in the reference example");
+        // As Bitwig writes audio clips: lanes and clips in beats, the file inside Warps from seconds to beats, 1:1 at the tempo.
+        assertEquals("beats", ((Element) doc.getElementsByTagName("Lanes").item(0)).getAttribute("timeUnit"));
+        NodeList audio = doc.getElementsByTagName("Audio");
+        assertEquals(plan.stems().size(), audio.getLength());
+        double beatsPerSecond = plan.space().projectTempoBpm() / 60;
+        for (int i = 0; i < audio.getLength(); i++) {
+            Element a = (Element) audio.item(i), warps = (Element) a.getParentNode(), clip = (Element) warps.getParentNode();
+            StemPlan p = plan.stem(clip.getAttribute("name")).orElseThrow();
+            double seconds = p.measured().durationSeconds();
+            assertEquals("Warps", warps.getTagName());
+            assertEquals("beats", warps.getAttribute("timeUnit"));
+            assertEquals("seconds", warps.getAttribute("contentTimeUnit"));
+            assertEquals(0, Double.parseDouble(clip.getAttribute("time")));
+            assertEquals(seconds * beatsPerSecond, Double.parseDouble(clip.getAttribute("duration")), 1e-6);
+            assertEquals(seconds, Double.parseDouble(a.getAttribute("duration")), 1e-9);
+            NodeList warp = warps.getElementsByTagName("Warp");
+            assertEquals(2, warp.getLength());
+            Element start = (Element) warp.item(0), end = (Element) warp.item(1);
+            assertEquals(0, Double.parseDouble(start.getAttribute("time")));
+            assertEquals(0, Double.parseDouble(start.getAttribute("contentTime")));
+            assertEquals(clip.getAttribute("duration"), end.getAttribute("time"));
+            assertEquals(seconds, Double.parseDouble(end.getAttribute("contentTime")), 1e-9);
+            // 1:1: the warp maps the file's seconds onto beats at exactly the written tempo (stretch well below 1 ppm)
+            double ratio = Double.parseDouble(end.getAttribute("time")) / Double.parseDouble(end.getAttribute("contentTime")) / (value(tempo) / 60);
+            assertEquals(1, ratio, 1e-9);
+            assertEquals(Math.round(p.measured().sampleRateHz()), Long.parseLong(a.getAttribute("sampleRate")));
+        }
     }
 
     @Test
@@ -207,14 +237,35 @@ class ExportTest {
                 depth++;
                 if (line.equals("<TRACK")) tracks.add(current = new HashMap<>());
                 if (current != null && depth == 3 && line.startsWith("<ITEM")) current.computeIfAbsent("ITEM", k -> new ArrayList<>()).add("");
+                if (current != null && depth == 4) current.computeIfAbsent("ITEM order", k -> new ArrayList<>()).add(line);
             } else if (line.equals(">")) {
                 depth--;
             } else if (current != null && depth >= 2) {
                 int sp = line.indexOf(' ');
-                current.computeIfAbsent(sp < 0 ? line : line.substring(0, sp), k -> new ArrayList<>()).add(sp < 0 ? "" : line.substring(sp + 1));
+                String key = sp < 0 ? line : line.substring(0, sp);
+                current.computeIfAbsent(key, k -> new ArrayList<>()).add(sp < 0 ? "" : line.substring(sp + 1));
+                current.computeIfAbsent(depth == 2 ? "TRACK order" : "ITEM order", k -> new ArrayList<>()).add(key);
             }
         }
         assertEquals(0, depth, "balanced blocks");
+        // Reaper writes the project notes right after the header, each line behind a '|'.
+        String[] lines = rpp.split("\n");
+        assertTrue(lines[0].startsWith("<REAPER_PROJECT 0.1 \""), lines[0]);
+        assertEquals("  <NOTES 0 2", lines[1]);
+        assertTrue(lines[2].startsWith("    |"), lines[2]);
+        for (Map<String, List<String>> t : tracks) {
+            // Track fields in Reaper's own order; every track feeds its parent (folder or master).
+            List<String> order = t.get("TRACK order");
+            assertEquals(List.of("NAME", "VOLPAN", "ISBUS", "NCHAN"), order.subList(0, 4));
+            assertEquals("MAINSEND", order.get(order.size() - 1));
+            assertEquals("1 0", t.get("MAINSEND").get(0));
+            if (t.containsKey("ITEM")) {
+                // Item-level fields (with the item NOTES block) before the take's NAME and SOURCE; no looping past the file.
+                assertEquals(List.of("POSITION", "LENGTH", "LOOP", "<NOTES", "NAME"), t.get("ITEM order").subList(0, 5));
+                assertEquals("0", t.get("LOOP").get(0));
+                assertEquals("<SOURCE WAVE", t.get("ITEM order").get(5));
+            }
+        }
         int stems = plan.stems().size();
         assertEquals(stems + 3, tracks.size(), "stems, drum bus folder, reverb and delay returns");
         List<String> names = tracks.stream().map(t -> t.get("NAME").get(0)).toList();
@@ -239,6 +290,8 @@ class ExportTest {
                 Double db = ret.equals("Reverb") ? p.reverbSendDb() : p.delaySendDb();
                 assertEquals("0", f[1], "post-fader");
                 assertEquals(Math.pow(10, db / 20), Double.parseDouble(f[2]), 1e-5);
+                // pan 0, not muted, no mono sum, polarity kept, channels 1/2 to 1/2, default pan law, all MIDI, track automation mode.
+                assertEquals(List.of("0", "0", "0", "0", "0", "0", "-1", "0", "-1"), List.of(f).subList(3, f.length));
             }
         }
         StemPlan compressed = plan.stems().stream().filter(p -> p.compression() != null).findFirst().orElseThrow();

@@ -41,6 +41,19 @@ import java.util.zip.ZipOutputStream;
  * Compressor named after its key stem (the schema has no sidechain input), the reverb and delay are
  * generic built-in devices with named parameters (the schema has no reverb or delay device), and knee
  * and detector window are in the compressor's comment.
+ * <p>
+ * Checked against the DAWproject 1.0 schema (Project.xsd, validated in the tests) and the format's reference
+ * (README, FileReference and device classes of the reference implementation): {@code File path} is relative to the
+ * .dawproject when {@code external="true"}, absolute when it starts with a slash or drive letter, and inside the
+ * archive otherwise; channel roles regular / submix / effect / master; sends {@code type="post"} with a linear
+ * {@code Volume} and an {@code Enable} flag; Volume linear (0..2), Pan normalized (0..1); Compressor Threshold and
+ * Input/OutputGain in decibel, Attack and Release in seconds, Ratio linear (4 = 4:1), OutputGain = make-up;
+ * Equalizer bands with {@code type} and {@code order}, Freq in hertz, Gain in decibel, Q linear; every parameter
+ * has its own xs:ID; {@code standalone="yes"}. Time, as in the project.xml Bitwig Studio writes (the README's
+ * example): the arrangement lanes in beats, each clip in beats holding its file through {@code Warps}
+ * (timeUnit beats, contentTimeUnit seconds, points 0 → 0 and the clip's length in beats → the file's length in
+ * seconds), 1:1 at the Transport tempo (bpm), which is the plan's tempo, so the grid and tempo-synced effects
+ * match the delay time.
  */
 public final class DawProjectExporter {
     /** How the stems travel with the project. */
@@ -70,6 +83,7 @@ public final class DawProjectExporter {
         try {
             var f = DocumentBuilderFactory.newInstance();
             Document d = f.newDocumentBuilder().newDocument();
+            d.setXmlStandalone(true);     // as the reference example: standalone="yes"
             Ids ids = new Ids();
             Element project = d.createElement("Project");
             project.setAttribute("version", "1.0");
@@ -79,6 +93,7 @@ public final class DawProjectExporter {
             app.setAttribute("version", "0.1");
             Element transport = child(d, project, "Transport");
             Element tempo = real(d, transport, "Tempo", "bpm", plan.space().projectTempoBpm(), ids);
+            tempo.setAttribute("name", "Tempo");
             tempo.setAttribute("comment", plan.space().tempoReason() == null ? "" : plan.space().tempoReason());
             tempo.setAttribute("min", "20");
             tempo.setAttribute("max", "666");
@@ -167,8 +182,11 @@ public final class DawProjectExporter {
             Element arrangement = child(d, project, "Arrangement");
             arrangement.setAttribute("id", "arrangement");
             Element lanes = child(d, arrangement, "Lanes");
-            lanes.setAttribute("timeUnit", "seconds");
+            lanes.setAttribute("timeUnit", "beats");
             lanes.setAttribute("id", ids.next());
+            // As Bitwig writes audio clips (the format's reference example): the clip in beats, the file inside a
+            // Warps from seconds to beats. The warp is 1:1 at the written tempo, so nothing is stretched.
+            double beatsPerSecond = Double.parseDouble(tempo.getAttribute("value")) / 60;
             for (int i = 0; i < plan.stems().size(); i++) {
                 StemPlan p = plan.stems().get(i);
                 Element tl = child(d, lanes, "Lanes");
@@ -177,21 +195,28 @@ public final class DawProjectExporter {
                 Element clips = child(d, tl, "Clips");
                 clips.setAttribute("id", ids.next());
                 Element clip = child(d, clips, "Clip");
-                double dur = p.measured().durationSeconds();
+                double seconds = p.measured().durationSeconds();
+                String beats = precise(seconds * beatsPerSecond);
                 clip.setAttribute("time", "0.0");
-                clip.setAttribute("duration", num(dur));
+                clip.setAttribute("duration", beats);
                 clip.setAttribute("playStart", "0.0");
                 clip.setAttribute("name", p.file());
-                Element audio = child(d, clip, "Audio");
+                Element warps = child(d, clip, "Warps");
+                warps.setAttribute("id", ids.next());
+                warps.setAttribute("timeUnit", "beats");
+                warps.setAttribute("contentTimeUnit", "seconds");
+                Element audio = child(d, warps, "Audio");
                 audio.setAttribute("id", ids.next());
                 audio.setAttribute("channels", String.valueOf(p.measured().channels()));
                 audio.setAttribute("sampleRate", String.valueOf((int) Math.round(p.measured().sampleRateHz())));
-                audio.setAttribute("duration", num(dur));
+                audio.setAttribute("duration", precise(seconds));
                 Element file = child(d, audio, "File");
                 String path = audioPaths.get(p.file());
                 if (path == null) throw new IllegalArgumentException("no audio path for stem " + p.file());
                 file.setAttribute("path", path);
                 file.setAttribute("external", String.valueOf(external));
+                warp(d, warps, "0.0", "0.0");
+                warp(d, warps, beats, precise(seconds));
             }
             return serialise(d);
         } catch (javax.xml.parsers.ParserConfigurationException | javax.xml.transform.TransformerException e) {
@@ -418,6 +443,17 @@ public final class DawProjectExporter {
         Element e = d.createElement(name);
         parent.appendChild(e);
         return e;
+    }
+
+    private static void warp(Document d, Element warps, String beats, String seconds) {
+        Element w = child(d, warps, "Warp");
+        w.setAttribute("time", beats);
+        w.setAttribute("contentTime", seconds);
+    }
+
+    /** Clip lengths and warp points: enough digits that the warp stays 1:1 to well below a sample. */
+    private static String precise(double v) {
+        return String.format(Locale.ROOT, "%.10f", v).replaceFirst("0+$", "").replaceFirst("\\.$", ".0");
     }
 
     private static String num(double v) {

@@ -25,6 +25,25 @@ import java.util.Map;
  * settings in binary plug-in state whose layout Reaper does not document, so the EQ bands, compressor,
  * ducking, glue and effect settings are written as notes (on each stem's item, and in the project
  * notes for the buses), in the units a producer types into those plug-ins.
+ * <p>
+ * Syntax checked against the community reference of Reaper's state chunks (ReaTeam "State Chunk Definitions",
+ * which continues the Cockos wiki page) and against .RPP files saved by Reaper 6.8 and 7.x in public repositories:
+ * <ul>
+ * <li>header {@code <REAPER_PROJECT 0.1 "version" timestamp}; project {@code <NOTES 0 2} block first, each line
+ *     prefixed with {@code |}; {@code TEMPO bpm num denom}; {@code SAMPLERATE rate 0 0};
+ *     {@code MASTER_VOLUME volume pan -1 -1 1} (linear volume, as Reaper writes it);</li>
+ * <li>TRACK fields in Reaper's own order: {@code NAME}, {@code VOLPAN volume pan -1 -1 1} (linear volume, pan
+ *     -1..+1, then pan law -1 = project default), {@code ISBUS state indent} (0 0 plain or child, 1 1 folder parent,
+ *     2 -1 last track of the folder), {@code NCHAN}, the receives, {@code MAINSEND 1 0} (to master/parent), items last;</li>
+ * <li>{@code AUXRECV} is on the receiving track: source track index (0-based, master not counted), mode
+ *     (0 post-fader/post-pan, 1 pre-FX, 3 pre-fader post-FX), volume (linear), pan, mute, mono sum, invert polarity,
+ *     source channels (0 = 1/2), destination channels (0 = 1/2), pan law (-1 = default), MIDI channels (0 = all;
+ *     irrelevant for audio), automation mode (-1 = track's);</li>
+ * <li>ITEM: {@code POSITION}, {@code LENGTH} (seconds), {@code LOOP 0} (so a length rounded up never restarts the
+ *     source), the item's {@code <NOTES} block (item-level, so before the take's fields), then the take:
+ *     {@code NAME} and {@code <SOURCE WAVE|FLAC} with {@code FILE "path"}. Reaper reads AIFF through its WAVE source
+ *     (not confirmed in a saved file; the only other tag it would need is FLAC, which is).</li>
+ * </ul>
  */
 public final class ReaperExporter {
     private ReaperExporter() { }
@@ -46,9 +65,6 @@ public final class ReaperExporter {
         SpacePlan sp = plan.space();
         StringBuilder b = new StringBuilder();
         b.append("<REAPER_PROJECT 0.1 \"6.0/groundwork\" 0\n");
-        b.append(String.format(Locale.ROOT, "  TEMPO %s 4 4%n", num(sp.projectTempoBpm())));
-        b.append(String.format(Locale.ROOT, "  SAMPLERATE %d 0 0%n", Math.round(plan.sampleRateHz())));
-        b.append(String.format(Locale.ROOT, "  MASTER_VOLUME %s 0 -1 -1 1%n", num(linear(plan.mixBus().trimDb()))));
         List<String> projectNotes = new ArrayList<>();
         projectNotes.add("Mixed by groundwork: every decision and its reason is in the mix plan.");
         projectNotes.add("Master: " + plan.mixBus().reason());
@@ -59,12 +75,12 @@ public final class ReaperExporter {
                 sp.sendHighPassHz(), sp.sendLowPassHz(), sp.delayTimeMs(), 100 * sp.delayFeedback(), sp.delayLowPassHz(), sp.delayPingPong() ? ", ping-pong" : "",
                 sp.delayReason()));
         notes(b, "  ", "NOTES 0 2", projectNotes);
+        b.append(String.format(Locale.ROOT, "  TEMPO %s 4 4%n", num(sp.projectTempoBpm())));
+        b.append(String.format(Locale.ROOT, "  SAMPLERATE %d 0 0%n", Math.round(plan.sampleRateHz())));
+        b.append(String.format(Locale.ROOT, "  MASTER_VOLUME %s 0 -1 -1 1%n", num(linear(plan.mixBus().trimDb()))));
         for (Track t : tracks) {
-            b.append("  <TRACK\n");
-            b.append("    NAME ").append(quote(t.name())).append('\n');
-            b.append(String.format(Locale.ROOT, "    VOLPAN %s %s -1 -1 1%n", num(linear(t.gainDb())), num(t.pan())));
-            b.append("    NCHAN 2\n");
-            b.append(String.format(Locale.ROOT, "    ISBUS %d %d%n", t.folder() == 1 ? 1 : t.folder() == -1 ? 2 : 0, t.folder()));
+            trackHead(b, t.name(), t.gainDb(), t.pan(), t.folder() == 1 ? 1 : t.folder() == -1 ? 2 : 0, t.folder());
+            b.append("    MAINSEND 1 0\n");
             if (t.stem() != null) item(b, t.stem(), stemFiles);
             b.append("  >\n");
         }
@@ -80,7 +96,7 @@ public final class ReaperExporter {
         b.append("    <ITEM\n");
         b.append("      POSITION 0\n");
         b.append(String.format(Locale.ROOT, "      LENGTH %s%n", num(p.measured().durationSeconds())));
-        b.append("      NAME ").append(quote(p.file())).append('\n');
+        b.append("      LOOP 0\n");
         List<String> n = new ArrayList<>();
         n.add(p.role().id() + ": " + p.gainReason());
         for (EqBand e : p.eq()) {
@@ -99,6 +115,7 @@ public final class ReaperExporter {
         }
         n.add("Sends: " + p.sendReason());
         notes(b, "      ", "NOTES", n);
+        b.append("      NAME ").append(quote(p.file())).append('\n');
         String type = p.file().toLowerCase(Locale.ROOT).endsWith(".flac") ? "FLAC" : "WAVE";
         b.append("      <SOURCE ").append(type).append('\n');
         b.append("        FILE ").append(quote(path)).append('\n');
@@ -108,17 +125,23 @@ public final class ReaperExporter {
 
     /** A return track receiving each stem's post-fader send (AUXRECV source-index mode volume pan mute mono phase ...). */
     private static void returnTrack(StringBuilder b, String name, List<Track> tracks, java.util.function.Function<StemPlan, Double> sendDb) {
-        b.append("  <TRACK\n");
-        b.append("    NAME ").append(quote(name)).append('\n');
-        b.append("    VOLPAN 1 0 -1 -1 1\n");
-        b.append("    NCHAN 2\n");
-        b.append("    ISBUS 0 0\n");
+        trackHead(b, name, 0, 0, 0, 0);
         for (int i = 0; i < tracks.size(); i++) {
             StemPlan p = tracks.get(i).stem();
             Double db = p == null ? null : sendDb.apply(p);
             if (db != null) b.append(String.format(Locale.ROOT, "    AUXRECV %d 0 %s 0 0 0 0 0 0 -1 0 -1%n", i, num(linear(db))));
         }
+        b.append("    MAINSEND 1 0\n");
         b.append("  >\n");
+    }
+
+    /** A track's opening lines in the order Reaper writes them: name, fader, folder state, channel count. */
+    private static void trackHead(StringBuilder b, String name, double gainDb, double pan, int folderState, int indent) {
+        b.append("  <TRACK\n");
+        b.append("    NAME ").append(quote(name)).append('\n');
+        b.append(String.format(Locale.ROOT, "    VOLPAN %s %s -1 -1 1%n", num(linear(gainDb)), num(pan)));
+        b.append(String.format(Locale.ROOT, "    ISBUS %d %d%n", folderState, indent));
+        b.append("    NCHAN 2\n");
     }
 
     /** Compressor settings for an insert before the fader: the plan's threshold is after the fader, so the fader gain comes off. */

@@ -64,7 +64,7 @@ final class MasterEngine {
                                         String id, String label, ProgressListener progress) {
         AudioSource src = AudioSource.of(source);
         MasterSettings settings = MasterSettings.defaults().withTarget(Target.of(a.target())).withCharacter(Character.parse(character))
-                .withEqAmount(a.eqAmount()).withIntensity(a.intensity());
+                .withEqAmount(a.eqAmount()).withIntensity(a.intensity()).withMultiband(a.multiband());
         Path wav = outDir.resolve("master-" + id + ".wav");
         MasterResult r = Mastering.master(src, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s, 0.6 * f));
         StereoStage st = r.plan().stages().stereo();
@@ -85,14 +85,24 @@ final class MasterEngine {
         List<String> reasons = new ArrayList<>();
         Character c = Character.parse(character);
         reasons.add(title(character) + ": " + c.description);
-        for (String x : new String[]{s.loudness().reason(), s.tonalBalance().reason(), s.dynamics().reason(), s.stereo().reason(), s.clean().reason()}) {
+        for (String x : new String[]{s.loudness().reason(), s.tonalBalance().reason(), s.dynamics().reason(), multibandReason(s), s.stereo().reason(),
+                s.clean().reason()}) {
             if (x != null && !x.isBlank()) reasons.add(x);
         }
         for (Warning w : r.plan().warnings()) reasons.add("⚠ " + w.message());
         AnalysisReport out = r.output().report();
         return new MasterViews.Candidate(base.substring("master-".length()), label, character, relBase + "/" + wav.getFileName(),
                 relBase + "/" + base + ".plan.json", out.integratedLufs(), out.truePeakDbtp(), out.loudnessRangeLu(),
-                new MasterViews.Adjustment(settings.target().preset(), settings.eqAmount(), settings.intensity(), s.stereo().stereo().width()), reasons);
+                new MasterViews.Adjustment(settings.target().preset(), settings.eqAmount(), settings.intensity(), s.stereo().stereo().width(),
+                        settings.multiband() || c.multiband, c.multiband), reasons);
+    }
+
+    /** The multiband stage in the studio's words: what it did or why it stayed off (the plan's key is dynamics.multiband). */
+    static String multibandReason(Stages s) {
+        var m = s.dynamics().multiband();
+        if (m == null) return "Multiband dynamics: off (not asked for; switch it on under Adjust)";
+        String why = m.reason().replaceFirst("^--multiband", "asked for");
+        return (m.enabled() ? "Multiband dynamics: " : "Multiband dynamics asked for but left off: ") + why;
     }
 
     private static Double finite(double v) { return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : null; }

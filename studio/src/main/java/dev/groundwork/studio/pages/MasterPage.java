@@ -74,7 +74,8 @@ public final class MasterPage {
             MasterViews.Adjustment a = new MasterViews.Adjustment(target,
                     PageContext.doubleIn(b, "eq_amount", 0, 100, s.path("eq_amount").asDouble(50)),
                     PageContext.doubleIn(b, "intensity", 0, 100, s.path("intensity").asDouble(50)),
-                    PageContext.doubleIn(b, "width", 0, 1.5, s.path("width").asDouble(1)));
+                    PageContext.doubleIn(b, "width", 0, 1.5, s.path("width").asDouble(1)),
+                    PageContext.bool(b, "multiband", s.path("multiband").asBoolean(false)), s.path("multiband_by_character").asBoolean(false));
             Path source = source(p);
             Path plan = p.resolve(c.path("plan_path").asText());
             Path out = p.resolve(c.path("path").asText()).getParent();
@@ -89,8 +90,9 @@ public final class MasterPage {
                         var updated = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
                         updated.withArray("candidates").add(result);
                         pc.decide(p, "master", "adjust", String.format(java.util.Locale.ROOT,
-                                "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f)", c.path("label").asText(id),
-                                result.path("label").asText(), a.target(), a.eqAmount(), a.intensity(), a.width()), "/master/run", updated);
+                                "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f, multiband %s)", c.path("label").asText(id),
+                                result.path("label").asText(), a.target(), a.eqAmount(), a.intensity(), a.width(),
+                                a.multiband() || a.multibandByCharacter() ? "on" : "off"), "/master/run", updated);
                     }));
         });
     }

@@ -8,9 +8,11 @@ final class MasterViews {
 
     /**
      * The knobs the producer may turn on a candidate before re-rendering it: the delivery target, how far
-     * the EQ moves toward the target curve (0..100 %), compression intensity (0..100 %), stereo width (0..1.5).
+     * the EQ moves toward the target curve (0..100 %), compression intensity (0..100 %), stereo width (0..1.5), and
+     * whether the multiband dynamics stage is asked for ({@code multibandByCharacter}: the character always uses it,
+     * so it cannot be switched off).
      */
-    record Adjustment(String target, double eqAmount, double intensity, double width) { }
+    record Adjustment(String target, double eqAmount, double intensity, double width, boolean multiband, boolean multibandByCharacter) { }
 
     record Candidate(String id, String label, String character, String path, String planPath,
                      Double integratedLufs, Double truePeakDbtp, Double loudnessRangeLu,

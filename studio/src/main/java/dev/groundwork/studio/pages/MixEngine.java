@@ -104,8 +104,10 @@ final class MixEngine {
             views.add(new MixViews.Stem(sp.file(), relative.apply(stemsDir.resolve(sp.file())), sp.role().id(), round1(sp.gainDb()),
                     Math.round(sp.pan() * 100) / 100.0, reasons));
         }
+        var space = o.plan().space();
         return new MixViews.Candidate(id, label, relative.apply(o.audio()), relative.apply(o.planFile()),
-                o.report().integratedLufs(), o.report().samplePeakDbfs(), views, o.plan().notes());
+                o.report().integratedLufs(), o.report().samplePeakDbfs(), views, o.plan().notes(),
+                new MixViews.DelayTempo(space.tempoBpm(), space.projectTempoBpm(), space.tempoReason(), space.delayTimeMs()));
     }
 
     private static String label(String style) {

@@ -8,9 +8,18 @@ final class MixViews {
 
     record Stem(String name, String path, String role, double faderDb, double pan, List<String> reasons) { }
 
-    /** A rendered mix with the plan it came from and the stems as that plan sets them. */
+    /**
+     * A rendered mix with the plan it came from and the stems as that plan sets them. {@code delay} is the tempo the
+     * delay follows (null in runs stored before it was shown).
+     */
     record Candidate(String id, String label, String path, String planPath, Double integratedLufs, Double samplePeakDbfs,
-                     List<Stem> stems, List<String> notes) { }
+                     List<Stem> stems, List<String> notes, DelayTempo delay) { }
+
+    /**
+     * The tempo the delay time is set from: {@code tempoBpm} from the producer or estimated from the drums, null when
+     * neither (then {@code assumedBpm} 120 is used), with the plan's reason and the delay time it gives.
+     */
+    record DelayTempo(Double tempoBpm, double assumedBpm, String reason, double delayTimeMs) { }
 
     record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates) { }
 

@@ -69,6 +69,13 @@ public record PageContext(ProjectStore projects, JobQueue jobs, Uploads uploads,
         return d;
     }
 
+    static boolean bool(JsonNode n, String field, boolean dflt) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return dflt;
+        if (!v.isBoolean()) throw ApiError.badRequest(field + " must be true or false");
+        return v.asBoolean();
+    }
+
     static String text(JsonNode n, String field) {
         String s = n.path(field).asText("");
         if (s.isBlank()) throw ApiError.badRequest(field + " is required");

@@ -87,19 +87,34 @@ class MasterPageBrowserTest {
 
             b.find("#choose-warm").click();
             b.waitFor("the chosen badge", Duration.ofSeconds(10), d -> d.findElement(By.id("cand-warm")).getText().toLowerCase().contains("chosen"));
+            // the multiband stage is listed with the other stages, off until asked for
+            String warmWhy = (String) b.js("return document.getElementById('cand-warm').textContent");
+            assertTrue(warmWhy.contains("Multiband dynamics: off (not asked for"), warmWhy);
             WebElement width = b.waitVisible("#adjust-width", Duration.ofSeconds(10));
             b.js("arguments[0].value = 1.25; arguments[0].dispatchEvent(new Event('input'))", width);
+            WebElement multiband = b.find("#adjust-multiband");
+            assertTrue(!multiband.isSelected() && multiband.isEnabled(), "warm does not use multiband by itself, and it can be switched on");
+            multiband.click();
             b.find("#master-rerender").click();
             b.waitFor("a third candidate", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 3);
             JsonNode adjusted = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(2);
             assertEquals(1.25, adjusted.path("settings").path("width").asDouble(), 1e-9);
             JsonNode plan = dev.groundwork.core.json.Json.MAPPER.readTree(ws.resolve(p).resolve(adjusted.path("plan_path").asText()).toFile());
             assertEquals(1.25, plan.path("stages").path("stereo").path("stereo").path("width").asDouble(), 1e-9);
+            // the toggle reached the plan: dynamics.multiband is there, asked for, with its reason shown on the card
+            assertTrue(adjusted.path("settings").path("multiband").asBoolean(), adjusted.toString());
+            JsonNode mb = plan.path("stages").path("dynamics").path("multiband");
+            assertTrue(mb.path("reason").asText().startsWith("--multiband"), mb.toString());
+            String shown = (String) b.js("return document.getElementById('cand-' + arguments[0]).textContent", adjusted.path("id").asText());
+            assertTrue(shown.contains("Multiband dynamics") && shown.contains(mb.path("reason").asText().substring("--multiband".length())), shown);
             b.waitFor("the log", Duration.ofSeconds(10), d -> d.findElement(By.id("decisions")).getText().contains("re-rendered"));
+            assertTrue(b.find("#decisions").getText().contains("multiband on"), b.find("#decisions").getText());
             b.find("#ab-" + adjusted.path("id").asText()).click();
             Thread.sleep(300);
             b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("master");
+            b.js("const d = document.querySelector('#cand-' + arguments[0] + ' details'); d.open = true; d.scrollIntoView()", adjusted.path("id").asText());
+            b.screenshot("master-adjust");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.groundwork.studio.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.groundwork.studio.TestServer;
 import dev.groundwork.studio.TestStems;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,16 @@ class MixPageBrowserTest {
             b.find("#mix-propose").click();
             b.waitFor("two mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 2);
             b.waitFor("proposed strips", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-strips .strip")).size() == 4);
+            // each candidate says which tempo its delay is timed from, and why (the plan's space.tempo_bpm / tempo_reason)
+            JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
+            com.fasterxml.jackson.databind.JsonNode space = dev.groundwork.core.json.Json.MAPPER
+                    .readTree(ws.resolve(p).resolve(first.path("plan_path").asText()).toFile()).path("space");
+            String delayText = b.find("#mixdelay-" + first.path("id").asText()).getText();
+            String bpm = space.path("tempo_bpm").isNumber()
+                    ? String.format(java.util.Locale.ROOT, "%.1f BPM", space.path("tempo_bpm").asDouble()) : "120 BPM assumed";
+            assertTrue(delayText.contains("Delay tempo " + bpm), delayText + " / " + space);
+            assertTrue(delayText.contains(String.format(java.util.Locale.ROOT, "%.0f ms", space.path("delay_time_ms").asDouble())), delayText);
+            assertTrue(delayText.contains(space.path("tempo_reason").asText()), delayText + " / " + space.path("tempo_reason"));
             String bassRole = b.find(".strip[data-stem='bass.wav'] select.role").getAttribute("data-value");
             assertEquals("bass", bassRole);
 
