@@ -109,7 +109,7 @@ class RenderTest {
     }
 
     /** The loop's notes played twice, as one loop of twice the length. */
-    private static BeatPlan twice(BeatPlan plan) {
+    static BeatPlan twice(BeatPlan plan) {
         var parts = plan.parts().stream().map(p -> {
             var notes = new java.util.ArrayList<>(p.notes());
             for (var n : p.notes()) notes.add(new dev.groundwork.beat.plan.Note(n.startBeats() + plan.totalBeats(), n.lengthBeats(),
@@ -118,7 +118,7 @@ class RenderTest {
         }).toList();
         var s = plan.sections().get(0);
         var chords = new java.util.ArrayList<>(plan.chords());
-        for (var c : plan.chords()) chords.add(new dev.groundwork.beat.plan.Chord(c.bar() + plan.bars(), c.symbol(), c.degree(), c.root(), c.pitchClasses(), c.chromatic()));
+        for (var c : plan.chords()) chords.add(new dev.groundwork.beat.plan.Chord(c.bar() + plan.bars(), c.beat(), c.symbol(), c.degree(), c.root(), c.pitchClasses(), c.chromatic()));
         return new BeatPlan(plan.formatVersion(), plan.prompt(), plan.reading(), plan.ignored(), plan.genre(), plan.tempoBpm(), plan.key(),
                 plan.timeSignature(), plan.bars() * 2, true, plan.seed(), plan.sampleRateHz(), null, null, plan.feel(), plan.groove(),
                 java.util.List.of(new Section(s.name(), 0, s.bars() * 2, s.energy(), 0, s.parts())), chords, parts);
