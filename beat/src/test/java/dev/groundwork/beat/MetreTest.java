@@ -69,6 +69,23 @@ class MetreTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"3/4, 6, 1", "6/8, 6, 1", "12/8, 12, 2"})
+    void aHookBarHasTheMetresEighthsAndBackbeats(String metre, int hatsPerBar, int backbeatsPerBar) {
+        BeatPlan plan = BeatMaker.compose("boom bap 90 bpm in " + metre + ", hook, 8 bars", 7);
+        double bb = plan.barBeats();
+        for (int bar = 0; bar < plan.bars(); bar++) {
+            double from = bar * bb, to = from + bb;
+            long hats = plan.part("hats").notes().stream().filter(n -> n.startBeats() >= from - 1e-9 && n.startBeats() < to - 1e-9).count();
+            assertEquals(hatsPerBar, hats, "hats in bar " + bar);
+            long backbeats = plan.part("snare").notes().stream()
+                    .filter(n -> n.startBeats() >= from - 1e-9 && n.startBeats() < to - 1e-9 && n.velocity() >= 98)
+                    .filter(n -> java.util.Arrays.stream(plan.metre().backbeatSteps()).anyMatch(st -> Math.abs(n.startBeats() - from - st * 0.25) < 1e-9))
+                    .count();
+            assertEquals(backbeatsPerBar, backbeats, "accented backbeats in bar " + bar);
+        }
+    }
+
     @Test
     void compoundMetresAccentTheDottedQuarterInTheMidiToo() {
         BeatPlan plan = BeatMaker.compose("boom bap 90 bpm 6/8, 4 bars", 2);
