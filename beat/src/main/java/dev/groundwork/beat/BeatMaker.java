@@ -63,7 +63,7 @@ public final class BeatMaker {
         for (int i : idx) {
             Section s = sections.get(i);
             sections.set(i, s.withParts(s.parts().stream().filter(p -> !p.equals(partName)).toList()));
-            double from = s.startBar() * 4.0, to = s.endBar() * 4.0;
+            double from = s.startBar() * plan.barBeats(), to = s.endBar() * plan.barBeats();
             List<Note> kept = new ArrayList<>();
             for (Note n : notes) {
                 if (n.startBeats() >= from - 1e-9 && n.startBeats() < to - 1e-9) continue;
@@ -116,7 +116,7 @@ public final class BeatMaker {
         List<Note> notes = new ArrayList<>(part.notes());
         for (int i : idx) {
             Section s = sections.get(i);
-            double from = s.startBar() * 4.0, to = s.endBar() * 4.0;
+            double from = s.startBar() * plan.barBeats(), to = s.endBar() * plan.barBeats();
             if (plan.sections().get(i).parts().contains(partName)) continue; // already playing there
             for (Note n : all) {
                 if (n.startBeats() >= from - 1e-9 && n.startBeats() < to - 1e-9) {
@@ -143,9 +143,9 @@ public final class BeatMaker {
             if (c.bar() < fromBar) { chords.add(c); continue; }
             List<Integer> pcs = c.pitchClasses().stream().map(p -> Math.floorMod(p + semitones, 12)).toList();
             List<Integer> chrom = c.chromatic().stream().map(p -> Math.floorMod(p + semitones, 12)).toList();
-            chords.add(new Chord(c.bar(), transposeSymbol(c.symbol(), semitones), c.degree(), Math.floorMod(c.root() + semitones, 12), pcs, chrom));
+            chords.add(new Chord(c.bar(), c.beat(), transposeSymbol(c.symbol(), semitones), c.degree(), Math.floorMod(c.root() + semitones, 12), pcs, chrom));
         }
-        double fromBeat = fromBar * 4.0;
+        double fromBeat = fromBar * plan.barBeats();
         List<Part> parts = new ArrayList<>();
         for (Part p : plan.parts()) {
             if (!p.role().pitched()) { parts.add(p); continue; }

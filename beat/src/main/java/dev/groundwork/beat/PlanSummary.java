@@ -20,11 +20,11 @@ public record PlanSummary(long seed, double tempoBpm, String key, String progres
                 .map(Chord::symbol).collect(Collectors.joining(" "));
         String kick = "";
         if (plan.hasPart("kick")) {
-            char[] steps = ".".repeat(16).toCharArray();
-            double from = hook.startBar() * 4.0;
+            char[] steps = ".".repeat(plan.metre().steps()).toCharArray();
+            double from = hook.startBar() * plan.barBeats();
             for (Note n : plan.part("kick").notes()) {
                 double rel = n.startBeats() - from;
-                if (rel >= 0 && rel < 4 && Math.abs(rel * 4 - Math.round(rel * 4)) < 1e-9) steps[(int) Math.round(rel * 4)] = 'x';
+                if (rel >= 0 && rel < plan.barBeats() && Math.abs(rel * 4 - Math.round(rel * 4)) < 1e-9) steps[(int) Math.round(rel * 4)] = 'x';
             }
             kick = new String(steps);
         }

@@ -12,7 +12,6 @@ import dev.groundwork.beat.style.Genre;
 import dev.groundwork.core.progress.ProgressListener;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -165,12 +164,19 @@ class GenreCharacterTest {
     }
 
     @Test
-    void metresOtherThanFourFourAreReportedIgnoredNotDroppedSilently() {
-        var r = BeatMaker.read("boom bap waltz in 6/8, 90 bpm");
-        assertEquals(List.of("waltz", "6/8"), r.ignored());
-        assertTrue(r.reading().contains("time signature: '6/8' asked, but beats are written in 4/4 only (ignored)"));
+    void metresAGenreIsNotPlayedInAreReportedIgnoredNotDroppedSilently() {
+        var r = BeatMaker.read("house in 6/8, 124 bpm");
+        assertEquals(List.of("6/8"), r.ignored());
+        assertTrue(r.reading().contains("time signature: '6/8' asked, but house is a 4/4 grammar (its drums are built on the 4/4 bar): kept in 4/4 (ignored)"),
+                r.reading().toString());
         assertTrue(BeatMaker.read("house in 4/4").ignored().isEmpty());
-        assertEquals("4/4", BeatMaker.compose("boom bap in 3/4", 1).timeSignature());
-        assertTrue(Arrays.asList(BeatMaker.read("boom bap 3/4").ignored().toArray()).contains("3/4"));
+        assertEquals("4/4", BeatMaker.compose("trap waltz", 1).timeSignature());
+        assertTrue(BeatMaker.read("afrobeats in 3/4").ignored().contains("3/4"));
+        assertTrue(BeatMaker.read("lo-fi in 7/8").ignored().contains("7/8"));
+        var both = BeatMaker.read("boom bap waltz in 6/8, 90 bpm");
+        assertEquals("3/4", both.metre().label(), "the first metre asked for wins");
+        assertEquals(List.of("6/8"), both.ignored());
+        assertEquals("6/8", BeatMaker.compose("lo-fi in compound time", 1).timeSignature());
+        assertEquals("12/8", BeatMaker.compose("afrobeats 12/8", 1).timeSignature());
     }
 }

@@ -28,10 +28,13 @@ class RenderTest {
 
     @Test
     void lengthIsExactlyBarsTimesBarDuration() {
-        for (String prompt : new String[]{"trap 140 bpm 8 bars", "house 123 bpm 8 bars", "lo-fi 77 bpm 4 bars"}) {
+        String[] prompts = {"trap 140 bpm 8 bars", "house 123 bpm 8 bars", "lo-fi 77 bpm 4 bars", "boom bap 87 bpm 3/4 5 bars", "afrobeats 103 bpm 12/8 3 bars"};
+        int[] quartersPerBar = {4, 4, 4, 3, 6};
+        for (int i = 0; i < prompts.length; i++) {
+            String prompt = prompts[i];
             BeatPlan plan = BeatMaker.compose(prompt, 1);
             RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);
-            long expected = Math.round(plan.bars() * 4 * 60.0 / plan.tempoBpm() * plan.sampleRateHz());
+            long expected = Math.round(plan.bars() * quartersPerBar[i] * 60.0 / plan.tempoBpm() * plan.sampleRateHz());
             assertEquals(expected, r.frames(), prompt);
             assertEquals(expected, r.mix().frames());
         }
@@ -48,9 +51,10 @@ class RenderTest {
         }
     }
 
-    @Test
-    void stemsAddUpToTheMix() {
-        RenderedBeat r = BeatMaker.render(BeatMaker.compose("boom bap 90 bpm 4 bars", 2), ProgressListener.NONE);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"boom bap 90 bpm 4 bars", "lo-fi 80 bpm 6/8 4 bars", "r&b 70 bpm 12/8 2 bars"})
+    void stemsAddUpToTheMix(String prompt) {
+        RenderedBeat r = BeatMaker.render(BeatMaker.compose(prompt, 2), ProgressListener.NONE);
         AudioBuffer mix = r.mix();
         float[][] sum = new float[2][r.frames()];
         for (String p : r.partNames()) {
@@ -76,9 +80,10 @@ class RenderTest {
         assertTrue(rms(hats, (int) (verse.startBar() * 4 * fpb), (int) (verse.endBar() * 4 * fpb)) > 1e-3, "hats in the verse");
     }
 
-    @Test
-    void theSameSeedRendersTheSameSamples() {
-        BeatPlan a = BeatMaker.compose("afrobeats 105 bpm 4 bars", 12), b = BeatMaker.compose("afrobeats 105 bpm 4 bars", 12);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"afrobeats 105 bpm 4 bars", "afrobeats 105 bpm 12/8 2 bars", "lo-fi 6/8 4 bars"})
+    void theSameSeedRendersTheSameSamples(String prompt) {
+        BeatPlan a = BeatMaker.compose(prompt, 12), b = BeatMaker.compose(prompt, 12);
         AudioBuffer x = BeatMaker.render(a, ProgressListener.NONE).mix(), y = BeatMaker.render(b, ProgressListener.NONE).mix();
         for (int c = 0; c < 2; c++) assertArrayEquals(x.channel(c), y.channel(c));
         assertArrayEquals(BeatMaker.midi(a).toBytes(), BeatMaker.midi(b).toBytes());
@@ -109,7 +114,7 @@ class RenderTest {
     }
 
     /** The loop's notes played twice, as one loop of twice the length. */
-    private static BeatPlan twice(BeatPlan plan) {
+    static BeatPlan twice(BeatPlan plan) {
         var parts = plan.parts().stream().map(p -> {
             var notes = new java.util.ArrayList<>(p.notes());
             for (var n : p.notes()) notes.add(new dev.groundwork.beat.plan.Note(n.startBeats() + plan.totalBeats(), n.lengthBeats(),
@@ -118,7 +123,7 @@ class RenderTest {
         }).toList();
         var s = plan.sections().get(0);
         var chords = new java.util.ArrayList<>(plan.chords());
-        for (var c : plan.chords()) chords.add(new dev.groundwork.beat.plan.Chord(c.bar() + plan.bars(), c.symbol(), c.degree(), c.root(), c.pitchClasses(), c.chromatic()));
+        for (var c : plan.chords()) chords.add(new dev.groundwork.beat.plan.Chord(c.bar() + plan.bars(), c.beat(), c.symbol(), c.degree(), c.root(), c.pitchClasses(), c.chromatic()));
         return new BeatPlan(plan.formatVersion(), plan.prompt(), plan.reading(), plan.ignored(), plan.genre(), plan.tempoBpm(), plan.key(),
                 plan.timeSignature(), plan.bars() * 2, true, plan.seed(), plan.sampleRateHz(), null, null, plan.feel(), plan.groove(),
                 java.util.List.of(new Section(s.name(), 0, s.bars() * 2, s.energy(), 0, s.parts())), chords, parts);

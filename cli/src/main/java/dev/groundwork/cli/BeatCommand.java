@@ -186,7 +186,8 @@ public final class BeatCommand implements Runnable {
         if (!p.ignored().isEmpty()) o.println("  ignored: " + String.join(", ", p.ignored().stream().map(w -> "'" + w + "'").toList()));
         if (plans.size() == 1) {
             double secs = p.totalFrames() / (double) p.sampleRateHz();
-            o.printf(Locale.ROOT, "beat:    %s, %s BPM, %s, %d bars (%d:%04.1f)%n", p.genre(), fmt(p.tempoBpm()), p.key().name(), p.bars(),
+            o.printf(Locale.ROOT, "beat:    %s, %s BPM, %s, %d bars%s (%d:%04.1f)%n", p.genre(), fmt(p.tempoBpm()), p.key().name(), p.bars(),
+                    p.timeSignature().equals("4/4") ? "" : " of " + p.timeSignature(),
                     (int) (secs / 60), secs % 60);
             StringBuilder form = new StringBuilder();
             for (Section s : p.sections()) {

@@ -26,8 +26,9 @@ public final class BassWriter {
     public static List<Note> write(ComposeContext ctx, String sound, SplittableRandom rnd) {
         Genre g = ctx.genre();
         List<double[]> onsets = new ArrayList<>(); // {beat, velocity}
+        double barBeats = ctx.barBeats();
         for (int bar = 0; bar < ctx.bars(); bar++) {
-            double base = bar * 4.0;
+            double base = ctx.barStart(bar);
             TreeSet<Double> steps = new TreeSet<>();
             switch (g) {
                 case HOUSE -> { for (int s : new int[]{2, 6, 10, 14}) steps.add(s * 0.25); }
@@ -41,10 +42,14 @@ public final class BassWriter {
                     }
                     if (steps.isEmpty()) steps.add(0.0);
                     boolean walking = g == Genre.BOOM_BAP || g == Genre.AFROBEATS || g == Genre.RNB;
-                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? 1.5 : 3.5);
+                    // a walking 8th before the middle of the bar or before the next bar (4/4: 1.5 or 3.5)
+                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? barBeats / 2 - 0.5 : barBeats - 0.5);
                     if ((g == Genre.TRAP || g == Genre.DRILL) && rnd.nextDouble() < 0.3 && steps.last() < 3.5) steps.add(3.5);
                 }
             }
+            // the bass moves with the harmony: a chord that comes in mid-bar gets its root where it comes in
+            double change = ctx.changeInBar(bar);
+            if (change > 0) steps.add(change);
             for (double s : steps) onsets.add(new double[]{base + s, 90 + rnd.nextInt(20)});
         }
         List<Note> out = new ArrayList<>();
@@ -53,15 +58,17 @@ public final class BassWriter {
         Integer prev = null;
         for (int i = 0; i < onsets.size(); i++) {
             double at = onsets.get(i)[0];
-            int bar = (int) Math.floor(at / 4.0 + 1e-9);
-            double next = i + 1 < onsets.size() ? onsets.get(i + 1)[0] : ctx.bars() * 4.0;
-            Chord chord = ctx.chordAtBar(bar);
+            int bar = (int) Math.floor(at / barBeats + 1e-9);
+            double next = i + 1 < onsets.size() ? onsets.get(i + 1)[0] : ctx.bars() * barBeats;
+            double inBar = at - ctx.barStart(bar);
+            Chord chord = ctx.chordAt(bar, inBar);
             Key key = ctx.keyAtBar(bar);
             int pitch = register(chord.root());
-            double inBar = at - bar * 4.0;
-            // Passing notes on the last eighth lead to the next bar's root (fifth, or the scale step next to it).
-            if (inBar >= 3.5 - 1e-9 && bar + 1 < ctx.bars()) {
-                int nextRoot = register(ctx.chordAtBar(bar + 1).root());
+            // Passing notes on the last eighth before a chord change lead to the next root (fifth, or the scale step next to it).
+            double change = ctx.changeInBar(bar);
+            boolean beforeChange = change > 0 && inBar < change - 1e-9 && inBar >= change - 0.5 - 1e-9;
+            if ((inBar >= barBeats - 0.5 - 1e-9 && bar + 1 < ctx.bars()) || beforeChange) {
+                int nextRoot = register((beforeChange ? ctx.chordAt(bar, change) : ctx.chordAtBar(bar + 1)).root());
                 pitch = rnd.nextBoolean() ? register(chord.pitchClasses().get(2)) : stepToward(key, nextRoot);
             }
             double len;
@@ -92,11 +99,11 @@ public final class BassWriter {
 
     private static List<Double> kicksIn(ComposeContext ctx, int bar) {
         List<Double> out = new ArrayList<>();
-        double from = bar * 4.0, to = from + 4.0;
+        double from = ctx.barStart(bar), to = from + ctx.barBeats();
         for (Note n : ctx.kickNotes()) if (n.startBeats() >= from - 1e-9 && n.startBeats() < to - 1e-9) out.add(n.startBeats());
         if (out.isEmpty()) {
-            String p = ctx.genre().drums.kicks().get(0);
-            for (int i = 0; i < p.length(); i++) if (p.charAt(i) != '.') out.add(from + i * 4.0 / p.length());
+            String p = ctx.drums().kicks().get(0);
+            for (int i = 0; i < p.length(); i++) if (p.charAt(i) != '.') out.add(from + i * ctx.barBeats() / p.length());
         }
         return out;
     }

@@ -29,42 +29,64 @@ public final class ChordWriter {
         List<Note> out = new ArrayList<>();
         int[] prev = null;
         Genre g = ctx.genre();
-        String pattern = rhythm(g, sound);
+        double barBeats = ctx.barBeats();
+        String pattern = rhythm(g, sound, ctx.metre());
         for (int bar = 0; bar < ctx.bars(); bar++) {
-            Chord c = ctx.chordAtBar(bar);
-            int[] voicing = voice(c, low, prev);
-            prev = voicing;
-            double base = bar * 4.0;
+            double base = ctx.barStart(bar);
+            double change = ctx.changeInBar(bar);
             double energy = ctx.sectionAtBar(bar).energy();
             int vel = (int) Math.round(62 + 26 * energy);
             if (pattern == null) {
+                Chord c = ctx.chordAtBar(bar);
+                int[] voicing = voice(c, low, prev);
+                prev = voicing;
                 // a held chord ties over the bar line while the harmony stays (two-bar chords), within a section
-                boolean tie = bar > 0 && ctx.barInSection(bar) > 0 && ctx.chordAtBar(bar - 1).pitchClasses().equals(c.pitchClasses())
-                        && out.size() >= voicing.length;
+                boolean tie = bar > 0 && ctx.barInSection(bar) > 0 && ctx.changeInBar(bar - 1) < 0
+                        && ctx.chordAtBar(bar - 1).pitchClasses().equals(c.pitchClasses()) && out.size() >= voicing.length;
+                double firstLength = change > 0 ? change : barBeats;
                 if (tie) {
                     for (int k = out.size() - voicing.length; k < out.size(); k++) {
                         Note held = out.get(k);
-                        out.set(k, new Note(held.startBeats(), held.lengthBeats() + 4.0, held.pitch(), held.velocity(), held.chromatic(), null));
+                        out.set(k, new Note(held.startBeats(), held.lengthBeats() + firstLength, held.pitch(), held.velocity(), held.chromatic(), null));
                     }
                 } else {
-                    for (int p : voicing) out.add(note(c, base, 4.0, p, vel));
+                    for (int p : voicing) out.add(note(c, base, firstLength, p, vel));
+                }
+                if (change > 0) {
+                    Chord second = ctx.chordAt(bar, change);
+                    int[] v2 = voice(second, low, prev);
+                    prev = v2;
+                    for (int p : v2) out.add(note(second, base + change, barBeats - change, p, vel));
                 }
                 continue;
             }
-            double step = 4.0 / pattern.length();
+            double step = barBeats / pattern.length();
             List<Integer> hits = new ArrayList<>();
             for (int i = 0; i < pattern.length(); i++) if (pattern.charAt(i) != '.') hits.add(i);
             // Keys vary their comping a little from bar to bar.
             if ((sound.equals("keys") || sound.equals("piano")) && rnd.nextDouble() < 0.35) {
                 // lo-fi's sampled chord is held or re-struck on a beat, never pushed onto an off-beat: the slow
                 // quarter pulse must stay with the drums
-                hits = new ArrayList<>(g == Genre.LOFI ? List.of(0) : List.of(0, rnd.nextBoolean() ? 6 : 10));
+                int late = (int) Math.round((ctx.metre().compound() ? 2 * ctx.metre().pulseBeats() - 0.5 : 2.5) / step);
+                int push = (int) Math.round(1.5 / step);
+                hits = new ArrayList<>(g == Genre.LOFI ? List.of(0) : List.of(0, rnd.nextBoolean() ? push : Math.min(late, pattern.length() - 1)));
+            }
+            if (change > 0) {
+                // the turnaround's second chord is struck where it comes in; a hit just after the change would re-strike it
+                int at = (int) Math.round(change / step);
+                int window = (int) Math.round(1.0 / step);
+                hits.removeIf(i -> i > at && i < at + window);
+                if (!hits.contains(at)) hits.add(at);
+                hits.sort(null);
             }
             for (int h = 0; h < hits.size(); h++) {
                 int i = hits.get(h);
-                double next = h + 1 < hits.size() ? hits.get(h + 1) * step : 4.0;
+                Chord c = ctx.chordAt(bar, i * step);
+                int[] voicing = voice(c, low, prev);
+                prev = voicing;
+                double next = h + 1 < hits.size() ? hits.get(h + 1) * step : barBeats;
                 double len = sound.equals("stab") || sound.equals("pluck") ? Math.min(0.35, next - i * step) : next - i * step;
-                int v = pattern.charAt(i) == 'o' ? vel - 14 : vel;
+                int v = pattern.length() > i && pattern.charAt(i) == 'o' ? vel - 14 : vel;
                 for (int p : voicing) out.add(note(c, base + i * step, len, p, v));
             }
         }
@@ -76,7 +98,18 @@ public final class ChordWriter {
     }
 
     /** Rhythm as a step pattern, or null for a chord held through the bar. */
-    static String rhythm(Genre g, String sound) {
+    static String rhythm(Genre g, String sound, dev.groundwork.beat.plan.Metre metre) {
+        if (!metre.label().equals("4/4")) {
+            // the other metres: held pads, and keys, plucks and stabs on the felt beats with an 8th pickup
+            return switch (sound) {
+                case "pad", "strings" -> null;
+                default -> switch (metre.label()) {
+                    case "3/4" -> g == Genre.LOFI ? "x..........." : "x.......x...";
+                    case "6/8" -> g == Genre.LOFI ? "x..........." : "x.....x...x.";
+                    default -> g == Genre.LOFI ? "x...........x..........." : "x.....x...x.x.....x...x.";
+                };
+            };
+        }
         return switch (sound) {
             case "pad", "strings" -> null;
             case "stab" -> g == Genre.TECHNO ? "..x...x...x...x." : "..x..x....x..x..";

@@ -11,6 +11,7 @@ import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.prompt.BeatRequest;
 import dev.groundwork.beat.prompt.Mood;
 import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.style.MetreDrums;
 import dev.groundwork.beat.style.Sounds;
 import dev.groundwork.beat.theory.Key;
 import dev.groundwork.beat.theory.Mode;
@@ -63,7 +64,7 @@ public final class Composer {
         Feel feel = feel(req);
         Integer targetBars = req.bars();
         if (targetBars == null && req.seconds() != null) {
-            targetBars = (int) Math.max(1, Math.round(req.seconds() * tempo / 240.0));
+            targetBars = (int) Math.max(1, Math.round(req.seconds() * tempo / 60.0 / req.metre().barBeats()));
             reading.add("length: " + targetBars + " bars (" + fmt(req.seconds()) + " s at " + fmt(tempo) + " BPM)");
         }
         List<String> form = req.structure().isEmpty() ? Arranger.defaultForm(g) : req.structure();
@@ -75,7 +76,7 @@ public final class Composer {
         List<String> parts = new ArrayList<>();
         for (String p : Arranger.ALL_PARTS) {
             if (req.exclude().contains(p)) continue;
-            if (p.equals("perc") && g.drums.percs().isEmpty() && !req.include().contains("perc")) continue;
+            if (p.equals("perc") && MetreDrums.of(g, req.metre()).percs().isEmpty() && !req.include().contains("perc")) continue;
             parts.add(p);
         }
         if (parts.isEmpty()) {
@@ -87,8 +88,12 @@ public final class Composer {
         reading.add("form: " + String.join(", ", sections.stream().map(s -> s.name() + " " + s.bars()).toList()) + " (" + bars + " bars)");
 
         boolean sevenths = g.jazzy() || req.moods().contains(Mood.JAZZY);
-        List<Chord> chords = HarmonyWriter.write(g, key, sevenths, sections, bars, req.loop(), Seeds.random(seed, "harmony"));
+        List<Chord> chords = HarmonyWriter.write(g, req.metre(), key, sevenths, sections, bars, req.loop(), Seeds.random(seed, "harmony"));
 
+        if (chords.stream().anyMatch(c -> c.beat() > 0)) {
+            reading.add("harmony: a turnaround in the last bar of each four-bar phrase (two chords, the second the dominant"
+                    + " on the half bar), as " + g.label + " does");
+        }
         double swing = req.swing() != null ? req.swing() : g.swing;
         Groove groove = groove(g, swing, Seeds.derive(seed, "groove"));
 
@@ -102,7 +107,7 @@ public final class Composer {
                 default -> kit;
             });
         }
-        BeatPlan skeleton = new BeatPlan(BeatPlan.FORMAT, req.prompt(), reading, req.ignored(), g.label, tempo, key, "4/4", bars,
+        BeatPlan skeleton = new BeatPlan(BeatPlan.FORMAT, req.prompt(), reading, req.ignored(), g.label, tempo, key, req.metre().label(), bars,
                 req.loop(), seed, SAMPLE_RATE, null, null, feel, groove, sections, chords, List.of());
         List<Part> written = new ArrayList<>();
         for (String p : parts) {
@@ -192,7 +197,7 @@ public final class Composer {
     public static List<Note> writeNotes(BeatPlan plan, Part part) {
         Genre g = Genre.fromLabel(plan.genre());
         List<Note> kicks = plan.hasPart("kick") ? plan.part("kick").notes() : List.of();
-        ComposeContext ctx = new ComposeContext(g, plan.key(), plan.feel(), plan.bars(), plan.sections(), plan.chords(), kicks);
+        ComposeContext ctx = new ComposeContext(g, plan.metre(), plan.key(), plan.feel(), plan.bars(), plan.sections(), plan.chords(), kicks);
         SplittableRandom rnd = new SplittableRandom(part.seed());
         return switch (part.name()) {
             case "kick" -> DrumWriter.kick(ctx, rnd);
@@ -209,12 +214,12 @@ public final class Composer {
     public static List<Note> keepActive(BeatPlan plan, String part, List<Note> notes) {
         List<Note> out = new ArrayList<>();
         for (Note n : notes) {
-            int bar = (int) Math.floor(n.startBeats() / 4.0 + 1e-9);
+            int bar = (int) Math.floor(n.startBeats() / plan.barBeats() + 1e-9);
             if (bar >= plan.bars()) continue;
             if (!plan.sectionAtBar(bar).parts().contains(part)) continue;
             // Notes never ring past the end of the section they start in when the next section drops the part.
             Section s = plan.sectionAtBar(bar);
-            double sectionEnd = s.endBar() * 4.0;
+            double sectionEnd = s.endBar() * plan.barBeats();
             if (n.endBeats() > sectionEnd && (s.endBar() >= plan.bars() || !plan.sectionAtBar(s.endBar()).parts().contains(part))) {
                 double len = sectionEnd - n.startBeats();
                 if (len <= 1e-6) continue;

@@ -4,6 +4,7 @@ import dev.groundwork.beat.plan.Note;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.style.DrumStyle;
 import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.style.MetreDrums;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ public final class DrumWriter {
 
     public static List<Note> kick(ComposeContext ctx, SplittableRandom rnd) {
         Genre g = ctx.genre();
-        DrumStyle st = g.drums;
+        DrumStyle st = ctx.drums();
+        int steps = ctx.metre().steps();
         List<Note> out = new ArrayList<>();
         Map<String, Integer> choice = new HashMap<>();
         boolean fixed = g.fourOnTheFloor() || g == Genre.REGGAETON || g == Genre.AFROBEATS;
@@ -38,31 +40,45 @@ public final class DrumWriter {
             int[] v = Patterns.velocities(pattern, rnd);
             double extraKick = g.halfTime ? (0.05 + 0.3 * density) * s.energy() : 0.2 + 0.4 * density * s.energy();
             if (!fixed && rnd.nextDouble() < extraKick) {
-                int[] candidates = {3, 6, 7, 11, 13, 14, 15};
+                int[] candidates = extraKickSteps(ctx.metre().label());
                 int step = candidates[rnd.nextInt(candidates.length)];
-                if (v[step] == 0 && !isBackbeat(g, step)) {
+                if (v[step] == 0 && !isBackbeat(ctx, step)) {
                     // lo-fi's extra kicks are ghosts: the slow quarter pulse stays with the kick on 1 and 3
                     v[step] = g == Genre.LOFI ? 56 + rnd.nextInt(16) : rnd.nextBoolean() ? 70 + rnd.nextInt(20) : 100;
                 }
             }
             // Phrase end before a bigger section: leave the last beat to the fill.
             if (!fixed && ctx.phraseEnd(bar) && bar + 1 < ctx.bars() && ctx.sectionAtBar(bar + 1).energy() > s.energy()) {
-                for (int i = 12; i < 16; i++) v[i] = 0;
+                for (int i = steps - ctx.metre().pulseSteps(); i < steps; i++) v[i] = 0;
             }
-            add(out, bar, v, Patterns.stepBeats(pattern), KICK, 0.25);
+            // the downbeat always has its kick: it is what tells the metre
+            if (v[0] == 0) v[0] = 100;
+            add(out, ctx, bar, v, Patterns.stepBeats(pattern, ctx.barBeats()), KICK, 0.25);
         }
         return out;
     }
 
     static int hits(String pattern) { return (int) pattern.chars().filter(c -> c != '.').count(); }
 
-    private static boolean isBackbeat(Genre g, int step) {
-        return g.backbeatOnThree() ? step == 8 : step == 4 || step == 12;
+    /** Off-beat steps where an extra kick may fall (never a downbeat or the backbeat). */
+    private static int[] extraKickSteps(String metre) {
+        return switch (metre) {
+            case "4/4" -> new int[]{3, 6, 7, 11, 13, 14, 15};
+            case "3/4" -> new int[]{3, 6, 10, 11};
+            case "6/8" -> new int[]{4, 8, 10};
+            default -> new int[]{4, 8, 10, 16, 20, 22};
+        };
+    }
+
+    private static boolean isBackbeat(ComposeContext ctx, int step) {
+        if (ctx.genre().backbeatOnThree() && ctx.metre().equals(dev.groundwork.beat.plan.Metre.FOUR_FOUR)) return step == 8;
+        for (int b : ctx.metre().backbeatSteps()) if (b == step) return true;
+        return false;
     }
 
     public static List<Note> snare(ComposeContext ctx, SplittableRandom rnd, int note) {
         Genre g = ctx.genre();
-        DrumStyle st = g.drums;
+        DrumStyle st = ctx.drums();
         List<Note> out = new ArrayList<>();
         Map<String, Integer> choice = new HashMap<>();
         for (int bar = 0; bar < ctx.bars(); bar++) {
@@ -73,26 +89,45 @@ public final class DrumWriter {
             int[] v = Patterns.velocities(pattern, rnd);
             boolean swung = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.RNB || g == Genre.DNB;
             if (swung && rnd.nextDouble() < 0.5 * ctx.feel().density()) {
-                int[] ghosts = {7, 9, 15, 3, 14};
+                int[] ghosts = ghostSnareSteps(ctx.metre().label());
                 int step = ghosts[rnd.nextInt(ghosts.length)];
                 if (v[step] == 0) v[step] = 40 + rnd.nextInt(20);
             }
             if (ctx.phraseEnd(bar) && (rnd.nextDouble() < 0.6 || bar == s.endBar() - 1) && bar < ctx.bars() - 1) {
-                fill(v, g, rnd);
+                fill(v, ctx, rnd);
             }
-            add(out, bar, v, Patterns.stepBeats(pattern), note, 0.25);
+            add(out, ctx, bar, v, Patterns.stepBeats(pattern, ctx.barBeats()), note, 0.25);
         }
         return out;
     }
 
-    /** A fill in the last beat: a 16th run rising in velocity (three triplets for half-time genres). */
-    private static void fill(int[] v, Genre g, SplittableRandom rnd) {
+    private static int[] ghostSnareSteps(String metre) {
+        return switch (metre) {
+            case "4/4" -> new int[]{7, 9, 15, 3, 14};
+            case "3/4" -> new int[]{7, 11, 3, 10};
+            case "6/8" -> new int[]{3, 9, 11, 10};
+            default -> new int[]{9, 21, 15, 22, 10};
+        };
+    }
+
+    /** A fill in the last beat: a 16th run rising in velocity (three 8ths in 6/8 and 12/8; two hits for half-time genres). */
+    private static void fill(int[] v, ComposeContext ctx, SplittableRandom rnd) {
+        Genre g = ctx.genre();
+        int steps = v.length;
+        if (ctx.metre().compound()) {
+            int vel = 60;
+            for (int st = steps - 6; st < steps; st += 2) {
+                v[st] = Math.max(v[st], vel);
+                vel += 15;
+            }
+            return;
+        }
         if (g.backbeatOnThree()) {
             v[14] = Math.max(v[14], 70);
             v[15] = Math.max(v[15], 90);
             return;
         }
-        int[] fillSteps = rnd.nextBoolean() ? new int[]{13, 14, 15} : new int[]{12, 13, 14, 15};
+        int[] fillSteps = rnd.nextBoolean() ? new int[]{steps - 3, steps - 2, steps - 1} : new int[]{steps - 4, steps - 3, steps - 2, steps - 1};
         int vel = 60;
         for (int st : fillSteps) {
             v[st] = Math.max(v[st], vel);
@@ -102,22 +137,25 @@ public final class DrumWriter {
 
     public static List<Note> hats(ComposeContext ctx, SplittableRandom rnd) {
         Genre g = ctx.genre();
-        DrumStyle st = g.drums;
+        DrumStyle st = ctx.drums();
+        double barBeats = ctx.barBeats();
         List<Note> out = new ArrayList<>();
         double density = ctx.feel().density();
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
+            double barStart = ctx.barStart(bar);
             boolean busy = s.energy() * (0.5 + density) >= 0.6;
             String pattern = st.hats().get(busy || st.hats().size() == 1 ? 0 : 1);
             int[] v = Patterns.velocities(pattern, rnd);
-            double step = Patterns.stepBeats(pattern);
+            double step = Patterns.stepBeats(pattern, barBeats);
             // Open hats (choked by the next closed hat) replace the closed hit on their step.
             List<Note> opens = new ArrayList<>();
             String open = st.openHats();
-            if (open.isEmpty() && (g == Genre.TRAP || g == Genre.RNB) && rnd.nextDouble() < 0.25) open = "..............x.";
+            // an open hat on the last off-beat 8th of the bar
+            if (open.isEmpty() && (g == Genre.TRAP || g == Genre.RNB) && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
             for (int i = 0; i < open.length(); i++) {
                 if (open.charAt(i) == '.') continue;
-                double at = bar * 4.0 + i * 0.25;
+                double at = barStart + i * 0.25;
                 opens.add(Note.of(at, 0.5, OPEN_HAT, 80 + rnd.nextInt(16)));
                 int closed = (int) Math.round(i * 0.25 / step);
                 if (closed < v.length && Math.abs(closed * step - i * 0.25) < 1e-9) v[closed] = 0;
@@ -125,15 +163,17 @@ public final class DrumWriter {
             boolean roll = st.hatRolls() && (rnd.nextDouble() < 0.3 + 0.4 * density * s.energy() || ctx.phraseEnd(bar));
             double rollStart = -1, rollEnd = -1;
             if (roll) {
-                // Into the snare (beat 2, steps 4-7) or into the next bar (beat 4, steps 12-15); half a beat or a whole one.
-                double beat = rnd.nextBoolean() ? 1 : 3;
+                // Into the middle of the bar (4/4: beat 2, steps 4-7, into trap's snare on 3) or the first backbeat of the
+                // other metres, or into the next bar; half a beat or a whole one.
+                double into = barBeats == 4 ? 2.0 : ctx.metre().backbeatSteps()[0] * 0.25;
+                double end = rnd.nextBoolean() ? into : barBeats;
                 double len = rnd.nextBoolean() ? 1.0 : 0.5;
-                rollStart = bar * 4.0 + beat + (1 - len);
-                rollEnd = bar * 4.0 + beat + 1;
+                rollStart = barStart + end - len;
+                rollEnd = barStart + end;
             }
             for (int i = 0; i < v.length; i++) {
                 if (v[i] == 0) continue;
-                double at = bar * 4.0 + i * step;
+                double at = barStart + i * step;
                 if (roll && at >= rollStart - 1e-9 && at < rollEnd - 1e-9) continue;
                 out.add(Note.of(at, Math.min(step, 0.25), CLOSED_HAT, v[i]));
             }
@@ -155,22 +195,22 @@ public final class DrumWriter {
     }
 
     public static List<Note> perc(ComposeContext ctx, SplittableRandom rnd, int note) {
-        DrumStyle st = ctx.genre().drums;
+        DrumStyle st = ctx.drums();
         List<Note> out = new ArrayList<>();
-        List<String> percs = st.percs().isEmpty() ? List.of("..o...o...o..o..") : st.percs();
+        List<String> percs = st.percs().isEmpty() ? List.of(MetreDrums.defaultPerc(ctx.metre())) : st.percs();
         Map<String, Integer> choice = new HashMap<>();
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
             int idx = choice.computeIfAbsent(s.name(), n -> rnd.nextInt(percs.size()));
             String pattern = percs.get(idx);
-            add(out, bar, Patterns.velocities(pattern, rnd), Patterns.stepBeats(pattern), note, 0.25);
+            add(out, ctx, bar, Patterns.velocities(pattern, rnd), Patterns.stepBeats(pattern, ctx.barBeats()), note, 0.25);
         }
         return out;
     }
 
-    private static void add(List<Note> out, int bar, int[] v, double step, int pitch, double length) {
+    private static void add(List<Note> out, ComposeContext ctx, int bar, int[] v, double step, int pitch, double length) {
         for (int i = 0; i < v.length; i++) {
-            if (v[i] > 0) out.add(Note.of(bar * 4.0 + i * step, Math.min(length, step), pitch, Math.min(127, v[i])));
+            if (v[i] > 0) out.add(Note.of(ctx.barStart(bar) + i * step, Math.min(length, step), pitch, Math.min(127, v[i])));
         }
     }
 }

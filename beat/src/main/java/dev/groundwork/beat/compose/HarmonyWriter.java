@@ -1,6 +1,7 @@
 package dev.groundwork.beat.compose;
 
 import dev.groundwork.beat.plan.Chord;
+import dev.groundwork.beat.plan.Metre;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.style.Genre;
 import dev.groundwork.beat.theory.Key;
@@ -13,7 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Chords from genre-flavoured progression tables, one a bar or one over two bars (see {@link #barsPerChord}). Every table starts on the tonic and
+ * Chords from genre-flavoured progression tables, one a bar or one over two bars (see {@link #barsPerChord}), with a
+ * half-bar turnaround at the end of each four-bar phrase where the genre has one (see {@link #turnaround}). Every table starts on the tonic and
  * most return to it or to a (harmonic-minor) dominant, so a listener, or a key detector, hears the
  * requested key rather than its relative major; the song's last bar is always the tonic.
  */
@@ -30,7 +32,7 @@ public final class HarmonyWriter {
 
     private HarmonyWriter() { }
 
-    public static List<Chord> write(Genre genre, Key key, boolean sevenths, List<Section> sections, int bars, boolean loop, SplittableRandom rnd) {
+    public static List<Chord> write(Genre genre, Metre metre, Key key, boolean sevenths, List<Section> sections, int bars, boolean loop, SplittableRandom rnd) {
         List<String> table = TABLES.get(key.mode());
         Map<String, String[]> bySection = new HashMap<>();
         List<Chord> out = new ArrayList<>();
@@ -45,7 +47,19 @@ public final class HarmonyWriter {
             for (int b = s.startBar(); b < s.endBar(); b++) {
                 String deg = prog[((b - s.startBar()) / span) % prog.length];
                 if (!loop && b == bars - 1) deg = "0";
-                out.add(chord(b, k, deg, sevenths, genre == Genre.LOFI && deg.equals("0")));
+                boolean ninth = genre == Genre.LOFI && deg.equals("0");
+                double half = metre.halfBarBeats();
+                boolean phraseEnd = (b - s.startBar()) % 4 == 3 && s.bars() >= 4;
+                if (turnaround(genre) && half > 0 && phraseEnd && (loop || b < bars - 1) && dominant(k) != null) {
+                    // the turnaround: the bar's chord (or the predominant, when the bar is already the dominant) for the
+                    // first half, the dominant for the second, pulling back to the tonic that starts the next phrase
+                    String dom = dominant(k);
+                    String first = deg.equals(dom) || deg.equals("4") ? predominant(k) : deg;
+                    out.add(chord(b, 0, k, first, sevenths, ninth && first.equals("0")));
+                    out.add(chord(b, half, k, dom, sevenths, false));
+                } else {
+                    out.add(chord(b, 0, k, deg, sevenths, ninth));
+                }
             }
         }
         return out;
@@ -56,6 +70,26 @@ public final class HarmonyWriter {
      * bars, so a four-chord progression takes eight), the other genres change once a bar. A section too short
      * for two-bar chords changes every bar.
      */
+    /**
+     * Genres whose four-bar phrases end on a half-bar turnaround (two chords in the last bar: the phrase's chord or
+     * the predominant, then the dominant), as R&B, boom bap's jazz loops and afrobeats' highlife-rooted progressions do.
+     */
+    public static boolean turnaround(Genre genre) {
+        return genre == Genre.RNB || genre == Genre.BOOM_BAP || genre == Genre.AFROBEATS;
+    }
+
+    /** The dominant of a key as a table degree ("4h": harmonic-minor V in minor), or null in modes without a functional V. */
+    static String dominant(Key key) {
+        return switch (key.mode()) {
+            case MAJOR -> "4";
+            case MINOR, DORIAN -> "4h";
+            default -> null;
+        };
+    }
+
+    /** The chord before the dominant: ii in major, iv in minor. */
+    static String predominant(Key key) { return key.mode().isMinorFamily() ? "3" : "1"; }
+
     public static int barsPerChord(Genre genre, int sectionBars) {
         boolean slow = genre == Genre.TECHNO || genre == Genre.DNB || genre == Genre.DRILL;
         return slow && sectionBars >= 4 ? 2 : 1;
@@ -73,7 +107,7 @@ public final class HarmonyWriter {
     }
 
     /** Builds the chord on a degree: stacked thirds of the mode, the raised leading tone for "h". */
-    public static Chord chord(int bar, Key key, String degreeText, boolean seventh, boolean ninth) {
+    public static Chord chord(int bar, double beat, Key key, String degreeText, boolean seventh, boolean ninth) {
         boolean harmonic = degreeText.endsWith("h");
         int degree = Integer.parseInt(harmonic ? degreeText.substring(0, degreeText.length() - 1) : degreeText);
         List<Integer> pcs = new ArrayList<>();
@@ -90,7 +124,7 @@ public final class HarmonyWriter {
             }
             pcs.add(pc);
         }
-        return new Chord(bar, symbol(key, pcs), degree, pcs.get(0), pcs, chromatic);
+        return new Chord(bar, beat, symbol(key, pcs), degree, pcs.get(0), pcs, chromatic);
     }
 
     static String symbol(Key key, List<Integer> pcs) {

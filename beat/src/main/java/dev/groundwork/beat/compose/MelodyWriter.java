@@ -1,6 +1,7 @@
 package dev.groundwork.beat.compose;
 
 import dev.groundwork.beat.plan.Chord;
+import dev.groundwork.beat.plan.Metre;
 import dev.groundwork.beat.plan.Note;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.style.Genre;
@@ -33,8 +34,10 @@ public final class MelodyWriter {
     public static List<Note> write(ComposeContext ctx, String sound, SplittableRandom rnd) {
         double density = ctx.feel().density();
         int[] range = range(sound, ctx.feel().registerShift());
-        List<List<MotifNote>> motif = List.of(motifBar(rnd, density, true), motifBar(rnd, density, false));
-        List<MotifNote> answer = answerBar(rnd);
+        Metre metre = ctx.metre();
+        List<List<MotifNote>> motif = List.of(motifBar(rnd, density, true, metre), motifBar(rnd, density, false, metre));
+        List<MotifNote> answer = answerBar(rnd, metre);
+        double barBeats = ctx.barBeats();
         boolean jazzy = ctx.genre().jazzy();
         List<Note> out = new ArrayList<>();
         int prev = -1;
@@ -44,12 +47,13 @@ public final class MelodyWriter {
             boolean answerBar = inSection % 4 == 3;
             List<MotifNote> notes = answerBar ? answer : motif.get(inSection % 2);
             boolean thin = s.energy() < 0.5;
-            Chord chord = ctx.chordAtBar(bar);
             Key key = ctx.keyAtBar(bar);
-            if (prev < 0) prev = nearestChordTone(chord, (range[0] + range[1]) / 2, range);
+            if (prev < 0) prev = nearestChordTone(ctx.chordAtBar(bar), (range[0] + range[1]) / 2, range);
             for (int i = 0; i < notes.size(); i++) {
                 MotifNote m = notes.get(i);
                 if (thin && !m.strong) continue;
+                // the chord sounding under this note (a turnaround bar has two)
+                Chord chord = ctx.chordAt(bar, m.step * 0.25);
                 int target = scaleStep(key, prev, m.steps);
                 int pitch;
                 if (answerBar && i == notes.size() - 1) {
@@ -60,8 +64,8 @@ public final class MelodyWriter {
                 } else {
                     pitch = fold(target, range, key);
                 }
-                double at = bar * 4.0 + m.step * 0.25;
-                double end = i + 1 < notes.size() ? bar * 4.0 + notes.get(i + 1).step * 0.25 : bar * 4.0 + 4.0;
+                double at = ctx.barStart(bar) + m.step * 0.25;
+                double end = i + 1 < notes.size() ? ctx.barStart(bar) + notes.get(i + 1).step * 0.25 : ctx.barStart(bar) + barBeats;
                 double len = Math.max(0.125, (end - at) * (sound.equals("pluck") || sound.equals("bells") ? 1.0 : 0.9));
                 int vel = (m.strong ? 96 : 80) + rnd.nextInt(12) - 6;
                 // A chromatic approach from a semitone below into a strong note (jazzy genres), marked as such.
@@ -71,7 +75,7 @@ public final class MelodyWriter {
                         out.add(new Note(at - 0.25, 0.25, approach, vel - 12, true, null));
                     }
                 }
-                out.add(new Note(at, Math.min(len, 4.0), pitch, Math.max(1, Math.min(127, vel)),
+                out.add(new Note(at, Math.min(len, barBeats), pitch, Math.max(1, Math.min(127, vel)),
                         chord.isChromatic(pitch) || !key.contains(pitch), null));
                 prev = pitch;
             }
@@ -80,34 +84,43 @@ public final class MelodyWriter {
         return out;
     }
 
-    private static List<MotifNote> motifBar(SplittableRandom rnd, double density, boolean first) {
+    /** Strong steps are the felt beats: every quarter, or every dotted quarter in 6/8 and 12/8. */
+    private static List<MotifNote> motifBar(SplittableRandom rnd, double density, boolean first, Metre metre) {
         int count = 3 + (int) Math.round(density * 4 + rnd.nextInt(2));
-        boolean[] on = new boolean[16];
+        int steps = metre.steps(), pulse = metre.pulseSteps();
+        boolean[] on = new boolean[steps];
         on[first || rnd.nextBoolean() ? 0 : 2] = true;
         int placed = 1, guard = 0;
         while (placed < count && guard++ < 200) {
-            int s = rnd.nextInt(16);
-            boolean strongStep = s % 4 == 0;
+            // compound metres move in 8ths (even steps), the simple ones in 16ths
+            int s = metre.compound() ? 2 * rnd.nextInt(steps / 2) : rnd.nextInt(steps);
+            boolean strongStep = s % pulse == 0;
             if (on[s]) continue;
             if (!strongStep && rnd.nextDouble() < 0.45) continue;
             on[s] = true;
             placed++;
         }
         List<MotifNote> out = new ArrayList<>();
-        for (int s = 0; s < 16; s++) {
+        for (int s = 0; s < steps; s++) {
             if (!on[s]) continue;
-            int steps = out.isEmpty() ? 0 : (rnd.nextDouble() < 0.7 ? (rnd.nextBoolean() ? 1 : -1) : (rnd.nextBoolean() ? 2 : -2));
-            out.add(new MotifNote(s, steps, s % 4 == 0));
+            int move = out.isEmpty() ? 0 : (rnd.nextDouble() < 0.7 ? (rnd.nextBoolean() ? 1 : -1) : (rnd.nextBoolean() ? 2 : -2));
+            out.add(new MotifNote(s, move, s % pulse == 0));
         }
         return out;
     }
 
-    /** The answer: a short figure that falls to a long note on beat 3. */
-    private static List<MotifNote> answerBar(SplittableRandom rnd) {
+    /** The answer: a short figure that falls to a long note on beat 3 (3/4 too), or on the second half's first dotted quarter. */
+    private static List<MotifNote> answerBar(SplittableRandom rnd, Metre metre) {
         List<MotifNote> out = new ArrayList<>();
         out.add(new MotifNote(0, rnd.nextBoolean() ? 1 : 2, true));
-        out.add(new MotifNote(rnd.nextBoolean() ? 3 : 6, -1, false));
-        out.add(new MotifNote(8, -1, true));
+        if (metre.compound()) {
+            int rest = metre.steps() / 2;
+            out.add(new MotifNote(rnd.nextBoolean() ? rest / 3 : 2 * rest / 3, -1, false));
+            out.add(new MotifNote(rest, -1, true));
+        } else {
+            out.add(new MotifNote(rnd.nextBoolean() ? 3 : 6, -1, false));
+            out.add(new MotifNote(8, -1, true));
+        }
         return out;
     }
 

@@ -14,5 +14,6 @@ final class Patterns {
         return v;
     }
 
-    static double stepBeats(String pattern) { return 4.0 / pattern.length(); }
+    /** Length of a step in quarter notes: the pattern spans the bar. */
+    static double stepBeats(String pattern, double barBeats) { return barBeats / pattern.length(); }
 }

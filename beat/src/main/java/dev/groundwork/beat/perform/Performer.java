@@ -32,7 +32,7 @@ public final class Performer {
             double velJitter = gaussian(rnd) * g.humanizeVelocity();
             double start = n.startBeats() + swingDelayBeats(n.startBeats(), g.swing()) + offsetBeats + jitter;
             double vel = n.velocity() + velJitter;
-            if (accented) vel *= accent(n.startBeats(), g.accent());
+            if (accented) vel *= accent(n.startBeats(), plan.metre().pulseBeats(), g.accent());
             if (part.role() == Role.DRUMS && n.velocity() < 80) vel = Math.min(vel, n.velocity() + 4); // ghosts stay ghosts
             if (plan.loop()) start = wrap(start, total);
             else start = Math.max(0, start);
@@ -51,10 +51,12 @@ public final class Performer {
         return (swing - 0.5) * 2 * 0.25;
     }
 
-    private static double accent(double beats, double amount) {
-        double frac = beats - Math.floor(beats);
-        if (frac < 1e-6) return 1 + amount;
-        if (Math.abs(frac - 0.5) < 1e-6) return 1;
+    /** Louder on the felt beat (a quarter, or a dotted quarter in 6/8 and 12/8), level on the other 8ths, softer between. */
+    private static double accent(double beats, double pulse, double amount) {
+        double inPulse = beats - Math.floor(beats / pulse + 1e-9) * pulse;
+        if (inPulse < 1e-6) return 1 + amount;
+        double eighth = inPulse / 0.5;
+        if (Math.abs(eighth - Math.rint(eighth)) < 1e-6) return 1;
         return 1 - amount;
     }
 

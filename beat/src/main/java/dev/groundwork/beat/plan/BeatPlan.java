@@ -22,7 +22,8 @@ public record BeatPlan(int formatVersion, String prompt, List<String> reading, L
     public BeatPlan {
         if (!(tempoBpm >= 40 && tempoBpm <= 300)) throw new IllegalArgumentException("tempo_bpm must be 40..300: " + tempoBpm);
         if (bars < 1 || bars > 1024) throw new IllegalArgumentException("bars must be 1..1024: " + bars);
-        if (!"4/4".equals(timeSignature)) throw new IllegalArgumentException("only 4/4 is supported, not " + timeSignature);
+        if (timeSignature == null) timeSignature = "4/4"; // plans written before metres were saved as 4/4
+        timeSignature = Metre.of(timeSignature).label();
         if (sampleRateHz < 8000 || sampleRateHz > 192000) throw new IllegalArgumentException("sample_rate_hz must be 8000..192000");
         if (key == null) throw new IllegalArgumentException("a plan needs a key");
         reading = List.copyOf(reading == null ? List.of() : reading);
@@ -38,11 +39,12 @@ public record BeatPlan(int formatVersion, String prompt, List<String> reading, L
         if (at != bars) throw new IllegalArgumentException("sections cover " + at + " bars but the plan has " + bars);
     }
 
-    public static final int BEATS_PER_BAR = 4;
+    public Metre metre() { return Metre.of(timeSignature); }
 
-    public int beatsPerBar() { return BEATS_PER_BAR; }
+    /** Quarter notes per bar (4 in 4/4, 3 in 3/4 and 6/8, 6 in 12/8). */
+    public double barBeats() { return metre().barBeats(); }
 
-    public double totalBeats() { return bars * (double) BEATS_PER_BAR; }
+    public double totalBeats() { return bars * barBeats(); }
 
     public double secondsPerBeat() { return 60.0 / tempoBpm; }
 
@@ -62,7 +64,8 @@ public record BeatPlan(int formatVersion, String prompt, List<String> reading, L
         return sections.get(sections.size() - 1);
     }
 
-    public Chord chordAtBar(int bar) { return chords.get(Math.max(0, Math.min(chords.size() - 1, bar))); }
+    /** The chord sounding at the start of a bar. */
+    public Chord chordAtBar(int bar) { return Chord.at(chords, bar, 0); }
 
     public Key keyAtBar(int bar) { return key.transpose(sectionAtBar(bar).transposeSemitones()); }
 

@@ -1,5 +1,6 @@
 package dev.groundwork.beat.prompt;
 
+import dev.groundwork.beat.plan.Metre;
 import dev.groundwork.beat.style.Genre;
 import dev.groundwork.beat.theory.Mode;
 
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param exclude       parts left out ("no melody")
  * @param sounds        sound per part asked for ("with piano" → chords: piano, "heavy 808" → bass: 808)
  * @param heavy808      the 808 should be loud and driven
+ * @param metre         time signature (4/4 unless the prompt asked for one the genre is played in)
  * @param reading       resolved reading, one line per understood phrase
  * @param ignored       words not understood
  */
@@ -31,7 +33,7 @@ public record BeatRequest(String prompt, Genre genre, boolean genreExplicit, Dou
                           Integer tonic, Mode mode, boolean modeExplicit, List<Mood> moods,
                           Integer bars, Double seconds, List<String> structure, Double swing, boolean loop,
                           Set<String> include, Set<String> exclude, Map<String, String> sounds, boolean heavy808,
-                          List<String> reading, List<String> ignored) {
+                          Metre metre, List<String> reading, List<String> ignored) {
     public BeatRequest {
         moods = List.copyOf(moods);
         structure = List.copyOf(structure);
@@ -39,6 +41,7 @@ public record BeatRequest(String prompt, Genre genre, boolean genreExplicit, Dou
         include = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(include));
         exclude = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(exclude));
         sounds = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sounds));
+        if (metre == null) metre = Metre.FOUR_FOUR;
         reading = List.copyOf(reading);
         ignored = List.copyOf(ignored);
     }

@@ -1,6 +1,8 @@
 package dev.groundwork.beat.prompt;
 
+import dev.groundwork.beat.plan.Metre;
 import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.style.MetreDrums;
 import dev.groundwork.beat.theory.Key;
 import dev.groundwork.beat.theory.Mode;
 
@@ -101,6 +103,14 @@ public final class PromptParser {
     private boolean[] used;
     private final List<String> reading = new ArrayList<>();
 
+    private static String describe(Metre m) {
+        return switch (m.label()) {
+            case "3/4" -> "three beats a bar, kick on 1, backbeat on 3";
+            case "6/8" -> "two dotted-quarter beats a bar (six 8ths), kick on 1, backbeat on 4";
+            default -> "four dotted-quarter beats a bar (twelve 8ths), kick on 1 and 7, backbeat on 4 and 10";
+        };
+    }
+
     public static BeatRequest parse(String prompt) { return new PromptParser().run(prompt == null ? "" : prompt); }
 
     private BeatRequest run(String prompt) {
@@ -122,13 +132,36 @@ public final class PromptParser {
         Map<String, String> sounds = new TreeMap<>();
         boolean heavy808 = findInstruments(include, exclude, sounds);
 
-        // Metres other than 4/4 are not written yet: say so rather than drop the words silently.
+        // Metres: 3/4, 6/8 and 12/8 where the genre is played in them; the 4/4 grammars (trap, house, ...) say so.
         List<String> meters = new ArrayList<>();
-        for (Matcher m; (m = consume("(?<![\\d/])(\\d{1,2}\\s*/\\s*\\d{1,2})(?![\\d/])|\\b(waltz|triple (meter|metre|time)|compound time)\\b")) != null; ) {
-            String meter = m.group().replaceAll("\\s+", "");
-            if (meter.equals("4/4")) continue;
-            meters.add(meter);
-            reading.add("time signature: '" + meter + "' asked, but beats are written in 4/4 only (ignored)");
+        Metre metre = Metre.FOUR_FOUR;
+        for (Matcher m; (m = consume("(?<![\\d/])(\\d{1,2}\\s*/\\s*\\d{1,2})(?![\\d/])|\\b(waltz|triple (meter|metre|time)|compound (meter|metre|time))\\b")) != null; ) {
+            String asked = m.group().replaceAll("\\s+", "");
+            String label = asked.startsWith("waltz") || asked.startsWith("triple") ? "3/4" : asked.startsWith("compound") ? "6/8" : asked;
+            if (label.equals("4/4")) continue;
+            Metre wanted;
+            try {
+                wanted = Metre.of(label);
+            } catch (IllegalArgumentException e) {
+                meters.add(asked);
+                reading.add("time signature: '" + asked + "' asked, but beats are written in 4/4, 3/4, 6/8 or 12/8 (ignored)");
+                continue;
+            }
+            if (!MetreDrums.allows(genre, wanted)) {
+                meters.add(asked);
+                reading.add("time signature: '" + asked + "' asked, but " + genre.label + (MetreDrums.allowed(genre).equals("4/4 only")
+                        ? " is a 4/4 grammar (its drums are built on the 4/4 bar)" : " is written in " + MetreDrums.allowed(genre))
+                        + ": kept in 4/4 (ignored)");
+                continue;
+            }
+            if (!metre.equals(Metre.FOUR_FOUR) && !metre.equals(wanted)) {
+                meters.add(asked);
+                reading.add("time signature: '" + asked + "' also asked; keeping " + metre.label() + " (ignored)");
+                continue;
+            }
+            metre = wanted;
+            reading.add("time signature: " + wanted.label() + (asked.equals(wanted.label()) ? "" : " ('" + asked + "')") + " - "
+                    + describe(wanted) + "; the tempo counts quarter notes, as a DAW does");
         }
         boolean loop = consume("\\b(loop|looped|loopable|seamless)\\b") != null;
         Double bpm = findTempo(genre);
@@ -179,7 +212,7 @@ public final class PromptParser {
         List<String> ignored = new ArrayList<>(meters);
         ignored.addAll(leftovers());
         return new BeatRequest(prompt, genre, genreExplicit, bpm, tempoBias, tonic, mode, modeExplicit, moods, bars, seconds,
-                structure, swing, loop, include, exclude, sounds, heavy808, reading, ignored);
+                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored);
     }
 
     // --- genre ---

@@ -129,8 +129,8 @@ public final class BeatRenderer {
             long seed = Seeds.derive(plan.seed(), "vinyl");
             for (Section s : plan.sections()) {
                 if (!s.parts().contains(part.name())) continue;
-                int from = (int) Math.round(s.startBar() * plan.beatsPerBar() * spb * sr);
-                int to = (int) Math.round(s.endBar() * plan.beatsPerBar() * spb * sr);
+                int from = (int) Math.round(s.startBar() * plan.barBeats() * spb * sr);
+                int to = (int) Math.round(s.endBar() * plan.barBeats() * spb * sr);
                 LofiTape.addBed(x, from, to, sr, Seeds.derive(seed, "section:" + s.startBar()));
             }
         }

@@ -9,7 +9,7 @@ import dev.groundwork.core.midi.MidiSong;
 import java.util.List;
 
 /**
- * The plan as a type-1 MIDI file: tempo, 4/4, key signature, one named track per part with its GM
+ * The plan as a type-1 MIDI file: tempo, time signature (a dotted-quarter click in 6/8 and 12/8), key signature, one named track per part with its GM
  * program (drums on channel 10), the groove baked into note timing, and 808 glides as pitch bends
  * after an RPN 0 bend-range message (GM's default of 2 semitones is too narrow for glides).
  */
@@ -20,7 +20,7 @@ public final class MidiExport {
     private MidiExport() { }
 
     public static MidiSong toMidi(BeatPlan plan) {
-        MidiSong song = new MidiSong(PPQ).tempo(plan.tempoBpm()).timeSignature(4, 4)
+        MidiSong song = new MidiSong(PPQ).tempo(plan.tempoBpm()).timeSignature(plan.metre().numerator(), plan.metre().denominator(), plan.metre().midiClocksPerClick())
                 .keySignature(plan.key().signatureSharps(), plan.key().mode().isMinorFamily());
         double spb = plan.secondsPerBeat();
         for (Part part : plan.parts()) {

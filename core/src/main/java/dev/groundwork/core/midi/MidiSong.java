@@ -29,7 +29,7 @@ public final class MidiSong {
 
     private final int ppq;
     private double tempoBpm = 120;
-    private int tsNumerator = 4, tsDenominator = 4;
+    private int tsNumerator = 4, tsDenominator = 4, tsClocksPerClick = 24;
     private int keySharps = 0;
     private boolean keyMinor = false;
     private final List<Track> tracks = new ArrayList<>();
@@ -47,12 +47,17 @@ public final class MidiSong {
         return this;
     }
 
-    public MidiSong timeSignature(int numerator, int denominator) {
+    public MidiSong timeSignature(int numerator, int denominator) { return timeSignature(numerator, denominator, 24); }
+
+    /** With the metronome click in MIDI clocks (24 a quarter note; 36, a dotted quarter, for 6/8 and 12/8). */
+    public MidiSong timeSignature(int numerator, int denominator, int clocksPerClick) {
         if (numerator < 1 || numerator > 32 || Integer.bitCount(denominator) != 1 || denominator > 64) {
             throw new IllegalArgumentException("bad time signature " + numerator + "/" + denominator);
         }
+        if (clocksPerClick < 1 || clocksPerClick > 127) throw new IllegalArgumentException("bad metronome click " + clocksPerClick);
         tsNumerator = numerator;
         tsDenominator = denominator;
+        tsClocksPerClick = clocksPerClick;
         return this;
     }
 
@@ -146,7 +151,7 @@ public final class MidiSong {
             int mpq = (int) Math.round(60_000_000.0 / tempoBpm);
             conductor.add(new MidiEvent(meta(0x51, new byte[]{(byte) (mpq >> 16), (byte) (mpq >> 8), (byte) mpq}), 0));
             conductor.add(new MidiEvent(meta(0x58, new byte[]{(byte) tsNumerator,
-                    (byte) Integer.numberOfTrailingZeros(tsDenominator), 24, 8}), 0));
+                    (byte) Integer.numberOfTrailingZeros(tsDenominator), (byte) tsClocksPerClick, 8}), 0));
             conductor.add(new MidiEvent(meta(0x59, new byte[]{(byte) keySharps, (byte) (keyMinor ? 1 : 0)}), 0));
             for (Track t : tracks) {
                 javax.sound.midi.Track mt = seq.createTrack();

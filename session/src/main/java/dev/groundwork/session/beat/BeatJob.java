@@ -80,7 +80,7 @@ public final class BeatJob {
         progress.progress("done", 1);
         double secs = (System.nanoTime() - t0) / 1e9;
         return new BeatOutput(dir.toString(), plan.genre(), plan.tempoBpm(),
-                dev.groundwork.beat.style.Genre.fromLabel(plan.genre()).halfTime, plan.key().name(), plan.bars(),
+                dev.groundwork.beat.style.Genre.fromLabel(plan.genre()).halfTime, plan.key().name(), plan.timeSignature(), plan.bars(),
                 plan.totalFrames() / (double) plan.sampleRateHz(), plan.seed(), beat.partNames(), files,
                 20 * Math.log10(beat.trim()), m.gainDb, m.lufs.isPresent() ? m.lufs.getAsDouble() : null, m.truePeak, m.method, secs);
     }
