@@ -65,7 +65,7 @@ GW.pages = GW.pages || {};
         onclick: GW.guard(async () => { await GW.api('POST', `/api/projects/${ui.project}/beat/choose`, { variation: v.id }); await GW.refresh(); }) },
         el('div', { class: 'vt' }, el('button', { class: 'small listen', id: 'listen-' + v.id, title: 'listen without choosing',
           onclick: e => { e.stopPropagation(); listen(v, e.target); } }, ui.listening === v.id ? '■' : '▶'), ' ', v.label),
-        el('div', { class: 'vs' }, `${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · ${v.bars} bars`),
+        el('div', { class: 'vs' }, `${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · ${v.bars} bars${v.time_signature && v.time_signature !== '4/4' ? ' of ' + v.time_signature : ''}`),
         v.locked && v.locked.length ? el('div', { class: 'vs' }, 'kept: ' + v.locked.join(', ')) : null));
     }
     renderDetail(b, chosen);
@@ -99,7 +99,7 @@ GW.pages = GW.pages || {};
       el('div', { class: 'card' }, el('h4', {}, 'Lock parts, then regenerate the rest'),
         el('div', { class: 'row' }, el('div', { class: 'locks' }, lockChips),
           el('button', { class: 'primary', id: 'beat-regenerate', style: 'margin-left:auto', onclick: job('regenerate', () => ({})) }, '↻ Regenerate unlocked'))),
-      el('div', { class: 'card viz' }, el('div', { class: 'label' }, el('span', {}, 'Drums · step grid'), el('span', {}, v.bars + ' bars × 16 steps')), ui.grid,
+      el('div', { class: 'card viz' }, el('div', { class: 'label' }, el('span', {}, 'Drums · step grid'), el('span', {}, v.bars + ' bars × ' + (v.steps_per_bar || 16) + ' steps')), ui.grid,
         el('div', { class: 'label' }, el('span', {}, 'Parts · piano roll'), el('span', {}, '')), ui.roll),
       el('div', { class: 'grid', style: 'grid-template-columns: 1fr 1fr 1fr' },
         el('div', { class: 'card' }, el('h4', {}, 'Drop an instrument'),
@@ -123,7 +123,7 @@ GW.pages = GW.pages || {};
   function redraw() {
     if (!ui || !ui.current) return;
     const { v, locked } = ui.current;
-    GW.chart.stepGrid(ui.grid, v.drums, v.bars, { sections: v.sections, locked: locked.has('drums') });
-    GW.chart.pianoRoll(ui.roll, v.parts, v.bars, { height: 220 });
+    GW.chart.stepGrid(ui.grid, v.drums, v.bars, { sections: v.sections, locked: locked.has('drums'), stepsPerBar: v.steps_per_bar });
+    GW.chart.pianoRoll(ui.roll, v.parts, v.bars, { height: 220, barBeats: (v.steps_per_bar || 16) / 4 });
   }
 })();

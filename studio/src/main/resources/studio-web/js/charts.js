@@ -107,20 +107,21 @@
     opt = opt || {};
     const rowH = 22, labelW = 84;
     const { g, w, h } = C.prepare(canvas, Math.max(60, lanes.length * rowH + 18));
-    const steps = Math.max(16, bars * 16);
+    const spb = opt.stepsPerBar || 16;   // sixteenth-note steps per bar: 16 in 4/4, 12 in 3/4 and 6/8
+    const steps = Math.max(spb, bars * spb);
     const cw = (w - labelW) / steps;
     g.font = '11px ' + css('--mono');
     (opt.sections || []).forEach((s, i) => {
-      const x = labelW + s.start_bar * 16 * cw;
+      const x = labelW + s.start_bar * spb * cw;
       g.fillStyle = i % 2 ? 'rgba(255,255,255,.025)' : 'rgba(79,209,197,.04)';
-      g.fillRect(x, 0, s.bars * 16 * cw, h);
+      g.fillRect(x, 0, s.bars * spb * cw, h);
       g.fillStyle = css('--muted'); g.fillText(s.name, x + 3, h - 4);
     });
     lanes.forEach((lane, r) => {
       const y = r * rowH;
       g.fillStyle = css('--text'); g.fillText(lane.name, 4, y + 15);
       for (let s = 0; s < steps; s++) {
-        g.fillStyle = s % 16 === 0 ? '#2f3642' : (s % 4 === 0 ? '#262b35' : '#1f242d');
+        g.fillStyle = s % spb === 0 ? '#2f3642' : (s % 4 === 0 ? '#262b35' : '#1f242d');
         g.fillRect(labelW + s * cw + .5, y + 2, Math.max(1, cw - 1), rowH - 4);
       }
       const color = laneColors[r % laneColors.length];
@@ -141,7 +142,8 @@
     const { g, w, h } = C.prepare(canvas, opt.height || 220);
     if (!all.length) return;
     let lo = Math.min(...all.map(n => n.pitch)) - 2, hi = Math.max(...all.map(n => n.pitch)) + 2;
-    const beats = Math.max(4, bars * 4);
+    const barBeats = opt.barBeats || 4;   // quarter notes per bar
+    const beats = Math.max(barBeats, bars * barBeats);
     const rows = hi - lo + 1, rh = h / rows, bw = w / beats;
     for (let p = lo; p <= hi; p++) {
       const black = [1, 3, 6, 8, 10].includes(((p % 12) + 12) % 12);
@@ -151,7 +153,7 @@
     // octave labels after all rows, so no row paints over them
     g.fillStyle = css('--muted'); g.font = '10px ' + css('--mono');
     for (let p = lo; p <= hi; p++) if (p % 12 === 0) g.fillText('C' + (p / 12 - 1), 3, h - (p - lo) * rh - 2);
-    for (let b = 0; b <= beats; b += 4) { g.strokeStyle = b % 16 === 0 ? '#3a4250' : '#272d37'; g.beginPath(); g.moveTo(b * bw + .5, 0); g.lineTo(b * bw + .5, h); g.stroke(); }
+    for (let b = 0; b <= beats; b += barBeats) { g.strokeStyle = b % (4 * barBeats) === 0 ? '#3a4250' : '#272d37'; g.beginPath(); g.moveTo(b * bw + .5, 0); g.lineTo(b * bw + .5, h); g.stroke(); }
     parts.forEach((part, i) => {
       const color = laneColors[(i + 2) % laneColors.length];
       g.fillStyle = color;

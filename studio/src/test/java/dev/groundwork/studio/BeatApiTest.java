@@ -64,4 +64,23 @@ class BeatApiTest {
             assertEquals(-16.0, master.path("integrated_lufs").asDouble(), 0.2);
         }
     }
+
+    @Test
+    void aSixEightBeatIsShownInTwelveStepBars() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Waltz");
+            s.awaitJob(s.post("/api/projects/" + p + "/beat/generate", "{\"prompt\":\"lo-fi in 6/8, 80 bpm, D minor, 4 bars\",\"variations\":1,\"seed\":2}"));
+            JsonNode v = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(0);
+            assertEquals("6/8", v.path("time_signature").asText());
+            assertEquals(12, v.path("steps_per_bar").asInt(), "a 6/8 bar is three quarter notes: 12 sixteenth-note steps");
+            JsonNode kick = null;
+            for (JsonNode lane : v.path("drums")) if (lane.path("name").asText().equals("kick")) kick = lane;
+            assertTrue(kick != null, v.path("drums").toString());
+            // the kick lands on every downbeat, and every hit falls inside the 4 bars of 12 steps
+            java.util.Set<Integer> steps = new java.util.HashSet<>();
+            for (JsonNode h : kick.path("hits")) steps.add(h.path("step").asInt());
+            for (int bar = 0; bar < 4; bar++) assertTrue(steps.contains(bar * 12), "kick on the downbeat of bar " + bar + ": " + steps);
+            assertTrue(steps.stream().allMatch(x -> x >= 0 && x < 48), steps.toString());
+        }
+    }
 }

@@ -69,7 +69,7 @@ final class BeatEngine {
                 pitched.add(new BeatViews.Part(p.name(), p.notes().stream()
                         .map(n -> new BeatViews.Note(n.startBeats(), n.lengthBeats(), n.pitch(), n.velocity() / 127.0)).toList()));
             } else {
-                // one lane per part; 16 steps per bar, a step keeps its loudest hit
+                // one lane per part in sixteenth-note steps (the bar's length follows the metre), a step keeps its loudest hit
                 TreeMap<Integer, Double> steps = new TreeMap<>();
                 for (Note n : p.notes()) steps.merge((int) Math.round(n.startBeats() * 4), n.velocity() / 127.0, Math::max);
                 drums.add(new BeatViews.Lane(p.name(), steps.entrySet().stream().map(e -> new BeatViews.Hit(e.getKey(), e.getValue())).toList()));
@@ -78,6 +78,7 @@ final class BeatEngine {
         List<BeatViews.Section> sections = new ArrayList<>();
         for (Section s : plan.sections()) sections.add(new BeatViews.Section(s.name(), s.startBar(), s.bars()));
         return new BeatViews.Variation(id, label, plan.seed(), plan.tempoBpm(), o.key(), plan.bars(), rel + "/beat.json", rel + "/beat.wav",
-                rel + "/beat.mid", stems, drums, pitched, sections, locked, plan.genre(), plan.reading());
+                rel + "/beat.mid", stems, drums, pitched, sections, locked, plan.genre(), plan.reading(),
+                plan.timeSignature(), (int) Math.round(plan.barBeats() * 4));
     }
 }

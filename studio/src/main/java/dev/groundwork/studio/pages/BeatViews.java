@@ -8,7 +8,7 @@ final class BeatViews {
 
     record Hit(int step, double velocity) { }
 
-    /** One drum instrument's hits over the whole song, 16 steps per bar. */
+    /** One drum instrument's hits over the whole song, in sixteenth-note steps (16 a 4/4 bar, 12 a 3/4 or 6/8 bar). */
     record Lane(String name, List<Hit> hits) { }
 
     record Note(double startBeats, double lengthBeats, int pitch, double velocity) { }
@@ -22,7 +22,7 @@ final class BeatViews {
     record Variation(String id, String label, long seed, double tempoBpm, String key, int bars,
                      String planPath, String wavPath, String midiPath, List<Stem> stems,
                      List<Lane> drums, List<Part> parts, List<Section> sections, List<String> locked,
-                     String genre, List<String> reading) { }
+                     String genre, List<String> reading, String timeSignature, int stepsPerBar) { }
 
     record Generation(String prompt, List<Variation> variations) { }
 }
