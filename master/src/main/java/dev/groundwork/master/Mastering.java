@@ -56,13 +56,21 @@ public final class Mastering {
 
     /** Measures a source (the Inspect stage's pass). */
     public static Inspection inspect(AudioSource source, ProgressListener progress) {
+        return inspect(source, true, progress);
+    }
+
+    /**
+     * As {@link #inspect(AudioSource, ProgressListener)}; {@code spectra} false leaves the band spectrum out of the input's
+     * report and of the master's (no decision uses it; only reports and plots show it), which saves their FFTs.
+     */
+    public static Inspection inspect(AudioSource source, boolean spectra, ProgressListener progress) {
         Analyzer[] an = new Analyzer[1];
         BlockPipe[] pipe = new BlockPipe[1];
         try {
             // the analysis runs on a helper thread (with two processors) while this one decodes
             SourceBlocks.forEach(source, rateOf(source), b -> {
                 if (an[0] == null) {
-                    an[0] = new Analyzer(b.channels(), b.sampleRate());
+                    an[0] = new Analyzer(b.channels(), b.sampleRate(), true, spectra);
                     pipe[0] = BlockPipe.of(an[0]::add, b.channels(), MasteringChain.BLOCK, b.sampleRate());
                 }
                 pipe[0].accept(b);
@@ -71,7 +79,7 @@ public final class Mastering {
             if (pipe[0] != null) pipe[0].close();
         }
         if (an[0] == null) throw new MasteringException(source.name() + " holds no audio");
-        return new Inspection(an[0].result(), an[0].analysis(source.name()));
+        return new Inspection(an[0].result(), an[0].analysis(source.name()), spectra);
     }
 
     /** The plan only (nothing written). It is exactly the plan {@link #master} would follow. */
@@ -125,7 +133,7 @@ public final class Mastering {
             try {
                 for (int attempt = 1; attempt <= MAX_RENDERS; attempt++) {
                     if (r != null) r.writer.close(); // not committed: the temporary file goes away
-                    r = finish(pre, gain, limiter, 0, spec, output.open(workRate, channels, bits));
+                    r = finish(pre, gain, limiter, 0, spec, inspection.spectra(), output.open(workRate, channels, bits));
                     progress.progress("limit", (double) attempt / MAX_RENDERS);
                     double over = r.accurateTruePeakDbtp - (settings.target().ceilingDbtp() - CEILING_MARGIN_DB);
                     if (over > 0 && attempt < MAX_RENDERS && limiter.ceilingDbtp() - over - 0.02 >= -30) {
@@ -150,7 +158,7 @@ public final class Mastering {
                     warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
                             "true peak %.2f dBTP (×16 estimate) after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
                     r.writer.close();
-                    r = finish(pre, gain, limiter, trim, spec, output.open(workRate, channels, bits));
+                    r = finish(pre, gain, limiter, trim, spec, inspection.spectra(), output.open(workRate, channels, bits));
                 }
                 r.writer.commit();
                 progress.progress("write", 1);
@@ -250,7 +258,7 @@ public final class Mastering {
                     ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
                     chain[0] = MasteringChain.pre(st, spec);
                     multiband[0] = multiband(st, spec);
-                    an[0] = new Analyzer(b.channels(), rate, false);
+                    an[0] = new Analyzer(b.channels(), rate, false, true);
                     accurate[0] = TruePeakOversampler.accurate(b.channels(), Math.pow(10, (ceilingDbtp - VERIFY_FLOOR_DB) / 20));
                     java.util.function.Consumer<AudioBuffer> measure = o -> {
                         an[0].add(o);
@@ -315,8 +323,9 @@ public final class Mastering {
     /** The verify pass computes the accurate true peak fully only where the output comes this close to the limiter's ceiling. */
     static final double VERIFY_FLOOR_DB = 1.0;
 
-    private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, AudioStreamWriter writer) {
-        Analyzer an = new Analyzer(spec.channels(), spec.sampleRate(), false);
+    private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, boolean spectrum,
+                                 AudioStreamWriter writer) {
+        Analyzer an = new Analyzer(spec.channels(), spec.sampleRate(), false, spectrum);
         TruePeakOversampler accurate = TruePeakOversampler.accurate(spec.channels(), Math.pow(10, (limiter.ceilingDbtp() - VERIFY_FLOOR_DB) / 20));
         MasteringChain.Finisher fin;
         java.util.function.Consumer<AudioBuffer> measure = b -> {
