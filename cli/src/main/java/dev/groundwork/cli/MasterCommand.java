@@ -198,7 +198,8 @@ public final class MasterCommand implements Callable<Integer> {
 
     private int single(PrintWriter out, Path in, MasterSettings settings, TerminalProgress progress) {
         AudioSource source = AudioSource.of(in);
-        Inspection inspection = Mastering.inspect(source, progress);
+        // the text summary shows no spectrum: measure it only for the JSON, the report and the plot
+        Inspection inspection = Mastering.inspect(source, json || reportFile != null || plot != null, progress);
         MasterResult r = Mastering.master(source, inspection, settings, AudioOutput.toFile(output), progress);
         List<CodecCheck> codec = List.of();
         if (checkCodec) {

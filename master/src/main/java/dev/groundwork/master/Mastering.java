@@ -1,5 +1,8 @@
 package dev.groundwork.master;
 
+import dev.groundwork.core.analysis.Analysis;
+import dev.groundwork.core.analysis.AnalysisReport;
+import dev.groundwork.core.analysis.AudioAnalyzer;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamWriter;
 import dev.groundwork.core.dsp.MultibandCompressor;
@@ -56,13 +59,21 @@ public final class Mastering {
 
     /** Measures a source (the Inspect stage's pass). */
     public static Inspection inspect(AudioSource source, ProgressListener progress) {
+        return inspect(source, true, progress);
+    }
+
+    /**
+     * As {@link #inspect(AudioSource, ProgressListener)}; {@code spectra} false leaves the band spectrum out of the input's
+     * report and of the master's (no decision uses it; only reports and plots show it), which saves their FFTs.
+     */
+    public static Inspection inspect(AudioSource source, boolean spectra, ProgressListener progress) {
         Analyzer[] an = new Analyzer[1];
         BlockPipe[] pipe = new BlockPipe[1];
         try {
             // the analysis runs on a helper thread (with two processors) while this one decodes
             SourceBlocks.forEach(source, rateOf(source), b -> {
                 if (an[0] == null) {
-                    an[0] = new Analyzer(b.channels(), b.sampleRate());
+                    an[0] = new Analyzer(b.channels(), b.sampleRate(), true, spectra);
                     pipe[0] = BlockPipe.of(an[0]::add, b.channels(), MasteringChain.BLOCK, b.sampleRate());
                 }
                 pipe[0].accept(b);
@@ -71,7 +82,7 @@ public final class Mastering {
             if (pipe[0] != null) pipe[0].close();
         }
         if (an[0] == null) throw new MasteringException(source.name() + " holds no audio");
-        return new Inspection(an[0].result(), an[0].analysis(source.name()));
+        return new Inspection(an[0].result(), an[0].analysis(source.name()), spectra);
     }
 
     /** The plan only (nothing written). It is exactly the plan {@link #master} would follow. */
@@ -125,7 +136,7 @@ public final class Mastering {
             try {
                 for (int attempt = 1; attempt <= MAX_RENDERS; attempt++) {
                     if (r != null) r.writer.close(); // not committed: the temporary file goes away
-                    r = finish(pre, gain, limiter, 0, spec, output.open(workRate, channels, bits));
+                    r = finish(pre, gain, limiter, 0, spec, inspection.spectra(), source.name() + " (master)", output.open(workRate, channels, bits));
                     progress.progress("limit", (double) attempt / MAX_RENDERS);
                     double over = r.accurateTruePeakDbtp - (settings.target().ceilingDbtp() - CEILING_MARGIN_DB);
                     if (over > 0 && attempt < MAX_RENDERS && limiter.ceilingDbtp() - over - 0.02 >= -30) {
@@ -138,7 +149,7 @@ public final class Mastering {
                         gain = sol.gainDb;
                         continue;
                     }
-                    double err = sol.goalLufs - r.analysis.integratedLufs();
+                    double err = sol.goalLufs - r.integratedLufs();
                     if (Math.abs(err) <= LOUDNESS_TOLERANCE_LU || attempt == MAX_RENDERS) break;
                     gain += err / sol.slope;
                 }
@@ -150,7 +161,7 @@ public final class Mastering {
                     warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
                             "true peak %.2f dBTP (×16 estimate) after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
                     r.writer.close();
-                    r = finish(pre, gain, limiter, trim, spec, output.open(workRate, channels, bits));
+                    r = finish(pre, gain, limiter, trim, spec, inspection.spectra(), source.name() + " (master)", output.open(workRate, channels, bits));
                 }
                 r.writer.commit();
                 progress.progress("write", 1);
@@ -165,14 +176,14 @@ public final class Mastering {
     private static MasterResult result(Inspection inspection, AudioSource source, MasterSettings settings, Stages stages, InputAnalysis in,
                                        List<Warning> warnings, Solution sol, double gain, TruePeakLimiter.Settings limiter, double trim,
                                        Render r, double[] comp, List<Double> multibandDb) {
-        double tp = r.analysis.truePeakDbtp();
+        double tp = r.truePeakDbtp();
         TruePeakLimiter.Statistics ls = r.limiter;
         if (ls.maxGainReductionDb() > 6) {
             warnings.add(new Warning(Codes.HEAVY_GAIN_REDUCTION, "loudness", String.format(Locale.ROOT,
                     "the limiter reduced peaks by up to %.1f dB (mean %.1f dB while active): transients may sound blunted", ls.maxGainReductionDb(), ls.meanGainReductionDb())));
         }
-        double outLufs = r.analysis.integratedLufs();
-        double lossLu = sol.preLufs + gain + trim - r.analysis.integratedLufs();
+        double outLufs = r.integratedLufs();
+        double lossLu = sol.preLufs + gain + trim - r.integratedLufs();
         String reason = String.format(Locale.ROOT, "pre-limiter audio measured %.2f LUFS → %+.2f dB into a %.2f dBTP true-peak limiter (%.0f ms release); limiting costs %.2f LU; output measured %.2f LUFS, %.2f dBTP (×16 estimate %.2f dBTP)%s",
                 sol.preLufs, gain, limiter.ceilingDbtp(), limiter.releaseMs(), lossLu, outLufs, tp, r.accurateTruePeakDbtp,
                 sol.reached ? "" : " (target not reached, see warnings)");
@@ -180,10 +191,9 @@ public final class Mastering {
         MasteringPlan plan = new MasteringPlan(MasteringPlan.VERSION, settings.target(), settings.character().id(), in,
                 stages.withLoudness(loud), warnings);
 
-        Analyzer outAnalyzer = r.analyzer;
-        checkCorrelation(outAnalyzer.result(), warnings);
+        checkCorrelation(r.output.report(), warnings);
         plan = plan.withWarnings(warnings);
-        return new MasterResult(plan, inspection.analysis(), outAnalyzer.analysis(source.name() + " (master)"),
+        return new MasterResult(plan, inspection.analysis(), r.output,
                 new GainReduction(comp[0], comp[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction(), multibandDb));
     }
 
@@ -224,19 +234,19 @@ public final class Mastering {
         } finally {
             r.writer.close();
         }
-        checkCorrelation(r.analyzer.result(), warnings);
+        checkCorrelation(r.output.report(), warnings);
         TruePeakLimiter.Statistics ls = r.limiter;
-        return new MasterResult(plan.withStages(st).withWarnings(warnings), inputAnalysis, r.analyzer.analysis(source.name() + " (master)"),
+        return new MasterResult(plan.withStages(st).withWarnings(warnings), inputAnalysis, r.output,
                 new GainReduction(r.compressorDb[0], r.compressorDb[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction(), r.multibandDb));
     }
 
     /** One pass of a plan from the source to an opened, not yet committed writer, measured on the way (×16 true peak included). */
-    private record Replay(AudioStreamWriter writer, Analyzer analyzer, double accurateTruePeakDbtp, TruePeakLimiter.Statistics limiter, double[] compressorDb,
+    private record Replay(AudioStreamWriter writer, Analysis output, double accurateTruePeakDbtp, TruePeakLimiter.Statistics limiter, double[] compressorDb,
                           List<Double> multibandDb) { }
 
     private static Replay replay(AudioSource source, Stages st, double trimDb, double ceilingDbtp, AudioOutput output, ProgressListener progress) {
         double rate = st.deliver().sampleRateHz();
-        Analyzer[] an = {null};
+        AudioAnalyzer[] an = {null};
         TruePeakOversampler[] accurate = {null};
         AudioStreamWriter[] writer = {null};
         MasteringChain.Pre[] chain = {null};
@@ -250,7 +260,7 @@ public final class Mastering {
                     ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
                     chain[0] = MasteringChain.pre(st, spec);
                     multiband[0] = multiband(st, spec);
-                    an[0] = new Analyzer(b.channels(), rate, false);
+                    an[0] = new AudioAnalyzer(b.channels(), rate);
                     accurate[0] = TruePeakOversampler.accurate(b.channels(), Math.pow(10, (ceilingDbtp - VERIFY_FLOOR_DB) / 20));
                     java.util.function.Consumer<AudioBuffer> measure = o -> {
                         an[0].add(o);
@@ -276,7 +286,7 @@ public final class Mastering {
             if (!done && writer[0] != null) writer[0].close();
         }
         double peak = accurate[0].peak();
-        return new Replay(writer[0], an[0], peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY, fin[0].limiterStatistics(),
+        return new Replay(writer[0], an[0].result(source.name() + " (master)", null), peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY, fin[0].limiterStatistics(),
                 chain[0].compressorReductionDb(), GainReduction.of(multiband[0]));
     }
 
@@ -291,10 +301,10 @@ public final class Mastering {
         return m;
     }
 
-    private static void checkCorrelation(InputAnalysis out, List<Warning> warnings) {
-        if (out.channels() == 2 && out.correlation() < 0 && warnings.stream().noneMatch(w -> w.code().equals(Codes.PHASE_CORRELATION))) {
+    private static void checkCorrelation(AnalysisReport out, List<Warning> warnings) {
+        if (out.channels() == 2 && out.stereoCorrelation() != null && out.stereoCorrelation() < 0 && warnings.stream().noneMatch(w -> w.code().equals(Codes.PHASE_CORRELATION))) {
             warnings.add(new Warning(Codes.PHASE_CORRELATION, "stereo", String.format(Locale.ROOT,
-                    "output correlation %.2f is negative: the master loses level in mono", out.correlation())));
+                    "output correlation %.2f is negative: the master loses level in mono", out.stereoCorrelation())));
         }
     }
 
@@ -309,14 +319,24 @@ public final class Mastering {
     private record Solution(double gainDb, double goalLufs, double preLufs, double slope, boolean reached) { }
 
     /** @param accurateTruePeakDbtp the output's ×16 true peak, exact from {@link #VERIFY_FLOOR_DB} under the ceiling up */
-    private record Render(AudioStreamWriter writer, Analyzer analyzer, InputAnalysis analysis, TruePeakLimiter.Statistics limiter,
-                          double accurateTruePeakDbtp) { }
+    private record Render(AudioStreamWriter writer, Analysis output, TruePeakLimiter.Statistics limiter, double accurateTruePeakDbtp) {
+        double integratedLufs() {
+            Double v = output.report().integratedLufs();
+            return v == null ? Double.NaN : v;
+        }
+
+        double truePeakDbtp() {
+            return output.report().truePeakDbtp();
+        }
+    }
 
     /** The verify pass computes the accurate true peak fully only where the output comes this close to the limiter's ceiling. */
     static final double VERIFY_FLOOR_DB = 1.0;
 
-    private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, AudioStreamWriter writer) {
-        Analyzer an = new Analyzer(spec.channels(), spec.sampleRate(), false);
+    /** The output is measured with the shared analysis alone: the mastering extras (tonal profile, silence, mid/side) decide nothing here. */
+    private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, boolean spectrum,
+                                 String name, AudioStreamWriter writer) {
+        AudioAnalyzer an = new AudioAnalyzer(spec.channels(), spec.sampleRate(), spectrum);
         TruePeakOversampler accurate = TruePeakOversampler.accurate(spec.channels(), Math.pow(10, (limiter.ceilingDbtp() - VERIFY_FLOOR_DB) / 20));
         MasteringChain.Finisher fin;
         java.util.function.Consumer<AudioBuffer> measure = b -> {
@@ -334,7 +354,7 @@ public final class Mastering {
             fin.finish();
         }
         double peak = accurate.peak();
-        return new Render(writer, an, an.result(), fin.limiterStatistics(), peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY);
+        return new Render(writer, an.result(name, null), fin.limiterStatistics(), peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY);
     }
 
     /**

@@ -133,6 +133,25 @@ class MasteringTest {
         return an.result().tonal();
     }
 
+    /** Leaving the band spectra out (nothing shows them) changes no decision and no sample, only the reports' band lists. */
+    @Test
+    void anInspectionWithoutSpectraGivesTheSamePlanAndSamplesAndReportsNoBands() {
+        AudioBuffer in = Music.atLoudness(Music.song(12, 44100, 2, 5), -20);
+        AudioSource src = AudioSource.of(in, "song");
+        MasterSettings s = MasterSettings.defaults().withBits("32f");
+        AudioOutput.Memory full = new AudioOutput.Memory(), lean = new AudioOutput.Memory();
+        MasterResult a = Mastering.master(src, Mastering.inspect(src, true, ProgressListener.NONE), s, full, ProgressListener.NONE);
+        MasterResult b = Mastering.master(src, Mastering.inspect(src, false, ProgressListener.NONE), s, lean, ProgressListener.NONE);
+        assertEquals(Json.write(a.plan()), Json.write(b.plan()));
+        for (int c = 0; c < 2; c++) assertArrayEquals(full.audio().channel(c), lean.audio().channel(c));
+        assertFalse(a.input().report().spectrum().isEmpty());
+        assertFalse(a.output().report().spectrum().isEmpty());
+        assertTrue(b.input().report().spectrum().isEmpty());
+        assertTrue(b.output().report().spectrum().isEmpty());
+        assertEquals(a.output().report().truePeakDbtp(), b.output().report().truePeakDbtp());
+        assertEquals(a.output().report().integratedLufs(), b.output().report().integratedLufs());
+    }
+
     @Test
     void silenceIsAClearErrorNotInfiniteGain() {
         AudioBuffer silence = AudioBuffer.allocate(2, 44100 * 5, 44100);

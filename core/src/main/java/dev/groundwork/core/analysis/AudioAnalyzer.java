@@ -32,17 +32,25 @@ public final class AudioAnalyzer {
     private final BandSpectrum spectrum;
 
     public AudioAnalyzer(int channels, double sampleRate) {
+        this(channels, sampleRate, true);
+    }
+
+    /**
+     * @param withSpectrum false leaves the band spectrum out (its report lists no bands): for callers that
+     *                     show nothing of it, since its FFTs are a good part of the pass
+     */
+    public AudioAnalyzer(int channels, double sampleRate, boolean withSpectrum) {
         this.channels = channels;
         this.sampleRate = sampleRate;
         this.meter = new LoudnessMeter(channels, sampleRate);
         this.statistics = new SignalStatistics(channels);
-        this.spectrum = new BandSpectrum(channels, sampleRate);
+        this.spectrum = withSpectrum ? new BandSpectrum(channels, sampleRate) : null;
     }
 
     public void add(AudioBuffer block) {
         meter.add(block);
         statistics.add(block);
-        spectrum.add(block);
+        if (spectrum != null) spectrum.add(block);
     }
 
     /** Analyses a whole buffer (tests, and jobs that already hold the audio). */
@@ -129,7 +137,7 @@ public final class AudioAnalyzer {
                 powerDb(ms), amplitudeDb(dc), statistics.clippedSamples(),
                 Double.isNaN(correlation) ? null : correlation,
                 ms > 0 && peak > 0 ? 20 * Math.log10(peak / Math.sqrt(ms)) : null,
-                perChannel, spectrum.bands());
+                perChannel, spectrum == null ? List.of() : spectrum.bands());
         LoudnessCurves curves = new LoudnessCurves(LoudnessMeter.STEP_SECONDS, meter.momentaryCurveLufs(), meter.shortTermCurveLufs());
         return new Analysis(report, curves);
     }

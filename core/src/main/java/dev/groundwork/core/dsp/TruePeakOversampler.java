@@ -60,8 +60,13 @@ public final class TruePeakOversampler {
     private final float[] samplePeak;
     /** Samples fed per channel, capped: interpolation starts once a whole window of real samples is in. */
     private final int[] fed;
-    /** Accurate mode: per channel, the largest reading so far; stretches that cannot beat it are skipped. */
+    /** Per channel, the largest interpolated reading so far; chunks that cannot beat it are skipped. */
     private final float[] runningPeak;
+    /**
+     * No interpolated point exceeds the largest |sample| under its window times this: the largest sum of
+     * |taps| over the phases (the gate's too), raised a little for float rounding.
+     */
+    private final float boundGain;
 
     public TruePeakOversampler(int channels, double sampleRate) {
         if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
@@ -81,6 +86,7 @@ public final class TruePeakOversampler {
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
         this.runningPeak = new float[channels];
+        this.boundGain = boundGain(phases);
     }
 
     private TruePeakOversampler(int channels, float floor) {
@@ -99,6 +105,17 @@ public final class TruePeakOversampler {
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
         this.runningPeak = new float[channels];
+        this.boundGain = Math.max(boundGain(phases), boundGain(GATE_PHASES));
+    }
+
+    private static float boundGain(float[][] phases) {
+        double g = 1;
+        for (float[] p : phases) {
+            double sum = 0;
+            for (float v : p) sum += Math.abs(v);
+            g = Math.max(g, sum);
+        }
+        return (float) (g * 1.001);
     }
 
     /**
@@ -151,9 +168,11 @@ public final class TruePeakOversampler {
             System.arraycopy(x, offset + done, window, h, len);
             // windows reaching before the first sample would interpolate a step up from assumed silence
             int from = Math.max(0, h - fed[channel]);
-            if (from < len) {
+            // a chunk whose samples are all far enough under the reading so far cannot raise it (most music
+            // stays well under its own peak most of the time): the reading is the same without it
+            if (from < len && absMax(window, 0, h + len) * boundGain >= runningPeak[channel]) {
                 interpolate(window, from, len, channel);
-                if (floor > 0) runningPeak[channel] = absMax(lanes[channel], 0, chunk);
+                runningPeak[channel] = absMax(lanes[channel], 0, chunk);
             }
             System.arraycopy(window, len, hist, 0, h);
             fed[channel] = (int) Math.min(h, (long) fed[channel] + len);

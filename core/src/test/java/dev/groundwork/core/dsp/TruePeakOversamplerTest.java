@@ -137,4 +137,46 @@ class TruePeakOversamplerTest {
         // far above everything, the gate skips the fine phases and the reading may only drop, never rise
         assertTrue(accurateDb(x, 4.0, 1000) <= full + 1e-6);
     }
+
+    /**
+     * Chunks whose samples stay far under the reading so far are skipped: the reading must still be exactly the largest
+     * interpolated point of a direct, unskipped computation (a loud burst first, then quiet music with a later, lower peak
+     * that only some chunks can reach, and a stretch whose samples are lower than the burst's but whose waveform is not).
+     */
+    @Test
+    void skippingQuietChunksGivesExactlyTheDirectReading() {
+        Random r = new Random(11);
+        float[] x = new float[60_000];
+        for (int i = 0; i < x.length; i++) {
+            double level = i < 2_000 ? 0.12 : i >= 40_000 && i < 40_500 ? 0.08 : 0.01;
+            x[i] = (float) (r.nextGaussian() * level);
+        }
+        float burst = 0;
+        for (float v : x) burst = Math.max(burst, Math.abs(v));
+        // a half-Nyquist square whose samples stay under the burst's but whose waveform peaks about 3 dB above them:
+        // only a bound that counts every tap's weight lets its chunk through
+        for (int i = 50_000; i < 50_064; i++) x[i] = 0.95f * burst * ((i / 2) % 2 == 0 ? 1 : -1);
+        assertTrue(direct(x, TruePeakOversampler.design(4)) > 1.2 * burst);
+        TruePeakOversampler meter = new TruePeakOversampler(1, 48_000);
+        meter.process(0, x, 0, x.length);
+        assertEquals(direct(x, TruePeakOversampler.design(4)), meter.peak(0));
+        TruePeakOversampler accurate = TruePeakOversampler.accurate(1, 0);
+        for (int at = 0; at < x.length; at += 1000) accurate.process(0, x, at, Math.min(1000, x.length - at));
+        assertEquals(direct(x, TruePeakOversampler.design(16, 64, 8)), accurate.peak(0));
+    }
+
+    /** max(|sample|, |every phase at every whole window|), summed over the taps in the implementation's order. */
+    private static double direct(float[] x, float[][] phases) {
+        float m = 0;
+        for (float v : x) m = Math.max(m, Math.abs(v));
+        int taps = phases[0].length;
+        for (float[] g : phases) {
+            for (int s = 0; s + taps <= x.length; s++) {
+                float y = g[0] * x[s];
+                for (int q = 1; q < taps; q++) y += g[q] * x[s + q];
+                m = Math.max(m, Math.abs(y));
+            }
+        }
+        return m;
+    }
 }

@@ -23,15 +23,18 @@ public final class Analyzer {
     private double sumMid, sumSide;
 
     public Analyzer(int channels, double sampleRate) {
-        this(channels, sampleRate, true);
+        this(channels, sampleRate, true, true);
     }
 
-    /** @param withSpectrum false skips the tonal profile (output checks that only need loudness and peaks) */
-    public Analyzer(int channels, double sampleRate, boolean withSpectrum) {
+    /**
+     * @param withTonal    false skips the tonal profile (output checks that only need loudness and peaks)
+     * @param withSpectrum false leaves the shared report's band spectrum out (nothing will show it)
+     */
+    public Analyzer(int channels, double sampleRate, boolean withTonal, boolean withSpectrum) {
         this.channels = channels;
         this.sampleRate = sampleRate;
-        this.core = new AudioAnalyzer(channels, sampleRate);
-        this.spectrum = withSpectrum ? new SpectrumAccumulator(channels, sampleRate) : null;
+        this.core = new AudioAnalyzer(channels, sampleRate, withSpectrum);
+        this.spectrum = withTonal ? new SpectrumAccumulator(channels, sampleRate) : null;
     }
 
     public void add(AudioBuffer block) {

@@ -96,7 +96,9 @@ public final class BeatJob {
         AudioBuffer input = loop ? repeat(mix, 3) : mix;
         MasterSettings settings = MasterSettings.defaults().withTarget(Target.custom(TARGET_LUFS, CEILING_DBTP)).withBits("32f");
         AudioOutput.Memory out = new AudioOutput.Memory();
-        MasterResult r = Mastering.master(AudioSource.of(input, "beat mix"), settings, out, progress);
+        AudioSource source = AudioSource.of(input, "beat mix");
+        // only the master's loudness and peak are used: no band spectra
+        MasterResult r = Mastering.master(source, Mastering.inspect(source, false, progress), settings, out, progress);
         AudioBuffer audio = out.audio();
         if (loop) {
             float[][] mid = new float[audio.channels()][];
