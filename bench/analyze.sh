@@ -47,13 +47,16 @@ done
 log "analyze: whole process vs ffmpeg (hyperfine)"
 proc_note=""
 if java -jar "$JAR" analyze "$SONG" >"$RESULTS/analyze-cli.txt" 2>"$RESULTS/analyze-cli.err"; then
-  gw_mean=$(hyperfine_mean analyze-gw 5 "java -Djava.awt.headless=true -jar $JAR analyze $SONG")
+  gw_mean=$(hyperfine_mean analyze-gw 5 "$LAUNCHER analyze $SONG")
   gw_sd=$(hyperfine_field analyze-gw stddev)
+  jar_mean=$(hyperfine_mean analyze-gw-jar 5 "java -Djava.awt.headless=true -jar $JAR analyze $SONG")
+  jar_sd=$(hyperfine_field analyze-gw-jar stddev)
   ff_mean=$(hyperfine_mean analyze-ffmpeg 5 "ffmpeg -nostats -hide_banner -i $SONG -af ebur128=peak=true -f null -")
   ff_sd=$(hyperfine_field analyze-ffmpeg stddev)
   gw_cpu=$(hyperfine_cpu analyze-gw); ff_cpu=$(hyperfine_cpu analyze-ffmpeg)
   proc_ratio=$(calc "$ff_mean / $gw_mean")
-  proc_row="| \`java -jar groundwork.jar analyze\` (JVM start included) | $(printf %.3f "$gw_mean") ± $(printf %.3f "$gw_sd") s (CPU $(printf %.2f "$gw_cpu") s) | \`ffmpeg -af ebur128=peak=true\` | $(printf %.3f "$ff_mean") ± $(printf %.3f "$ff_sd") s (CPU $(printf %.2f "$ff_cpu") s) | **$proc_ratio×** (ffmpeg time / groundwork time) | faster than ffmpeg |"
+  proc_row="| \`./groundwork analyze\` (the launcher users run, JVM start included) | $(printf %.3f "$gw_mean") ± $(printf %.3f "$gw_sd") s (CPU $(printf %.2f "$gw_cpu") s) | \`ffmpeg -af ebur128=peak=true\` | $(printf %.3f "$ff_mean") ± $(printf %.3f "$ff_sd") s (CPU $(printf %.2f "$ff_cpu") s) | **$proc_ratio×** (ffmpeg time / groundwork time) | faster than ffmpeg |
+| \`java -jar groundwork.jar analyze\` (no class-data-sharing archive) | $(printf %.3f "$jar_mean") ± $(printf %.3f "$jar_sd") s (CPU $(printf %.2f "$(hyperfine_cpu analyze-gw-jar)") s) | | | $(calc "$ff_mean / $jar_mean")× | |"
   cpu_ratio=$(calc "$ff_cpu / $gw_cpu")
   summary analyze "| analyze: whole process, 5-min song (wall; CPU) | $(printf %.2f "$gw_mean") s; CPU $(printf %.2f "$gw_cpu") s | ffmpeg ebur128 $(printf %.2f "$ff_mean") s; CPU $(printf %.2f "$ff_cpu") s | ${proc_ratio}× wall; ${cpu_ratio}× CPU | > 1× (faster than ffmpeg) | $(verdict "$proc_ratio" ">=" 1) (wall) |"
 else

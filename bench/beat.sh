@@ -21,10 +21,10 @@ if java -Djava.awt.headless=true -jar "$JAR" beat "$PROMPT" -o "$OUT/probe" --se
   build_ebur128_bench
   read -r lufs tp < <(ebur128_json "$OUT/probe/beat.wav" | jq -r '"\(.integrated_lufs) \(.true_peak_dbtp)"')
   log "beat: whole process (hyperfine)"
-  gw=$(hyperfine_mean beat-gw 3 --prepare "rm -rf $OUT/run" "java -Djava.awt.headless=true -jar $JAR beat '$PROMPT' -o $OUT/run --seed 1")
+  gw=$(hyperfine_mean beat-gw 3 --prepare "rm -rf $OUT/run" "$LAUNCHER beat '$PROMPT' -o $OUT/run --seed 1")
   gw_sd=$(hyperfine_field beat-gw stddev)
   # the condition is one core: the same command pinned to CPU 0
-  gw1=$(hyperfine_mean beat-gw-1core 3 --prepare "rm -rf $OUT/run1" "taskset -c 0 java -Djava.awt.headless=true -jar $JAR beat '$PROMPT' -o $OUT/run1 --seed 1")
+  gw1=$(hyperfine_mean beat-gw-1core 3 --prepare "rm -rf $OUT/run1" "taskset -c 0 $LAUNCHER beat '$PROMPT' -o $OUT/run1 --seed 1")
   gw1_sd=$(hyperfine_field beat-gw-1core stddev)
   fs=$(hyperfine_mean beat-fluidsynth 3 "fluidsynth -ni -q -r 44100 -F $OUT/fluidsynth.wav $SF2 $OUT/probe/beat.mid")
   fs_sd=$(hyperfine_field beat-fluidsynth stddev)

@@ -70,6 +70,10 @@ has_option() {
   [ -f "$JAR" ] && java -jar "$JAR" "$1" --help 2>&1 | grep -q -- "$2"
 }
 
+# LAUNCHER: the command the README runs (`./groundwork`: staleness check, then java with its class-data-sharing
+# archive). Whole-process timings use it, as users run it; analyze also reports the bare `java -jar` beside it.
+LAUNCHER="$REPO_DIR/groundwork"
+
 # gw ARGS...: the whole groundwork process, the jar run directly (no launcher script in the timing).
 gw() { java ${GW_JAVA_OPTS:-} -Djava.awt.headless=true -jar "$JAR" "$@"; }
 

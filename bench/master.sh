@@ -67,10 +67,10 @@ done
 SONG="$MUSIC/song-5min.wav"
 if [ $available = 1 ]; then
   log "master: 5-minute song, whole process (hyperfine)"
-  gw_mean=$(hyperfine_mean master-gw 3 "java -Djava.awt.headless=true -jar $JAR master $SONG -o $OUT/song-5min.gw.wav")
+  gw_mean=$(hyperfine_mean master-gw 3 "$LAUNCHER master $SONG -o $OUT/song-5min.gw.wav")
   gw_sd=$(hyperfine_field master-gw stddev)
   # the condition is one core: the same command pinned to CPU 0 (JIT and helper threads share it)
-  gw1=$(hyperfine_mean master-gw-1core 3 "taskset -c 0 java -Djava.awt.headless=true -jar $JAR master $SONG -o $OUT/song-5min.gw1.wav")
+  gw1=$(hyperfine_mean master-gw-1core 3 "taskset -c 0 $LAUNCHER master $SONG -o $OUT/song-5min.gw1.wav")
   gw1_sd=$(hyperfine_field master-gw-1core stddev)
   ff_mean=$(hyperfine_mean master-ffmpeg 3 "$BENCH_DIR/loudnorm2.sh $SONG $OUT/song-5min.loudnorm.wav")
   ff_sd=$(hyperfine_field master-ffmpeg stddev)

@@ -56,7 +56,10 @@ $(versions)
 **Read with care:** this machine has 2 cores shared with other jobs (see the load average above), so wall-clock
 times carry noise; in-process comparisons therefore use the CPU time of the measuring thread, and whole-process tables
 give the CPU time (user + system, all threads) next to the wall time. Ratios are peer time / groundwork time
-(above 1 = groundwork faster). A row marked "not measured" says why.
+(above 1 = groundwork faster). A row marked "not measured" says why. Whole-process timings of analyze, master and
+beat run \`./groundwork\`, the launcher the README uses (a staleness check, then java with its class-data-sharing
+archive); analyze also shows the bare \`java -jar\` beside it; mix times \`java -jar\`. "One core" rows pin the
+whole command to CPU 0 with \`taskset -c 0\`, the condition issues 3 and 4 name.
 
 ## Headline
 
