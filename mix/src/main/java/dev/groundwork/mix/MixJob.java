@@ -136,7 +136,7 @@ public final class MixJob {
     /** A human summary: per stem role, gain, pan, main EQ and compression with reasons; then buses, notes and the result. */
     public static String summary(MixPlan p, MixReport r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Mix plan (%s), %d stems at %.0f Hz, lead: %s%n", p.style().replace('_', ' '), p.stems().size(),
+        b.append(String.format(Locale.ROOT, "Mix plan (%s, %s balance), %d stems at %.0f Hz, lead: %s%n", p.style().replace('_', ' '), p.balance(), p.stems().size(),
                 p.sampleRateHz(), p.lead() == null ? "none" : p.lead()));
         b.append(String.format(Locale.ROOT, "  %-22s %-15s %7s %6s  %-28s %s%n", "stem", "role", "gain", "pan", "main EQ", "compression"));
         for (var s : p.stems()) {

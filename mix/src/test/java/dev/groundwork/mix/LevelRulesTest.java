@@ -75,6 +75,8 @@ class LevelRulesTest {
         assertTrue(t.apply(beat, "Melody.wav") > t.apply(beat, "Bass.wav") + 3, beat.stem("Melody.wav").orElseThrow().gainReason());
         assertTrue(beat.stem("Kick.wav").orElseThrow().gainReason().contains("beat balance"));
         assertTrue(beat.notes().stream().anyMatch(n -> n.contains("beat balance")), beat.notes().toString());
+        assertEquals("beat", beat.balance(), "the plan records the balance it was made with");
+        assertEquals("song", song.balance());
         // The lead's own level does not depend on the balance.
         assertEquals(t.apply(song, "Melody.wav"), t.apply(beat, "Melody.wav"), 1e-9);
     }

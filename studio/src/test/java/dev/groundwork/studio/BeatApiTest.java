@@ -59,6 +59,8 @@ class BeatApiTest {
             s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
             JsonNode mix = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
             assertEquals(after.path("mix").path("stems").size(), mix.path("stems").size());
+            assertEquals("beat", Json.MAPPER.readTree(ws.resolve(p).resolve(mix.path("plan_path").asText()).toFile()).path("balance").asText(),
+                    "a beat sent from the Beat page is mixed with the beat balance, as produce does");
             s.awaitJob(s.post("/api/projects/" + p + "/master/propose", "{\"target\":\"apple\",\"candidates\":1}"));
             JsonNode master = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(0);
             assertEquals(-16.0, master.path("integrated_lufs").asDouble(), 0.2);

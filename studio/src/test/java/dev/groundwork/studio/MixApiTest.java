@@ -29,6 +29,8 @@ class MixApiTest {
             s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
             JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
             assertEquals(2, proposal.path("candidates").size());
+            assertEquals("song", Json.MAPPER.readTree(ws.resolve(p).resolve(proposal.path("plan_path").asText()).toFile()).path("balance").asText(),
+                    "uploaded stems are mixed with the song balance");
             JsonNode first = proposal.path("candidates").get(0);
             assertTrue(Files.size(ws.resolve(p).resolve(first.path("path").asText())) > 44, "rendered WAV exists");
             JsonNode bass = stem(first, "bass.wav");

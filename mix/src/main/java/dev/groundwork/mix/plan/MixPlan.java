@@ -8,7 +8,7 @@ import java.util.Optional;
  * serialised as snake_case JSON; rendering the same plan on the same stems gives the same bytes.
  * Stems are named by file name (the plan travels with the folder, not with absolute paths).
  */
-public record MixPlan(int formatVersion, String style, double sampleRateHz, String sampleRateReason, double durationSeconds,
+public record MixPlan(int formatVersion, String style, String balance, double sampleRateHz, String sampleRateReason, double durationSeconds,
                       String lead, List<StemPlan> stems, CompressionPlan drumBus, SpacePlan space, MixBusPlan mixBus,
                       List<String> notes) {
     public static final int FORMAT_VERSION = 1;
@@ -16,6 +16,7 @@ public record MixPlan(int formatVersion, String style, double sampleRateHz, Stri
     public MixPlan {
         stems = List.copyOf(stems);
         notes = List.copyOf(notes);
+        if (balance == null) balance = "song"; // plans written before the balance was recorded used the song levels
     }
 
     public Optional<StemPlan> stem(String file) {
@@ -28,14 +29,14 @@ public record MixPlan(int formatVersion, String style, double sampleRateHz, Stri
     }
 
     public MixPlan withStems(List<StemPlan> s) {
-        return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
+        return new MixPlan(formatVersion, style, balance, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
     }
 
     public MixPlan withSpace(SpacePlan sp) {
-        return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, sp, mixBus, notes);
+        return new MixPlan(formatVersion, style, balance, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, sp, mixBus, notes);
     }
 
     public MixPlan withMixBus(MixBusPlan b) {
-        return new MixPlan(formatVersion, style, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
+        return new MixPlan(formatVersion, style, balance, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
     }
 }

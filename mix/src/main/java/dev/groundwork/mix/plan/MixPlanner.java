@@ -98,7 +98,7 @@ public final class MixPlanner {
                 "predicted mix %.1f LUFS → trim %+.1f dB to %.1f LUFS; peaks held at or below %.1f dBFS for mastering (turned down, never clipped)",
                 predicted, trim, s.targetLufs(), s.peakCeilingDbfs()));
         double duration = profiles.stream().mapToDouble(p -> p.summary().durationSeconds()).max().orElse(0);
-        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
+        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), s.balance(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
     }
 
     /** --lead, else the most confident lead vocal, else a synth lead that plays a quarter of the song or more, else nothing (no focus). */

@@ -38,9 +38,10 @@ final class MixEngine {
         return Arrays.stream(Role.values()).map(Role::id).toList();
     }
 
-    static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, ProgressListener progress) {
+    /** @param balance "song" or "beat" (the level conventions; see MixSettings) */
+    static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, String balance, ProgressListener progress) {
         List<MixJob.Outcome> outcomes = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix.wav"), WAV24, outDir.resolve("mix.plan.json"),
-                null, null, CANDIDATES, List.of(), MixSettings.defaults()), progress);
+                null, null, CANDIDATES, List.of(), MixSettings.defaults().withBalance(balance)), progress);
         List<MixViews.Candidate> out = new ArrayList<>();
         for (MixJob.Outcome o : outcomes) out.add(view(o, o.plan().style(), label(o.plan().style()), stemsDir, relative));
         return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out);
@@ -79,7 +80,7 @@ final class MixEngine {
         if (!roles.isEmpty()) {
             List<StemSource> sources = StemFolder.open(stemsDir);
             AutoMix.Analysis a = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.2 * f));
-            base = AutoMix.propose(a, MixSettings.defaults().withStyle(plan.style()).withRoles(roles));
+            base = AutoMix.propose(a, MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance()).withRoles(roles));
         }
         List<StemPlan> stems = new ArrayList<>();
         for (StemPlan sp : base.stems()) {

@@ -3,6 +3,7 @@ package dev.groundwork.studio.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groundwork.core.json.Json;
+import dev.groundwork.mix.MixSettings;
 import dev.groundwork.studio.ApiError;
 import dev.groundwork.studio.media.StoredAudio;
 import dev.groundwork.studio.project.Project;
@@ -47,10 +48,11 @@ public final class MixPage {
         app.post("/api/projects/{id}/mix/propose", ctx -> {
             Project p = pc.project(ctx);
             List<Path> stems = stems(p);
+            String balance = balance(p, PageContext.body(ctx));
             Path out = p.newDir("mix/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, progress)),
                     result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
                             "/mix/proposal", result)));
         });
@@ -112,6 +114,21 @@ public final class MixPage {
                     result -> pc.decide(p, "mix", "export", "exported " + format + ": " + result.path("path").asText(),
                             "/mix/exports/" + format, result)));
         });
+    }
+
+    /**
+     * The level conventions asked for ("balance": "song" or "beat"); without one, stems sent from the Beat page are
+     * mixed as a beat (as `groundwork produce` does) and uploaded stems as a song.
+     */
+    private static String balance(Project p, JsonNode body) {
+        String asked = body.path("balance").asText("");
+        if (!asked.isEmpty()) {
+            if (!MixSettings.BALANCES.contains(asked)) throw ApiError.badRequest("balance must be one of " + MixSettings.BALANCES);
+            return asked;
+        }
+        JsonNode s = p.get("/mix/stems");
+        boolean fromBeat = s != null && s.size() > 0 && s.get(0).has("role_hint");
+        return fromBeat ? "beat" : "song";
     }
 
     private static List<Path> stems(Project p) {
