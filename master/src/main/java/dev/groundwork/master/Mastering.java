@@ -157,7 +157,7 @@ public final class Mastering {
                 double trim = 0;
                 if (tp > settings.target().ceilingDbtp() - CEILING_MARGIN_DB) {
                     // last resort, after the renders: a small negative trim, rendered once more
-                    trim = Math.floor((settings.target().ceilingDbtp() - CEILING_MARGIN_DB - tp - 0.005) * 100) / 100;
+                    trim = trimUnder(0, settings.target().ceilingDbtp(), tp);
                     warnings.add(new Warning(Codes.CEILING_TRIM, "loudness", String.format(Locale.ROOT,
                             "true peak %.2f dBTP (×16 estimate) after the limiter: trimmed %.2f dB to stay under %.1f dBTP", tp, trim, settings.target().ceilingDbtp())));
                     r.writer.close();
@@ -216,7 +216,7 @@ public final class Mastering {
         Replay r = replay(source, st, st.loudness().trimDb(), ceiling, output, progress);
         try {
             if (r.accurateTruePeakDbtp > ceiling - CEILING_MARGIN_DB) {
-                double trim = Math.floor((st.loudness().trimDb() + ceiling - CEILING_MARGIN_DB - r.accurateTruePeakDbtp - 0.005) * 100) / 100;
+                double trim = trimUnder(st.loudness().trimDb(), ceiling, r.accurateTruePeakDbtp);
                 if (trim < -6) {
                     throw new MasteringException(String.format(Locale.ROOT, "the plan's output peaks at %.2f dBTP, %.1f dB over its %.1f dBTP ceiling: "
                             + "more than a trim can fix; lower the loudness gain or the limiter ceiling in the plan", r.accurateTruePeakDbtp,
@@ -238,6 +238,14 @@ public final class Mastering {
         TruePeakLimiter.Statistics ls = r.limiter;
         return new MasterResult(plan.withStages(st).withWarnings(warnings), inputAnalysis, r.output,
                 new GainReduction(r.compressorDb[0], r.compressorDb[1], ls.maxGainReductionDb(), ls.meanGainReductionDb(), 100 * ls.limitedFraction(), r.multibandDb));
+    }
+
+    /**
+     * The last-resort trim, in whole hundredths of a dB, that brings an output rendered with {@code trimDb} and
+     * peaking at {@code accurateTruePeakDbtp} (×16) under {@code ceilingDbtp} less {@link #CEILING_MARGIN_DB}.
+     */
+    static double trimUnder(double trimDb, double ceilingDbtp, double accurateTruePeakDbtp) {
+        return Math.floor((trimDb + ceilingDbtp - CEILING_MARGIN_DB - accurateTruePeakDbtp - 0.005) * 100) / 100;
     }
 
     /** One pass of a plan from the source to an opened, not yet committed writer, measured on the way (×16 true peak included). */

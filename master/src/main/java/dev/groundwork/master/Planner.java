@@ -1,7 +1,5 @@
 package dev.groundwork.master;
 
-import dev.groundwork.core.dsp.Biquad;
-import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.dsp.Compressor;
 import dev.groundwork.core.dsp.MultibandCompressor;
 import dev.groundwork.core.dsp.StereoWidth;
@@ -206,7 +204,7 @@ final class Planner {
         for (int j = 0; j < MID_BANDS.size(); j++) {
             BandSpec b = MID_BANDS.get(j);
             if (b.hz >= maxHz) continue;
-            var filter = filter(b.type, sampleRate, b.hz, b.q, 1);
+            var filter = EqBand.design(b.type, sampleRate, b.hz, b.q, 1); // as the renderer designs it
             double num = 0, den = 0, sp = 0, sw = 0;
             for (int i = 0; i < n; i++) {
                 double r = filter.magnitudeDb(hz[i], sampleRate); // dB per dB of gain
@@ -220,15 +218,6 @@ final class Planner {
             spreads[j] = sw > 0 ? sp / sw : DEFAULT_SPREAD_DB;
         }
         return new Reading(gains, spreads, offset);
-    }
-
-    /** The biquad of an EQ band, as the renderer designs it. */
-    static Biquad.Coefficients filter(String type, double fs, double hz, double q, double gainDb) {
-        return switch (type) {
-            case "low_shelf" -> BiquadDesign.lowShelf(fs, hz, q, gainDb);
-            case "high_shelf" -> BiquadDesign.highShelf(fs, hz, q, gainDb);
-            default -> BiquadDesign.peaking(fs, hz, q, gainDb);
-        };
     }
 
     static double weightedMedian(double[] v, double[] w) {
@@ -350,7 +339,7 @@ final class Planner {
             double p = Math.pow(10, a.tonal().midDb()[b] / 10), db = 0;
             for (EqBand e : tonal.mid()) {
                 if (e.gainDb() == 0) continue;
-                db += filter(e.type(), fs, e.frequencyHz(), e.q(), e.gainDb()).magnitudeDb(hz, fs);
+                db += e.coefficients(fs).magnitudeDb(hz, fs);
             }
             before += p;
             after += p * Math.pow(10, db / 10);

@@ -135,8 +135,9 @@ public final class SpectrumAccumulator {
     public BandDynamics bandDynamics(String name, double loHz, double hiHz) {
         if (frames.isEmpty()) return null;
         int nb = bandLo.length;
-        double[][] all = frames.toArray(new double[0][]);
-        double[] section = sectionLoudness(all, 2 * nb, size / sampleRate);
+        Ranked r = ranked();
+        double[][] all = r.all();
+        double[] section = r.section();
         double loudest = Arrays.stream(section).max().orElse(0);
         if (!(loudest > 0)) return null;
         double[] e = new double[all.length];
@@ -168,6 +169,20 @@ public final class SpectrumAccumulator {
         return all > 0 ? 10 * Math.log10(Math.max(below, 1e-30) / all) : Double.NEGATIVE_INFINITY;
     }
 
+    /** The frames as an array and their section loudness, shared by {@link #profile} and every {@link #bandDynamics}. */
+    private record Ranked(double[][] all, double[] section) {}
+
+    private Ranked ranked;
+
+    /** Built once per frame count: the four queries after analysis read the same frames. */
+    private Ranked ranked() {
+        if (ranked == null || ranked.all().length != frames.size()) {
+            double[][] all = frames.toArray(new double[0][]);
+            ranked = new Ranked(all, sectionLoudness(all, 2 * bandLo.length, size / sampleRate));
+        }
+        return ranked;
+    }
+
     /**
      * Mean K-weighted energy of the frames within about 1.5 s of each frame (a BS.1770 short-term window): frames are
      * ranked by the section they belong to, because ranking single frames favours frames where a thinly resolved bass
@@ -189,8 +204,9 @@ public final class SpectrumAccumulator {
     public TonalProfile profile() {
         if (frames.isEmpty()) return null;
         int nb = bandLo.length;
-        double[][] all = frames.toArray(new double[0][]);
-        double[] section = sectionLoudness(all, 2 * nb, size / sampleRate);
+        Ranked r = ranked();
+        double[][] all = r.all();
+        double[] section = r.section();
         Integer[] order = new Integer[all.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Double.compare(section[b], section[a]));

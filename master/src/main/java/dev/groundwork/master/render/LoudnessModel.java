@@ -25,11 +25,12 @@ public final class LoudnessModel {
     private final int channels;
     private final int chunk;
     private final double[] weights;
-    private final Biquad shelf, highPass;
-    /** Filter states of the channels K-weighted in pairs (the others keep theirs in the Biquads). */
+    /** K-weighting coefficients: shelf (s*) then high-pass (h*), as the meter's two biquads. */
+    private final double sb0, sb1, sb2, sa1, sa2, hb0, hb1, hb2, ha1, ha2;
+    /** Per-channel filter states (transposed direct form II), whether the channel is filtered alone or in a pair. */
     private final double[] sState1, sState2, hState1, hState2;
     private final TruePeakLimiter.PeakDetector detector;
-    private double[] k = new double[0], power = new double[0];
+    private double[] power = new double[0];
     private float[] peaks = new float[0];
     // small at first: the growth branch is taken early, while the code is still profiled, so the
     // compiled loop keeps it (a branch first taken after compilation costs a recompile of the hot loop)
@@ -50,10 +51,9 @@ public final class LoudnessModel {
         this.sampleRate = sampleRate;
         this.chunk = Math.max(4, (int) Math.round(sampleRate / 5512.5));
         this.weights = ChannelWeights.forChannelCount(channels);
-        this.shelf = new Biquad(channels);
-        this.highPass = new Biquad(channels);
-        shelf.setCoefficients(KWeighting.shelf(sampleRate));
-        highPass.setCoefficients(KWeighting.highPass(sampleRate));
+        Biquad.Coefficients sh = KWeighting.shelf(sampleRate), hp = KWeighting.highPass(sampleRate);
+        sb0 = sh.b0(); sb1 = sh.b1(); sb2 = sh.b2(); sa1 = sh.a1(); sa2 = sh.a2();
+        hb0 = hp.b0(); hb1 = hp.b1(); hb2 = hp.b2(); ha1 = hp.a1(); ha2 = hp.a2();
         this.sState1 = new double[channels];
         this.sState2 = new double[channels];
         this.hState1 = new double[channels];
@@ -64,8 +64,7 @@ public final class LoudnessModel {
     /** Records a block of pre-limiter audio. */
     public void add(AudioBuffer block) {
         int n = block.frames();
-        if (k.length < n) {
-            k = new double[n];
+        if (power.length < n) {
             power = new double[n];
             peaks = new float[n];
         }
@@ -89,18 +88,25 @@ public final class LoudnessModel {
     /** Adds weight · (K-weighted sample)² of one channel to {@code power} (same arithmetic as the meter's two biquads). */
     private void kWeightedPower(int c, float[] x, int n) {
         if (weights[c] == 0) return;
-        for (int i = 0; i < n; i++) k[i] = x[i];
-        shelf.process(c, k, 0, n);
-        highPass.process(c, k, 0, n);
-        double w = weights[c];
-        for (int i = 0; i < n; i++) power[i] += w * k[i] * k[i];
+        final double w = weights[c];
+        double p1 = sState1[c], p2 = sState2[c], q1 = hState1[c], q2 = hState2[c];
+        for (int i = 0; i < n; i++) {
+            double a = x[i];
+            double ya = sb0 * a + p1;
+            p1 = sb1 * a - sa1 * ya + p2;
+            p2 = sb2 * a - sa2 * ya;
+            double za = hb0 * ya + q1;
+            q1 = hb1 * ya - ha1 * za + q2;
+            q2 = hb2 * ya - ha2 * za;
+            power[i] += w * za * za;
+        }
+        sState1[c] = p1; sState2[c] = p2; hState1[c] = q1; hState2[c] = q2;
     }
 
     /** {@link #kWeightedPower} for channels c and c + 1 in one pass; bit-identical results. */
     private void kWeightedPowerPair(int c, float[] x0, float[] x1, int n) {
-        Biquad.Coefficients sh = shelf.coefficients(), hp = highPass.coefficients();
-        final double sb0 = sh.b0(), sb1 = sh.b1(), sb2 = sh.b2(), sa1 = sh.a1(), sa2 = sh.a2();
-        final double hb0 = hp.b0(), hb1 = hp.b1(), hb2 = hp.b2(), ha1 = hp.a1(), ha2 = hp.a2();
+        final double sb0 = this.sb0, sb1 = this.sb1, sb2 = this.sb2, sa1 = this.sa1, sa2 = this.sa2;
+        final double hb0 = this.hb0, hb1 = this.hb1, hb2 = this.hb2, ha1 = this.ha1, ha2 = this.ha2;
         final double w0 = weights[c], w1 = weights[c + 1];
         double p1 = sState1[c], p2 = sState2[c], q1 = hState1[c], q2 = hState2[c];
         double r1 = sState1[c + 1], r2 = sState2[c + 1], u1 = hState1[c + 1], u2 = hState2[c + 1];

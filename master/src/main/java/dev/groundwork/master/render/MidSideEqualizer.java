@@ -3,7 +3,6 @@ package dev.groundwork.master.render;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.dsp.Biquad;
 import dev.groundwork.core.dsp.BiquadCascade;
-import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.dsp.ProcessSpec;
 import dev.groundwork.core.dsp.Processor;
 import dev.groundwork.master.plan.EqBand;
@@ -43,11 +42,7 @@ public final class MidSideEqualizer implements Processor {
         List<Biquad.Coefficients> out = new ArrayList<>();
         for (EqBand b : bands) {
             if (b.gainDb() == 0 || b.frequencyHz() >= fs * 0.45) continue;
-            out.add(switch (b.type()) {
-                case "low_shelf" -> BiquadDesign.lowShelf(fs, b.frequencyHz(), b.q(), b.gainDb());
-                case "high_shelf" -> BiquadDesign.highShelf(fs, b.frequencyHz(), b.q(), b.gainDb());
-                default -> BiquadDesign.peaking(fs, b.frequencyHz(), b.q(), b.gainDb());
-            });
+            out.add(b.coefficients(fs));
         }
         return new BiquadCascade(out.toArray(new Biquad.Coefficients[0]), states);
     }
