@@ -26,10 +26,8 @@ final class MixIntentOptions {
             MixSettings s = base.withStyle(style);
             if (balance != null) s = s.withBalance(balance);
             for (String m : more) s = s.withIntent(m, 1);
-            for (String l : less) s = s.withIntent(l, -1);
-            // Re-validate the intents through the record's checks.
-            return new MixSettings(s.roles(), s.lead(), s.maskingStrength(), s.intents(), s.fixes(), s.style(), s.targetLufs(),
-                    s.peakCeilingDbfs(), s.tempoBpm(), s.sampleRateHz(), s.balance());
+            for (String l : less) s = s.withIntent(l, -1);   // each with* passes the record's checks
+            return s;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -38,11 +38,7 @@ public final class AutoMix {
 
     /** The analyses of a set of stems plus the session rate chosen for them, and each stem's onset curve for the tempo. */
     public record Analysis(List<StemSource> stems, List<StemProfile> profiles, double sessionRate, String rateReason, List<String> notes,
-                           Map<String, OnsetCurve> onsets) {
-        public Analysis(List<StemSource> stems, List<StemProfile> profiles, double sessionRate, String rateReason, List<String> notes) {
-            this(stems, profiles, sessionRate, rateReason, notes, Map.of());
-        }
-    }
+                           Map<String, OnsetCurve> onsets) { }
 
     /** Proposes a plan for stem files (the bench's entry point). */
     public static MixPlan propose(List<Path> stems, MixSettings settings) {

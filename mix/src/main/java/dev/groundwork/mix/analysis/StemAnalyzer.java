@@ -27,6 +27,7 @@ public final class StemAnalyzer {
     private final int channels;
     private final DoubleFFT_1D fft;
     private final double[] window, kWeight, frame, acf;
+    private final double[] lags;                     // pitchOf's autocorrelation, reused frame to frame
     private final double windowPower;
     private final double[] spectrumSum;
     private final double[] bandSum = new double[Bands.COUNT];
@@ -64,6 +65,7 @@ public final class StemAnalyzer {
         this.windowPower = wp;
         this.frame = new double[2 * n];
         this.acf = new double[n];
+        this.lags = new double[n];
         this.kWeight = new double[n / 2 + 1];
         var shelf = BiquadDesign.highShelf(fs, 1681.97, 0.7072, 4.0);
         var hp = BiquadDesign.highPass(fs, 38.14, 0.5003);
@@ -192,7 +194,8 @@ public final class StemAnalyzer {
     /** Autocorrelation as the inverse transform of the power spectrum (Wiener–Khinchin), band-limited to 60 Hz – 5 kHz. */
     private void pitchOf(double framePower) {
         int kLo = Math.max(1, (int) Math.round(60.0 * n / fs)), kHi = Math.min(n / 2, (int) Math.round(5000.0 * n / fs));
-        double[] a = new double[n];
+        double[] a = lags;
+        Arrays.fill(a, 0);
         for (int k = kLo; k <= kHi; k++) {
             a[k == n / 2 ? 1 : 2 * k] = acf[k];
         }

@@ -452,12 +452,13 @@ public final class DawProjectExporter {
     }
 
     /** Clip lengths and warp points: enough digits that the warp stays 1:1 to well below a sample. */
-    private static String precise(double v) {
-        return String.format(Locale.ROOT, "%.10f", v).replaceFirst("0+$", "").replaceFirst("\\.$", ".0");
-    }
+    private static String precise(double v) { return num(v, 10); }
 
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.6f", v).replaceFirst("0+$", "").replaceFirst("\\.$", ".0");
+    private static String num(double v) { return num(v, 6); }
+
+    /** v with at most {@code digits} decimals, trailing zeros dropped (at least one decimal kept). */
+    private static String num(double v, int digits) {
+        return String.format(Locale.ROOT, "%." + digits + "f", v).replaceFirst("0+$", "").replaceFirst("\\.$", ".0");
     }
 
     private static byte[] serialise(Document d) throws javax.xml.transform.TransformerException {

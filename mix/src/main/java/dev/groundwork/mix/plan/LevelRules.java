@@ -85,9 +85,6 @@ final class LevelRules {
 
     private LevelRules() { }
 
-    /** The role's offset from the lead's level in the default ("song") balance. */
-    static double offset(Role r) { return OFFSET.get(r); }
-
     /** The role's offset in the named balance ("song" or "beat"). */
     static double offset(Role r, String balance) {
         return "beat".equals(balance) ? BEAT_OFFSET.get(r) : OFFSET.get(r);

@@ -5,7 +5,6 @@ import dev.groundwork.core.analysis.TempoEstimator;
 import dev.groundwork.mix.MixSettings;
 import dev.groundwork.mix.analysis.OnsetCurve;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +39,6 @@ public final class TempoChoice {
         OnsetCurve first = curves.get(stems.get(0).file());
         double rate = first.frameRate();
         int n = 0;
-        List<double[]> weighted = new ArrayList<>();
         for (StemPlan p : stems) {
             OnsetCurve c = curves.get(p.file());
             n = Math.max(n, (int) Math.floor(c.envelope().length * rate / c.frameRate()));
