@@ -1,6 +1,7 @@
 package dev.groundwork.beat.compose;
 
 import dev.groundwork.beat.plan.Chord;
+import dev.groundwork.beat.plan.Metre;
 import dev.groundwork.beat.plan.Note;
 import dev.groundwork.beat.style.Genre;
 
@@ -86,7 +87,7 @@ public final class ChordWriter {
                 prev = voicing;
                 double next = h + 1 < hits.size() ? hits.get(h + 1) * step : barBeats;
                 double len = sound.equals("stab") || sound.equals("pluck") ? Math.min(0.35, next - i * step) : next - i * step;
-                int v = pattern.length() > i && pattern.charAt(i) == 'o' ? vel - 14 : vel;
+                int v = pattern.charAt(i) == 'o' ? vel - 14 : vel;
                 for (int p : voicing) out.add(note(c, base + i * step, len, p, v));
             }
         }
@@ -98,7 +99,7 @@ public final class ChordWriter {
     }
 
     /** Rhythm as a step pattern, or null for a chord held through the bar. */
-    static String rhythm(Genre g, String sound, dev.groundwork.beat.plan.Metre metre) {
+    static String rhythm(Genre g, String sound, Metre metre) {
         if (!metre.label().equals("4/4")) {
             // the other metres: held pads, and keys, plucks and stabs on the felt beats with an 8th pickup
             return switch (sound) {

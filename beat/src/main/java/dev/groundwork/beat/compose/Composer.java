@@ -213,13 +213,14 @@ public final class Composer {
     /** Keeps the notes that start in sections where the part plays. */
     public static List<Note> keepActive(BeatPlan plan, String part, List<Note> notes) {
         List<Note> out = new ArrayList<>();
+        double barBeats = plan.barBeats();
         for (Note n : notes) {
-            int bar = (int) Math.floor(n.startBeats() / plan.barBeats() + 1e-9);
+            int bar = (int) Math.floor(n.startBeats() / barBeats + 1e-9);
             if (bar >= plan.bars()) continue;
             if (!plan.sectionAtBar(bar).parts().contains(part)) continue;
             // Notes never ring past the end of the section they start in when the next section drops the part.
             Section s = plan.sectionAtBar(bar);
-            double sectionEnd = s.endBar() * plan.barBeats();
+            double sectionEnd = s.endBar() * barBeats;
             if (n.endBeats() > sectionEnd && (s.endBar() >= plan.bars() || !plan.sectionAtBar(s.endBar()).parts().contains(part))) {
                 double len = sectionEnd - n.startBeats();
                 if (len <= 1e-6) continue;

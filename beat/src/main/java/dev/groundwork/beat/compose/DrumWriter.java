@@ -1,5 +1,6 @@
 package dev.groundwork.beat.compose;
 
+import dev.groundwork.beat.plan.Metre;
 import dev.groundwork.beat.plan.Note;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.style.DrumStyle;
@@ -71,7 +72,7 @@ public final class DrumWriter {
     }
 
     private static boolean isBackbeat(ComposeContext ctx, int step) {
-        if (ctx.genre().backbeatOnThree() && ctx.metre().equals(dev.groundwork.beat.plan.Metre.FOUR_FOUR)) return step == 8;
+        if (ctx.genre().backbeatOnThree() && ctx.metre().equals(Metre.FOUR_FOUR)) return step == 8;
         for (int b : ctx.metre().backbeatSteps()) if (b == step) return true;
         return false;
     }
@@ -123,8 +124,8 @@ public final class DrumWriter {
             return;
         }
         if (g.backbeatOnThree()) {
-            v[14] = Math.max(v[14], 70);
-            v[15] = Math.max(v[15], 90);
+            v[steps - 2] = Math.max(v[steps - 2], 70);
+            v[steps - 1] = Math.max(v[steps - 1], 90);
             return;
         }
         int[] fillSteps = rnd.nextBoolean() ? new int[]{steps - 3, steps - 2, steps - 1} : new int[]{steps - 4, steps - 3, steps - 2, steps - 1};

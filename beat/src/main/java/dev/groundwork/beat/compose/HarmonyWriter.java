@@ -66,11 +66,6 @@ public final class HarmonyWriter {
     }
 
     /**
-     * Harmonic rhythm: bars each chord lasts. Techno, drum and bass and UK drill move slowly (a chord over two
-     * bars, so a four-chord progression takes eight), the other genres change once a bar. A section too short
-     * for two-bar chords changes every bar.
-     */
-    /**
      * Genres whose four-bar phrases end on a half-bar turnaround (two chords in the last bar: the phrase's chord or
      * the predominant, then the dominant), as R&B, boom bap's jazz loops and afrobeats' highlife-rooted progressions do.
      */
@@ -90,6 +85,11 @@ public final class HarmonyWriter {
     /** The chord before the dominant: ii in major, iv in minor. */
     static String predominant(Key key) { return key.mode().isMinorFamily() ? "3" : "1"; }
 
+    /**
+     * Harmonic rhythm: bars each chord lasts. Techno, drum and bass and UK drill move slowly (a chord over two
+     * bars, so a four-chord progression takes eight), the other genres change once a bar. A section too short
+     * for two-bar chords changes every bar.
+     */
     public static int barsPerChord(Genre genre, int sectionBars) {
         boolean slow = genre == Genre.TECHNO || genre == Genre.DNB || genre == Genre.DRILL;
         return slow && sectionBars >= 4 ? 2 : 1;

@@ -26,13 +26,14 @@ public final class Performer {
         double offsetBeats = g.offsetMs(part.name()) / 1000.0 / spb;
         boolean accented = part.name().equals("hats") || part.name().equals("perc");
         double total = plan.totalBeats();
+        double pulse = plan.metre().pulseBeats();
         List<PerformedNote> out = new ArrayList<>(part.notes().size());
         for (Note n : part.notes()) {
             double jitter = gaussian(rnd) * g.humanizeMs() / 1000.0 / spb;
             double velJitter = gaussian(rnd) * g.humanizeVelocity();
             double start = n.startBeats() + swingDelayBeats(n.startBeats(), g.swing()) + offsetBeats + jitter;
             double vel = n.velocity() + velJitter;
-            if (accented) vel *= accent(n.startBeats(), plan.metre().pulseBeats(), g.accent());
+            if (accented) vel *= accent(n.startBeats(), pulse, g.accent());
             if (part.role() == Role.DRUMS && n.velocity() < 80) vel = Math.min(vel, n.velocity() + 4); // ghosts stay ghosts
             if (plan.loop()) start = wrap(start, total);
             else start = Math.max(0, start);
