@@ -42,6 +42,26 @@ else
   detail="Prompt: \`$PROMPT\`."
 fi
 
+# Tempo and key read back from the rendered audio by independent detectors (aubio; Essentia via npm), 24 prompts.
+log "beat: tempo (aubio) and key (Essentia) of 24 prompts"
+need_packages aubio-tools nodejs npm python3
+tk_md="$RESULTS/beat-tempo-key.md"
+if (cd "$BENCH_DIR/beat" && { [ -d node_modules/essentia.js ] || npm install --no-audit --no-fund >"$RESULTS/beat-npm.log" 2>&1; }) \
+   && python3 "$BENCH_DIR/beat/tempo_key.py" >"$tk_md" 2>"$RESULTS/beat-tempo-key.err"; then
+  tempo_ok=$(sed -n 's/^tempo within 2 % (half[^:]*: \([0-9]*\)\/\([0-9]*\).*/\1 \2/p' "$tk_md")
+  key_ok=$(sed -n 's/^key read as asked by Essentia: \([0-9]*\)\/\([0-9]*\).*/\1 \2/p' "$tk_md")
+  read -r t_hit t_n <<<"$tempo_ok"; read -r k_hit k_n <<<"$key_ok"
+  summary beat "| beat: rendered tempo read by aubio within 2 % ($t_n prompts) | $t_hit / $t_n | | | every prompt (half or double only for half-time genres) | $([ "$t_hit" = "$t_n" ] && echo met || echo '**not met**') |"
+  summary beat "| beat: key read by Essentia as asked ($k_n prompts) | $k_hit / $k_n | | | most prompts | $([ $((2 * k_hit)) -gt "$k_n" ] && echo met || echo '**not met**') |"
+  tk_section="**Tempo and key read back** by independent detectors (\`bench/beat/tempo_key.py\`: Debian aubio for the tempo,
+Essentia's KeyExtractor via essentia.js for the key; seed 1):
+
+$(cat "$tk_md")"
+else
+  summary beat "| beat: tempo and key read back | not measured: $(tail -1 "$RESULTS/beat-tempo-key.err" 2>/dev/null) | | | | — |"
+  tk_section="Tempo and key read back: not measured (see bench/work/results/beat-tempo-key.err)."
+fi
+
 cat >"$md" <<MD
 ### Beat (issue 4)
 
@@ -54,6 +74,8 @@ mastering), so the ratio compares groundwork's whole job with a bare render of t
 | job | time | speed | target |
 |---|---:|---:|---|
 $rows
+
+$tk_section
 MD
 summary_commit beat
 log "beat: wrote $md"
