@@ -2,6 +2,7 @@ package dev.groundwork.beat;
 
 import dev.groundwork.beat.compose.HarmonyWriter;
 import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Feel;
 import dev.groundwork.beat.plan.Note;
 import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Section;
@@ -127,6 +128,21 @@ class GenreCharacterTest {
         assertTrue(20 * Math.log10(peak) - rmsDb > 12, "crackle pops stand out of the hiss: crest " + (20 * Math.log10(peak) - rmsDb) + " dB");
         // and the same plan renders the same bed: seeded, not random per run
         assertArrayEquals(bed, chordsWithoutNotes("lo-fi 80 bpm A minor 8 bars"));
+    }
+
+    @Test
+    void theMediumIsInThePlanAndTheProducerCanTakeItOff() {
+        BeatPlan plan = BeatMaker.compose("lo-fi 80 bpm A minor 8 bars", 3);
+        assertEquals(Feel.VINYL_TAPE, plan.feel().medium());
+        assertTrue(plan.reading().stream().anyMatch(l -> l.startsWith("medium: vinyl and tape")), plan.reading().toString());
+        Feel f = plan.feel();
+        BeatPlan clean = plan.withFeel(new Feel(f.moods(), f.density(), f.registerShift(), f.brightness(), f.drive(), Feel.CLEAN))
+                .withParts(plan.parts().stream().map(p -> p.name().equals("chords") ? p.withNotes(List.of()) : p).toList());
+        float[] bed = BeatMaker.render(clean, ProgressListener.NONE).parts().stream().filter(p -> p.name().equals("chords"))
+                .findFirst().map(PartAudio::samples).orElseThrow()[0];
+        for (float v : bed) assertEquals(0f, v, "a clean medium leaves the emptied chords silent");
+        assertEquals(Feel.CLEAN, BeatMaker.compose("boom bap 90 bpm A minor 8 bars", 3).feel().medium());
+        assertThrows(IllegalArgumentException.class, () -> new Feel(f.moods(), 0.5, 0, 0.5, 0.1, "cassette"));
     }
 
     @Test

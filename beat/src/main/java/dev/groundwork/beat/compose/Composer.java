@@ -62,6 +62,10 @@ public final class Composer {
                     + "): a listener may count " + fmt(tempo / 2) + " BPM");
         }
         Feel feel = feel(req);
+        if (Feel.VINYL_TAPE.equals(feel.medium())) {
+            reading.add("medium: vinyl and tape (hiss and crackle under the chords, tape wow, a dull top), as " + g.label
+                    + " is made; set feel.medium to \"clean\" in beat.json and render it with --from-plan to take it off");
+        }
         Integer targetBars = req.bars();
         if (targetBars == null && req.seconds() != null) {
             targetBars = (int) Math.max(1, Math.round(req.seconds() * tempo / 60.0 / req.metre().barBeats()));
@@ -133,7 +137,7 @@ public final class Composer {
             register += m.register;
         }
         if (req.heavy808()) drive += 0.5;
-        return new Feel(moods, density, register, brightness, drive);
+        return new Feel(moods, density, register, brightness, drive, req.genre() == Genre.LOFI ? Feel.VINYL_TAPE : Feel.CLEAN);
     }
 
     static Groove groove(Genre g, double swing, long seed) {

@@ -76,6 +76,8 @@ public record BeatPlan(int formatVersion, String prompt, List<String> reading, L
 
     public BeatPlan withChords(List<Chord> c) { return new BeatPlan(formatVersion, prompt, reading, ignored, genre, tempoBpm, key, timeSignature, bars, loop, seed, sampleRateHz, kit, soundfont, feel, groove, sections, c, parts); }
 
+    public BeatPlan withFeel(Feel f) { return new BeatPlan(formatVersion, prompt, reading, ignored, genre, tempoBpm, key, timeSignature, bars, loop, seed, sampleRateHz, kit, soundfont, f, groove, sections, chords, parts); }
+
     public BeatPlan withTempo(double bpm) { return new BeatPlan(formatVersion, prompt, reading, ignored, genre, bpm, key, timeSignature, bars, loop, seed, sampleRateHz, kit, soundfont, feel, groove, sections, chords, parts); }
 
     public BeatPlan withSounds(String k, String sf) { return new BeatPlan(formatVersion, prompt, reading, ignored, genre, tempoBpm, key, timeSignature, bars, loop, seed, sampleRateHz, k, sf, feel, groove, sections, chords, parts); }

@@ -11,12 +11,20 @@ import java.util.List;
  * @param brightness    0..1, filter cut-offs of the synth voices
  * @param drive         0..1, saturation of the 808/bass ("heavy 808", "aggressive")
  */
-public record Feel(List<String> moods, double density, int registerShift, double brightness, double drive) {
+public record Feel(List<String> moods, double density, int registerShift, double brightness, double drive, String medium) {
+    /** The worn-record medium: vinyl bed on the chords, tape wow on the pitched parts, a dull top end. */
+    public static final String VINYL_TAPE = "vinyl_tape";
+    public static final String CLEAN = "clean";
+
     public Feel {
         moods = List.copyOf(moods);
         density = Math.max(0, Math.min(1, density));
         brightness = Math.max(0, Math.min(1, brightness));
         drive = Math.max(0, Math.min(1, drive));
         registerShift = Math.max(-12, Math.min(12, registerShift));
+        // null: a plan written before the medium was recorded; the renderer then uses the genre's default
+        if (medium != null && !medium.equals(VINYL_TAPE) && !medium.equals(CLEAN)) {
+            throw new IllegalArgumentException("feel.medium must be \"" + VINYL_TAPE + "\" or \"" + CLEAN + "\", got \"" + medium + "\"");
+        }
     }
 }

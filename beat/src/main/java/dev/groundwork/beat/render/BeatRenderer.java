@@ -7,6 +7,7 @@ import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Role;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.compose.Seeds;
+import dev.groundwork.beat.plan.Feel;
 import dev.groundwork.beat.sound.LofiTape;
 import dev.groundwork.beat.sound.DrumKit;
 import dev.groundwork.beat.sound.SampleKits;
@@ -119,7 +120,7 @@ public final class BeatRenderer {
      * the chords (the "sample") carry the vinyl bed of hiss and crackle wherever they play.
      */
     static void colour(BeatPlan plan, Part part, float[] x, int sr) {
-        if (Genre.fromLabel(plan.genre()) != Genre.LOFI) return;
+        if (!worn(plan)) return;
         if (part.role() == Role.DRUMS) {
             LofiTape.dull(x, sr, 6000);
             return;
@@ -137,9 +138,15 @@ public final class BeatRenderer {
         if (part.role() != Role.BASS) LofiTape.dull(x, sr, 4200);
     }
 
+    /** Whether the plan asks for the worn-record medium (plans from before it was recorded: lo-fi's default). */
+    static boolean worn(BeatPlan plan) {
+        String m = plan.feel() == null ? null : plan.feel().medium();
+        return m == null ? Genre.fromLabel(plan.genre()) == Genre.LOFI : m.equals(Feel.VINYL_TAPE);
+    }
+
     /** Lo-fi tape wow on the pitched parts, after the cut (time-varying, so it is made periodic over a loop). */
     static void tape(BeatPlan plan, Part part, float[] x, int sr) {
-        if (Genre.fromLabel(plan.genre()) != Genre.LOFI || part.role() == Role.DRUMS) return;
+        if (!worn(plan) || part.role() == Role.DRUMS) return;
         LofiTape.wow(x, sr, Seeds.derive(plan.seed(), "wow"), plan.loop());
     }
 
