@@ -44,7 +44,8 @@ fi
 
 # Tempo and key read back from the rendered audio by independent detectors (aubio; Essentia via npm), 24 prompts.
 log "beat: tempo (aubio) and key (Essentia) of 24 prompts"
-need_packages aubio-tools nodejs npm python3
+need_packages aubio-tools python3
+command -v npm >/dev/null || need_packages nodejs npm   # a Node.js that bundles npm (e.g. NodeSource) conflicts with Debian's npm package
 tk_md="$RESULTS/beat-tempo-key.md"
 if (cd "$BENCH_DIR/beat" && { [ -d node_modules/essentia.js ] || npm install --no-audit --no-fund >"$RESULTS/beat-npm.log" 2>&1; }) \
    && python3 "$BENCH_DIR/beat/tempo_key.py" >"$tk_md" 2>"$RESULTS/beat-tempo-key.err"; then
