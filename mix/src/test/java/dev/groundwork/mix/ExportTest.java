@@ -222,6 +222,33 @@ class ExportTest {
     }
 
     @Test
+    void bothExportsNameStemsRelativeToTheExportedFileUnderASharedFolderAndAbsoluteOtherwise(@TempDir Path dir) throws Exception {
+        Path stems = dir.resolve("song stems");
+        Files.createDirectories(stems);
+        Map<String, Path> files = fakeStems(stems);
+        Path out = dir.resolve("out");
+        ReaperExporter.write(out.resolve("song.rpp"), plan, files);
+        DawProjectExporter.write(out.resolve("song.dawproject"), plan, files, channels, "song", DawProjectExporter.Audio.REFERENCE);
+        List<String> rppFiles = Files.readAllLines(out.resolve("song.rpp")).stream().map(String::trim)
+                .filter(l -> l.startsWith("FILE ")).map(l -> l.substring(6, l.length() - 1)).sorted().toList();
+        List<String> dawFiles = new ArrayList<>();
+        try (ZipFile z = new ZipFile(out.resolve("song.dawproject").toFile())) {
+            NodeList refs = parse(z.getInputStream(z.getEntry("project.xml")).readAllBytes()).getElementsByTagName("File");
+            for (int i = 0; i < refs.getLength(); i++) dawFiles.add(((Element) refs.item(i)).getAttribute("path"));
+        }
+        List<String> expected = plan.stems().stream().map(p -> "../song stems/" + p.file()).sorted().toList();
+        assertEquals(expected, rppFiles);
+        assertEquals(expected, dawFiles.stream().sorted().toList());
+        // Sharing only the file-system root: absolute, so moving either side does not break the link.
+        Map<String, Path> elsewhere = new HashMap<>();
+        plan.stems().forEach(p -> elsewhere.put(p.file(), Path.of("/stems", p.file())));
+        String rpp = ReaperExporter.text(plan, elsewhere, Path.of("/projects/song"));
+        for (StemPlan p : plan.stems()) assertTrue(rpp.contains("FILE \"/stems/" + p.file() + "\""), p.file());
+        String near = ReaperExporter.text(plan, elsewhere, Path.of("/stems/mixes"));
+        for (StemPlan p : plan.stems()) assertTrue(near.contains("FILE \"../" + p.file() + "\""), p.file());
+    }
+
+    @Test
     void theReaperProjectHasStemTracksADrumFolderAndReturnsReceivingEachSend() {
         Map<String, Path> files = new HashMap<>();
         plan.stems().forEach(p -> files.put(p.file(), Path.of("/stems", p.file())));

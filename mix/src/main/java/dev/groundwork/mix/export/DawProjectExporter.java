@@ -29,8 +29,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a plan as a DAWproject (the open exchange format of Bitwig, Studio One and Cubase): a zip with
- * project.xml and metadata.xml that references the original stems where they are (path relative to the
- * .dawproject, {@code external="true"}), or carries copies under audio/ when asked to embed them.
+ * project.xml and metadata.xml that references the original stems where they are ({@code external="true"}; the
+ * path relative to the .dawproject when both are under one folder, else absolute), or carries copies under audio/
+ * when asked to embed them.
  * Each stem is a track whose channel carries the plan's fader (linear volume), pan (0..1, 0.5 centre), EQ
  * and compressor as the format's built-in Equalizer and Compressor devices, and post-fader sends to a
  * reverb and a delay effect channel; drum stems route to a drum-bus submix with its glue compressor.
@@ -58,7 +59,7 @@ import java.util.zip.ZipOutputStream;
 public final class DawProjectExporter {
     /** How the stems travel with the project. */
     public enum Audio {
-        /** The project points at the original files (relative path from the .dawproject; absolute when no relative path exists). */
+        /** The project points at the original files (relative to the .dawproject under a shared folder, else absolute: {@link StemPaths}). */
         REFERENCE,
         /** Copies of the stems go into the archive under audio/ (one self-contained file to hand on). */
         EMBED
@@ -242,7 +243,7 @@ public final class DawProjectExporter {
         for (StemPlan p : plan.stems()) {
             Path src = stemFiles.get(p.file());
             if (src == null) throw new IllegalArgumentException("no file for stem " + p.file());
-            paths.put(p.file(), audio == Audio.EMBED ? "audio/" + p.file() : referencePath(dir, src));
+            paths.put(p.file(), audio == Audio.EMBED ? "audio/" + p.file() : StemPaths.reference(dir, src));
         }
         Path tmp = null;
         try {
@@ -275,17 +276,6 @@ public final class DawProjectExporter {
                     // Already moved or never created.
                 }
             }
-        }
-    }
-
-    /** The stem's path relative to the project's folder with forward slashes, or absolute when none exists (another drive). */
-    static String referencePath(Path projectDir, Path stem) {
-        Path abs = stem.toAbsolutePath().normalize();
-        try {
-            Path rel = projectDir.toAbsolutePath().normalize().relativize(abs);
-            return rel.toString().replace(java.io.File.separatorChar, '/');
-        } catch (IllegalArgumentException e) {
-            return abs.toString().replace(java.io.File.separatorChar, '/');
         }
     }
 

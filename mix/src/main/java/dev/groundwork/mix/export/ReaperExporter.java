@@ -51,7 +51,16 @@ public final class ReaperExporter {
     /** One track as it will be written, in final order (AUXRECV refers to tracks by this index). */
     private record Track(String name, double gainDb, double pan, StemPlan stem, int folder) { }
 
+    /** The project with absolute stem paths (for a project whose folder is not known yet). */
     public static String text(MixPlan plan, Map<String, Path> stemFiles) {
+        return text(plan, stemFiles, null);
+    }
+
+    /**
+     * The project written into {@code projectDir}: stems under a folder it shares with the project are named
+     * relative to it (Reaper resolves relative FILE paths from the project's folder), others absolutely.
+     */
+    public static String text(MixPlan plan, Map<String, Path> stemFiles, Path projectDir) {
         List<Track> tracks = new ArrayList<>();
         List<StemPlan> drums = plan.drumBus() == null ? List.of() : plan.stems().stream().filter(StemPlan::drumBus).toList();
         for (StemPlan p : plan.stems()) if (!drums.contains(p)) tracks.add(new Track(trackName(p), p.gainDb(), p.pan(), p, 0));
@@ -81,7 +90,7 @@ public final class ReaperExporter {
         for (Track t : tracks) {
             trackHead(b, t.name(), t.gainDb(), t.pan(), t.folder() == 1 ? 1 : t.folder() == -1 ? 2 : 0, t.folder());
             b.append("    MAINSEND 1 0\n");
-            if (t.stem() != null) item(b, t.stem(), stemFiles);
+            if (t.stem() != null) item(b, t.stem(), stemFiles, projectDir);
             b.append("  >\n");
         }
         returnTrack(b, "Reverb", tracks, StemPlan::reverbSendDb);
@@ -90,9 +99,9 @@ public final class ReaperExporter {
         return b.toString();
     }
 
-    private static void item(StringBuilder b, StemPlan p, Map<String, Path> stemFiles) {
+    private static void item(StringBuilder b, StemPlan p, Map<String, Path> stemFiles, Path projectDir) {
         Path f = stemFiles.get(p.file());
-        String path = f == null ? p.file() : f.toAbsolutePath().toString();
+        String path = f == null ? p.file() : projectDir == null ? f.toAbsolutePath().toString() : StemPaths.reference(projectDir, f);
         b.append("    <ITEM\n");
         b.append("      POSITION 0\n");
         b.append(String.format(Locale.ROOT, "      LENGTH %s%n", num(p.measured().durationSeconds())));
@@ -166,7 +175,7 @@ public final class ReaperExporter {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
             try {
-                Files.writeString(tmp, text(plan, stemFiles), StandardCharsets.UTF_8);
+                Files.writeString(tmp, text(plan, stemFiles, dir), StandardCharsets.UTF_8);
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

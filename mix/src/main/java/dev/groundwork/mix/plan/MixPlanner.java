@@ -18,6 +18,15 @@ import java.util.Map;
  * mix bus, each stage a small rule set with its reasons. A pure function of the analyses and the settings.
  */
 public final class MixPlanner {
+    /**
+     * A stem more than this under the median of the playing stems counts as buried: on the bench's scrambled songs
+     * all 12 such stems (cymbals, kicks, snares, a bass, two tracker voices) came out 3–17 LU louder than in the
+     * known mix when raised to their role's level.
+     */
+    static final double BURIED_LU = 20;
+    /** The most a buried stem is raised automatically (a --fix still moves it further). */
+    static final double MAX_BURIED_BOOST_DB = 6;
+
     private MixPlanner() { }
 
     public static MixPlan plan(List<StemProfile> profiles, MixSettings s, double sessionRate, String rateReason, List<String> notesIn) {
@@ -38,6 +47,7 @@ public final class MixPlanner {
         // 2. Levels.
         Map<Role, Integer> count = new EnumMap<>(Role.class);
         for (StemPlan p : stems) if (!p.silent()) count.merge(p.role(), 1, Integer::sum);
+        double median = medianLoudness(stems);
         List<StemPlan> leveled = new ArrayList<>();
         for (StemPlan p : stems) {
             if (p.silent()) {
@@ -59,12 +69,21 @@ public final class MixPlanner {
             LevelRules.Move move = LevelRules.styleMove(p.role(), isLead, s);
             double fix = LevelRules.fixFor(p.file(), p.role(), s);
             double measured = p.measured().activeLoudnessLufs();
-            double gain = Math.max(-60, Math.min(30, target + move.db() + fix - measured));
+            double automatic = target + move.db() - measured;
+            // A stem far under the others is a part its author buried (a ghost part, a bleed): raising it to its
+            // role's level raises its noise as much, and on the bench's known mixes every such stem sat far under.
+            boolean buried = measured < median - BURIED_LU && automatic > MAX_BURIED_BOOST_DB;
+            if (buried) automatic = MAX_BURIED_BOOST_DB;
+            double gain = Math.max(-60, Math.min(30, automatic + fix));
             StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
                     p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "beat".equals(s.balance()) ? "role, beat balance" : "role", roleOffset,
                     isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus) : "",
                     share != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share) : ""));
             if (!move.reason().isEmpty()) why.append("; ").append(move.reason());
+            if (buried) {
+                why.append(String.format(Locale.ROOT, "; %.1f LU under the stems' median (%.1f LUFS): a buried part (ghost part or bleed), so the boost "
+                        + "is held to %+.0f dB (more would raise its noise as much)", median - measured, median, MAX_BURIED_BOOST_DB));
+            }
             if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
             why.append(String.format(Locale.ROOT, " → %+.1f dB", gain));
             leveled.add(p.withGain(round2(gain), why.toString()));
@@ -99,6 +118,12 @@ public final class MixPlanner {
                 predicted, trim, s.targetLufs(), s.peakCeilingDbfs()));
         double duration = profiles.stream().mapToDouble(p -> p.summary().durationSeconds()).max().orElse(0);
         return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), s.balance(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
+    }
+
+    /** The median active loudness of the playing stems (the lower middle value for an even count), or NaN without any. */
+    static double medianLoudness(List<StemPlan> stems) {
+        double[] v = stems.stream().filter(p -> !p.silent()).mapToDouble(p -> p.measured().activeLoudnessLufs()).sorted().toArray();
+        return v.length == 0 ? Double.NaN : v[(v.length - 1) / 2];
     }
 
     /** --lead, else the most confident lead vocal, else a synth lead that plays a quarter of the song or more, else nothing (no focus). */
