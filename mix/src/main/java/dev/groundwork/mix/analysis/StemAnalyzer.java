@@ -2,7 +2,10 @@ package dev.groundwork.mix.analysis;
 
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamReader;
+import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.BiquadCascade;
 import dev.groundwork.core.dsp.BiquadDesign;
+import dev.groundwork.core.meter.KWeighting;
 import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.mix.stems.StemSource;
 import org.jtransforms.fft.DoubleFFT_1D;
@@ -20,6 +23,7 @@ import java.util.EnumSet;
  */
 public final class StemAnalyzer {
     private static final int SUB = 256;              // onset resolution, samples
+    private static final int FINE = 128;             // the compressor-envelope hop (2.9 ms at 44.1 kHz); divides SUB
     private static final double ONSET_RATIO = 4.0;   // +6 dB over the recent mean
 
     private final int n;                 // FFT size
@@ -39,10 +43,15 @@ public final class StemAnalyzer {
     private int fifoFill;
     private int frameCount, framesSeen;
     private final LoudnessMeter meter;
+    private final BiquadCascade kFilter;            // BS.1770 K-weighting, for the compressor envelope's loudness
+    private float[] kl = new float[0], kr = new float[0];
 
     private FloatList frameK = new FloatList(), frameMs = new FloatList();
     private final FloatList shortLevels = new FloatList(), shortPeaks = new FloatList();
     private final FloatList subEnergy = new FloatList();
+    private final FloatList fineDetector = new FloatList(), fineEnergy = new FloatList();
+    private double fineDet, fineEn;
+    private int fineFill;
     private double subAcc, shortAcc, shortPeak;
     private int subFill, shortFill;
     private final int shortLen;
@@ -84,6 +93,7 @@ public final class StemAnalyzer {
         this.fifoL = new double[n];
         this.fifoR = new double[n];
         this.shortLen = n / 2;
+        this.kFilter = new BiquadCascade(new Biquad.Coefficients[]{KWeighting.shelf(fs), KWeighting.highPass(fs)}, channels);
         this.meter = new LoudnessMeter(channels, fs, EnumSet.of(LoudnessMeter.Measure.INTEGRATED, LoudnessMeter.Measure.MOMENTARY));
     }
 
@@ -103,21 +113,35 @@ public final class StemAnalyzer {
         block.setFrames(frames);
         meter.add(block);
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : null;
+        // K-weighted copies: the envelope's energy is the loudness the meter adds up, so a kick's bright click
+        // (which a compressor's attack lets through) weighs what it weighs in LUFS.
+        if (kl.length < frames) { kl = new float[frames]; kr = new float[frames]; }
+        System.arraycopy(l, 0, kl, 0, frames);
+        if (r != null) {
+            System.arraycopy(r, 0, kr, 0, frames);
+            kFilter.processStereo(kl, kr, 0, frames);
+        } else {
+            kFilter.process(0, kl, 0, frames);
+        }
         // Chunks end on onset-window boundaries (SUB divides the short window and the FFT frame, and all
         // three counters start together), so each chunk is one tight loop and the bookkeeping runs per chunk.
         int i = 0;
         while (i < frames) {
-            int len = Math.min(SUB - subFill, frames - i);
-            double ll = 0, rr = 0, lr = 0;
+            int len = Math.min(FINE - fineFill, frames - i);
+            double ll = 0, rr = 0, lr = 0, det;
             float pk = 0;
             if (r != null) {
+                double dd = 0;
                 for (int j = i; j < i + len; j++) {
                     double x = l[j], y = r[j];
-                    ll += x * x;
-                    rr += y * y;
+                    double x2 = x * x, y2 = y * y;
+                    ll += x2;
+                    rr += y2;
                     lr += x * y;
+                    dd += Math.max(x2, y2);
                     pk = Math.max(pk, Math.max(Math.abs(l[j]), Math.abs(r[j])));
                 }
+                det = dd;
                 sumL2 += ll;
                 sumR2 += rr;
                 sumLR += lr;
@@ -127,8 +151,22 @@ public final class StemAnalyzer {
                     ll += x * x;
                     pk = Math.max(pk, Math.abs(l[j]));
                 }
+                det = ll;
             }
-            double e = ll + rr;
+            double e = ll + rr, ek = 0;
+            for (int j = i; j < i + len; j++) ek += kl[j] * kl[j];
+            if (r != null) for (int j = i; j < i + len; j++) ek += kr[j] * kr[j];
+            // The compressor's view of the stem: its detector input (the louder channel, squared) and the energy, per hop.
+            fineDet += det;
+            fineEn += ek;
+            fineFill += len;
+            if (fineFill == FINE) {
+                fineDetector.add((float) (fineDet / FINE));
+                fineEnergy.add((float) (fineEn / FINE));
+                fineDet = 0;
+                fineEn = 0;
+                fineFill = 0;
+            }
             if (pk > peak) peak = pk;
             subAcc += e;
             shortAcc += e;
@@ -288,7 +326,8 @@ public final class StemAnalyzer {
                 round(width, 3), round(balance, 2), round(sustain(shortLevels.toArray()), 3));
         double[] spectrum = new double[spectrumSum.length];
         for (int i = 0; i < spectrum.length; i++) spectrum[i] = frameCount > 0 ? spectrumSum[i] / frameCount : 0;
-        return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap);
+        return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap,
+                new StemProfile.Envelope(FINE / fs, fineDetector.toArray(), fineEnergy.toArray()));
     }
 
     /** Share of the windows within 30 dB of the loudest that are within 6 dB of the 90th-percentile window. */

@@ -9,9 +9,17 @@ package dev.groundwork.mix.analysis;
  * @param shortLevelsDb     RMS level of consecutive 46 ms windows, dBFS (-infinity for digital silence)
  * @param peakLevelsDb      sample peak of the same windows, dBFS
  * @param medianOnsetGapSeconds median time between onsets (NaN with fewer than two)
+ * @param envelope          the stem as a compressor sees it, every 2.9 ms (null when not measured)
  */
 public record StemProfile(StemAnalysis summary, double[] bandPower, double[] spectrum, double binHz,
-                          float[] shortLevelsDb, float[] peakLevelsDb, double medianOnsetGapSeconds) {
+                          float[] shortLevelsDb, float[] peakLevelsDb, double medianOnsetGapSeconds, Envelope envelope) {
+
+    /**
+     * Per hop of {@code hopSeconds}: the mean square of the louder channel (what a linked RMS detector
+     * integrates) and the mean K-weighted energy of all channels (what the loudness adds up). Two floats per hop: about
+     * 660 kB for four minutes at 44.1 kHz.
+     */
+    public record Envelope(double hopSeconds, float[] detectorMeanSquare, float[] energy) { }
 
     /** Band levels in dB relative to the stem's total power. */
     public double[] bandLevelsDb() {

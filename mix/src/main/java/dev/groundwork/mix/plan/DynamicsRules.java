@@ -14,7 +14,8 @@ import java.util.Map;
  * how much (a dense stem is left alone), the threshold is solved from the stem's own distribution of
  * 46 ms levels so the expected power-weighted gain reduction meets the role's target, attack follows
  * transient density (slow enough to keep the hit), release follows the time between onsets, and
- * make-up returns the expected reduction so the planned loudness holds. Bass and 808 are ducked under
+ * make-up returns the loudness the compressor takes (the compressor run on the stem's own 2.9 ms envelope)
+ * so the planned loudness holds. Bass and 808 are ducked under
  * the kick when their low ends collide; drum stems share a glue compressor on the drum bus.
  */
 final class DynamicsRules {
@@ -41,15 +42,17 @@ final class DynamicsRules {
         BY_ROLE.put(Role.FX, new RoleDynamics(0, 1, 10));
     }
 
+    private static final double KNEE_DB = 6, RMS_MS = 10;
+
     private DynamicsRules() { }
 
-    static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double amount) {
+    static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double amount, double sessionRate) {
         List<StemPlan> out = new ArrayList<>();
         List<Integer> kicks = new ArrayList<>();
         for (int i = 0; i < stems.size(); i++) if (stems.get(i).role() == Role.KICK && !stems.get(i).silent()) kicks.add(i);
         for (int i = 0; i < stems.size(); i++) {
             StemPlan p = stems.get(i);
-            CompressionPlan c = p.silent() ? null : compressor(p, profiles.get(i), amount);
+            CompressionPlan c = p.silent() ? null : compressor(p, profiles.get(i), amount, sessionRate);
             DuckingPlan d = null;
             if (!p.silent() && (p.role() == Role.BASS || p.role() == Role.SUB_808) && !kicks.isEmpty()) {
                 d = ducking(p, profiles.get(i), kicks.stream().map(stems::get).toList(), kicks.stream().map(profiles::get).toList());
@@ -59,7 +62,7 @@ final class DynamicsRules {
         return out;
     }
 
-    private static CompressionPlan compressor(StemPlan p, StemProfile prof, double amount) {
+    private static CompressionPlan compressor(StemPlan p, StemProfile prof, double amount, double sessionRate) {
         RoleDynamics rd = BY_ROLE.get(p.role());
         double crest = p.measured().crestDb();
         if (rd.ratio <= 1 || amount <= 0) return null;
@@ -83,14 +86,20 @@ final class DynamicsRules {
         double threshold = round1(0.5 * (lo + hi) + p.gainDb());
         double expected = expectedReduction(lv, threshold - p.gainDb(), ratio, loud - 20);
         if (expected < 0.3) return null;
-        // Make-up returns what the meter loses, a power mean: less than the mean reduction in dB, because the
-        // loudest windows (which carry the loudness) and the quiet ones are not turned down alike.
-        double makeup = round1(loudnessLoss(lv, threshold - p.gainDb(), ratio, loud - 20));
+        // Make-up returns what the meter loses. The compressor is run on the stem's own 2.9 ms envelope with the
+        // planned attack, release, knee and detector (the attack lets the first milliseconds of each hit through,
+        // which a static curve on 46 ms windows cannot see: that over-estimated snares and kicks by up to 1 LU);
+        // without an envelope, the static curve's loss of power-mean loudness.
+        double makeup = round1(prof.envelope() != null
+                // the detector hears the stem after the EQ (a high-pass under a kick's sub takes level from it)
+                ? simulatedLoudnessLoss(prof.envelope(), threshold - p.gainDb() - LevelCompensation.eqChangeDb(p, prof, sessionRate, false),
+                        ratio, KNEE_DB, attack, round1(release), RMS_MS)
+                : loudnessLoss(lv, threshold - p.gainDb(), ratio, loud - 20));
         String why = String.format(Locale.ROOT, "%s, crest %.1f dB: about %.1f dB of reduction%s; %s attack %.0f ms, release %.0f ms%s",
                 p.role().id().replace('_', ' '), crest, expected, crest > 18 ? " (very dynamic)" : "",
                 percussive ? "transient-friendly" : "", attack, release,
                 Double.isFinite(gap) && gap < 2 ? String.format(Locale.ROOT, " (onsets every %.0f ms)", gap * 1000) : "");
-        return new CompressionPlan(threshold, ratio, attack, round1(release), 6, makeup, 10, round1(expected), why.replace(";  ", "; "));
+        return new CompressionPlan(threshold, ratio, attack, round1(release), KNEE_DB, makeup, RMS_MS, round1(expected), why.replace(";  ", "; "));
     }
 
     /** Power-weighted mean gain reduction over the windows within 20 dB of the stem's level (pre-fader levels). */
@@ -115,6 +124,61 @@ final class DynamicsRules {
             after += w * Math.pow(10, -Math.max(0, (l - thresholdDb) * slope) / 10);
         }
         return before > 0 && after > 0 ? 10 * Math.log10(before / after) : 0;
+    }
+
+    /**
+     * Loss of gated loudness (dB, ≥ 0) when {@link dev.groundwork.core.dsp.Compressor} with these settings runs on
+     * the stem: its RMS detector and gain smoothing stepped hop by hop over the envelope (exact for a signal
+     * steady within each hop, the gain taken as the mean of its values at the hop's ends), and the loudness
+     * gated as BS.1770 gates it (400 ms blocks every 100 ms, relative gate 10 dB under the mean), before and after.
+     * Levels are pre-fader, as the threshold here.
+     */
+    static double simulatedLoudnessLoss(dev.groundwork.mix.analysis.StemProfile.Envelope env, double thresholdDb, double ratio, double kneeDb,
+                                        double attackMs, double releaseMs, double rmsMs) {
+        float[] d = env.detectorMeanSquare(), e = env.energy();
+        int n = Math.min(d.length, e.length);
+        if (n == 0) return 0;
+        double hop = env.hopSeconds();
+        double rmsCoef = Math.exp(-hop / (rmsMs * 1e-3)), attack = Math.exp(-hop / (attackMs * 1e-3)), release = Math.exp(-hop / (releaseMs * 1e-3));
+        double slope = 1 - 1 / ratio, ms = 0, gainDb = 0;
+        double[] before = new double[n], after = new double[n];
+        for (int i = 0; i < n; i++) {
+            before[i] = e[i];
+            ms = rmsCoef * ms + (1 - rmsCoef) * d[i];
+            double level = ms > 0 ? 10 * Math.log10(ms) : Double.NEGATIVE_INFINITY;
+            double over = level - thresholdDb, target;
+            if (kneeDb > 0 && 2 * Math.abs(over) <= kneeDb) {
+                double k = over + kneeDb / 2;
+                target = -slope * k * k / (2 * kneeDb);
+            } else {
+                target = over > 0 ? -slope * over : 0;
+            }
+            double coef = target < gainDb ? attack : release;
+            double next = coef * gainDb + (1 - coef) * target;
+            after[i] = e[i] * Math.pow(10, (gainDb + next) / 20);   // the gain's mean over the hop, squared
+            gainDb = next;
+        }
+        double dry = gatedMean(before, hop), compressed = gatedMean(after, hop);
+        return dry > 0 && compressed > 0 ? Math.max(0, 10 * Math.log10(dry / compressed)) : 0;
+    }
+
+    /** BS.1770 gating on an energy curve: mean of the 400 ms blocks (100 ms apart) within 10 dB of the mean of all blocks. */
+    private static double gatedMean(double[] x, double hop) {
+        int n = x.length;
+        int step = Math.max(1, (int) Math.round(0.1 / hop)), block = 4 * step;
+        double[] prefix = new double[n + 1];
+        for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + x[i];
+        java.util.List<Double> blocks = new ArrayList<>();
+        for (int start = 0; start + block <= n; start += step) blocks.add((prefix[start + block] - prefix[start]) / block);
+        if (blocks.isEmpty()) blocks.add(prefix[n] / n);
+        double all = 0;
+        int count = 0;
+        for (double b : blocks) if (b > 0) { all += b; count++; }
+        if (count == 0) return 0;
+        double gate = 0.1 * all / count, sum = 0;
+        count = 0;
+        for (double b : blocks) if (b > gate) { sum += b; count++; }
+        return count == 0 ? 0 : sum / count;
     }
 
     private static DuckingPlan ducking(StemPlan bass, StemProfile bassProf, List<StemPlan> kicks, List<StemProfile> kickProfs) {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * The fader is set after the insert chain, as an engineer sets it by ear: the loudness the EQ cuts
  * (weighted by the stem's own K-weighted spectrum) and a balance pan on a stereo stem (which turns one
  * side down) take from the stem is given back, so the stem still sits at its target loudness.
- * Compression needs nothing here: its make-up gain already returns the expected reduction.
+ * Compression needs nothing here: its make-up gain already returns the loudness it takes.
  */
 final class LevelCompensation {
     /** Larger corrections are not trusted: they would mean the EQ reshapes the stem rather than trims it. */
@@ -39,6 +39,11 @@ final class LevelCompensation {
 
     /** Change of K-weighted loudness (dB, ≤ 0 for cuts) the EQ bands make on this stem's average spectrum. */
     static double eqLossDb(StemPlan p, StemProfile prof, double rate) {
+        return eqChangeDb(p, prof, rate, true);
+    }
+
+    /** Change of power (dB) the EQ bands make on this stem's average spectrum, K-weighted (loudness) or not (a detector's level). */
+    static double eqChangeDb(StemPlan p, StemProfile prof, double rate, boolean kWeighted) {
         if (p.eq() == null || p.eq().isEmpty()) return 0;
         List<Biquad.Coefficients> bands = p.eq().stream().map(b -> b.coefficients(rate)).toList();
         Biquad.Coefficients shelf = KWeighting.shelf(rate), hp = KWeighting.highPass(rate);
@@ -47,7 +52,7 @@ final class LevelCompensation {
         for (int k = 1; k < spec.length; k++) {
             double f = Math.min(k * prof.binHz(), 0.499 * rate);
             if (spec[k] <= 0) continue;
-            double kw = spec[k] * Math.pow(10, (shelf.magnitudeDb(f, rate) + hp.magnitudeDb(f, rate)) / 10);
+            double kw = kWeighted ? spec[k] * Math.pow(10, (shelf.magnitudeDb(f, rate) + hp.magnitudeDb(f, rate)) / 10) : spec[k];
             double h = 0;
             for (Biquad.Coefficients c : bands) h += c.magnitudeDb(f, rate);
             before += kw;

@@ -100,7 +100,7 @@ public final class MixPlanner {
         List<StemPlan> eqd = EqRules.apply(placed, profiles, lead, s.maskingStrength());
         double amount = Math.max(0, 1 + 0.3 * s.intent("compression")) * ("dry".equals(s.style()) ? 0.8 : 1.0);
         List<StemPlan> leveledAfterInserts = LevelCompensation.apply(eqd, profiles, sessionRate);
-        List<StemPlan> dyn = DynamicsRules.apply(leveledAfterInserts, profiles, amount);
+        List<StemPlan> dyn = DynamicsRules.apply(leveledAfterInserts, profiles, amount, sessionRate);
         List<StemPlan> spaced = SpaceRules.apply(dyn, lead, s);
         CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
         boolean hasVocal = spaced.stream().anyMatch(p -> p.role().isVocal() && !p.silent());

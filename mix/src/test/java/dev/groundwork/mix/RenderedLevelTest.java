@@ -1,0 +1,89 @@
+package dev.groundwork.mix;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.AudioStreamReader;
+import dev.groundwork.core.audio.OutputFormat;
+import dev.groundwork.core.meter.LoudnessMeter;
+import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.mix.plan.MixPlan;
+import dev.groundwork.mix.plan.StemPlan;
+import dev.groundwork.mix.render.MixRenderer;
+import dev.groundwork.mix.stems.MemoryStem;
+import dev.groundwork.mix.stems.StemSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A compressed stem comes out of the render at the loudness the plan set for it: the make-up returns what the compressor takes. */
+class RenderedLevelTest {
+    private static final double SECONDS = 12;
+
+    static double target(StemPlan p) {
+        Matcher m = Pattern.compile("target (-?[0-9.]+) LUFS").matcher(p.gainReason());
+        assertTrue(m.find(), p.gainReason());
+        return Double.parseDouble(m.group(1));
+    }
+
+    static double integratedLufs(Path f) {
+        try (AudioStreamReader r = AudioFiles.openReader(f)) {
+            LoudnessMeter meter = new LoudnessMeter(r.info().channels(), r.info().sampleRate(), EnumSet.of(LoudnessMeter.Measure.INTEGRATED));
+            AudioBuffer b = AudioBuffer.allocate(r.info().channels(), 8192, r.info().sampleRate());
+            int n;
+            while ((n = r.read(b)) > 0) {
+                b.setFrames(n);
+                meter.add(b);
+            }
+            return meter.integratedLufs().orElseThrow();
+        }
+    }
+
+    /** A snare as sampled drums are: a 4 ms crack 14 dB over a noisy body that rings for 200 ms, on beats 2 and 4. */
+    static AudioBuffer crackSnare(double seconds) {
+        java.util.Random r = new java.util.Random(5);
+        float[] x = new float[SyntheticStems.frames(seconds)];
+        double beat = 60 / SyntheticStems.BPM, fs = SyntheticStems.FS;
+        for (double t0 = beat; t0 < seconds; t0 += 2 * beat) {
+            int s = (int) (t0 * fs);
+            for (int i = 0; i < (int) (0.3 * fs) && s + i < x.length; i++) {
+                double t = i / fs;
+                double crack = t < 0.004 ? 0.45 : 0;
+                x[s + i] += (float) (crack * Math.signum(r.nextGaussian()) + 0.09 * r.nextGaussian() * Math.exp(-t * 12));
+            }
+        }
+        return new AudioBuffer(new float[][]{x}, fs);
+    }
+
+    @Test
+    void compressedDrumsAndMelodicStemsRenderWithinAThirdOfALuOfTheirPlannedLoudness(@TempDir Path dir) {
+        List<StemSource> band = List.of(
+                new MemoryStem("kick.wav", SyntheticStems.kick(SECONDS, 0.8)),
+                new MemoryStem("snare.wav", crackSnare(SECONDS)),
+                new MemoryStem("hats.wav", SyntheticStems.hats(SECONDS, 1, 4)),
+                new MemoryStem("keys.wav", SyntheticStems.pad(SECONDS, 0.5)),
+                new MemoryStem("lead vox.wav", SyntheticStems.lead(SECONDS, 0.7)));
+        MixPlan plan = AutoMix.propose(AutoMix.analyze(band, ProgressListener.NONE), MixSettings.defaults());
+        Path stems = dir.resolve("stems");
+        MixRenderer.renderToFile(plan, band, dir.resolve("mix.wav"), OutputFormat.wav(OutputFormat.Encoding.FLOAT32), stems, ProgressListener.NONE);
+        int compressed = 0;
+        StringBuilder seen = new StringBuilder();
+        for (StemPlan p : plan.stems()) {
+            if (p.silent() || p.ducking() != null) continue;
+            double rendered = integratedLufs(stems.resolve(p.file()));
+            seen.append(String.format(java.util.Locale.ROOT, "%s %.2f vs %.2f%s; ", p.file(), rendered, target(p), p.compression() == null ? "" : " (compressed)"));
+            if (p.compression() == null) continue;
+            compressed++;
+            assertEquals(target(p), rendered, 0.3, p.file() + ": " + p.compression());
+        }
+        assertTrue(plan.stem("snare.wav").orElseThrow().compression() != null, "the snare is compressed: " + seen);
+        assertTrue(compressed >= 2, seen.toString());
+    }
+}
