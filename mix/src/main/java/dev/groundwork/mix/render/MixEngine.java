@@ -48,6 +48,8 @@ final class MixEngine implements AutoCloseable {
     private final Biquad[] sendFilters;
     private final float reverbReturn;
     private final float trim;
+    private final boolean[] toDrumBus;
+    private final float[] reverbGain, delayGain;     // per stem, linear; 0 with no send
 
     MixEngine(MixPlan plan, List<StemSource> sources, int threads) {
         this.plan = plan;
@@ -99,6 +101,16 @@ final class MixEngine implements AutoCloseable {
         sendFilters[2].setCoefficients(BiquadDesign.highPass(rate, plan.space().sendHighPassHz(), 0.707));
         sendFilters[3].setCoefficients(BiquadDesign.lowPass(rate, Math.min(plan.space().sendLowPassHz(), 0.45 * rate), 0.707));
         this.trim = (float) Math.pow(10, plan.mixBus().trimDb() / 20);
+        int n = chains.size();
+        this.toDrumBus = new boolean[n];
+        this.reverbGain = new float[n];
+        this.delayGain = new float[n];
+        for (int i = 0; i < n; i++) {
+            StemPlan p = chains.get(i).plan;
+            toDrumBus[i] = p.drumBus() && glue != null;
+            reverbGain[i] = p.reverbSendDb() == null ? 0 : (float) Math.pow(10, p.reverbSendDb() / 20);
+            delayGain[i] = p.delaySendDb() == null ? 0 : (float) Math.pow(10, p.delaySendDb() / 20);
+        }
     }
 
     long totalFrames() { return totalFrames; }
@@ -121,10 +133,10 @@ final class MixEngine implements AutoCloseable {
         List<StemChain> keyed = chains.stream().filter(c -> c.plan.role() == dev.groundwork.mix.roles.Role.KICK && !c.plan.silent()).toList();
         List<StemChain> rest = chains.stream().filter(c -> !keyed.contains(c)).toList();
         // Pipelined: while the strips render block k + 1 on the pool, this thread sums block k (drum bus,
-        // sends, reverb, delay, trim) and hands it to the sink. The strips' outputs are copied first, so
-        // the bus always reads a finished block and the result does not depend on timing.
-        List<AudioBuffer> held = new ArrayList<>();
-        for (int i = 0; i < chains.size(); i++) held.add(AudioBuffer.allocate(2, BLOCK, rate));
+        // sends, reverb, delay, trim) and hands it to the sink. Each strip renders into one of two buffers and
+        // hands the finished one over before the next block starts, so the bus always reads a finished block
+        // and the result does not depend on timing.
+        List<AudioBuffer> held = new ArrayList<>(java.util.Collections.nCopies(chains.size(), (AudioBuffer) null));
         ExecutorService strips = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mix-strips");
             t.setDaemon(true);
@@ -136,10 +148,7 @@ final class MixEngine implements AutoCloseable {
             while (done < totalFrames) {
                 int n = (int) Math.min(BLOCK, totalFrames - done);
                 await(next);
-                for (int i = 0; i < chains.size(); i++) {
-                    AudioBuffer from = chains.get(i).out, to = held.get(i);
-                    for (int c = 0; c < 2; c++) System.arraycopy(from.channel(c), 0, to.channel(c), 0, BLOCK);
-                }
+                for (int i = 0; i < chains.size(); i++) held.set(i, chains.get(i).takeOut());
                 next = done + n < totalFrames ? strips.submit(() -> renderStrips(keyed, rest)) : null;
                 sum(held);
                 for (AudioBuffer b : held) b.setFrames(n);
@@ -193,12 +202,34 @@ final class MixEngine implements AutoCloseable {
             b.clear();
         }
         for (int i = 0; i < chains.size(); i++) {
-            StemPlan p = chains.get(i).plan;
-            AudioBuffer out = outs.get(i);
-            AudioBuffer dst = p.drumBus() && glue != null ? drums : mix;
-            addInto(dst, out, 1f);
-            if (p.reverbSendDb() != null) addInto(reverbSend, out, (float) Math.pow(10, p.reverbSendDb() / 20));
-            if (p.delaySendDb() != null) addInto(delaySend, out, (float) Math.pow(10, p.delaySendDb() / 20));
+            AudioBuffer dst = toDrumBus[i] ? drums : mix;
+            float rg = reverbGain[i], dg = delayGain[i];
+            // One pass per channel feeds the bus and both sends (each destination still sums the stems in plan order).
+            for (int c = 0; c < 2; c++) {
+                float[] s = outs.get(i).channel(c), d = dst.channel(c), rv = reverbSend.channel(c), dl = delaySend.channel(c);
+                if (rg != 0 && dg != 0) {
+                    for (int k = 0; k < BLOCK; k++) {
+                        float x = s[k];
+                        d[k] += x;
+                        rv[k] += x * rg;
+                        dl[k] += x * dg;
+                    }
+                } else if (rg != 0) {
+                    for (int k = 0; k < BLOCK; k++) {
+                        float x = s[k];
+                        d[k] += x;
+                        rv[k] += x * rg;
+                    }
+                } else if (dg != 0) {
+                    for (int k = 0; k < BLOCK; k++) {
+                        float x = s[k];
+                        d[k] += x;
+                        dl[k] += x * dg;
+                    }
+                } else {
+                    for (int k = 0; k < BLOCK; k++) d[k] += s[k];
+                }
+            }
         }
         if (glue != null) {
             glue.process(drums, drums);

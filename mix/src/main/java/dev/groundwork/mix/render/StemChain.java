@@ -17,7 +17,9 @@ final class StemChain implements AutoCloseable {
     final StemPlan plan;
     private final StemStream stream;
     private final AudioBuffer in;
-    final AudioBuffer out;
+    /** The block being rendered; {@link #takeOut()} hands it over and renders the next block into the spare. */
+    AudioBuffer out;
+    private AudioBuffer spare;
     private final float gain;
     private final BiquadCascade eq;
     private final Compressor compressor, ducker;
@@ -29,6 +31,7 @@ final class StemChain implements AutoCloseable {
         int ch = stream.channels();
         this.in = AudioBuffer.allocate(ch, block, rate);
         this.out = AudioBuffer.allocate(2, block, rate);
+        this.spare = AudioBuffer.allocate(2, block, rate);
         this.gain = (float) Math.pow(10, plan.gainDb() / 20);
         ProcessSpec spec = new ProcessSpec(rate, block, ch);
         // All bands in one sample-major pass (same samples as band after band, fewer trips through memory).
@@ -50,6 +53,14 @@ final class StemChain implements AutoCloseable {
     }
 
     boolean needsKey() { return ducker != null; }
+
+    /** The finished block; the next {@link #process} writes into the other buffer (no copy between the two threads). */
+    AudioBuffer takeOut() {
+        AudioBuffer done = out;
+        out = spare;
+        spare = done;
+        return done;
+    }
 
     /** Reads and processes the next block; {@code key} is the kick sum for ducking (may be null when not needed). */
     void process(AudioBuffer key) {
