@@ -73,6 +73,19 @@ public final class TempoEstimator {
         return new TempoEstimate(Math.round(bestBpm * 100) / 100.0, Math.round(confidence * 1000) / 1000.0, Math.round(bestRaw * 1000) / 1000.0);
     }
 
+    /**
+     * The comb score {@link #estimate} gives one tempo on this envelope (the {@code periodicity} of an estimate at that
+     * tempo): how strongly the onsets repeat at one to four of its beat periods. Lets a caller weigh a tempo against
+     * its double or half; 0 when the envelope is too short or flat.
+     */
+    public static double periodicity(float[] envelope, double frameRate, double bpm) {
+        int n = envelope.length;
+        int maxLag = (int) Math.ceil(PERIODS * 60 / Math.max(MIN_BPM, Math.min(MAX_BPM, bpm)) * frameRate) + 2;
+        if (n < maxLag + 2) return 0;
+        double[] acf = autocorrelation(highPass(envelope, frameRate), maxLag);
+        return acf[0] > 0 ? combScore(acf, bpm, frameRate) : 0;
+    }
+
     static double combScore(double[] acf, double bpm, double frameRate) {
         double period = 60 * frameRate / bpm, s = 0;
         for (int k = 1; k <= PERIODS; k++) s += interpolate(acf, k * period);

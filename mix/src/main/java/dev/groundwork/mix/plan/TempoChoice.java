@@ -16,6 +16,11 @@ import java.util.Map;
  * one the mix plays; without drum stems every stem that plays counts, with the same confidence rule.
  */
 public final class TempoChoice {
+    /** The preferred octave: an estimate outside it moves in when the onsets support the double or half. */
+    static final double OCTAVE_MIN_BPM = 80, OCTAVE_MAX_BPM = 160;
+    /** The double or half is taken when its periodicity is at least this share of the estimate's. */
+    static final double OCTAVE_SUPPORT = 0.6;
+
     private TempoChoice() { }
 
     public static MixPlan apply(MixPlan plan, Map<String, OnsetCurve> curves, MixSettings s) {
@@ -24,10 +29,26 @@ public final class TempoChoice {
         List<StemPlan> used = drums.isEmpty()
                 ? plan.stems().stream().filter(p -> !p.silent() && curves.containsKey(p.file())).toList() : drums;
         if (used.isEmpty()) return plan;
-        TempoEstimate t = estimate(used, curves);
+        float[] sum = summed(used, curves);
+        double rate = curves.get(used.get(0).file()).frameRate();
+        TempoEstimate t = TempoEstimator.estimate(sum, rate);
+        String octave = "";
+        // The same onsets often fit a tempo and its double or half alike: a half-time groove (trap: snare on beat 3)
+        // reads at half its tempo, a boom-bap or lo-fi beat with sixteenth hats at double. Outside 80-160 BPM the
+        // octave inside it is taken when the onsets repeat nearly as strongly at it, so the session's grid and the
+        // delay follow the beat as producers count it (a dotted eighth at 70 BPM is a dotted quarter at 140: a slow
+        // echo that drags; at 180 a quick slap).
+        if (t.confident() && (t.bpm() < OCTAVE_MIN_BPM || t.bpm() > OCTAVE_MAX_BPM)) {
+            double other = t.bpm() < OCTAVE_MIN_BPM ? 2 * t.bpm() : t.bpm() / 2, support = TempoEstimator.periodicity(sum, rate, other);
+            if (support >= OCTAVE_SUPPORT * t.periodicity()) {
+                octave = String.format(Locale.ROOT, "; read as %.1f, taken at %.1f: the onsets repeat there %.0f %% as strongly, and %.0f-%.0f BPM is "
+                        + "how such a beat is counted", t.bpm(), other, 100 * support / t.periodicity(), OCTAVE_MIN_BPM, OCTAVE_MAX_BPM);
+                t = new TempoEstimate(Math.round(other * 100) / 100.0, t.confidence(), Math.round(support * 1000) / 1000.0);
+            }
+        }
         String from = drums.isEmpty() ? "all stems (no drum stems)" : "the drum stems (" + String.join(", ", used.stream().map(StemPlan::file).toList()) + ")";
         SpacePlan space = t.confident()
-                ? SpaceRules.withTempo(plan.space(), t.bpm(), String.format(Locale.ROOT, "estimated from %s, confidence %.2f", from, t.confidence()))
+                ? SpaceRules.withTempo(plan.space(), t.bpm(), String.format(Locale.ROOT, "estimated from %s, confidence %.2f%s", from, t.confidence(), octave))
                 : SpaceRules.withTempo(plan.space(), null, String.format(Locale.ROOT,
                 "tempo unknown: the estimate from %s, %.1f BPM, has confidence %.2f (below %.2f); 120 assumed, set --tempo", from, t.bpm(),
                 t.confidence(), TempoEstimate.CONFIDENT));
@@ -35,7 +56,7 @@ public final class TempoChoice {
     }
 
     /** Sums the stems' curves, each scaled by its planned amplitude in the mix, on the first curve's hop grid. */
-    static TempoEstimate estimate(List<StemPlan> stems, Map<String, OnsetCurve> curves) {
+    static float[] summed(List<StemPlan> stems, Map<String, OnsetCurve> curves) {
         OnsetCurve first = curves.get(stems.get(0).file());
         double rate = first.frameRate();
         int n = 0;
@@ -58,6 +79,6 @@ public final class TempoChoice {
                 sum[i] += (float) (amplitude * (e[j] * (1 - f) + e[j + 1] * f));
             }
         }
-        return TempoEstimator.estimate(sum, rate);
+        return sum;
     }
 }
