@@ -266,8 +266,14 @@ public final class StemAnalyzer {
         var integrated = meter.integratedLufs();
         Double loudness = integrated.isPresent() ? round(integrated.getAsDouble() + shortCorrection, 2) : null;
         double activeFraction = 0, activeMs = 0;
+        double[] activity = new double[StemAnalysis.ACTIVITY_GATES_LU.length];
         int activeFrames = 0;
         if (loudness != null) {
+            for (int g = 0; g < activity.length; g++) {
+                int act = 0;
+                for (double v : blockLufs) if (v >= loudness - StemAnalysis.ACTIVITY_GATES_LU[g]) act++;
+                activity[g] = blockLufs.length == 0 ? 0 : round((double) act / blockLufs.length, 3);
+            }
             int act = 0;
             for (double v : blockLufs) if (v >= loudness - 20) act++;
             activeFraction = blockLufs.length == 0 ? 0 : (double) act / blockLufs.length;
@@ -323,7 +329,7 @@ public final class StemAnalyzer {
                 round(peakDb, 2), round(crest, 2), round(activeFraction, 3),
                 round(centroid, 1), ratio(low, total), ratio(sub, total), ratio(high, total),
                 round(onsets / activeSeconds, 2), round(pitchWeight > 0 ? pitchWeighted / pitchWeight : 0, 3),
-                round(width, 3), round(balance, 2), round(sustain(shortLevels.toArray()), 3));
+                round(width, 3), round(balance, 2), round(sustain(shortLevels.toArray()), 3), activity);
         double[] spectrum = new double[spectrumSum.length];
         for (int i = 0; i < spectrum.length; i++) spectrum[i] = frameCount > 0 ? spectrumSum[i] / frameCount : 0;
         return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap,

@@ -105,19 +105,42 @@ public final class MixPlanner {
         CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
         boolean hasVocal = spaced.stream().anyMatch(p -> p.role().isVocal() && !p.silent());
         SpacePlan space = SpaceRules.space(s, hasVocal);
-        // 4. Mix bus: predicted loudness is the power sum of the planned stems (uncorrelated sources),
-        //    each weighted by the share of the song it plays in.
-        double power = 0;
-        for (StemPlan p : spaced) {
-            if (!p.silent()) power += p.measured().activeFraction() * Math.pow(10, (p.measured().activeLoudnessLufs() + p.gainDb()) / 10);
-        }
-        double predicted = power > 0 ? 10 * Math.log10(power) : Double.NEGATIVE_INFINITY;
-        double trim = Double.isFinite(predicted) ? round2(s.targetLufs() - predicted) : 0;
-        MixBusPlan bus = new MixBusPlan(trim, round2(predicted), s.targetLufs(), s.peakCeilingDbfs(), String.format(Locale.ROOT,
-                "predicted mix %.1f LUFS → trim %+.1f dB to %.1f LUFS; peaks held at or below %.1f dBFS for mastering (turned down, never clipped)",
-                predicted, trim, s.targetLufs(), s.peakCeilingDbfs()));
+        // 4. Mix bus.
+        MixBusPlan bus = mixBus(spaced, MixBusPlan.DEFAULT_ACTIVITY_GATE_LU, s.targetLufs(), s.peakCeilingDbfs());
         double duration = profiles.stream().mapToDouble(p -> p.summary().durationSeconds()).max().orElse(0);
         return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), s.balance(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
+    }
+
+    /**
+     * The mix bus for these stems: the predicted loudness is the power sum of the planned stems (uncorrelated
+     * sources), each weighted by the share of the song it plays in at the gate; the trim brings it to the target.
+     */
+    public static MixBusPlan mixBus(List<StemPlan> stems, double gateLu, double targetLufs, double ceilingDbfs) {
+        double power = 0;
+        for (StemPlan p : stems) {
+            if (!p.silent()) power += p.measured().activeFractionAt(gateLu) * Math.pow(10, (p.measured().activeLoudnessLufs() + p.gainDb()) / 10);
+        }
+        double predicted = power > 0 ? 10 * Math.log10(power) : Double.NEGATIVE_INFINITY;
+        double trim = Double.isFinite(predicted) ? round2(targetLufs - predicted) : 0;
+        return new MixBusPlan(trim, round2(predicted), targetLufs, ceilingDbfs, gateLu, String.format(Locale.ROOT,
+                "predicted mix %.1f LUFS (stems weighted by the share they play within %.0f LU of their loudness) → trim %+.1f dB to %.1f LUFS; "
+                        + "peaks held at or below %.1f dBFS for mastering (turned down, never clipped)",
+                predicted, gateLu, trim, targetLufs, ceilingDbfs));
+    }
+
+    /**
+     * A plan read back for rendering: its mix bus re-derived from its own stems, gate and target, so an edited
+     * {@code activity_gate_lu}, {@code target_lufs} or stem gain takes effect; a hand-edited {@code trim_db}
+     * (one that no longer equals target minus prediction) is kept as written. An unedited plan is unchanged.
+     */
+    public static MixPlan followMixBus(MixPlan plan) {
+        MixBusPlan b = plan.mixBus();
+        if (b == null) return plan;
+        boolean trimEdited = Double.isFinite(b.predictedLufs()) && Math.abs(b.trimDb() - round2(b.targetLufs() - b.predictedLufs())) > 0.005;
+        if (trimEdited) return plan;
+        MixBusPlan again = mixBus(plan.stems(), b.activityGateLu(), b.targetLufs(), b.peakCeilingDbfs());
+        if (again.trimDb() == b.trimDb() && again.predictedLufs() == b.predictedLufs()) return plan;
+        return plan.withMixBus(again);
     }
 
     /** The median active loudness of the playing stems (the lower middle value for an even count), or NaN without any. */
