@@ -4,7 +4,6 @@ import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamReader;
 import dev.groundwork.core.dsp.Biquad;
 import dev.groundwork.core.dsp.BiquadCascade;
-import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.meter.KWeighting;
 import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.mix.stems.StemSource;
@@ -76,8 +75,9 @@ public final class StemAnalyzer {
         this.acf = new double[n];
         this.lags = new double[n];
         this.kWeight = new double[n / 2 + 1];
-        var shelf = BiquadDesign.highShelf(fs, 1681.97, 0.7072, 4.0);
-        var hp = BiquadDesign.highPass(fs, 38.14, 0.5003);
+        // The meter's own K-weighting curve (core.meter.KWeighting), evaluated per bin for the spectral frames.
+        var shelf = KWeighting.shelf(fs);
+        var hp = KWeighting.highPass(fs);
         this.binBand = new int[n / 2 + 1];
         for (int k = 0; k <= n / 2; k++) {
             double f = Math.max(1, Math.min(k * fs / n, fs * 0.499));
