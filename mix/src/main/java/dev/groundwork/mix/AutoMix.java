@@ -1,9 +1,5 @@
 package dev.groundwork.mix;
 
-import dev.groundwork.core.analysis.OnsetEnvelope;
-import dev.groundwork.core.audio.AudioBuffer;
-import dev.groundwork.core.audio.AudioFileInfo;
-import dev.groundwork.core.audio.AudioStreamReader;
 import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.mix.analysis.OnsetCurve;
 import dev.groundwork.mix.analysis.StemAnalyzer;
@@ -72,15 +68,12 @@ public final class AutoMix {
             return t;
         });
         AtomicInteger done = new AtomicInteger();
-        Map<String, OnsetEnvelope> envelopes = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             List<Future<StemProfile>> fs = new ArrayList<>();
             for (StemSource s : sorted) {
                 fs.add(pool.submit(() -> {
                     // The onset curve for the tempo rides on the analysis pass: the stem is decoded once.
-                    OnsetEnvelope onsets = new OnsetEnvelope(s.info().channels(), s.info().sampleRate());
-                    envelopes.put(s.name(), onsets);
-                    StemProfile p = StemAnalyzer.analyze(withOnsets(s, onsets));
+                    StemProfile p = StemAnalyzer.analyze(s);
                     progress.progress("analysing", (double) done.incrementAndGet() / sorted.size());
                     return p;
                 }));
@@ -106,41 +99,11 @@ public final class AutoMix {
                 }
             }
             Map<String, OnsetCurve> curves = new TreeMap<>();
-            envelopes.forEach((name, e) -> curves.put(name, new OnsetCurve(e.envelope(), e.frameRate())));
+            for (StemProfile p : profiles) curves.put(p.summary().name(), p.onsets());
             return new Analysis(List.copyOf(sorted), List.copyOf(profiles), rate, reason, notes, java.util.Collections.unmodifiableMap(curves));
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The same stem, but every block read from it also feeds the onset curve. */
-    private static StemSource withOnsets(StemSource s, OnsetEnvelope onsets) {
-        return new StemSource() {
-            @Override
-            public String name() { return s.name(); }
-
-            @Override
-            public AudioFileInfo info() { return s.info(); }
-
-            @Override
-            public AudioStreamReader open() {
-                AudioStreamReader r = s.open();
-                return new AudioStreamReader() {
-                    @Override
-                    public AudioFileInfo info() { return r.info(); }
-
-                    @Override
-                    public int read(AudioBuffer block) {
-                        int n = r.read(block);
-                        if (n > 0) onsets.add(block);
-                        return n;
-                    }
-
-                    @Override
-                    public void close() { r.close(); }
-                };
-            }
-        };
     }
 
     private static <T> T get(Future<T> f) {

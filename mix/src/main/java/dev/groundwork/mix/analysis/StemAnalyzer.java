@@ -1,5 +1,6 @@
 package dev.groundwork.mix.analysis;
 
+import dev.groundwork.core.analysis.OnsetEnvelope;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamReader;
 import dev.groundwork.core.dsp.Biquad;
@@ -21,9 +22,11 @@ import java.util.EnumSet;
  * only a sample of the frames); a time-domain path counts onsets, peaks and the mid/side balance.
  */
 public final class StemAnalyzer {
-    private static final int SUB = 256;              // onset resolution, samples
+    private static final int SUB = 256;              // block of the chunked loops, samples
     private static final int FINE = 128;             // the compressor-envelope hop (2.9 ms at 44.1 kHz); divides SUB
-    private static final double ONSET_RATIO = 4.0;   // +6 dB over the recent mean
+    /** An onset: the onset envelope's rise summed over three hops (17 ms) reaches this (about 5 dB in its log units). */
+    private static final double ONSET_RISE = 1.75;
+    private static final double ONSET_MIN_GAP_SECONDS = 0.05;
 
     private final int n;                 // FFT size
     private final double fs;
@@ -47,11 +50,11 @@ public final class StemAnalyzer {
 
     private FloatList frameK = new FloatList(), frameMs = new FloatList();
     private final FloatList shortLevels = new FloatList(), shortPeaks = new FloatList();
-    private final FloatList subEnergy = new FloatList();
+    private final OnsetEnvelope onsets;
     private final FloatList fineDetector = new FloatList(), fineEnergy = new FloatList();
     private double fineDet, fineEn;
     private int fineFill;
-    private double subAcc, shortAcc, shortPeak;
+    private double shortAcc, shortPeak;
     private int subFill, shortFill;
     private final int shortLen;
 
@@ -94,6 +97,7 @@ public final class StemAnalyzer {
         this.fifoR = new double[n];
         this.shortLen = n / 2;
         this.kFilter = new BiquadCascade(new Biquad.Coefficients[]{KWeighting.shelf(fs), KWeighting.highPass(fs)}, channels);
+        this.onsets = new OnsetEnvelope(channels, fs);
         this.meter = new LoudnessMeter(channels, fs, EnumSet.of(LoudnessMeter.Measure.INTEGRATED, LoudnessMeter.Measure.MOMENTARY));
     }
 
@@ -112,6 +116,7 @@ public final class StemAnalyzer {
     private void add(AudioBuffer block, int frames) {
         block.setFrames(frames);
         meter.add(block);
+        onsets.add(block);
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : null;
         // K-weighted copies: the envelope's energy is the loudness the meter adds up, so a kick's bright click
         // (which a compressor's attack lets through) weighs what it weighs in LUFS.
@@ -168,16 +173,11 @@ public final class StemAnalyzer {
                 fineFill = 0;
             }
             if (pk > peak) peak = pk;
-            subAcc += e;
             shortAcc += e;
             if (pk > shortPeak) shortPeak = pk;
             subFill += len;
             shortFill += len;
-            if (subFill == SUB) {
-                subEnergy.add((float) (subAcc / SUB));
-                subAcc = 0;
-                subFill = 0;
-            }
+            if (subFill == SUB) subFill = 0;
             if (shortFill == shortLen) {
                 shortLevels.add((float) (10 * Math.log10(shortAcc / shortLen)));
                 shortPeaks.add((float) (20 * Math.log10(shortPeak)));
@@ -297,23 +297,30 @@ public final class StemAnalyzer {
             if (b >= binHigh) high += p;
         }
         double centroid = total > 0 ? cent / total : 0;
+        // Onsets from core's onset envelope (the curve the tempo is estimated from): its rise over 17 ms, counted
+        // where it reaches ONSET_RISE and is the largest within 50 ms. The envelope is relative to the stem's own
+        // mean energy, so the count does not depend on the input gain.
+        float[] curve = onsets.envelope();
         double onsetGap = Double.NaN;
-        int onsets = 0;
+        int onsetCount = 0;
         if (loudness != null) {
-            double floor = Math.pow(10, (loudness - 25) / 10);
-            float[] e = subEnergy.toArray();
-            double subSeconds = SUB / fs;
-            int last = -1_000_000, minGap = (int) Math.ceil(0.05 / subSeconds);
+            int minGap = (int) Math.ceil(ONSET_MIN_GAP_SECONDS * onsets.frameRate());
+            double[] rise = new double[curve.length];
+            for (int i = 0; i < curve.length; i++) {
+                rise[i] = curve[i] + (i > 0 ? curve[i - 1] : 0) + (i + 1 < curve.length ? curve[i + 1] : 0);
+            }
             FloatList gaps = new FloatList();
-            for (int i = 8; i < e.length; i++) {
-                double mean = 0;
-                for (int j = i - 8; j < i; j++) mean += e[j];
-                mean /= 8;
-                if (e[i] > floor && e[i] > ONSET_RATIO * mean + 1e-20 && i - last >= minGap) {
-                    if (last >= 0) gaps.add((float) ((i - last) * subSeconds));
-                    last = i;
-                    onsets++;
+            int last = -1;
+            for (int i = 0; i < rise.length; i++) {
+                if (rise[i] < ONSET_RISE) continue;
+                boolean peak = true;
+                for (int j = Math.max(0, i - minGap); j <= Math.min(rise.length - 1, i + minGap) && peak; j++) {
+                    if (rise[j] > rise[i] || rise[j] == rise[i] && j < i) peak = false;
                 }
+                if (!peak) continue;
+                if (last >= 0) gaps.add((float) ((i - last) / onsets.frameRate()));
+                last = i;
+                onsetCount++;
             }
             if (gaps.size() > 0) {
                 float[] g = gaps.toArray();
@@ -328,12 +335,12 @@ public final class StemAnalyzer {
         StemAnalysis summary = new StemAnalysis(name, channels, fs, durationSeconds, loudness,
                 round(peakDb, 2), round(crest, 2), round(activeFraction, 3),
                 round(centroid, 1), ratio(low, total), ratio(sub, total), ratio(high, total),
-                round(onsets / activeSeconds, 2), round(pitchWeight > 0 ? pitchWeighted / pitchWeight : 0, 3),
+                round(onsetCount / activeSeconds, 2), round(pitchWeight > 0 ? pitchWeighted / pitchWeight : 0, 3),
                 round(width, 3), round(balance, 2), round(sustain(shortLevels.toArray()), 3), activity);
         double[] spectrum = new double[spectrumSum.length];
         for (int i = 0; i < spectrum.length; i++) spectrum[i] = frameCount > 0 ? spectrumSum[i] / frameCount : 0;
         return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap,
-                new StemProfile.Envelope(FINE / fs, fineDetector.toArray(), fineEnergy.toArray()));
+                new StemProfile.Envelope(FINE / fs, fineDetector.toArray(), fineEnergy.toArray()), new OnsetCurve(curve, onsets.frameRate()));
     }
 
     /** Share of the windows within 30 dB of the loudest that are within 6 dB of the 90th-percentile window. */
