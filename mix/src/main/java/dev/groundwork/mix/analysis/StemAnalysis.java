@@ -10,7 +10,7 @@ package dev.groundwork.mix.analysis;
  * @param lowRatio           share of power below 150 Hz
  * @param subRatio           share of power below 60 Hz
  * @param highRatio          share of power above 5 kHz
- * @param transientsPerSecond onsets (energy jumps of 6 dB or more within 6 ms) per second of active audio
+ * @param transientsPerSecond onsets (rises of core's onset envelope of about 7.6 dB within 17 ms, 50 ms apart at least) per second of active audio
  * @param pitchedness        0 noise … 1 a steady tone (normalised autocorrelation peak, 40 Hz – 1 kHz)
  * @param width              share of side energy in mid + side (0 mono … 0.5 uncorrelated … 1 out of phase)
  * @param lrBalanceDb        left energy over right energy

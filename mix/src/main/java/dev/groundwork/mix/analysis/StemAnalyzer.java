@@ -19,12 +19,13 @@ import java.util.EnumSet;
  * loudness and its 400 ms momentary blocks: the same measure the mix is judged by); one complex FFT on
  * every other 93 ms frame carries both channels (z = L + iR), from which come the average spectrum,
  * centroid and band shares, and the autocorrelation used for pitchedness (spectral averages need
- * only a sample of the frames); a time-domain path counts onsets, peaks and the mid/side balance.
+ * only a sample of the frames); core's onset envelope gives the onsets (and the tempo's curve); a time-domain
+ * path measures peaks, the mid/side balance and the envelope a compressor would see.
  */
 public final class StemAnalyzer {
     private static final int SUB = 256;              // block of the chunked loops, samples
     private static final int FINE = 128;             // the compressor-envelope hop (2.9 ms at 44.1 kHz); divides SUB
-    /** An onset: the onset envelope's rise summed over three hops (17 ms) reaches this (about 5 dB in its log units). */
+    /** An onset: the onset envelope's rise summed over three hops (17 ms) reaches this (natural-log units: about 7.6 dB). */
     private static final double ONSET_RISE = 1.75;
     private static final double ONSET_MIN_GAP_SECONDS = 0.05;
 
