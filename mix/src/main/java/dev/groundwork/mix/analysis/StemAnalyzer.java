@@ -3,8 +3,6 @@ package dev.groundwork.mix.analysis;
 import dev.groundwork.core.analysis.OnsetEnvelope;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioStreamReader;
-import dev.groundwork.core.dsp.Biquad;
-import dev.groundwork.core.dsp.BiquadCascade;
 import dev.groundwork.core.meter.KWeighting;
 import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.mix.stems.StemSource;
@@ -46,8 +44,6 @@ public final class StemAnalyzer {
     private int fifoFill;
     private int frameCount, framesSeen;
     private final LoudnessMeter meter;
-    private final BiquadCascade kFilter;            // BS.1770 K-weighting, for the compressor envelope's loudness
-    private float[] kl = new float[0], kr = new float[0];
 
     private FloatList frameK = new FloatList(), frameMs = new FloatList();
     private final FloatList shortLevels = new FloatList(), shortPeaks = new FloatList();
@@ -97,7 +93,6 @@ public final class StemAnalyzer {
         this.fifoL = new double[n];
         this.fifoR = new double[n];
         this.shortLen = n / 2;
-        this.kFilter = new BiquadCascade(new Biquad.Coefficients[]{KWeighting.shelf(fs), KWeighting.highPass(fs)}, channels);
         this.onsets = new OnsetEnvelope(channels, fs);
         this.meter = new LoudnessMeter(channels, fs, EnumSet.of(LoudnessMeter.Measure.INTEGRATED, LoudnessMeter.Measure.MOMENTARY));
     }
@@ -119,16 +114,6 @@ public final class StemAnalyzer {
         meter.add(block);
         onsets.add(block);
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : null;
-        // K-weighted copies: the envelope's energy is the loudness the meter adds up, so a kick's bright click
-        // (which a compressor's attack lets through) weighs what it weighs in LUFS.
-        if (kl.length < frames) { kl = new float[frames]; kr = new float[frames]; }
-        System.arraycopy(l, 0, kl, 0, frames);
-        if (r != null) {
-            System.arraycopy(r, 0, kr, 0, frames);
-            kFilter.processStereo(kl, kr, 0, frames);
-        } else {
-            kFilter.process(0, kl, 0, frames);
-        }
         // Chunks end on onset-window boundaries (SUB divides the short window and the FFT frame, and all
         // three counters start together), so each chunk is one tight loop and the bookkeeping runs per chunk.
         int i = 0;
@@ -159,12 +144,10 @@ public final class StemAnalyzer {
                 }
                 det = ll;
             }
-            double e = ll + rr, ek = 0;
-            for (int j = i; j < i + len; j++) ek += kl[j] * kl[j];
-            if (r != null) for (int j = i; j < i + len; j++) ek += kr[j] * kr[j];
+            double e = ll + rr;
             // The compressor's view of the stem: its detector input (the louder channel, squared) and the energy, per hop.
             fineDet += det;
-            fineEn += ek;
+            fineEn += e;
             fineFill += len;
             if (fineFill == FINE) {
                 fineDetector.add((float) (fineDet / FINE));

@@ -18,7 +18,8 @@ public record StemProfile(StemAnalysis summary, double[] bandPower, double[] spe
 
     /**
      * Per hop of {@code hopSeconds}: the mean square of the louder channel (what a linked RMS detector
-     * integrates) and the mean K-weighted energy of all channels (what the loudness adds up). Two floats per hop: about
+     * integrates) and the mean energy of all channels (what the loudness adds up; unweighted: K-weighting it changed the make-up
+     * by under 0.1 dB on the bench songs but cost a filter pass per sample). Two floats per hop: about
      * 660 kB for four minutes at 44.1 kHz.
      */
     public record Envelope(double hopSeconds, float[] detectorMeanSquare, float[] energy) { }
