@@ -35,7 +35,6 @@ public final class Compressor implements Processor {
         public Settings withMakeup(double db) { return new Settings(thresholdDb, ratio, attackMs, releaseMs, kneeDb, db, rmsMs); }
     }
 
-    private static final double DB_TO_LN = Math.log(10) / 20;
 
     private Settings settings;
     private double sampleRate;
@@ -101,10 +100,15 @@ public final class Compressor implements Processor {
         if (sidechain.frames() < n) throw new IllegalArgumentException("sidechain is shorter than the input block");
         if (detector.length < n) detector = new float[n];
         float[][] sc = sidechain.data();
-        for (int i = 0; i < n; i++) {
-            float m = 0;
-            for (float[] ch : sc) m = Math.max(m, Math.abs(ch[i]));
-            detector[i] = m;
+        if (sc.length == 2) {
+            float[] l = sc[0], r = sc[1];
+            for (int i = 0; i < n; i++) detector[i] = Math.max(Math.abs(l[i]), Math.abs(r[i]));
+        } else {
+            for (int i = 0; i < n; i++) {
+                float m = 0;
+                for (float[] ch : sc) m = Math.max(m, Math.abs(ch[i]));
+                detector[i] = m;
+            }
         }
         final double threshold = settings.thresholdDb(), knee = settings.kneeDb(), slope = 1 - 1 / settings.ratio();
         final boolean rms = settings.rmsMs() > 0;
@@ -117,7 +121,7 @@ public final class Compressor implements Processor {
                 rmsState = rmsCoef * rmsState + (1 - rmsCoef) * x * x;
                 level = rmsState < quietPower ? Double.NEGATIVE_INFINITY : 10 * Math.log10(rmsState);
             } else {
-                level = x < quietLin ? Double.NEGATIVE_INFINITY : 20 * Math.log10(x);
+                level = x < quietLin ? Double.NEGATIVE_INFINITY : DecibelMath.amplitudeToDb(detector[i]);
             }
             double over = level - threshold;
             double target;                                 // desired gain change in dB (<= 0)
@@ -131,7 +135,7 @@ public final class Compressor implements Processor {
             }
             double coef = target < envelopeDb ? attackCoef : releaseCoef;
             envelopeDb = coef * envelopeDb + (1 - coef) * target;
-            detector[i] = (float) (envelopeDb > -1e-6 ? makeupGain : Math.exp(envelopeDb * DB_TO_LN) * makeupGain);
+            detector[i] = (float) (envelopeDb > -1e-6 ? makeupGain : DecibelMath.dbToAmplitude(envelopeDb) * makeupGain);
             if (envelopeDb < maxReductionDb) maxReductionDb = envelopeDb;
             reductionSumDb += envelopeDb;
         }
