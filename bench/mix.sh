@@ -14,7 +14,7 @@
 SONG_SECONDS="${BENCH_MIX_SECONDS:-120}"
 
 need_base_tools
-need_packages fluidsynth fluid-soundfont-gm planetblupi-music-midi openttd-openmsx pingus-data tecnoballz-data
+need_packages fluidsynth fluid-soundfont-gm planetblupi-music-midi openttd-openmsx pingus-data tecnoballz-data lmms lmms-common
 build_jars
 md="$(result_md mix)"
 summary_reset mix
@@ -62,6 +62,19 @@ done
 for n in area1-game area2-game area3-game gardien-go over-theme tecnoballz mon-lapin_reg-zbb fridge-in-space_from_reg-zbb; do
   prepare_song "tecnoballz-${n%%_*}" render-module-stems.sh "/usr/share/games/tecnoballz/musics/$n.mod" "$mseed"; mseed=$((mseed + 1))
 done
+# LMMS demo projects (Debian lmms-common): songs made and mixed by their producers in a DAW, rendered per track by
+# LMMS itself (render-lmms-stems.sh), so the known mix is the producer's own faders, pans, effects and mixer channels.
+# Chosen for genre spread among the demos that render with Debian's plug-ins; see docs/mix.md (Accuracy) for the list.
+LMMS_PROJECTS=/usr/share/lmms/projects
+lseed=201   # their own seed range, so the other families are not rescrambled
+for p in demos/CapDan/CapDan-ReggaeTry.mmpz demos/Alf42red-Mauiwowi.mmpz demos/CapDan/CapDan-ReggaetonTry.mmpz \
+    demos/Shovon-ProgressiveHousePluckDemo.mmpz demos/Skiessi/Skiessi-C64.mmpz shorties/Skiessi-222.mmpz "shorties/Crunk(Demo).mmp" \
+    shorties/Surrender-Main.mmpz demos/StrictProduction-DearJonDoe.mmp shorties/DirtyLove.mmpz demos/Oglsdl-Dr8v2.mmpz \
+    demos/Thomasso-AxeFromThe80s.mmpz demos/Socceroos-Progress.mmpz demos/CapDan/CapDan-TwilightArea-OriginalByAlf42red.mmpz \
+    demos/EsoXLB-CPU.mmpz demos/Impulslogik-Zen.mmpz; do
+  slug=$(basename "$p"); slug=${slug%.*}; slug=$(echo "$slug" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | sed 's/--*/-/g;s/-$//')
+  prepare_song "lmms-$slug" render-lmms-stems.sh "$LMMS_PROJECTS/$p" "$lseed"; lseed=$((lseed + 1))
+done
 beat_available=0
 if java -jar "$JAR" beat "trap beat in F minor 140 bpm 8 bars" -o "$WORK/beat-probe" --seed 1 >/dev/null 2>&1 && [ -d "$WORK/beat-probe/stems" ]; then
   beat_available=1
@@ -82,7 +95,8 @@ if [ $mix_available = 1 ]; then
     log "mix: automix on $(basename "$dir")"
     rm -rf "$dir/automix-stems" "$dir/automix-plan.json"
     extra=(); [ $stems_opt = 1 ] && extra=(--stems "$dir/automix-stems")
-    java -jar "$JAR" mix "$dir/scrambled" -o "$dir/automix.wav" --plan "$dir/automix-plan.json" "${extra[@]}" \
+    # BENCH_MIX_ARGS: extra options for every automix run (for example "--balance beat"), to grade another setting
+    java -jar "$JAR" mix "$dir/scrambled" -o "$dir/automix.wav" --plan "$dir/automix-plan.json" "${extra[@]}" ${BENCH_MIX_ARGS:-} \
       >"$dir/automix.out" 2>"$dir/automix.err" || log "mix: automix failed on $dir: $(head -1 "$dir/automix.err")"
   done
 fi
@@ -104,6 +118,7 @@ if [ "$a" != null ]; then
   accuracy_row "all songs but the groundwork beats" .without_groundwork_beats
   accuracy_row "General MIDI songs" '.by_family["general-midi"]'
   accuracy_row "tracker modules" '.by_family["tracker-modules"]'
+  accuracy_row "LMMS producer mixes" '.by_family["lmms-producer-mixes"]'
   accuracy_row "groundwork beats (reported apart)" '.by_family["groundwork-beats"]'
   acc_summary="without the groundwork beats, automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **$(printf %.0f "$below") %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below). Floored at $(jq .audible_floor_lu "$J") LU (quieter parts count as inaudible, in the known mix and in automix alike): automix $(printf %.2f "$(jq .without_groundwork_beats.automix_floored_mae_lu "$J")") LU, equal loudness $(printf %.2f "$(jq .without_groundwork_beats.equal_loudness_floored_mae_lu "$J")") LU."
 else
