@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Issue 5 benchmark: automix accuracy against known good mixes, and mixing speed and memory.
 #
-# Accuracy: General MIDI songs from Debian's planetblupi-music-midi (composed for the game, with the
-# composer's own channel volumes and pans = the known mix) are rendered per instrument with FluidSynth;
-# plus, when `groundwork beat` is available, a few groundwork beats (their stems as rendered = known).
+# Accuracy: three families of songs groundwork did not write, each with its known mix. General MIDI songs
+# (Debian's planetblupi-music-midi and openttd-openmsx; the composer's channel volumes and pans) rendered per
+# instrument with FluidSynth; tracker modules (pingus-data, tecnoballz-data) rendered per instrument with
+# libopenmpt; and LMMS demo projects (lmms-common), songs produced and mixed in a DAW, rendered per track by LMMS
+# (the producer's faders, pans, effects and mixer channels). Plus, when `groundwork beat` is available, a few
+# groundwork beats (their stems as rendered = known), reported apart.
 # The stems are scrambled (seeded: gain ±12 dB, one or two EQ bells ±6 dB, stereo balance), then
 # automix runs on them through the CLI. Each stem's loudness relative to the mix is compared with the
 # known mix (mean absolute error, LU) for automix and two baselines: equal-loudness faders, raw sum.
@@ -64,7 +67,8 @@ for n in area1-game area2-game area3-game gardien-go over-theme tecnoballz mon-l
 done
 # LMMS demo projects (Debian lmms-common): songs made and mixed by their producers in a DAW, rendered per track by
 # LMMS itself (render-lmms-stems.sh), so the known mix is the producer's own faders, pans, effects and mixer channels.
-# Chosen for genre spread among the demos that render with Debian's plug-ins; see docs/mix.md (Accuracy) for the list.
+# Sixteen of the 25 demo songs, for spread of style and producer and for render time; docs/mix.md (Accuracy) says
+# which were left out and why.
 LMMS_PROJECTS=/usr/share/lmms/projects
 lseed=201   # their own seed range, so the other families are not rescrambled
 for p in demos/CapDan/CapDan-ReggaeTry.mmpz demos/Alf42red-Mauiwowi.mmpz demos/CapDan/CapDan-ReggaetonTry.mmpz \
@@ -175,7 +179,7 @@ cat >"$md" <<MD
 
 $(stamp)
 
-**Accuracy against known good mixes.** Two families of songs with real character, neither written by groundwork:
+**Accuracy against known good mixes.** Three families of songs with real character, none written by groundwork:
 General MIDI songs, the first ${SONG_SECONDS} s of the ten in Debian \`planetblupi-music-midi\` (composed for the game
 Planet Blupi; GPL-3+) and of eight of OpenTTD's free music set \`openttd-openmsx\` (GPL-2; several composers), split
 per instrument (drums into kick, snare, cymbals, toms/percussion) and rendered with FluidSynth
@@ -184,7 +188,12 @@ volumes, expression, velocities and pans are the known mix, heard through a soun
 tracker modules, twelve Impulse Tracker / S3M songs of Pingus (\`pingus-data\`, several composers) and eight ProTracker
 MODs of TecnoballZ (\`tecnoballz-data\`), rendered once per instrument with libopenmpt $(dpkg-query -W -f='${Version}' libopenmpt0)
 (bench/c/module_stems.c; the stems add up to the full render within 1e-6 except where the module itself randomises
-volume), so the known mix is exactly what the composer heard.$( [ $beat_available = 1 ] && echo " Plus three groundwork beats (stems as rendered = known mix), reported apart and left out of the headline." || echo " (groundwork beats were not added: \`groundwork beat\` was not available.)")
+volume), so the known mix is exactly what the composer heard; and producer mixes, the first ${SONG_SECONDS} s of
+sixteen demo projects of the digital audio workstation LMMS $(dpkg-query -W -f='${Version}' lmms) (\`lmms-common\`; reggae,
+reggaeton, progressive house, crunk, a C64-style chiptune and other electronic songs, by several producers), rendered by LMMS once
+per track from a copy of the project with every other track muted (bench/render-lmms-stems.sh; the track's volume,
+pan, effects and mixer channel as the producer set them; the sum of the stems is checked against LMMS's full render,
+see docs/mix.md).$( [ $beat_available = 1 ] && echo " Plus three groundwork beats (stems as rendered = known mix), reported apart and left out of the headline." || echo " (groundwork beats were not added: \`groundwork beat\` was not available.)")
 Each song's stems are scrambled with a seeded generator: gain uniform in ±12 dB, one or two
 EQ bells (±6 dB, 150 Hz–6 kHz, Q 1), stereo balance ±0.6. Automix runs through the CLI
 (\`groundwork mix scrambled/ -o automix.wav --plan plan.json$( [ $stems_opt = 1 ] && echo ' --stems DIR')\`); a stem's level in the automix is taken from the

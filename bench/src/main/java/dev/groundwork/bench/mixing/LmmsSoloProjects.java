@@ -26,16 +26,19 @@ import java.util.zip.Inflater;
  * full render (a demo song's string track came out 12 dB louder than when rendered alone), while solo
  * renders in fresh processes add up to it within -148 dB.
  *
- * <p>Usage: {@code lmms-solo PROJECT.mmp[z] OUT_DIR}: writes OUT_DIR/NN.mmp (NN: the track's place among the
- * instrument and sample tracks, song editor first, in document order) and prints "NN TAB track name" for each;
- * tracks muted in the project get no copy and a line starting with '#'.
+ * <p>Usage: {@code lmms-solo PROJECT.mmp[z] OUT_DIR [SECONDS]}: writes OUT_DIR/NN.mmp (NN: the track's place
+ * among the instrument and sample tracks, song editor first, in document order) and prints "NN TAB track name" for
+ * each; tracks muted in the project get no copy and a line starting with '#'. OUT_DIR/full.mmp is the project
+ * with nothing changed but the cut. With SECONDS, the song editor's clips are cut two seconds after that time (at
+ * the project's tempo), because LMMS renders whole songs and has no length option: only what would be cut off
+ * afterwards is removed, the beat/bassline editor's own patterns are left alone.
  */
 public final class LmmsSoloProjects {
     private LmmsSoloProjects() { }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: lmms-solo PROJECT.mmp[z] OUT_DIR");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: lmms-solo PROJECT.mmp[z] OUT_DIR [SECONDS]");
             System.exit(2);
         }
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -47,7 +50,9 @@ public final class LmmsSoloProjects {
             String type = t.getAttribute("type");
             if (type.equals("0") || type.equals("2")) tracks.add(t);   // 0 instrument, 2 sample; not bb (1) or automation
         }
+        if (args.length == 3) cut(doc, Double.parseDouble(args[2]) + 2);
         Path out = Files.createDirectories(Path.of(args[1]));
+        Files.writeString(out.resolve("full.mmp"), serialize(doc));
         List<Element> playing = new ArrayList<>();
         for (Element t : tracks) {
             if ("1".equals(t.getAttribute("muted"))) System.out.println("# muted in the project: " + t.getAttribute("name"));
@@ -60,6 +65,51 @@ public final class LmmsSoloProjects {
             Files.writeString(out.resolve(number + ".mmp"), serialize(doc));
             System.out.println(number + "\t" + playing.get(k).getAttribute("name"));
         }
+    }
+
+    /** LMMS ticks per quarter note (192 per 4/4 bar). */
+    private static final int TICKS_PER_BEAT = 48;
+
+    /**
+     * Cuts the song editor's clips at SECONDS: clips that start later are removed, clips that run past it are
+     * shortened, and notes of melody clips from there on are dropped. Tempo automation is not followed (the
+     * head's tempo is used), so a song that speeds up is cut a little earlier.
+     */
+    static void cut(Document doc, double seconds) {
+        Element head = (Element) doc.getElementsByTagName("head").item(0);
+        double bpm = Double.parseDouble(head.getAttribute("bpm"));
+        long limit = (long) Math.ceil(seconds * bpm / 60 * TICKS_PER_BEAT);
+        Element song = (Element) doc.getElementsByTagName("song").item(0);
+        Element container = child(song, "trackcontainer");
+        if (container == null) return;
+        for (Element track : children(container, "track")) {
+            for (Element clip : children(track, null)) {
+                if (!clip.hasAttribute("pos") || !List.of("pattern", "bbtco", "sampletco", "automationpattern").contains(clip.getTagName())) continue;
+                long pos = Long.parseLong(clip.getAttribute("pos"));
+                if (pos >= limit) {
+                    track.removeChild(clip);
+                    continue;
+                }
+                if (clip.hasAttribute("len") && pos + Long.parseLong(clip.getAttribute("len")) > limit) clip.setAttribute("len", Long.toString(limit - pos));
+                for (Element note : children(clip, "note")) {
+                    if (pos + Long.parseLong(note.getAttribute("pos")) >= limit) clip.removeChild(note);
+                }
+            }
+        }
+    }
+
+    private static Element child(Element parent, String tag) {
+        List<Element> c = children(parent, tag);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    /** The element children of PARENT (with the tag TAG, or all when TAG is null), as a list safe to remove from. */
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> c = new ArrayList<>();
+        for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && (tag == null || e.getTagName().equals(tag))) c.add(e);
+        }
+        return c;
     }
 
     /** The XML of a project file: .mmp is XML; .mmpz is Qt's qCompress (4-byte big-endian length, then zlib). */
