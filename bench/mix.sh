@@ -213,7 +213,9 @@ looking at all MIDI songs; the tracker modules were added afterwards. The one le
 lowered the error on the other. Per-role offsets fitted freely on one family do *not* carry over (they raise the other
 family's error), nor do linear corrections from activity, register, crest, sustain, width or pitchedness: the two
 families disagree on kicks (about 9 dB), hats and percussion, so the remaining error is the composers' own spread
-within a role, not a rule the features can learn. See docs/mix.md (Accuracy).
+within a role, not a rule the features can learn. The LMMS producer mixes were added after all of that and no
+level rule was changed with them in view; they are graded with the default \`--balance song\` here (BENCH_MIX_ARGS
+grades another setting). See docs/mix.md (Accuracy).
 By source:
 $(jq -r '.by_source | to_entries[] | "\(.key): automix \(.value.automix_mae_lu // "n/a" | if type == "number" then (. * 100 | round / 100 | tostring) + " LU" else . end), equal-loudness \(.value.equal_loudness_mae_lu * 100 | round / 100) LU, raw sum \(.value.raw_sum_mae_lu * 100 | round / 100) LU (\(.value.stems_graded) stems)."' "$RESULTS/mix-accuracy.json" | sed 's/^/- /')
 
