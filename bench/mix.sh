@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Issue 5 benchmark: automix accuracy against known good mixes, and mixing speed and memory.
 #
-# Accuracy: General MIDI songs from Debian's planetblupi-music-midi (composed for the game, with the
-# composer's own channel volumes and pans = the known mix) are rendered per instrument with FluidSynth;
-# plus, when `groundwork beat` is available, a few groundwork beats (their stems as rendered = known).
+# Accuracy: three families of songs groundwork did not write, each with its known mix. General MIDI songs
+# (Debian's planetblupi-music-midi and openttd-openmsx; the composer's channel volumes and pans) rendered per
+# instrument with FluidSynth; tracker modules (pingus-data, tecnoballz-data) rendered per instrument with
+# libopenmpt; and LMMS demo projects (lmms-common), songs produced and mixed in a DAW, rendered per track by LMMS
+# (the producer's faders, pans, effects and mixer channels). Plus, when `groundwork beat` is available, a few
+# groundwork beats (their stems as rendered = known), reported apart.
 # The stems are scrambled (seeded: gain ±12 dB, one or two EQ bells ±6 dB, stereo balance), then
 # automix runs on them through the CLI. Each stem's loudness relative to the mix is compared with the
 # known mix (mean absolute error, LU) for automix and two baselines: equal-loudness faders, raw sum.
@@ -14,7 +17,7 @@
 SONG_SECONDS="${BENCH_MIX_SECONDS:-120}"
 
 need_base_tools
-need_packages fluidsynth fluid-soundfont-gm planetblupi-music-midi openttd-openmsx pingus-data tecnoballz-data
+need_packages fluidsynth fluid-soundfont-gm planetblupi-music-midi openttd-openmsx pingus-data tecnoballz-data lmms lmms-common
 build_jars
 md="$(result_md mix)"
 summary_reset mix
@@ -62,6 +65,19 @@ done
 for n in area1-game area2-game area3-game gardien-go over-theme tecnoballz mon-lapin_reg-zbb fridge-in-space_from_reg-zbb; do
   prepare_song "tecnoballz-${n%%_*}" render-module-stems.sh "/usr/share/games/tecnoballz/musics/$n.mod" "$mseed"; mseed=$((mseed + 1))
 done
+# LMMS demo projects (Debian lmms-common): songs made and mixed by their producers in a DAW, rendered per track by
+# LMMS itself (render-lmms-stems.sh), so the known mix is the producer's own faders, pans, effects and mixer channels.
+# Thirteen of the 25 demo songs, for spread of style and producer and for render time; docs/mix.md (Accuracy) says
+# which were left out and why.
+LMMS_PROJECTS=/usr/share/lmms/projects
+lseed=201   # their own seed range, so the other families are not rescrambled
+for p in demos/CapDan/CapDan-ReggaeTry.mmpz demos/Alf42red-Mauiwowi.mmpz demos/CapDan/CapDan-ReggaetonTry.mmpz \
+    demos/Skiessi/Skiessi-C64.mmpz shorties/Skiessi-222.mmpz "shorties/Crunk(Demo).mmp" \
+    shorties/Surrender-Main.mmpz demos/StrictProduction-DearJonDoe.mmp shorties/DirtyLove.mmpz demos/Oglsdl-Dr8v2.mmpz \
+    demos/Thomasso-AxeFromThe80s.mmpz demos/Socceroos-Progress.mmpz demos/CapDan/CapDan-TwilightArea-OriginalByAlf42red.mmpz; do
+  slug=$(basename "$p"); slug=${slug%.*}; slug=$(echo "$slug" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | sed 's/--*/-/g;s/-$//')
+  prepare_song "lmms-$slug" render-lmms-stems.sh "$LMMS_PROJECTS/$p" "$lseed"; lseed=$((lseed + 1))
+done
 beat_available=0
 if java -jar "$JAR" beat "trap beat in F minor 140 bpm 8 bars" -o "$WORK/beat-probe" --seed 1 >/dev/null 2>&1 && [ -d "$WORK/beat-probe/stems" ]; then
   beat_available=1
@@ -82,7 +98,8 @@ if [ $mix_available = 1 ]; then
     log "mix: automix on $(basename "$dir")"
     rm -rf "$dir/automix-stems" "$dir/automix-plan.json"
     extra=(); [ $stems_opt = 1 ] && extra=(--stems "$dir/automix-stems")
-    java -jar "$JAR" mix "$dir/scrambled" -o "$dir/automix.wav" --plan "$dir/automix-plan.json" "${extra[@]}" \
+    # BENCH_MIX_ARGS: extra options for every automix run (for example "--balance beat"), to grade another setting
+    java -jar "$JAR" mix "$dir/scrambled" -o "$dir/automix.wav" --plan "$dir/automix-plan.json" "${extra[@]}" ${BENCH_MIX_ARGS:-} \
       >"$dir/automix.out" 2>"$dir/automix.err" || log "mix: automix failed on $dir: $(head -1 "$dir/automix.err")"
   done
 fi
@@ -104,6 +121,7 @@ if [ "$a" != null ]; then
   accuracy_row "all songs but the groundwork beats" .without_groundwork_beats
   accuracy_row "General MIDI songs" '.by_family["general-midi"]'
   accuracy_row "tracker modules" '.by_family["tracker-modules"]'
+  accuracy_row "LMMS producer mixes" '.by_family["lmms-producer-mixes"]'
   accuracy_row "groundwork beats (reported apart)" '.by_family["groundwork-beats"]'
   acc_summary="without the groundwork beats, automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **$(printf %.0f "$below") %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below). Floored at $(jq .audible_floor_lu "$J") LU (quieter parts count as inaudible, in the known mix and in automix alike): automix $(printf %.2f "$(jq .without_groundwork_beats.automix_floored_mae_lu "$J")") LU, equal loudness $(printf %.2f "$(jq .without_groundwork_beats.equal_loudness_floored_mae_lu "$J")") LU."
 else
@@ -160,7 +178,7 @@ cat >"$md" <<MD
 
 $(stamp)
 
-**Accuracy against known good mixes.** Two families of songs with real character, neither written by groundwork:
+**Accuracy against known good mixes.** Three families of songs with real character, none written by groundwork:
 General MIDI songs, the first ${SONG_SECONDS} s of the ten in Debian \`planetblupi-music-midi\` (composed for the game
 Planet Blupi; GPL-3+) and of eight of OpenTTD's free music set \`openttd-openmsx\` (GPL-2; several composers), split
 per instrument (drums into kick, snare, cymbals, toms/percussion) and rendered with FluidSynth
@@ -169,7 +187,12 @@ volumes, expression, velocities and pans are the known mix, heard through a soun
 tracker modules, twelve Impulse Tracker / S3M songs of Pingus (\`pingus-data\`, several composers) and eight ProTracker
 MODs of TecnoballZ (\`tecnoballz-data\`), rendered once per instrument with libopenmpt $(dpkg-query -W -f='${Version}' libopenmpt0)
 (bench/c/module_stems.c; the stems add up to the full render within 1e-6 except where the module itself randomises
-volume), so the known mix is exactly what the composer heard.$( [ $beat_available = 1 ] && echo " Plus three groundwork beats (stems as rendered = known mix), reported apart and left out of the headline." || echo " (groundwork beats were not added: \`groundwork beat\` was not available.)")
+volume), so the known mix is exactly what the composer heard; and producer mixes, the first ${SONG_SECONDS} s of
+thirteen demo projects of the digital audio workstation LMMS $(dpkg-query -W -f='${Version}' lmms) (\`lmms-common\`; reggae,
+reggaeton, crunk, a C64-style chiptune and other electronic songs, by several producers), rendered by LMMS once
+per track from a copy of the project with every other track muted (bench/render-lmms-stems.sh; the track's volume,
+pan, effects and mixer channel as the producer set them; the sum of the stems is checked against LMMS's full render,
+see docs/mix.md).$( [ $beat_available = 1 ] && echo " Plus three groundwork beats (stems as rendered = known mix), reported apart and left out of the headline." || echo " (groundwork beats were not added: \`groundwork beat\` was not available.)")
 Each song's stems are scrambled with a seeded generator: gain uniform in ±12 dB, one or two
 EQ bells (±6 dB, 150 Hz–6 kHz, Q 1), stereo balance ±0.6. Automix runs through the CLI
 (\`groundwork mix scrambled/ -o automix.wav --plan plan.json$( [ $stems_opt = 1 ] && echo ' --stems DIR')\`); a stem's level in the automix is taken from the
@@ -190,7 +213,9 @@ looking at all MIDI songs; the tracker modules were added afterwards. The one le
 lowered the error on the other. Per-role offsets fitted freely on one family do *not* carry over (they raise the other
 family's error), nor do linear corrections from activity, register, crest, sustain, width or pitchedness: the two
 families disagree on kicks (about 9 dB), hats and percussion, so the remaining error is the composers' own spread
-within a role, not a rule the features can learn. See docs/mix.md (Accuracy).
+within a role, not a rule the features can learn. The LMMS producer mixes were added after all of that and no
+level rule was changed with them in view; they are graded with the default \`--balance song\` here (BENCH_MIX_ARGS
+grades another setting). See docs/mix.md (Accuracy).
 By source:
 $(jq -r '.by_source | to_entries[] | "\(.key): automix \(.value.automix_mae_lu // "n/a" | if type == "number" then (. * 100 | round / 100 | tostring) + " LU" else . end), equal-loudness \(.value.equal_loudness_mae_lu * 100 | round / 100) LU, raw sum \(.value.raw_sum_mae_lu * 100 | round / 100) LU (\(.value.stems_graded) stems)."' "$RESULTS/mix-accuracy.json" | sed 's/^/- /')
 

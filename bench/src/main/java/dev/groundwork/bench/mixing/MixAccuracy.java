@@ -42,11 +42,12 @@ public final class MixAccuracy {
      */
     static final double AUDIBLE_FLOOR_LU = -30;
 
-    /** The song sets of the corpus, by the prefix of their folder names, and the two families they are made with. */
+    /** The song sets of the corpus, by the prefix of their folder names, and the families they are made with. */
     static String family(String source) {
         return switch (source) {
             case "blupi", "openmsx" -> "general-midi";
             case "pingus", "tecnoballz" -> "tracker-modules";
+            case "lmms" -> "lmms-producer-mixes";
             default -> "groundwork-beats";
         };
     }
