@@ -174,7 +174,7 @@ public final class MixCommand implements Callable<Integer> {
             if (eq <= 0) throw new IllegalArgumentException("--role takes FILE=ROLE, not " + r);
             roleMap.put(r.substring(0, eq).trim(), Role.parse(r.substring(eq + 1)));
         }
-        MixSettings s = intent.applyTo(new MixSettings(roleMap, lead, masking, Map.of(), Map.of(), "balanced", -20, headroom, tempo, null, "song"));
+        MixSettings s = intent.applyTo(new MixSettings(roleMap, lead, masking, Map.of(), Map.of(), "balanced", -20, headroom, tempo, null, "auto"));
         for (String f : fixes) {
             Matcher m = FIX.matcher(f.trim());
             if (!m.matches()) throw new IllegalArgumentException("--fix takes TARGET=±NdB (e.g. bass=-3dB), not " + f);

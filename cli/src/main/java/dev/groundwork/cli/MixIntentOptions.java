@@ -11,7 +11,7 @@ final class MixIntentOptions {
     @Option(names = "--style", defaultValue = "balanced", description = "Mix style: balanced, vocal-forward, beat-forward, wide or dry (default: ${DEFAULT-VALUE}).")
     String style;
 
-    @Option(names = "--balance", paramLabel = "song|beat", description = "Level conventions: song (calibrated on songs with a lead part) or beat (instrumental drum-driven genres: kick, snare and bass nearer the lead). Default: song for mix, beat for produce.")
+    @Option(names = "--balance", paramLabel = "auto|song|beat", description = "Level conventions: song (calibrated on songs with a lead part), beat (instrumental drum-driven genres: kick, snare and bass nearer the lead) or auto (beat when the kick rings on like an 808, song otherwise; the plan says why). Default: auto for mix, beat for produce.")
     String balance;
 
     @Option(names = "--more", paramLabel = "WHAT", description = "vocal, drums, bass, reverb, delay, width or compression (repeat for more).")

@@ -20,13 +20,14 @@ import java.util.TreeMap;
  * @param peakCeilingDbfs  the mix never peaks above this (headroom for mastering)
  * @param tempoBpm         tempo for the delay time, or null (a dotted eighth at 120 BPM)
  * @param sampleRateHz     session rate, or null for the most common rate among the stems
- * @param balance          level conventions: "song" (default, calibrated on songs with a lead part) or "beat"
- *                         (instrumental drum-driven genres: kick, snare and bass nearer the lead)
+ * @param balance          level conventions: "song" (calibrated on songs with a lead part), "beat" (instrumental
+ *                         drum-driven genres: kick, snare and bass nearer the lead) or "auto" (default: the planner
+ *                         picks one from the kick's sound and says why)
  */
 public record MixSettings(Map<String, Role> roles, String lead, double maskingStrength, Map<String, Integer> intents,
                           Map<String, Double> fixes, String style, double targetLufs, double peakCeilingDbfs,
                           Double tempoBpm, Double sampleRateHz, String balance) {
-    public static final List<String> BALANCES = List.of("song", "beat");
+    public static final List<String> BALANCES = List.of("auto", "song", "beat");
     public static final List<String> STYLES = List.of("balanced", "vocal_forward", "beat_forward", "wide", "dry");
     public static final List<String> INTENT_TARGETS = List.of("vocal", "drums", "bass", "reverb", "delay", "width", "compression");
 
@@ -36,7 +37,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         fixes = Map.copyOf(new TreeMap<>(fixes));
         if (!(maskingStrength >= 0 && maskingStrength <= 1)) throw new IllegalArgumentException("masking strength must be 0..1, got " + maskingStrength);
         style = normaliseStyle(style);
-        balance = balance == null ? "song" : balance.trim().toLowerCase(Locale.ROOT);
+        balance = balance == null ? "auto" : balance.trim().toLowerCase(Locale.ROOT);
         if (!BALANCES.contains(balance)) throw new IllegalArgumentException("unknown balance '" + balance + "'; use one of " + BALANCES);
         for (String k : intents.keySet()) {
             if (!INTENT_TARGETS.contains(k)) throw new IllegalArgumentException("cannot ask for more or less '" + k + "'; use one of " + INTENT_TARGETS);
@@ -47,7 +48,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public static MixSettings defaults() {
-        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null, "song");
+        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null, "auto");
     }
 
     public static String normaliseStyle(String s) {

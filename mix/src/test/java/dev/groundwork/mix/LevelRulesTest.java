@@ -85,6 +85,6 @@ class LevelRulesTest {
     void anUnknownBalanceIsRefused() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> MixSettings.defaults().withBalance("loud"));
-        assertTrue(e.getMessage().contains("song"), e.getMessage());
+        assertTrue(e.getMessage().contains("song") && e.getMessage().contains("auto"), e.getMessage());
     }
 }

@@ -45,6 +45,7 @@ public final class MixPlanner {
         }
         String lead = chooseLead(stems, s);
         // 2. Levels.
+        String balance = BalanceChoice.resolve(s.balance(), stems, notes);
         Map<Role, Integer> count = new EnumMap<>(Role.class);
         for (StemPlan p : stems) if (!p.silent()) count.merge(p.role(), 1, Integer::sum);
         double median = medianLoudness(stems);
@@ -64,7 +65,7 @@ public final class MixPlanner {
             boolean named = s.lead() != null;
             double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
             // a named instrument lead sits 1 dB under where a lead vocal would (whatever its role's own offset)
-            double roleOffset = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), s.balance());
+            double roleOffset = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), balance);
             double target = LevelRules.REFERENCE_LUFS + roleOffset + focus + share;
             LevelRules.Move move = LevelRules.styleMove(p.role(), isLead, s);
             double fix = LevelRules.fixFor(p.file(), p.role(), s);
@@ -76,7 +77,7 @@ public final class MixPlanner {
             if (buried) automatic = MAX_BURIED_BOOST_DB;
             double gain = Math.max(-60, Math.min(30, automatic + fix));
             StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
-                    p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "beat".equals(s.balance()) ? "role, beat balance" : "role", roleOffset,
+                    p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "beat".equals(balance) ? "role, beat balance" : "role", roleOffset,
                     isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus) : "",
                     share != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share) : ""));
             if (!move.reason().isEmpty()) why.append("; ").append(move.reason());
@@ -87,9 +88,6 @@ public final class MixPlanner {
             if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
             why.append(String.format(Locale.ROOT, " → %+.1f dB", gain));
             leveled.add(p.withGain(round2(gain), why.toString()));
-        }
-        if ("beat".equals(s.balance())) {
-            notes.add("levels follow the beat balance: kick, snare and bass nearer the lead, as instrumental drum-driven genres are mixed");
         }
         for (var k : s.fixes().keySet()) {
             boolean matches = leveled.stream().anyMatch(p -> LevelRules.fixMatches(k, p.file(), p.role()));
@@ -108,7 +106,7 @@ public final class MixPlanner {
         // 4. Mix bus.
         MixBusPlan bus = mixBus(spaced, MixBusPlan.DEFAULT_ACTIVITY_GATE_LU, s.targetLufs(), s.peakCeilingDbfs());
         double duration = profiles.stream().mapToDouble(p -> p.summary().durationSeconds()).max().orElse(0);
-        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), s.balance(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
+        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), balance, sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
     }
 
     /**

@@ -38,7 +38,7 @@ final class MixEngine {
         return Arrays.stream(Role.values()).map(Role::id).toList();
     }
 
-    /** @param balance "song" or "beat" (the level conventions; see MixSettings) */
+    /** @param balance "auto", "song" or "beat" (the level conventions; see MixSettings) */
     static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, String balance, ProgressListener progress) {
         List<MixJob.Outcome> outcomes = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix.wav"), WAV24, outDir.resolve("mix.plan.json"),
                 null, null, CANDIDATES, List.of(), MixSettings.defaults().withBalance(balance)), progress);

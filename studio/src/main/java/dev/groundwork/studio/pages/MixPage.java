@@ -117,8 +117,8 @@ public final class MixPage {
     }
 
     /**
-     * The level conventions asked for ("balance": "song" or "beat"); without one, stems sent from the Beat page are
-     * mixed as a beat (as `groundwork produce` does) and uploaded stems as a song.
+     * The level conventions asked for ("balance": "auto", "song" or "beat"); without one, stems sent from the Beat page
+     * are mixed as a beat (as `groundwork produce` does) and for uploaded stems the planner chooses ("auto").
      */
     private static String balance(Project p, JsonNode body) {
         String asked = body.path("balance").asText("");
@@ -128,7 +128,7 @@ public final class MixPage {
         }
         JsonNode s = p.get("/mix/stems");
         boolean fromBeat = s != null && s.size() > 0 && s.get(0).has("role_hint");
-        return fromBeat ? "beat" : "song";
+        return fromBeat ? "beat" : "auto";
     }
 
     private static List<Path> stems(Project p) {
