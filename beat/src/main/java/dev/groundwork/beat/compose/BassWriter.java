@@ -43,7 +43,9 @@ public final class BassWriter {
                     if (steps.isEmpty()) steps.add(0.0);
                     boolean walking = g == Genre.BOOM_BAP || g == Genre.AFROBEATS || g == Genre.RNB;
                     // a walking 8th before the middle of the bar or before the next bar (4/4: 1.5 or 3.5)
-                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? barBeats / 2 - 0.5 : barBeats - 0.5);
+                    // (R&B: a 16th before, so the slow quarter pulse is not doubled by an 808 on the "and")
+                    double pickup = g == Genre.RNB && !ctx.metre().compound() ? 0.25 : 0.5;
+                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? barBeats / 2 - pickup : barBeats - pickup);
                     if ((g == Genre.TRAP || g == Genre.DRILL) && rnd.nextDouble() < 0.3 && steps.last() < 3.5) steps.add(3.5);
                 }
             }

@@ -41,7 +41,7 @@ public final class DrumWriter {
             int[] v = Patterns.velocities(pattern, rnd);
             double extraKick = g.halfTime ? (0.05 + 0.3 * density) * s.energy() : 0.2 + 0.4 * density * s.energy();
             if (!fixed && rnd.nextDouble() < extraKick) {
-                int[] candidates = extraKickSteps(ctx.metre().label());
+                int[] candidates = g == Genre.RNB && ctx.metre().equals(Metre.FOUR_FOUR) ? RNB_EXTRA_KICKS : extraKickSteps(ctx.metre().label());
                 int step = candidates[rnd.nextInt(candidates.length)];
                 if (v[step] == 0 && !isBackbeat(ctx, step)) {
                     // lo-fi's extra kicks are ghosts: the slow quarter pulse stays with the kick on 1 and 3
@@ -58,6 +58,9 @@ public final class DrumWriter {
         }
         return out;
     }
+
+    /** R&B's extra kicks fall a 16th off the beat (3, 7, 11, 13, 15): on an off-beat 8th they would double the felt tempo. */
+    private static final int[] RNB_EXTRA_KICKS = {3, 7, 11, 13, 15};
 
     static int hits(String pattern) { return (int) pattern.chars().filter(c -> c != '.').count(); }
 
@@ -153,7 +156,7 @@ public final class DrumWriter {
             List<Note> opens = new ArrayList<>();
             String open = st.openHats();
             // an open hat on the last off-beat 8th of the bar
-            if (open.isEmpty() && (g == Genre.TRAP || g == Genre.RNB) && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
+            if (open.isEmpty() && g == Genre.TRAP && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
             for (int i = 0; i < open.length(); i++) {
                 if (open.charAt(i) == '.') continue;
                 double at = barStart + i * 0.25;
