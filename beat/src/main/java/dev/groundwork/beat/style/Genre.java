@@ -47,10 +47,11 @@ public enum Genre {
                     List.of(), 0, 38, false)),
     RNB("R&B", List.of("r&b", "rnb", "r and b", "rhythm and blues", "neo soul", "neo-soul", "soul"), 60, 100, 80, false, Mode.MINOR, 0.56,
             "808", "keys", "bells",
-            // kicks on the beat or a 16th off it, never on an off-beat 8th, and ghosted off-beat hats: at 60-100 BPM an
-            // even 8th stream (or a kick and 808 on the "and") is what makes a listener, or a detector, count double time
-            new DrumStyle(List.of("x......x.x......", "x.......x..x...."), List.of("....x.......x..."),
-                    List.of("x.o.x.o.x.o.x.o.", "x.oxx.o.x.oxx.o."), "", List.of(), 0, 39, true));
+            // kicks on 1 and 3 (with a 16th pickup or push), never on an off-beat 8th; hats on the beat with ghosted 16th
+            // pickups: at 60-100 BPM an even 8th stream (or a kick and 808 on the "and") makes a listener, or a
+            // detector, count double time
+            new DrumStyle(List.of("x......xx.......", "x.......x..x...."), List.of("....x.......x..."),
+                    List.of("x..ox..ox..ox..o", "x...x...x..ox..."), "", List.of(), 0, 39, true));
 
     public final String label;
     public final List<String> aliases;
