@@ -102,14 +102,14 @@ public final class ChordWriter {
 
     /** Rhythm as a step pattern, or null for a chord held through the bar. */
     static String rhythm(Genre g, String sound, Metre metre) {
-        if (!metre.label().equals("4/4")) {
+        if (metre != Metre.FOUR_FOUR) {
             // the other metres: held pads, and keys, plucks and stabs on the felt beats with an 8th pickup
             return switch (sound) {
                 case "pad", "strings" -> null;
-                default -> switch (metre.label()) {
-                    case "3/4" -> g == Genre.LOFI ? "x..........." : "x.......x...";
-                    case "6/8" -> g == Genre.LOFI ? "x..........." : "x.....x...x.";
-                    default -> g == Genre.LOFI ? "x...........x..........." : "x.....x...x.x.....x...x.";
+                default -> switch (metre) {
+                    case THREE_FOUR -> g == Genre.LOFI ? "x..........." : "x.......x...";
+                    case SIX_EIGHT -> g == Genre.LOFI ? "x..........." : "x.....x...x.";
+                    case TWELVE_EIGHT, FOUR_FOUR -> g == Genre.LOFI ? "x...........x..........." : "x.....x...x.x.....x...x.";
                 };
             };
         }

@@ -41,7 +41,7 @@ public final class DrumWriter {
             int[] v = Patterns.velocities(pattern, rnd);
             double extraKick = g.halfTime ? (0.05 + 0.3 * density) * s.energy() : 0.2 + 0.4 * density * s.energy();
             if (!fixed && rnd.nextDouble() < extraKick) {
-                int[] candidates = g == Genre.RNB && ctx.metre().equals(Metre.FOUR_FOUR) ? RNB_EXTRA_KICKS : extraKickSteps(ctx.metre().label());
+                int[] candidates = g == Genre.RNB && ctx.metre() == Metre.FOUR_FOUR ? RNB_EXTRA_KICKS : extraKickSteps(ctx.metre());
                 int step = candidates[rnd.nextInt(candidates.length)];
                 if (v[step] == 0 && !isBackbeat(ctx, step)) {
                     // lo-fi's extra kicks are ghosts: the slow quarter pulse stays with the kick on 1 and 3
@@ -65,17 +65,17 @@ public final class DrumWriter {
     static int hits(String pattern) { return (int) pattern.chars().filter(c -> c != '.').count(); }
 
     /** Off-beat steps where an extra kick may fall (never a downbeat or the backbeat). */
-    private static int[] extraKickSteps(String metre) {
+    private static int[] extraKickSteps(Metre metre) {
         return switch (metre) {
-            case "4/4" -> new int[]{3, 6, 7, 11, 13, 14, 15};
-            case "3/4" -> new int[]{3, 6, 10, 11};
-            case "6/8" -> new int[]{4, 8, 10};
-            default -> new int[]{4, 8, 10, 16, 20, 22};
+            case FOUR_FOUR -> new int[]{3, 6, 7, 11, 13, 14, 15};
+            case THREE_FOUR -> new int[]{3, 6, 10, 11};
+            case SIX_EIGHT -> new int[]{4, 8, 10};
+            case TWELVE_EIGHT -> new int[]{4, 8, 10, 16, 20, 22};
         };
     }
 
     private static boolean isBackbeat(ComposeContext ctx, int step) {
-        if (ctx.genre().backbeatOnThree() && ctx.metre().equals(Metre.FOUR_FOUR)) return step == 8;
+        if (ctx.genre().backbeatOnThree() && ctx.metre() == Metre.FOUR_FOUR) return step == 8;
         for (int b : ctx.metre().backbeatSteps()) if (b == step) return true;
         return false;
     }
@@ -93,7 +93,7 @@ public final class DrumWriter {
             int[] v = Patterns.velocities(pattern, rnd);
             boolean swung = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.RNB || g == Genre.DNB;
             if (swung && rnd.nextDouble() < 0.5 * ctx.feel().density()) {
-                int[] ghosts = ghostSnareSteps(ctx.metre().label());
+                int[] ghosts = ghostSnareSteps(ctx.metre());
                 int step = ghosts[rnd.nextInt(ghosts.length)];
                 if (v[step] == 0) v[step] = 40 + rnd.nextInt(20);
             }
@@ -105,12 +105,12 @@ public final class DrumWriter {
         return out;
     }
 
-    private static int[] ghostSnareSteps(String metre) {
+    private static int[] ghostSnareSteps(Metre metre) {
         return switch (metre) {
-            case "4/4" -> new int[]{7, 9, 15, 3, 14};
-            case "3/4" -> new int[]{7, 11, 3, 10};
-            case "6/8" -> new int[]{3, 9, 11, 10};
-            default -> new int[]{9, 21, 15, 22, 10};
+            case FOUR_FOUR -> new int[]{7, 9, 15, 3, 14};
+            case THREE_FOUR -> new int[]{7, 11, 3, 10};
+            case SIX_EIGHT -> new int[]{3, 9, 11, 10};
+            case TWELVE_EIGHT -> new int[]{9, 21, 15, 22, 10};
         };
     }
 
