@@ -91,14 +91,26 @@ public final class DrumWriter {
             String pattern = st.snares().get(idx);
             if (g == Genre.DRILL && bar % 2 == 0) pattern = st.snares().get(st.snares().size() - 1); // the late snare every other bar
             int[] v = Patterns.velocities(pattern, rnd);
-            boolean swung = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.RNB || g == Genre.DNB;
+            if (g == Genre.RNB && s.energy() < 0.5) {
+                // R&B's drumless intro and outro keep only a soft snap on 2 and 4 (no ghosts, no fill): the pulse
+                // under the keys, nothing between the beats
+                for (int i = 0; i < v.length; i++) v[i] = v[i] * 3 / 4;
+                add(out, ctx, bar, v, Patterns.stepBeats(pattern, ctx.barBeats()), note, 0.25);
+                continue;
+            }
+            // R&B's clap stays on the beat: at 60-100 BPM a ghost clap, or a fill's 16th run of claps rising to the last
+            // 16th, is the loudest thing between the beats and pulls the slow pulse to double time or a triplet feel
+            // (read at 108 and 144 for a 72 BPM R&B beat); its phrase end is a clap on 3 as well, on the beat
+            boolean onBeat = g == Genre.RNB && ctx.metre() == Metre.FOUR_FOUR;
+            boolean swung = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.DNB || (g == Genre.RNB && !onBeat);
             if (swung && rnd.nextDouble() < 0.5 * ctx.feel().density()) {
                 int[] ghosts = ghostSnareSteps(ctx.metre());
                 int step = ghosts[rnd.nextInt(ghosts.length)];
                 if (v[step] == 0) v[step] = 40 + rnd.nextInt(20);
             }
             if (ctx.phraseEnd(bar) && (rnd.nextDouble() < 0.6 || bar == s.endBar() - 1) && bar < ctx.bars() - 1) {
-                fill(v, ctx, rnd);
+                if (onBeat) v[8] = Math.max(v[8], 72 + rnd.nextInt(16));
+                else fill(v, ctx, rnd);
             }
             add(out, ctx, bar, v, Patterns.stepBeats(pattern, ctx.barBeats()), note, 0.25);
         }
