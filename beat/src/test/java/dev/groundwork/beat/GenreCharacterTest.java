@@ -46,6 +46,81 @@ class GenreCharacterTest {
         assertTrue(kicksPerBar("dark uk drill 142 bpm") <= 3.0);
     }
 
+    /**
+     * Slow R&B is heard at its written tempo: its kick, 808 and keys never strike an off-beat 8th (the "and", which
+     * doubles the felt tempo), beat 3 has its kick in most bars, and the hats' off-beat 16ths are ghosts.
+     */
+    @Test
+    void slowRnbKeepsItsWeightOnTheBeat() {
+        int bars = 0, kickOnThree = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            BeatPlan plan = BeatMaker.compose("r&b 72 bpm Db major, 16 bars", seed);
+            for (String name : List.of("kick", "bass", "chords")) {
+                for (Note n : plan.part(name).notes()) {
+                    double inBeat = n.startBeats() - Math.floor(n.startBeats());
+                    assertNotEquals(0.5, inBeat, 1e-9, name + " on an off-beat 8th at beat " + n.startBeats() + " (seed " + seed + ")");
+                }
+            }
+            Set<Integer> playing = new HashSet<>(), three = new HashSet<>();
+            for (Note n : plan.part("kick").notes()) {
+                int bar = (int) Math.floor(n.startBeats() / 4);
+                playing.add(bar);
+                if (Math.abs(n.startBeats() - 4 * bar - 2) < 1e-9) three.add(bar);
+            }
+            bars += playing.size();
+            kickOnThree += three.size();
+            for (Note n : plan.part("hats").notes()) {
+                double inBeat = n.startBeats() - Math.floor(n.startBeats());
+                boolean roll = n.lengthBeats() < 0.25 - 1e-9;
+                if (!roll && inBeat > 1e-9) assertTrue(n.velocity() < 80, "hat off the beat is a ghost: " + n);
+            }
+        }
+        assertTrue(kickOnThree >= 0.9 * bars, "kick on beat 3 in " + kickOnThree + " of " + bars + " bars");
+    }
+
+    /**
+     * What kept a mastered 72 BPM R&B beat reading 108 or 144: trap hat rolls (an off-beat 8th start, then 1/32 or 1/16
+     * triplets), ghost claps and 16th clap fills rising to the last 16th, an 808 doubling the kick's 16th pickups, and
+     * ringing keys alone in the intro and outro. Now the clap and 808 strike only on the beat, hats do not roll and
+     * leave the beat at most once a bar, and a snap on 2 and 4 keeps the pulse under the drumless sections.
+     */
+    @Test
+    void slowRnbClapAnd808StayOnTheBeatAndTheIntroKeepsASnap() {
+        for (long seed = 1; seed <= 12; seed++) {
+            BeatPlan plan = BeatMaker.compose("r&b 72 bpm Db major", seed);
+            for (String name : List.of("snare", "bass")) {
+                for (Note n : plan.part(name).notes()) {
+                    assertEquals(Math.rint(n.startBeats()), n.startBeats(), 1e-9, name + " off the beat: " + n + " (seed " + seed + ")");
+                }
+            }
+            int[] offBeatHats = new int[plan.bars()];
+            for (Note n : plan.part("hats").notes()) {
+                assertTrue(n.lengthBeats() >= 0.25 - 1e-9, "a hat roll: " + n + " (seed " + seed + ")");
+                if (n.startBeats() != Math.rint(n.startBeats())) offBeatHats[(int) Math.floor(n.startBeats() / 4)]++;
+            }
+            for (int bar = 0; bar < plan.bars(); bar++) assertTrue(offBeatHats[bar] <= 1, offBeatHats[bar] + " off-beat hats in bar " + bar);
+            for (Section s : plan.sections()) {
+                if (!s.name().equals("intro") && !s.name().equals("outro")) continue;
+                assertTrue(s.parts().contains("snare") && !s.parts().contains("kick"), s.name() + " " + s.parts());
+                Set<Double> where = new HashSet<>();
+                for (Note n : plan.part("snare").notes()) {
+                    double at = n.startBeats() - 4 * s.startBar();
+                    if (at >= 0 && at < 4 * s.bars()) where.add(at % 4);
+                }
+                assertEquals(Set.of(1.0, 3.0), where, "the snap is on 2 and 4 in the " + s.name());
+            }
+        }
+    }
+
+    @Test
+    void loFiLaysBackOnlyALittleAndKeepsItsTimingTight() {
+        var groove = BeatMaker.compose("lo-fi 75 bpm E minor", 1).groove();
+        // a wider lay-back or scatter blurred the 75 BPM pulse into 113 or 150 for an onset-based listener
+        assertTrue(groove.offsetMs("snare") > 0 && groove.offsetMs("snare") <= 10, "snare lay-back " + groove.offsetMs("snare"));
+        assertTrue(groove.humanizeMs() <= 3, "humanisation " + groove.humanizeMs());
+        assertTrue(groove.swing() >= 0.58, "the swing carries the lazy feel: " + groove.swing());
+    }
+
     @Test
     void halfTimeFeelIsExactlyTrapDrillAndDrumAndBass() {
         Set<Genre> half = new HashSet<>();

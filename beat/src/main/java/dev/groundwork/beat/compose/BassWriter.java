@@ -36,14 +36,19 @@ public final class BassWriter {
                 case DNB -> { steps.add(0.0); steps.add(2.5); if (rnd.nextBoolean()) steps.add(3.5); }
                 default -> {
                     for (double k : kicksIn(ctx, bar)) {
-                        // lo-fi's bass holds the root from beat to beat; it leaves the soft off-beat kicks alone
-                        if (g == Genre.LOFI && Math.abs(k - Math.rint(k)) > 1e-9) continue;
+                        // lo-fi's bass holds the root from beat to beat; it leaves the soft off-beat kicks alone.
+                        // R&B's 808 too: doubled by the 808, the kick's 16th pickups become the loudest event in the
+                        // bar, a 16th ahead of the beat, and pull the felt pulse off it
+                        if ((g == Genre.LOFI || g == Genre.RNB) && Math.abs(k - Math.rint(k)) > 1e-9) continue;
                         steps.add(k - base);
                     }
                     if (steps.isEmpty()) steps.add(0.0);
                     boolean walking = g == Genre.BOOM_BAP || g == Genre.AFROBEATS || g == Genre.RNB;
                     // a walking 8th before the middle of the bar or before the next bar (4/4: 1.5 or 3.5)
-                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? barBeats / 2 - 0.5 : barBeats - 0.5);
+                    // (R&B: a beat before, on 2 or 4, so the slow quarter pulse is neither doubled by an 808 on the
+                    // "and" nor pulled ahead by one on the last 16th)
+                    double pickup = g == Genre.RNB && !ctx.metre().compound() ? 1.0 : 0.5;
+                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? barBeats / 2 - pickup : barBeats - pickup);
                     if ((g == Genre.TRAP || g == Genre.DRILL) && rnd.nextDouble() < 0.3 && steps.last() < 3.5) steps.add(3.5);
                 }
             }

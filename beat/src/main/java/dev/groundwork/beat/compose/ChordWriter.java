@@ -68,8 +68,10 @@ public final class ChordWriter {
             if ((sound.equals("keys") || sound.equals("piano")) && rnd.nextDouble() < 0.35) {
                 // lo-fi's sampled chord is held or re-struck on a beat, never pushed onto an off-beat: the slow
                 // quarter pulse must stay with the drums
-                int late = (int) Math.round((ctx.metre().compound() ? 2 * ctx.metre().pulseBeats() - 0.5 : 2.5) / step);
-                int push = (int) Math.round(1.5 / step);
+                // R&B anticipates by a 16th rather than an 8th, for the same reason
+                double off = g == Genre.RNB && !ctx.metre().compound() ? 0.25 : 0.5;
+                int late = (int) Math.round((ctx.metre().compound() ? 2 * ctx.metre().pulseBeats() - 0.5 : 2 + off) / step);
+                int push = (int) Math.round((2 - off) / step);
                 hits = new ArrayList<>(g == Genre.LOFI ? List.of(0) : List.of(0, rnd.nextBoolean() ? push : Math.min(late, pattern.length() - 1)));
             }
             if (change > 0) {
@@ -100,14 +102,14 @@ public final class ChordWriter {
 
     /** Rhythm as a step pattern, or null for a chord held through the bar. */
     static String rhythm(Genre g, String sound, Metre metre) {
-        if (!metre.label().equals("4/4")) {
+        if (metre != Metre.FOUR_FOUR) {
             // the other metres: held pads, and keys, plucks and stabs on the felt beats with an 8th pickup
             return switch (sound) {
                 case "pad", "strings" -> null;
-                default -> switch (metre.label()) {
-                    case "3/4" -> g == Genre.LOFI ? "x..........." : "x.......x...";
-                    case "6/8" -> g == Genre.LOFI ? "x..........." : "x.....x...x.";
-                    default -> g == Genre.LOFI ? "x...........x..........." : "x.....x...x.x.....x...x.";
+                default -> switch (metre) {
+                    case THREE_FOUR -> g == Genre.LOFI ? "x..........." : "x.......x...";
+                    case SIX_EIGHT -> g == Genre.LOFI ? "x..........." : "x.....x...x.";
+                    case TWELVE_EIGHT, FOUR_FOUR -> g == Genre.LOFI ? "x...........x..........." : "x.....x...x.x.....x...x.";
                 };
             };
         }
@@ -116,7 +118,8 @@ public final class ChordWriter {
             case "stab" -> g == Genre.TECHNO ? "..x...x...x...x." : "..x..x....x..x..";
             case "pluck" -> g == Genre.REGGAETON ? "x..x..x.x..x..x." : "x..x..x...x.x...";
             default -> switch (g) {
-                case RNB, BOOM_BAP -> "x.........x.....";
+                case BOOM_BAP -> "x.........x.....";
+                case RNB -> "x.......x.......";
                 case LOFI -> "x.......x.......";
                 case AFROBEATS -> "x..x..x...x.x...";
                 case REGGAETON -> "x..x..x.x..x..x.";

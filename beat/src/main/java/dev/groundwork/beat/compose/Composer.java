@@ -145,7 +145,7 @@ public final class Composer {
         double human;
         switch (g) {
             case BOOM_BAP -> { offsets.put("snare", 12.0); offsets.put("hats", 6.0); human = 5; }
-            case LOFI -> { offsets.put("snare", 18.0); offsets.put("hats", 8.0); human = 6; }
+            case LOFI -> { offsets.put("snare", 8.0); offsets.put("hats", 4.0); human = 2.5; }
             case HOUSE, TECHNO -> { offsets.put("hats", -3.0); human = 1; }
             case AFROBEATS -> { offsets.put("perc", -4.0); offsets.put("snare", 4.0); human = 3; }
             case DRILL -> { offsets.put("snare", 5.0); human = 1.5; }

@@ -41,7 +41,7 @@ public final class DrumWriter {
             int[] v = Patterns.velocities(pattern, rnd);
             double extraKick = g.halfTime ? (0.05 + 0.3 * density) * s.energy() : 0.2 + 0.4 * density * s.energy();
             if (!fixed && rnd.nextDouble() < extraKick) {
-                int[] candidates = extraKickSteps(ctx.metre().label());
+                int[] candidates = g == Genre.RNB && ctx.metre() == Metre.FOUR_FOUR ? RNB_EXTRA_KICKS : extraKickSteps(ctx.metre());
                 int step = candidates[rnd.nextInt(candidates.length)];
                 if (v[step] == 0 && !isBackbeat(ctx, step)) {
                     // lo-fi's extra kicks are ghosts: the slow quarter pulse stays with the kick on 1 and 3
@@ -59,20 +59,23 @@ public final class DrumWriter {
         return out;
     }
 
+    /** R&B's extra kicks fall a 16th off the beat (3, 7, 11, 13, 15): on an off-beat 8th they would double the felt tempo. */
+    private static final int[] RNB_EXTRA_KICKS = {3, 7, 11, 13, 15};
+
     static int hits(String pattern) { return (int) pattern.chars().filter(c -> c != '.').count(); }
 
     /** Off-beat steps where an extra kick may fall (never a downbeat or the backbeat). */
-    private static int[] extraKickSteps(String metre) {
+    private static int[] extraKickSteps(Metre metre) {
         return switch (metre) {
-            case "4/4" -> new int[]{3, 6, 7, 11, 13, 14, 15};
-            case "3/4" -> new int[]{3, 6, 10, 11};
-            case "6/8" -> new int[]{4, 8, 10};
-            default -> new int[]{4, 8, 10, 16, 20, 22};
+            case FOUR_FOUR -> new int[]{3, 6, 7, 11, 13, 14, 15};
+            case THREE_FOUR -> new int[]{3, 6, 10, 11};
+            case SIX_EIGHT -> new int[]{4, 8, 10};
+            case TWELVE_EIGHT -> new int[]{4, 8, 10, 16, 20, 22};
         };
     }
 
     private static boolean isBackbeat(ComposeContext ctx, int step) {
-        if (ctx.genre().backbeatOnThree() && ctx.metre().equals(Metre.FOUR_FOUR)) return step == 8;
+        if (ctx.genre().backbeatOnThree() && ctx.metre() == Metre.FOUR_FOUR) return step == 8;
         for (int b : ctx.metre().backbeatSteps()) if (b == step) return true;
         return false;
     }
@@ -88,26 +91,38 @@ public final class DrumWriter {
             String pattern = st.snares().get(idx);
             if (g == Genre.DRILL && bar % 2 == 0) pattern = st.snares().get(st.snares().size() - 1); // the late snare every other bar
             int[] v = Patterns.velocities(pattern, rnd);
-            boolean swung = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.RNB || g == Genre.DNB;
+            if (g == Genre.RNB && s.energy() < 0.5) {
+                // R&B's drumless intro and outro keep only a soft snap on 2 and 4 (no ghosts, no fill): the pulse
+                // under the keys, nothing between the beats
+                for (int i = 0; i < v.length; i++) v[i] = v[i] * 3 / 4;
+                add(out, ctx, bar, v, Patterns.stepBeats(pattern, ctx.barBeats()), note, 0.25);
+                continue;
+            }
+            // R&B's clap stays on the beat: at 60-100 BPM a ghost clap, or a fill's 16th run of claps rising to the last
+            // 16th, is the loudest thing between the beats and pulls the slow pulse to double time or a triplet feel
+            // (read at 108 and 144 for a 72 BPM R&B beat); its phrase end is a clap on 3 as well, on the beat
+            boolean onBeat = g == Genre.RNB && ctx.metre() == Metre.FOUR_FOUR;
+            boolean swung = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.DNB || (g == Genre.RNB && !onBeat);
             if (swung && rnd.nextDouble() < 0.5 * ctx.feel().density()) {
-                int[] ghosts = ghostSnareSteps(ctx.metre().label());
+                int[] ghosts = ghostSnareSteps(ctx.metre());
                 int step = ghosts[rnd.nextInt(ghosts.length)];
                 if (v[step] == 0) v[step] = 40 + rnd.nextInt(20);
             }
             if (ctx.phraseEnd(bar) && (rnd.nextDouble() < 0.6 || bar == s.endBar() - 1) && bar < ctx.bars() - 1) {
-                fill(v, ctx, rnd);
+                if (onBeat) v[8] = Math.max(v[8], 72 + rnd.nextInt(16));
+                else fill(v, ctx, rnd);
             }
             add(out, ctx, bar, v, Patterns.stepBeats(pattern, ctx.barBeats()), note, 0.25);
         }
         return out;
     }
 
-    private static int[] ghostSnareSteps(String metre) {
+    private static int[] ghostSnareSteps(Metre metre) {
         return switch (metre) {
-            case "4/4" -> new int[]{7, 9, 15, 3, 14};
-            case "3/4" -> new int[]{7, 11, 3, 10};
-            case "6/8" -> new int[]{3, 9, 11, 10};
-            default -> new int[]{9, 21, 15, 22, 10};
+            case FOUR_FOUR -> new int[]{7, 9, 15, 3, 14};
+            case THREE_FOUR -> new int[]{7, 11, 3, 10};
+            case SIX_EIGHT -> new int[]{3, 9, 11, 10};
+            case TWELVE_EIGHT -> new int[]{9, 21, 15, 22, 10};
         };
     }
 
@@ -153,7 +168,7 @@ public final class DrumWriter {
             List<Note> opens = new ArrayList<>();
             String open = st.openHats();
             // an open hat on the last off-beat 8th of the bar
-            if (open.isEmpty() && (g == Genre.TRAP || g == Genre.RNB) && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
+            if (open.isEmpty() && g == Genre.TRAP && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
             for (int i = 0; i < open.length(); i++) {
                 if (open.charAt(i) == '.') continue;
                 double at = barStart + i * 0.25;

@@ -24,7 +24,7 @@ public final class HarmonyWriter {
     private static final Map<Mode, List<String>> TABLES = Map.of(
             Mode.MINOR, List.of("0 3 5 4h", "0 5 6 0", "0 5 3 4h", "0 3 0 4h", "0 6 5 4h", "0 0 5 6", "0 5 2 6"),
             Mode.MAJOR, List.of("0 4 5 3", "0 3 4 0", "0 5 3 4", "0 3 0 4", "0 2 3 4", "0 5 1 4"),
-            Mode.DORIAN, List.of("0 3 0 3", "0 6 3 0", "0 3 6 0", "0 1 3 0"),
+            Mode.DORIAN, List.of("0 3 0 3", "0 0 3 0", "0 3 0 6", "0 6 3 0"),
             Mode.PHRYGIAN, List.of("0 1 0 6", "0 1 5 0", "0 6 1 0", "0 1 0 0"),
             Mode.LYDIAN, List.of("0 1 0 1", "0 1 4 0", "0 1 5 0"),
             Mode.MIXOLYDIAN, List.of("0 6 3 0", "0 3 6 0", "0 6 0 3"));

@@ -104,10 +104,11 @@ public final class PromptParser {
     private final List<String> reading = new ArrayList<>();
 
     private static String describe(Metre m) {
-        return switch (m.label()) {
-            case "3/4" -> "three beats a bar, kick on 1, backbeat on 3";
-            case "6/8" -> "two dotted-quarter beats a bar (six 8ths), kick on 1, backbeat on 4";
-            default -> "four dotted-quarter beats a bar (twelve 8ths), kick on 1 and 7, backbeat on 4 and 10";
+        return switch (m) {
+            case THREE_FOUR -> "three beats a bar, kick on 1, backbeat on 3";
+            case SIX_EIGHT -> "two dotted-quarter beats a bar (six 8ths), kick on 1, backbeat on 4";
+            case TWELVE_EIGHT -> "four dotted-quarter beats a bar (twelve 8ths), kick on 1 and 7, backbeat on 4 and 10";
+            case FOUR_FOUR -> "four beats a bar";
         };
     }
 

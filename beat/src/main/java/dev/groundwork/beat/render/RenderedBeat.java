@@ -4,6 +4,7 @@ import dev.groundwork.core.audio.AudioBuffer;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A rendered beat: each part's dry audio with its balance. Stems are made on demand (so a
@@ -28,7 +29,10 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
 
     /** The stem in consecutive stereo blocks (the same samples as {@link #stem}); the block is reused between calls. */
     public void stemBlocks(String name, Consumer<AudioBuffer> sink) {
-        PartAudio p = part(name);
+        stemBlocks(part(name), sink);
+    }
+
+    private void stemBlocks(PartAudio p, Consumer<AudioBuffer> sink) {
         float[][] block = new float[2][BLOCK];
         for (int from = 0; from < frames; from += BLOCK) {
             int n = Math.min(BLOCK, frames - from);
@@ -40,11 +44,49 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
         }
     }
 
+    /** Where {@link #mix(Function)} streams one stem: its blocks in order, then {@link #finish()}; always closed. */
+    public interface StemSink extends AutoCloseable {
+        void block(AudioBuffer block);
+
+        /** Every block was given (a file is committed here). */
+        void finish();
+
+        @Override
+        void close();
+    }
+
+    private static final StemSink NO_SINK = new StemSink() {
+        @Override public void block(AudioBuffer block) { }
+        @Override public void finish() { }
+        @Override public void close() { }
+    };
+
     /** The sum of all stems (what the stems add up to, before mastering). */
     public AudioBuffer mix() {
+        return mix(part -> NO_SINK);
+    }
+
+    /**
+     * The sum of all stems, made while each stem is streamed block by block to the sink {@code open} gives for it
+     * (part by part, in order): writing the stems and summing the mix read every part once, and no whole stereo
+     * stem is held in memory. Adding each stem block into the sum gives the same floats as summing whole stems.
+     */
+    public AudioBuffer mix(Function<String, StemSink> open) {
         float[][] out = new float[2][frames];
-        // adding each stem straight into the sum gives the same floats as summing whole stems (0 + x == x)
-        for (PartAudio p : parts) addStem(p, out, trim, 0, frames);
+        for (PartAudio p : parts) {
+            try (StemSink sink = open.apply(p.name())) {
+                int[] at = {0};
+                stemBlocks(p, block -> {
+                    sink.block(block);
+                    for (int c = 0; c < 2; c++) {
+                        float[] src = block.channel(c), dst = out[c];
+                        for (int k = 0, n = block.frames(); k < n; k++) dst[at[0] + k] += src[k];
+                    }
+                    at[0] += block.frames();
+                });
+                sink.finish();
+            }
+        }
         return new AudioBuffer(out, sampleRate);
     }
 

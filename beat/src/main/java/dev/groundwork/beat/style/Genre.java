@@ -47,8 +47,14 @@ public enum Genre {
                     List.of(), 0, 38, false)),
     RNB("R&B", List.of("r&b", "rnb", "r and b", "rhythm and blues", "neo soul", "neo-soul", "soul"), 60, 100, 80, false, Mode.MINOR, 0.56,
             "808", "keys", "bells",
-            new DrumStyle(List.of("x......x.x......", "x.....x...x....."), List.of("....x.......x..."),
-                    List.of("x.x.x.x.x.x.x.x.", "x.xxx.x.x.xxx.x."), "", List.of(), 0, 39, true));
+            // kicks on 1 and 3 (with a 16th pickup or push), never on an off-beat 8th; hats on the quarter with at most
+            // one ghosted 16th pickup a bar, and no trap hat rolls: at 60-100 BPM an even 8th stream (or a kick and 808
+            // on the "and") makes a listener, or a detector, count double time; a ghost on the last 16th of every beat
+            // (swung late, so it leans into the beat) is a second pulse a 16th ahead of the first; and a roll, which
+            // starts on an off-beat 8th and runs in 1/32 or 1/16 triplets, is double-time 16ths or a triplet grid at
+            // these tempos (it read as 108 or 144 BPM for a 72 BPM R&B beat)
+            new DrumStyle(List.of("x......xx.......", "x.......x..x...."), List.of("....x.......x..."),
+                    List.of("x...x...x...x...", "x...x...x..ox..."), "", List.of(), 0, 39, false));
 
     public final String label;
     public final List<String> aliases;

@@ -17,9 +17,12 @@ public final class MetreDrums {
 
     /** The standard seven-stroke bell over twelve 8ths (x.x.xx.x.x.x), in 16th steps. */
     static final String BELL_12_8 = "x...x...x.x...x...x...x.";
+    /** 6/8 bar patterns that 12/8 plays twice. */
+    private static final String KICK_6_8 = "x...........", BACKBEAT_6_8 = "......x.....", SHAKER_6_8 = "o.o.o.o.o.o.";
+    private static final List<String> HATS_6_8 = List.of("x.o.o.x.o.o.", "x...o.x...o.");
 
     public static boolean allows(Genre g, Metre m) {
-        if (m.equals(Metre.FOUR_FOUR)) return true;
+        if (m == Metre.FOUR_FOUR) return true;
         return switch (g) {
             case LOFI, BOOM_BAP, RNB -> true;
             case AFROBEATS -> m.compound();
@@ -37,31 +40,32 @@ public final class MetreDrums {
     }
 
     public static DrumStyle of(Genre g, Metre m) {
-        if (m.equals(Metre.FOUR_FOUR)) return g.drums;
         if (!allows(g, m)) throw new IllegalArgumentException(g.label + " is written in " + allowed(g) + ", not " + m.label());
         DrumStyle base = g.drums;
         boolean afro = g == Genre.AFROBEATS;
-        return switch (m.label()) {
-            case "3/4" -> new DrumStyle(List.of("x...........", "x.....x.....", "x.........x."),
+        return switch (m) {
+            case FOUR_FOUR -> base;
+            case THREE_FOUR -> new DrumStyle(List.of("x...........", "x.....x.....", "x.........x."),
                     List.of("........x...", "....o...x..."), List.of("x.o.x.o.x.o.", "x.o.x.o.x.oo"), "",
                     List.of(), base.percNote(), base.snareNote(), base.hatRolls());
-            case "6/8" -> new DrumStyle(List.of("x...........", "x.........x.", "x...x......."),
-                    List.of("......x.....", "......x...o."), List.of("x.o.o.x.o.o.", "x...o.x...o."), "",
-                    afro ? List.of("o.o.o.o.o.o.", "x...x.x.x...") : List.of(), base.percNote(), base.snareNote(), base.hatRolls());
-            default -> new DrumStyle(List.of("x...........x...........", "x.........x.x...........", "x...........x.......x..."),
-                    List.of("......x...........x.....", "......x.........o.x....."),
-                    List.of("x.o.o.x.o.o.x.o.o.x.o.o.", "x...o.x...o.x...o.x...o."), "",
-                    afro ? List.of(BELL_12_8, "o.o.o.o.o.o.o.o.o.o.o.o.") : List.of(), base.percNote(), base.snareNote(), base.hatRolls());
+            case SIX_EIGHT -> new DrumStyle(List.of(KICK_6_8, "x.........x.", "x...x......."),
+                    List.of(BACKBEAT_6_8, "......x...o."), HATS_6_8, "",
+                    afro ? List.of(SHAKER_6_8, "x...x.x.x...") : List.of(), base.percNote(), base.snareNote(), base.hatRolls());
+            // 12/8 is two bars of 6/8 where the pattern simply repeats; its own variations cross the half bar
+            case TWELVE_EIGHT -> new DrumStyle(List.of(KICK_6_8.repeat(2), "x.........x.x...........", "x...........x.......x..."),
+                    List.of(BACKBEAT_6_8.repeat(2), "......x.........o.x....."),
+                    HATS_6_8.stream().map(h -> h.repeat(2)).toList(), "",
+                    afro ? List.of(BELL_12_8, SHAKER_6_8.repeat(2)) : List.of(), base.percNote(), base.snareNote(), base.hatRolls());
         };
     }
 
     /** Percussion for a metre when the genre has none of its own (asked for with "with congas"). */
     public static String defaultPerc(Metre m) {
-        return switch (m.label()) {
-            case "4/4" -> "..o...o...o..o..";
-            case "3/4" -> "..o...o...o.";
-            case "6/8" -> "..o.o...o.o.";
-            default -> BELL_12_8;
+        return switch (m) {
+            case FOUR_FOUR -> "..o...o...o..o..";
+            case THREE_FOUR -> "..o...o...o.";
+            case SIX_EIGHT -> "..o.o...o.o.";
+            case TWELVE_EIGHT -> BELL_12_8;
         };
     }
 }

@@ -178,6 +178,23 @@ final class PcmCodec {
             }
             return;
         }
+        if (bytes == 3) {
+            // stems and masters: the same hoisted loop for 24-bit
+            final double scale = 1 << 23, max = scale - 1;
+            for (int f = 0; f < frames; f++) {
+                for (int c = 0; c < channels; c++, p += 3) {
+                    float x = src[c][offset + f];
+                    if (!Float.isFinite(x)) bad.found(f, c, x);
+                    double v = x * scale;
+                    if (dither != null) v += dither.next();
+                    int q = v >= max ? (int) max : v <= -scale ? (int) -scale : (int) Math.rint(v);
+                    dst[p] = (byte) q;
+                    dst[p + 1] = (byte) (q >> 8);
+                    dst[p + 2] = (byte) (q >> 16);
+                }
+            }
+            return;
+        }
         for (int f = 0; f < frames; f++) {
             for (int c = 0; c < channels; c++, p += bytes) {
                 float x = src[c][offset + f];

@@ -51,29 +51,20 @@ public final class BeatJob {
         files.add("beat.mid");
 
         RenderedBeat beat = BeatMaker.render(plan, (stage, f) -> progress.progress(stage, f * 0.6));
-        int i = 0;
-        // The unmastered mix is summed from the stem blocks as they are written (in part order, the same floats
-        // as RenderedBeat.mix()), so the parts are not read a second time.
-        float[][] mixed = new float[2][beat.frames()];
-        for (String part : beat.partNames()) {
-            progress.progress("write stems", 0.6 + 0.15 * i++ / beat.partNames().size());
-            // streamed in blocks: a whole stereo stem of a long beat is never held in memory
-            try (AudioStreamWriter w = AudioFiles.openWriter(dir.resolve("stems").resolve(part + ".wav"), WAV24, beat.sampleRate(), 2)) {
-                int[] at = {0};
-                beat.stemBlocks(part, block -> {
-                    w.write(block);
-                    for (int c = 0; c < 2; c++) {
-                        float[] src = block.channel(c), dst = mixed[c];
-                        for (int k = 0, n = block.frames(); k < n; k++) dst[at[0] + k] += src[k];
-                    }
-                    at[0] += block.frames();
-                });
-                w.commit();
-            }
+        int parts = beat.partNames().size();
+        int[] written = {0};
+        // each stem is streamed to its file and summed into the unmastered mix from the same blocks
+        AudioBuffer mix = beat.mix(part -> {
+            progress.progress("write stems", 0.6 + 0.15 * written[0]++ / parts);
             files.add("stems/" + part + ".wav");
-        }
+            AudioStreamWriter w = AudioFiles.openWriter(dir.resolve("stems").resolve(part + ".wav"), WAV24, beat.sampleRate(), 2);
+            return new RenderedBeat.StemSink() {
+                @Override public void block(AudioBuffer block) { w.write(block); }
+                @Override public void finish() { w.commit(); }
+                @Override public void close() { w.close(); }
+            };
+        });
         progress.progress("master", 0.8);
-        AudioBuffer mix = new AudioBuffer(mixed, beat.sampleRate());
         Mastered m = master(mix, plan.loop(), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
         AudioFiles.write(dir.resolve("beat.wav"), m.audio, WAV24);
         files.add("beat.wav");
