@@ -59,6 +59,8 @@ GW.pages = GW.pages || {};
     ui.mixer = el('div', { class: 'mixer', id: 'mix-strips' });
     ui.candidates = el('div', { class: 'candidates', id: 'mix-candidates' });
     ui.exports = el('div', { class: 'downloads', id: 'mix-exports' });
+    ui.balance = el('select', { id: 'mix-balance', title: 'Level conventions: song (parts around a lead) or beat (kick, snare and bass near the lead, as drum-driven genres are mixed)' },
+      el('option', { value: '' }, 'chosen for me'), el('option', { value: 'song' }, 'song'), el('option', { value: 'beat' }, 'beat'));
     ui.playBtn = el('button', { class: 'primary', id: 'mix-play', onclick: GW.guard(togglePreview) }, '▶ Preview stems');
     const unavailable = GW.state.engines.mix ? null : el('div', { class: 'unavailable' }, 'Mixing is not in this build yet: stems can be uploaded and previewed, not mixed.');
     main.append(
@@ -72,8 +74,10 @@ GW.pages = GW.pages || {};
               await GW.upload(`/api/projects/${ui.project}/mix/upload`, files);
               await GW.refresh();
             })), el('div', { style: 'margin-top:8px' }, ui.stemsInfo),
+            el('label', { style: 'display:block;margin-top:10px' }, 'Levels ', ui.balance),
             el('button', { class: 'primary', id: 'mix-propose', style: 'margin-top:10px', onclick: GW.guard(async () => {
-              await GW.runJob(`/api/projects/${ui.project}/mix/propose`, {});
+              // empty = the server's default: beat for stems sent from the Beat page, otherwise chosen from the kick
+              await GW.runJob(`/api/projects/${ui.project}/mix/propose`, ui.balance.value ? { balance: ui.balance.value } : {});
               await GW.refresh();
             }) }, 'Propose a mix')),
           el('div', { class: 'card' }, el('h4', {}, 'Candidates'), ui.candidates,
@@ -182,6 +186,12 @@ GW.pages = GW.pages || {};
 
   const panText = p => Math.abs(p) < 0.01 ? 'C' : (p < 0 ? 'L' : 'R') + Math.round(Math.abs(p) * 100);
 
+  /** The plan's note on the level conventions it chose ("balance: beat (chosen: the kick …)"), when it made one. */
+  function balanceNote(c) {
+    const n = (c.notes || []).find(t => t.startsWith('balance:') || t.startsWith('levels follow the beat balance'));
+    return n ? el('div', { class: 'muted balance-note', id: 'mixbalance-' + c.id, style: 'font-size:12px' }, n) : null;
+  }
+
   function renderCandidates(m) {
     ui.candidates.innerHTML = '';
     const list = m.proposal ? m.proposal.candidates : [];
@@ -192,6 +202,7 @@ GW.pages = GW.pages || {};
         el('div', { class: 'title' }, el('span', {}, c.label), chosen ? el('span', { class: 'badge' }, 'chosen') : null),
         el('div', { class: 'nums' }, `I ${GW.fmt(c.integrated_lufs, 1)} LUFS · peak ${GW.fmt(c.sample_peak_dbfs, 1)} dBFS`),
         delayTempo(c),
+        balanceNote(c),
         el('audio', { controls: true, preload: 'none', src: GW.fileUrl(ui.project, c.path), style: 'width:100%;height:32px' }),
         el('div', { class: 'row' },
           el('button', { class: 'small', disabled: chosen, onclick: GW.guard(async () => {

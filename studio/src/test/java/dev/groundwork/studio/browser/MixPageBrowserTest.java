@@ -57,6 +57,14 @@ class MixPageBrowserTest {
             assertTrue(delayText.contains("Delay tempo " + bpm), delayText + " / " + space);
             assertTrue(delayText.contains(String.format(java.util.Locale.ROOT, "%.0f ms", space.path("delay_time_ms").asDouble())), delayText);
             assertTrue(delayText.contains(space.path("tempo_reason").asText()), delayText + " / " + space.path("tempo_reason"));
+            // uploaded stems: the planner chose the level conventions from the kick, and the card shows its note
+            JsonNode plan = dev.groundwork.core.json.Json.MAPPER.readTree(ws.resolve(p).resolve(first.path("plan_path").asText()).toFile());
+            String balanceNote = null;
+            for (JsonNode n : plan.path("notes")) if (n.asText().startsWith("balance: ")) balanceNote = n.asText();
+            assertTrue(balanceNote != null && balanceNote.startsWith("balance: " + plan.path("balance").asText() + " (chosen: the kick kick.wav"),
+                    plan.path("notes").toString());
+            assertEquals(balanceNote, b.find("#mixbalance-" + first.path("id").asText()).getText());
+            assertEquals(3, b.driver.findElements(By.cssSelector("#mix-balance option")).size());
             String bassRole = b.find(".strip[data-stem='bass.wav'] select.role").getAttribute("data-value");
             assertEquals("bass", bassRole);
 
