@@ -12,7 +12,7 @@ project="$1"; out="$2"; seconds="$3"
 need_packages lmms lmms-common libsndfile1-dev gcc
 tool="$WORK/bin/lmms_stems"
 src="$BENCH_DIR/c/lmms_stems.c"
-if [ ! -x "$tool" ] || [ "$src" -nt "$tool" ]; then
+if [ ! -x "$tool" ] || [ "$src" -nt "$tool" ] || [ "$BENCH_DIR/c/stereo_wav.h" -nt "$tool" ]; then
   gcc -O2 -o "$tool" "$src" -lsndfile -lm || die "could not build $src against libsndfile"
 fi
 [ -f "$out.done" ] && exit 0

@@ -8,7 +8,7 @@ module="$1"; out="$2"; seconds="$3"
 need_packages libopenmpt-dev libsndfile1-dev gcc
 tool="$WORK/bin/module_stems"
 src="$BENCH_DIR/c/module_stems.c"
-if [ ! -x "$tool" ] || [ "$src" -nt "$tool" ]; then
+if [ ! -x "$tool" ] || [ "$src" -nt "$tool" ] || [ "$BENCH_DIR/c/stereo_wav.h" -nt "$tool" ]; then
   gcc -O2 -o "$tool" "$src" -lopenmpt -lsndfile -lm || die "could not build $src against libopenmpt"
 fi
 [ -f "$out.done" ] && exit 0

@@ -9,6 +9,7 @@
  * renders differ from the full mix) and no instrument is randomised.
  */
 #include <sndfile.h>
+#include "stereo_wav.h"
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -46,18 +47,6 @@ static float *read_stereo(const char *path, long max_frames, long *frames, int *
     *rate = info.samplerate;
     sf_close(f);
     return x;
-}
-
-static int write_wav(const char *path, const float *x, long frames, int rate) {
-    SF_INFO info = {0};
-    info.samplerate = rate;
-    info.channels = 2;
-    info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-    SNDFILE *f = sf_open(path, SFM_WRITE, &info);
-    if (!f) return 0;
-    sf_writef_float(f, x, frames);
-    sf_close(f);
-    return 1;
 }
 
 /* "bassdrum01.ogg" -> "bassdrum01", "Lead Synth #2" -> "Lead-Synth-2": letters and digits kept with their case
@@ -142,7 +131,7 @@ int main(int argc, char **argv) {
             char out[4096];
             snprintf(out, sizeof out, "%s/t%02d%s%s.wav", out_dir, tracks[i].number, name[0] ? "-" : "", name);
             long keep = frames < full_frames ? frames : full_frames;
-            if (!write_wav(out, x, keep, rate)) { fprintf(stderr, "lmms_stems: cannot write %s\n", out); return 1; }
+            if (!write_stereo_float_wav(out, x, keep, rate)) { fprintf(stderr, "lmms_stems: cannot write %s\n", out); return 1; }
             printf("%s (peak %.1f dBFS)\n", out, 20 * log10(peak));
             written++;
         }

@@ -10,6 +10,7 @@
 #include <libopenmpt/libopenmpt.h>
 #include <libopenmpt/libopenmpt_ext.h>
 #include <sndfile.h>
+#include "stereo_wav.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -59,18 +60,6 @@ static float *render(const void *data, size_t size, int solo, long max_frames, l
     return out;
 }
 
-static int write_wav(const char *path, const float *x, long frames) {
-    SF_INFO info = {0};
-    info.samplerate = RATE;
-    info.channels = 2;
-    info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-    SNDFILE *f = sf_open(path, SFM_WRITE, &info);
-    if (!f) return 0;
-    sf_writef_float(f, x, frames);
-    sf_close(f);
-    return 1;
-}
-
 int main(int argc, char **argv) {
     if (argc != 4) {
         fprintf(stderr, "usage: module_stems MODULE OUT_DIR SECONDS\n");
@@ -108,7 +97,7 @@ int main(int argc, char **argv) {
             openmpt_free_string(raw);
             char path[4096];
             snprintf(path, sizeof path, "%s/i%02d%s%s.wav", argv[2], i + 1, m ? "-" : "", name);
-            if (!write_wav(path, x, frames)) { fprintf(stderr, "module_stems: cannot write %s\n", path); return 1; }
+            if (!write_stereo_float_wav(path, x, frames, RATE)) { fprintf(stderr, "module_stems: cannot write %s\n", path); return 1; }
             printf("%s\n", path);
             for (long k = 0; k < 2 * (frames < full_frames ? frames : full_frames); k++) sum[k] += x[k];
         }

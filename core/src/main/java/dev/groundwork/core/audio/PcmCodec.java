@@ -162,11 +162,13 @@ final class PcmCodec {
             }
             return;
         }
-        if (bytes == 2) {
-            // the common delivery format, with the width-independent work hoisted (same arithmetic as quantize)
-            final double scale = 1 << 15, max = scale - 1;
+        if (bytes == 2 || bytes == 3) {
+            // the delivery (16-bit) and stem/master (24-bit) formats, with the width-independent work hoisted
+            // (same arithmetic as quantize); the width test is loop-invariant, so the JIT lifts it out
+            final double scale = 1 << (8 * bytes - 1), max = scale - 1;
+            final boolean three = bytes == 3;
             for (int f = 0; f < frames; f++) {
-                for (int c = 0; c < channels; c++, p += 2) {
+                for (int c = 0; c < channels; c++, p += bytes) {
                     float x = src[c][offset + f];
                     if (!Float.isFinite(x)) bad.found(f, c, x);
                     double v = x * scale;
@@ -174,23 +176,7 @@ final class PcmCodec {
                     int q = v >= max ? (int) max : v <= -scale ? (int) -scale : (int) Math.rint(v);
                     dst[p] = (byte) q;
                     dst[p + 1] = (byte) (q >> 8);
-                }
-            }
-            return;
-        }
-        if (bytes == 3) {
-            // stems and masters: the same hoisted loop for 24-bit
-            final double scale = 1 << 23, max = scale - 1;
-            for (int f = 0; f < frames; f++) {
-                for (int c = 0; c < channels; c++, p += 3) {
-                    float x = src[c][offset + f];
-                    if (!Float.isFinite(x)) bad.found(f, c, x);
-                    double v = x * scale;
-                    if (dither != null) v += dither.next();
-                    int q = v >= max ? (int) max : v <= -scale ? (int) -scale : (int) Math.rint(v);
-                    dst[p] = (byte) q;
-                    dst[p + 1] = (byte) (q >> 8);
-                    dst[p + 2] = (byte) (q >> 16);
+                    if (three) dst[p + 2] = (byte) (q >> 16);
                 }
             }
             return;

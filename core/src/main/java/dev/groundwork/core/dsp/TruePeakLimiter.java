@@ -167,7 +167,7 @@ public final class TruePeakLimiter implements Processor {
             this.half = taps / 2;
             this.historyLength = taps - 1;
             this.history = new float[channels][historyLength];
-            this.loudLimit = (float) (floor / l1(phases));
+            this.loudLimit = (float) (floor / TruePeakOversampler.maxPhaseL1(phases));
         }
 
         /** Frames between feeding a frame and getting its peak. */
@@ -263,16 +263,6 @@ public final class TruePeakLimiter implements Processor {
         private static boolean exceeds(float[] x, int lo, int hi, float level) {
             for (int j = lo; j < hi; j++) if (Math.abs(x[j]) > level) return true;
             return false;
-        }
-
-        private static double l1(float[][] phases) {
-            double m = 1;
-            for (float[] c : phases) {
-                double s = 0;
-                for (float v : c) s += Math.abs(v);
-                m = Math.max(m, s);
-            }
-            return m;
         }
     }
 

@@ -109,13 +109,21 @@ public final class TruePeakOversampler {
     }
 
     private static float boundGain(float[][] phases) {
+        return (float) (maxPhaseL1(phases) * 1.001);
+    }
+
+    /**
+     * The largest sum of |taps| over the phases (at least 1): no interpolated value can exceed the input's peak by
+     * more than this factor, so a chunk whose sample peak times it stays under a level needs no interpolation.
+     */
+    static double maxPhaseL1(float[][] phases) {
         double g = 1;
         for (float[] p : phases) {
             double sum = 0;
             for (float v : p) sum += Math.abs(v);
             g = Math.max(g, sum);
         }
-        return (float) (g * 1.001);
+        return g;
     }
 
     /**
