@@ -123,16 +123,7 @@ public final class Compressor implements Processor {
             } else {
                 level = x < quietLin ? Double.NEGATIVE_INFINITY : DecibelMath.amplitudeToDb(detector[i]);
             }
-            double over = level - threshold;
-            double target;                                 // desired gain change in dB (<= 0)
-            if (level == Double.NEGATIVE_INFINITY) {
-                target = 0;
-            } else if (knee > 0 && 2 * Math.abs(over) <= knee) {
-                double k = over + knee / 2;
-                target = -slope * k * k / (2 * knee);
-            } else {
-                target = over > 0 ? -slope * over : 0;
-            }
+            double target = staticGainDb(level, threshold, knee, slope);   // desired gain change in dB (<= 0)
             double coef = target < envelopeDb ? attackCoef : releaseCoef;
             envelopeDb = coef * envelopeDb + (1 - coef) * target;
             detector[i] = (float) (envelopeDb > -1e-6 ? makeupGain : DecibelMath.dbToAmplitude(envelopeDb) * makeupGain);
@@ -145,6 +136,21 @@ public final class Compressor implements Processor {
             for (int i = 0; i < n; i++) y[i] = x[i] * detector[i];
         }
         out.setFrames(n);
+    }
+
+    /**
+     * The static curve: the gain change (dB, ≤ 0) for a detector level, with a quadratic soft knee of
+     * {@code kneeDb} around the threshold; {@code slope} is 1 − 1/ratio. Silence ({@code -∞}) is left alone.
+     * Shared with the mix planner, which runs the same curve over a stem's envelope to set make-up gain.
+     */
+    public static double staticGainDb(double levelDb, double thresholdDb, double kneeDb, double slope) {
+        if (levelDb == Double.NEGATIVE_INFINITY) return 0;
+        double over = levelDb - thresholdDb;
+        if (kneeDb > 0 && 2 * Math.abs(over) <= kneeDb) {
+            double k = over + kneeDb / 2;
+            return -slope * k * k / (2 * kneeDb);
+        }
+        return over > 0 ? -slope * over : 0;
     }
 
     /** Largest gain reduction since reset, as a positive number of dB. */

@@ -9,12 +9,15 @@ package dev.groundwork.mix.analysis;
  * @param shortLevelsDb     RMS level of consecutive 46 ms windows, dBFS (-infinity for digital silence)
  * @param peakLevelsDb      sample peak of the same windows, dBFS
  * @param medianOnsetGapSeconds median time between onsets (NaN with fewer than two)
- * @param envelope          the stem as a compressor sees it, every 2.9 ms (null when not measured)
+ * @param envelope          the stem as a compressor sees it, every 2.9 ms (the planner sets make-up gain from it)
  * @param onsets            its onset curve (core's {@link dev.groundwork.core.analysis.OnsetEnvelope}): the onsets above and the tempo come from it
  */
 public record StemProfile(StemAnalysis summary, double[] bandPower, double[] spectrum, double binHz,
                           float[] shortLevelsDb, float[] peakLevelsDb, double medianOnsetGapSeconds, Envelope envelope,
                           OnsetCurve onsets) {
+    public StemProfile {
+        java.util.Objects.requireNonNull(envelope, "envelope");
+    }
 
     /**
      * Per hop of {@code hopSeconds}: the mean square of the louder channel (what a linked RMS detector

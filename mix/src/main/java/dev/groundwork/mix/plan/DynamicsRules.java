@@ -88,13 +88,10 @@ final class DynamicsRules {
         if (expected < 0.3) return null;
         // Make-up returns what the meter loses. The compressor is run on the stem's own 2.9 ms envelope with the
         // planned attack, release, knee and detector (the attack lets the first milliseconds of each hit through,
-        // which a static curve on 46 ms windows cannot see: that over-estimated snares and kicks by up to 1 LU);
-        // without an envelope, the static curve's loss of power-mean loudness.
-        double makeup = round1(prof.envelope() != null
-                // the detector hears the stem after the EQ (a high-pass under a kick's sub takes level from it)
-                ? simulatedLoudnessLoss(prof.envelope(), threshold - p.gainDb() - LevelCompensation.eqChangeDb(p, prof, sessionRate, false),
-                        ratio, KNEE_DB, attack, round1(release), RMS_MS)
-                : loudnessLoss(lv, threshold - p.gainDb(), ratio, loud - 20));
+        // which a static curve on 46 ms windows cannot see: that over-estimated snares and kicks by up to 1 LU).
+        // The detector hears the stem after the EQ (a high-pass under a kick's sub takes level from it).
+        double makeup = round1(simulatedLoudnessLoss(prof.envelope(), threshold - p.gainDb() - LevelCompensation.eqChangeDb(p, prof, sessionRate, false),
+                ratio, KNEE_DB, attack, round1(release), RMS_MS));
         String why = String.format(Locale.ROOT, "%s, crest %.1f dB: about %.1f dB of reduction%s; %s attack %.0f ms, release %.0f ms%s",
                 p.role().id().replace('_', ' '), crest, expected, crest > 18 ? " (very dynamic)" : "",
                 percussive ? "transient-friendly" : "", attack, release,
@@ -112,18 +109,6 @@ final class DynamicsRules {
             den += w;
         }
         return den > 0 ? num / den : 0;
-    }
-
-    /** Loss of power-mean loudness (dB, ≥ 0) the static curve causes over the windows within 20 dB of the stem's level. */
-    static double loudnessLoss(float[] levelsDb, double thresholdDb, double ratio, double floorDb) {
-        double before = 0, after = 0, slope = 1 - 1 / ratio;
-        for (float l : levelsDb) {
-            if (!(l > floorDb)) continue;
-            double w = Math.pow(10, l / 10);
-            before += w;
-            after += w * Math.pow(10, -Math.max(0, (l - thresholdDb) * slope) / 10);
-        }
-        return before > 0 && after > 0 ? 10 * Math.log10(before / after) : 0;
     }
 
     /**
@@ -146,13 +131,7 @@ final class DynamicsRules {
             before[i] = e[i];
             ms = rmsCoef * ms + (1 - rmsCoef) * d[i];
             double level = ms > 0 ? 10 * Math.log10(ms) : Double.NEGATIVE_INFINITY;
-            double over = level - thresholdDb, target;
-            if (kneeDb > 0 && 2 * Math.abs(over) <= kneeDb) {
-                double k = over + kneeDb / 2;
-                target = -slope * k * k / (2 * kneeDb);
-            } else {
-                target = over > 0 ? -slope * over : 0;
-            }
+            double target = dev.groundwork.core.dsp.Compressor.staticGainDb(level, thresholdDb, kneeDb, slope);
             double coef = target < gainDb ? attack : release;
             double next = coef * gainDb + (1 - coef) * target;
             after[i] = e[i] * Math.pow(10, (gainDb + next) / 20);   // the gain's mean over the hop, squared

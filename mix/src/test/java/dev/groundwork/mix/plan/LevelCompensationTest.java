@@ -18,7 +18,8 @@ class LevelCompensationTest {
         StemAnalysis a = new StemAnalysis("tone.wav", channels, RATE, 10, -20.0, -6, 8, 1, toneHz, 0, 0, 0, 0, 1, 0, balanceDb, 1, null);
         double[] spectrum = new double[2401];
         spectrum[(int) Math.round(toneHz / BIN_HZ)] = 1;
-        return new StemProfile(a, new double[Bands.COUNT], spectrum, BIN_HZ, new float[0], new float[0], Double.NaN, null, null);
+        return new StemProfile(a, new double[Bands.COUNT], spectrum, BIN_HZ, new float[0], new float[0], Double.NaN,
+                new StemProfile.Envelope(0.01, new float[0], new float[0]), null);
     }
 
     private static StemPlan plan(StemProfile prof, double pan, List<EqBand> eq) {
