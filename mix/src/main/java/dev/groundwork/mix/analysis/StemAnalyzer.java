@@ -42,6 +42,7 @@ public final class StemAnalyzer {
 
     private final double[] fifoL, fifoR;
     private int fifoFill;
+    private boolean fifoHasSound;                    // the analysed frame being filled holds a non-zero sample
     private int frameCount, framesSeen;
     private final LoudnessMeter meter;
 
@@ -114,6 +115,8 @@ public final class StemAnalyzer {
         meter.add(block);
         onsets.add(block);
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : null;
+        // Digital silence (most of a typical stem) adds exact zeros to every sum below: its loops are skipped.
+        boolean silent = SampleScan.isSilent(l, frames) && (r == null || SampleScan.isSilent(r, frames));
         // Chunks end on onset-window boundaries (SUB divides the short window and the FFT frame, and all
         // three counters start together), so each chunk is one tight loop and the bookkeeping runs per chunk.
         int i = 0;
@@ -121,7 +124,9 @@ public final class StemAnalyzer {
             int len = Math.min(FINE - fineFill, frames - i);
             double ll = 0, rr = 0, lr = 0, det;
             float pk = 0;
-            if (r != null) {
+            if (silent) {
+                det = 0;
+            } else if (r != null) {
                 double dd = 0;
                 for (int j = i; j < i + len; j++) {
                     double x = l[j], y = r[j];
@@ -170,17 +175,23 @@ public final class StemAnalyzer {
                 shortFill = 0;
             }
             boolean analysed = (framesSeen & 1) == 0;   // the spectrum is taken on every other frame
-            if (analysed) {
+            if (analysed && !silent) {
                 for (int j = 0; j < len; j++) {
                     fifoL[fifoFill + j] = l[i + j];
                     fifoR[fifoFill + j] = r == null ? 0 : r[i + j];
                 }
+                fifoHasSound = true;
+            } else if (analysed) {
+                Arrays.fill(fifoL, fifoFill, fifoFill + len, 0);
+                Arrays.fill(fifoR, fifoFill, fifoFill + len, 0);
             }
             fifoFill += len;
             if (fifoFill == n) {
-                if (analysed) analyseFrame();
+                if (analysed && fifoHasSound) analyseFrame();
+                else if (analysed) silentFrame();
                 framesSeen++;
                 fifoFill = 0;
+                fifoHasSound = false;
             }
             i += len;
         }
@@ -210,6 +221,13 @@ public final class StemAnalyzer {
         frameMs.add((float) (ms / norm));
         frameK.add((float) (msK / norm));
         if ((frameCount & 1) == 0 && ms > 0) pitchOf(ms);
+        frameCount++;
+    }
+
+    /** An all-zero analysed frame: what {@link #analyseFrame} would record for it (zero power adds nothing), without the FFT. */
+    private void silentFrame() {
+        frameMs.add(0f);
+        frameK.add(0f);
         frameCount++;
     }
 

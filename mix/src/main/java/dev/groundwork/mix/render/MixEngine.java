@@ -2,6 +2,7 @@ package dev.groundwork.mix.render;
 
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.core.dsp.BiquadCascade;
 import dev.groundwork.core.dsp.BiquadDesign;
 import dev.groundwork.core.dsp.Compressor;
 import dev.groundwork.core.dsp.Delay;
@@ -45,7 +46,7 @@ final class MixEngine implements AutoCloseable {
     private final Compressor glue;
     private final Reverb reverb;
     private final Delay delay;
-    private final Biquad[] sendFilters;
+    private final BiquadCascade reverbFilter, delayFilter;   // each send's high-pass then low-pass, both channels in one loop
     private final float reverbReturn;
     private final float trim;
     private final boolean[] toDrumBus;
@@ -94,12 +95,10 @@ final class MixEngine implements AutoCloseable {
         reverb.reset();
         this.delay = new Delay(plan.space().delay());
         delay.prepare(stereo);
-        this.sendFilters = new Biquad[4];
-        for (int i = 0; i < 4; i++) sendFilters[i] = new Biquad(2);
-        sendFilters[0].setCoefficients(BiquadDesign.highPass(rate, plan.space().sendHighPassHz(), 0.707));
-        sendFilters[1].setCoefficients(BiquadDesign.lowPass(rate, Math.min(plan.space().sendLowPassHz(), 0.45 * rate), 0.707));
-        sendFilters[2].setCoefficients(BiquadDesign.highPass(rate, plan.space().sendHighPassHz(), 0.707));
-        sendFilters[3].setCoefficients(BiquadDesign.lowPass(rate, Math.min(plan.space().sendLowPassHz(), 0.45 * rate), 0.707));
+        Biquad.Coefficients[] sendBand = {BiquadDesign.highPass(rate, plan.space().sendHighPassHz(), 0.707),
+                BiquadDesign.lowPass(rate, Math.min(plan.space().sendLowPassHz(), 0.45 * rate), 0.707)};
+        this.reverbFilter = new BiquadCascade(sendBand, 2);
+        this.delayFilter = new BiquadCascade(sendBand, 2);
         this.trim = (float) Math.pow(10, plan.mixBus().trimDb() / 20);
         int n = chains.size();
         this.toDrumBus = new boolean[n];
@@ -235,12 +234,8 @@ final class MixEngine implements AutoCloseable {
             glue.process(drums, drums);
             addInto(mix, drums, 1f);
         }
-        for (int ch = 0; ch < 2; ch++) {
-            sendFilters[0].process(ch, reverbSend.channel(ch), 0, BLOCK);
-            sendFilters[1].process(ch, reverbSend.channel(ch), 0, BLOCK);
-            sendFilters[2].process(ch, delaySend.channel(ch), 0, BLOCK);
-            sendFilters[3].process(ch, delaySend.channel(ch), 0, BLOCK);
-        }
+        reverbFilter.processStereo(reverbSend.channel(0), reverbSend.channel(1), 0, BLOCK);
+        delayFilter.processStereo(delaySend.channel(0), delaySend.channel(1), 0, BLOCK);
         reverbOut.setFrames(BLOCK);
         delayOut.setFrames(BLOCK);
         reverb.process(reverbSend, reverbOut);
