@@ -23,10 +23,13 @@ import java.util.TreeMap;
  * @param balance          level conventions: "song" (calibrated on songs with a lead part), "beat" (instrumental
  *                         drum-driven genres: kick, snare and bass nearer the lead) or "auto" (default: the planner
  *                         picks one from the kick's sound and says why)
+ * @param bleedStems       files the producer names as bleed or room tracks: held {@code BLEED_UNDER_ROLE_DB} under their
+ *                         role's level instead of being raised to it (the planner cannot tell a bleed from a quiet export
+ *                         by level without breaking input-gain invariance, so this is the producer's switch)
  */
 public record MixSettings(Map<String, Role> roles, String lead, double maskingStrength, Map<String, Integer> intents,
                           Map<String, Double> fixes, String style, double targetLufs, double peakCeilingDbfs,
-                          Double tempoBpm, Double sampleRateHz, String balance) {
+                          Double tempoBpm, Double sampleRateHz, String balance, java.util.Set<String> bleedStems) {
     public static final List<String> BALANCES = List.of("auto", "song", "beat");
     public static final List<String> STYLES = List.of("balanced", "vocal_forward", "beat_forward", "wide", "dry");
     public static final List<String> INTENT_TARGETS = List.of("vocal", "drums", "bass", "reverb", "delay", "width", "compression");
@@ -35,6 +38,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         roles = Map.copyOf(roles);
         intents = Map.copyOf(new TreeMap<>(intents));
         fixes = Map.copyOf(new TreeMap<>(fixes));
+        bleedStems = bleedStems == null ? java.util.Set.of() : java.util.Set.copyOf(bleedStems);
         if (!(maskingStrength >= 0 && maskingStrength <= 1)) throw new IllegalArgumentException("masking strength must be 0..1, got " + maskingStrength);
         style = normaliseStyle(style);
         balance = balance == null ? "auto" : balance.trim().toLowerCase(Locale.ROOT);
@@ -48,7 +52,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public static MixSettings defaults() {
-        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null, "auto");
+        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null, "auto", java.util.Set.of());
     }
 
     public static String normaliseStyle(String s) {
@@ -58,27 +62,27 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public MixSettings withRoles(Map<String, Role> r) {
-        return new MixSettings(r, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
+        return new MixSettings(r, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withLead(String l) {
-        return new MixSettings(roles, l, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
+        return new MixSettings(roles, l, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withStyle(String s) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, s, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, s, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withBalance(String b) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, b);
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, b, bleedStems);
     }
 
     public MixSettings withMaskingStrength(double m) {
-        return new MixSettings(roles, lead, m, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
+        return new MixSettings(roles, lead, m, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withTempo(Double bpm) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz, balance);
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withIntent(String target, int steps) {
@@ -87,13 +91,20 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         if (k.equals("beat") || k.equals("drum")) k = "drums";
         Map<String, Integer> m = new LinkedHashMap<>(intents);
         m.merge(k, steps, Integer::sum);
-        return new MixSettings(roles, lead, maskingStrength, m, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
+        return new MixSettings(roles, lead, maskingStrength, m, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withFix(String target, double db) {
         Map<String, Double> m = new LinkedHashMap<>(fixes);
         m.merge(target.trim(), db, Double::sum);
-        return new MixSettings(roles, lead, maskingStrength, intents, m, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance);
+        return new MixSettings(roles, lead, maskingStrength, intents, m, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+    }
+
+    /** Marks a stem (file or base name) as a bleed or room track. */
+    public MixSettings withBleed(String file) {
+        java.util.Set<String> b = new java.util.TreeSet<>(bleedStems);
+        b.add(file.trim());
+        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, b);
     }
 
     public int intent(String target) { return intents.getOrDefault(target, 0); }

@@ -19,13 +19,12 @@ import java.util.Map;
  */
 public final class MixPlanner {
     /**
-     * A stem more than this under the median of the playing stems counts as buried: on the bench's scrambled songs
-     * all 12 such stems (cymbals, kicks, snares, a bass, two tracker voices) came out 3–17 LU louder than in the
-     * known mix when raised to their role's level.
+     * A stem the producer names as a bleed or room track (--bleed) is set this far under its role's level: a
+     * spill or ambience track is blended under the close sources, not raised to lead them. An earlier rule held
+     * back any stem 20 LU under the stems' median; it broke input-gain invariance (an input fader moved a stem
+     * across the line and changed the mix), and level alone cannot tell a bleed from a quiet export.
      */
-    static final double BURIED_LU = 20;
-    /** The most a buried stem is raised automatically (a --fix still moves it further). */
-    static final double MAX_BURIED_BOOST_DB = 6;
+    static final double BLEED_UNDER_ROLE_DB = 12;
 
     private MixPlanner() { }
 
@@ -43,12 +42,14 @@ public final class MixPlanner {
         for (var k : s.roles().keySet()) {
             if (stems.stream().noneMatch(p -> p.file().equals(k))) throw new IllegalArgumentException("--role names " + k + ", which is not one of the stems");
         }
+        for (String b : s.bleedStems()) {
+            if (stems.stream().noneMatch(p -> matchesFile(b, p.file()))) throw new IllegalArgumentException("--bleed names " + b + ", which is not one of the stems");
+        }
         String lead = chooseLead(stems, s);
         // 2. Levels.
         String balance = BalanceChoice.resolve(s.balance(), stems, notes);
         Map<Role, Integer> count = new EnumMap<>(Role.class);
         for (StemPlan p : stems) if (!p.silent()) count.merge(p.role(), 1, Integer::sum);
-        double median = medianLoudness(stems);
         List<StemPlan> leveled = new ArrayList<>();
         for (StemPlan p : stems) {
             if (p.silent()) {
@@ -66,25 +67,19 @@ public final class MixPlanner {
             double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
             // a named instrument lead sits 1 dB under where a lead vocal would (whatever its role's own offset)
             double roleOffset = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), balance);
-            double target = LevelRules.REFERENCE_LUFS + roleOffset + focus + share;
+            boolean bleed = s.bleedStems().stream().anyMatch(b -> matchesFile(b, p.file()));
+            double target = LevelRules.REFERENCE_LUFS + roleOffset + focus + share - (bleed ? BLEED_UNDER_ROLE_DB : 0);
             LevelRules.Move move = LevelRules.styleMove(p.role(), isLead, s);
             double fix = LevelRules.fixFor(p.file(), p.role(), s);
             double measured = p.measured().activeLoudnessLufs();
             double automatic = target + move.db() - measured;
-            // A stem far under the others is a part its author buried (a ghost part, a bleed): raising it to its
-            // role's level raises its noise as much, and on the bench's known mixes every such stem sat far under.
-            boolean buried = measured < median - BURIED_LU && automatic > MAX_BURIED_BOOST_DB;
-            if (buried) automatic = MAX_BURIED_BOOST_DB;
             double gain = Math.max(-60, Math.min(30, automatic + fix));
             StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
                     p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "beat".equals(balance) ? "role, beat balance" : "role", roleOffset,
                     isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus) : "",
                     share != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share) : ""));
             if (!move.reason().isEmpty()) why.append("; ").append(move.reason());
-            if (buried) {
-                why.append(String.format(Locale.ROOT, "; %.1f LU under the stems' median (%.1f LUFS): a buried part (ghost part or bleed), so the boost "
-                        + "is held to %+.0f dB (more would raise its noise as much)", median - measured, median, MAX_BURIED_BOOST_DB));
-            }
+            if (bleed) why.append(String.format(Locale.ROOT, "; named as bleed/room: held %.0f dB under its role's level", BLEED_UNDER_ROLE_DB));
             if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
             why.append(String.format(Locale.ROOT, " → %+.1f dB", gain));
             leveled.add(p.withGain(round2(gain), why.toString()));
@@ -141,10 +136,8 @@ public final class MixPlanner {
         return plan.withMixBus(again);
     }
 
-    /** The median active loudness of the playing stems (the lower middle value for an even count), or NaN without any. */
-    static double medianLoudness(List<StemPlan> stems) {
-        double[] v = stems.stream().filter(p -> !p.silent()).mapToDouble(p -> p.measured().activeLoudnessLufs()).sorted().toArray();
-        return v.length == 0 ? Double.NaN : v[(v.length - 1) / 2];
+    private static boolean matchesFile(String name, String file) {
+        return name.equals(file) || name.equals(file.replaceFirst("\\.[^.]+$", ""));
     }
 
     /** --lead, else the most confident lead vocal, else a synth lead that plays a quarter of the song or more, else nothing (no focus). */
