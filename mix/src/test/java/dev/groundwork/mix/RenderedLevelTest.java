@@ -86,4 +86,29 @@ class RenderedLevelTest {
         assertTrue(plan.stem("snare.wav").orElseThrow().compression() != null, "the snare is compressed: " + seen);
         assertTrue(compressed >= 2, seen.toString());
     }
+
+    @Test
+    void aBassDuckedUnderTheKickRendersAtItsPlannedLoudness(@TempDir Path dir) {
+        List<StemSource> band = List.of(
+                new MemoryStem("kick.wav", SyntheticStems.kick(SECONDS, 0.8)),
+                new MemoryStem("bass.wav", SyntheticStems.bass(SECONDS, 0.5)),
+                new MemoryStem("keys.wav", SyntheticStems.pad(SECONDS, 0.5)),
+                new MemoryStem("lead vox.wav", SyntheticStems.lead(SECONDS, 0.7)));
+        MixPlan plan = AutoMix.propose(AutoMix.analyze(band, ProgressListener.NONE), MixSettings.defaults());
+        StemPlan bass = plan.stem("bass.wav").orElseThrow();
+        assertTrue(bass.ducking() != null, "the bass is ducked under the kick: " + bass);
+        double makeup = bass.ducking().makeupDb();
+        assertTrue(makeup >= 0.3, "the ducking takes a measurable share of the bass: make-up " + makeup + " dB; " + bass.ducking().reason());
+        assertTrue(bass.ducking().reason().contains("make-up"), bass.ducking().reason());
+        // Rendered with the make-up, and with the same ducking without it (as before the make-up was planned).
+        MixPlan without = plan.withStems(plan.stems().stream().map(p -> p.ducking() == null ? p : p.withDynamics(p.compression(),
+                new dev.groundwork.mix.plan.DuckingPlan(p.ducking().keyStems(), p.ducking().thresholdDb(), p.ducking().ratio(), p.ducking().attackMs(),
+                        p.ducking().releaseMs(), p.ducking().depthDb(), null, p.ducking().reason()))).toList());
+        MixRenderer.renderToFile(plan, band, dir.resolve("mix.wav"), OutputFormat.wav(OutputFormat.Encoding.FLOAT32), dir.resolve("with"), ProgressListener.NONE);
+        MixRenderer.renderToFile(without, band, dir.resolve("mix0.wav"), OutputFormat.wav(OutputFormat.Encoding.FLOAT32), dir.resolve("without"), ProgressListener.NONE);
+        double with = integratedLufs(dir.resolve("with").resolve("bass.wav")), before = integratedLufs(dir.resolve("without").resolve("bass.wav"));
+        String seen = String.format(java.util.Locale.ROOT, "target %.2f LUFS, rendered %.2f with make-up %.1f dB, %.2f without", target(bass), with, makeup, before);
+        assertTrue(target(bass) - before > 0.3, "without make-up the ducked bass falls short: " + seen);
+        assertEquals(target(bass), with, 0.25, seen);
+    }
 }

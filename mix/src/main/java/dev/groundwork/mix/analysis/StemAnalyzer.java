@@ -49,8 +49,8 @@ public final class StemAnalyzer {
     private FloatList frameK = new FloatList(), frameMs = new FloatList();
     private final FloatList shortLevels = new FloatList(), shortPeaks = new FloatList();
     private final OnsetEnvelope onsets;
-    private final FloatList fineDetector = new FloatList(), fineEnergy = new FloatList();
-    private double fineDet, fineEn;
+    private final FloatList fineDetector = new FloatList(), fineEnergy = new FloatList(), fineMidPeak = new FloatList();
+    private double fineDet, fineEn, fineMid;
     private int fineFill;
     private double shortAcc, shortPeak;
     private int subFill, shortFill;
@@ -123,7 +123,7 @@ public final class StemAnalyzer {
         while (i < frames) {
             int len = Math.min(FINE - fineFill, frames - i);
             double ll = 0, rr = 0, lr = 0, det;
-            float pk = 0;
+            float pk = 0, mid = 0;
             if (silent) {
                 det = 0;
             } else if (r != null) {
@@ -136,7 +136,9 @@ public final class StemAnalyzer {
                     lr += x * y;
                     dd += Math.max(x2, y2);
                     pk = Math.max(pk, Math.max(Math.abs(l[j]), Math.abs(r[j])));
+                    mid = Math.max(mid, Math.abs(l[j] + r[j]));
                 }
+                mid *= 0.5f;
                 det = dd;
                 sumL2 += ll;
                 sumR2 += rr;
@@ -148,17 +150,21 @@ public final class StemAnalyzer {
                     pk = Math.max(pk, Math.abs(l[j]));
                 }
                 det = ll;
+                mid = pk;
             }
             double e = ll + rr;
             // The compressor's view of the stem: its detector input (the louder channel, squared) and the energy, per hop.
             fineDet += det;
             fineEn += e;
+            fineMid = Math.max(fineMid, mid);
             fineFill += len;
             if (fineFill == FINE) {
                 fineDetector.add((float) (fineDet / FINE));
                 fineEnergy.add((float) (fineEn / FINE));
+                fineMidPeak.add((float) fineMid);
                 fineDet = 0;
                 fineEn = 0;
+                fineMid = 0;
                 fineFill = 0;
             }
             if (pk > peak) peak = pk;
@@ -342,7 +348,7 @@ public final class StemAnalyzer {
         double[] spectrum = new double[spectrumSum.length];
         for (int i = 0; i < spectrum.length; i++) spectrum[i] = frameCount > 0 ? spectrumSum[i] / frameCount : 0;
         return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap,
-                new StemProfile.Envelope(FINE / fs, fineDetector.toArray(), fineEnergy.toArray()), new OnsetCurve(curve, onsets.frameRate()));
+                new StemProfile.Envelope(FINE / fs, fineDetector.toArray(), fineEnergy.toArray(), fineMidPeak.toArray()), new OnsetCurve(curve, onsets.frameRate()));
     }
 
     /** Share of the windows within 30 dB of the loudest that are within 6 dB of the 90th-percentile window. */

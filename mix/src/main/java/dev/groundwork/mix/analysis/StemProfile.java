@@ -23,9 +23,14 @@ public record StemProfile(StemAnalysis summary, double[] bandPower, double[] spe
      * Per hop of {@code hopSeconds}: the mean square of the louder channel (what a linked RMS detector
      * integrates) and the mean energy of all channels (what the loudness adds up; unweighted: K-weighting it changed the make-up
      * by under 0.1 dB on the bench songs but cost a filter pass per sample). Two floats per hop: about
-     * 660 kB for four minutes at 44.1 kHz.
+     * 660 kB for four minutes at 44.1 kHz. {@code midPeak} is the sample peak of the mid signal (L + R) / 2 (the
+     * channel itself for mono) per hop: what a sidechain keyed from this stem's strip hears (null when not measured).
      */
-    public record Envelope(double hopSeconds, float[] detectorMeanSquare, float[] energy) { }
+    public record Envelope(double hopSeconds, float[] detectorMeanSquare, float[] energy, float[] midPeak) {
+        public Envelope(double hopSeconds, float[] detectorMeanSquare, float[] energy) {
+            this(hopSeconds, detectorMeanSquare, energy, null);
+        }
+    }
 
     /** Band levels in dB relative to the stem's total power. */
     public double[] bandLevelsDb() {

@@ -359,7 +359,7 @@ public final class DawProjectExporter {
                 " | DAWproject has no sidechain input: route %s (post-fader) to this compressor's sidechain and enable it;"
                         + " threshold %.1f dBFS is on the key, about %.1f dB of ducking per hit", String.join(" + ", keys), k.thresholdDb(), k.depthDb()));
         bool(d, comp, "Enabled", false, ids);
-        compressorParameters(d, comp, k.attackMs(), 0, k.ratio(), k.releaseMs(), k.thresholdDb(), ids);
+        compressorParameters(d, comp, k.attackMs(), k.makeupDb() == null ? 0 : k.makeupDb(), k.ratio(), k.releaseMs(), k.thresholdDb(), ids);
     }
 
     /** The detector as a producer names it: RMS over a window, or peak. */

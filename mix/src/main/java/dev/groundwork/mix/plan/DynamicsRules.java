@@ -47,17 +47,21 @@ final class DynamicsRules {
     private DynamicsRules() { }
 
     static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double amount, double sessionRate) {
-        List<StemPlan> out = new ArrayList<>();
+        List<StemPlan> compressed = new ArrayList<>();
         List<Integer> kicks = new ArrayList<>();
-        for (int i = 0; i < stems.size(); i++) if (stems.get(i).role() == Role.KICK && !stems.get(i).silent()) kicks.add(i);
         for (int i = 0; i < stems.size(); i++) {
             StemPlan p = stems.get(i);
-            CompressionPlan c = p.silent() ? null : compressor(p, profiles.get(i), amount, sessionRate);
+            if (p.role() == Role.KICK && !p.silent()) kicks.add(i);
+            compressed.add(p.withDynamics(p.silent() ? null : compressor(p, profiles.get(i), amount, sessionRate), null));
+        }
+        List<StemPlan> out = new ArrayList<>();
+        for (int i = 0; i < stems.size(); i++) {
+            StemPlan p = compressed.get(i);
             DuckingPlan d = null;
             if (!p.silent() && (p.role() == Role.BASS || p.role() == Role.SUB_808) && !kicks.isEmpty()) {
-                d = ducking(p, profiles.get(i), kicks.stream().map(stems::get).toList(), kicks.stream().map(profiles::get).toList());
+                d = ducking(p, profiles.get(i), kicks.stream().map(compressed::get).toList(), kicks.stream().map(profiles::get).toList(), sessionRate);
             }
-            out.add(p.withDynamics(c, d));
+            out.add(p.withDynamics(p.compression(), d));
         }
         return out;
     }
@@ -120,25 +124,46 @@ final class DynamicsRules {
      */
     static double simulatedLoudnessLoss(dev.groundwork.mix.analysis.StemProfile.Envelope env, double thresholdDb, double ratio, double kneeDb,
                                         double attackMs, double releaseMs, double rmsMs) {
+        float[] e = env.energy();
+        double[] gain = simulatedGainDb(env, thresholdDb, ratio, kneeDb, attackMs, releaseMs, rmsMs);
+        return loudnessLoss(e, gain, env.hopSeconds());
+    }
+
+    /**
+     * The compressor's gain (dB, the mean of its values at each hop's ends) hop by hop over the envelope: its RMS
+     * detector and gain smoothing stepped per hop (exact for a signal steady within each hop).
+     */
+    static double[] simulatedGainDb(dev.groundwork.mix.analysis.StemProfile.Envelope env, double thresholdDb, double ratio, double kneeDb,
+                                    double attackMs, double releaseMs, double rmsMs) {
         float[] d = env.detectorMeanSquare(), e = env.energy();
         int n = Math.min(d.length, e.length);
-        if (n == 0) return 0;
         double hop = env.hopSeconds();
         double rmsCoef = Math.exp(-hop / (rmsMs * 1e-3)), attack = Math.exp(-hop / (attackMs * 1e-3)), release = Math.exp(-hop / (releaseMs * 1e-3));
         double slope = 1 - 1 / ratio, ms = 0, gainDb = 0;
-        double[] before = new double[n], after = new double[n];
+        double[] gain = new double[n];
         for (int i = 0; i < n; i++) {
-            before[i] = e[i];
             ms = rmsCoef * ms + (1 - rmsCoef) * d[i];
             double level = ms > 0 ? 10 * Math.log10(ms) : Double.NEGATIVE_INFINITY;
             double target = dev.groundwork.core.dsp.Compressor.staticGainDb(level, thresholdDb, kneeDb, slope);
             double coef = target < gainDb ? attack : release;
             double next = coef * gainDb + (1 - coef) * target;
-            after[i] = e[i] * Math.pow(10, (gainDb + next) / 20);   // the gain's mean over the hop, squared
+            gain[i] = 0.5 * (gainDb + next);
             gainDb = next;
         }
-        double dry = gatedMean(before, hop), compressed = gatedMean(after, hop);
-        return dry > 0 && compressed > 0 ? Math.max(0, 10 * Math.log10(dry / compressed)) : 0;
+        return gain;
+    }
+
+    /** Loss of gated loudness (dB, ≥ 0) of an energy curve under a gain curve (dB per hop). */
+    private static double loudnessLoss(float[] e, double[] gainDb, double hop) {
+        int n = Math.min(e.length, gainDb.length);
+        if (n == 0) return 0;
+        double[] before = new double[n], after = new double[n];
+        for (int i = 0; i < n; i++) {
+            before[i] = e[i];
+            after[i] = e[i] * Math.pow(10, gainDb[i] / 10);   // the gain's mean over the hop, squared
+        }
+        double dry = gatedMean(before, hop), processed = gatedMean(after, hop);
+        return dry > 0 && processed > 0 ? Math.max(0, 10 * Math.log10(dry / processed)) : 0;
     }
 
     /** BS.1770 gating on an energy curve: mean of the 400 ms blocks (100 ms apart) within 10 dB of the mean of all blocks. */
@@ -160,7 +185,7 @@ final class DynamicsRules {
         return count == 0 ? 0 : sum / count;
     }
 
-    private static DuckingPlan ducking(StemPlan bass, StemProfile bassProf, List<StemPlan> kicks, List<StemProfile> kickProfs) {
+    private static DuckingPlan ducking(StemPlan bass, StemProfile bassProf, List<StemPlan> kicks, List<StemProfile> kickProfs, double sessionRate) {
         double bassLow = bass.measured().lowRatio();
         StemPlan k = kicks.get(0);
         double kickLow = k.measured().lowRatio();
@@ -175,10 +200,84 @@ final class DynamicsRules {
         double threshold = round1(hit - depth / (1 - 1 / ratio));
         double gap = kickProfs.get(0).medianOnsetGapSeconds();
         double release = Double.isFinite(gap) ? clamp(400 * gap, 60, 150) : 100;
+        double attack = 2;
+        double makeup = round1(simulatedDuckingLoss(bassProf.envelope(), kicks, kickProfs, threshold, ratio, attack, round1(release), sessionRate));
         String why = String.format(Locale.ROOT, "kick and %s share the low end (kick loudest near %.0f Hz, %s near %.0f Hz; %.0f %% and %.0f %% below 150 Hz): duck %.0f dB on each hit",
                 bass.role().id(), dev.groundwork.mix.analysis.Bands.CENTRES[kb], bass.role().id(), dev.groundwork.mix.analysis.Bands.CENTRES[bb],
                 100 * kickLow, 100 * bassLow, depth);
-        return new DuckingPlan(kicks.stream().map(StemPlan::file).toList(), threshold, ratio, 2, round1(release), depth, why);
+        if (makeup > 0) why += String.format(Locale.ROOT, "; make-up %+.1f dB returns the loudness the ducking takes (simulated on the kick's and %s's envelopes)",
+                makeup, bass.role().id());
+        return new DuckingPlan(kicks.stream().map(StemPlan::file).toList(), threshold, ratio, attack, round1(release), depth, makeup, why);
+    }
+
+    /**
+     * Loss of gated loudness (dB, ≥ 0) of the ducked stem: the ducker (peak detector on the kicks' summed strip
+     * outputs) stepped hop by hop over the kicks' analysed envelopes, each kick taken through its fader, EQ and
+     * compressor as planned (the compressor's gain simulated as for its own make-up), the ducker's gain applied to
+     * the ducked stem's energy and gated as BS.1770 gates it, before and after. The key's level in a hop is the kick's
+     * measured mid peak there (the ducker's detector is a peak detector); several kicks add in power.
+     */
+    static double simulatedDuckingLoss(StemProfile.Envelope ducked, List<StemPlan> kicks, List<StemProfile> kickProfs,
+                                       double thresholdDb, double ratio, double attackMs, double releaseMs, double sessionRate) {
+        float[] e = ducked.energy();
+        int n = e.length;
+        if (n == 0) return 0;
+        double hop = ducked.hopSeconds();
+        double[] key = new double[n];   // the key's peak per hop of the ducked stem, squared
+        for (int k = 0; k < kicks.size(); k++) {
+            StemPlan kick = kicks.get(k);
+            StemProfile.Envelope ke = kickProfs.get(k).envelope();
+            // The key's peak in a hop: measured on the kick's mid signal, or (older analyses) its RMS there.
+            float[] d = ke.midPeak() != null ? squares(ke.midPeak()) : ke.energy();
+            double eqDb = LevelCompensation.eqChangeDb(kick, kickProfs.get(k), sessionRate, false);
+            double[] comp = null;
+            CompressionPlan c = kick.compression();
+            if (c != null) comp = simulatedGainDb(ke, c.thresholdDb() - kick.gainDb() - eqDb, c.ratio(), c.kneeDb(), c.attackMs(), c.releaseMs(), c.rmsMs());
+            double g = Math.pow(10, (kick.gainDb() + eqDb + (c == null ? 0 : c.makeupDb())) / 10) * keyPanPower(kick, ke.midPeak() != null);
+            for (int i = 0; i < n; i++) {
+                int j = (int) Math.round(i * hop / ke.hopSeconds());
+                if (j < d.length) key[i] += g * d[j] * (comp == null || j >= comp.length ? 1 : Math.pow(10, comp[j] / 10));
+            }
+        }
+        double attack = Math.exp(-hop / (attackMs * 1e-3)), release = Math.exp(-hop / (releaseMs * 1e-3));
+        double slope = 1 - 1 / ratio, gainDb = 0;
+        double[] gain = new double[n];
+        for (int i = 0; i < n; i++) {
+            double level = key[i] > 0 ? 10 * Math.log10(key[i]) : Double.NEGATIVE_INFINITY;
+            double target = dev.groundwork.core.dsp.Compressor.staticGainDb(level, thresholdDb, DuckingPlan.KNEE_DB, slope);
+            double coef = target < gainDb ? attack : release;
+            double next = coef * gainDb + (1 - coef) * target;
+            gain[i] = 0.5 * (gainDb + next);
+            gainDb = next;
+        }
+        return loudnessLoss(e, gain, hop);
+    }
+
+    /**
+     * The power of the key (the mean of the kick strip's two outputs) relative to what was measured: the kick's
+     * mid peak ({@code ofMid}) or its energy in both channels. The pan gains are the strip's (constant power for
+     * mono, balance for stereo); from the energy, the channels' share comes from the measured left/right balance
+     * (a kick taken as one signal in both channels).
+     */
+    private static double keyPanPower(StemPlan kick, boolean ofMid) {
+        double p = kick.pan();
+        if (kick.measured().channels() == 1) {
+            double a = (p + 1) * Math.PI / 4;
+            double m = 0.5 * (Math.cos(a) + Math.sin(a));
+            return m * m;
+        }
+        double gl = p > 0 ? 1 - p : 1, gr = p < 0 ? 1 + p : 1;
+        if (ofMid) return 0.25 * (gl + gr) * (gl + gr);
+        double rho = Math.pow(10, kick.measured().lrBalanceDb() / 10);   // left over right energy
+        double l = Math.sqrt(rho / (1 + rho)), r = Math.sqrt(1 / (1 + rho));
+        double m = 0.5 * (gl * l + gr * r);
+        return m * m;
+    }
+
+    private static float[] squares(float[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) y[i] = x[i] * x[i];
+        return y;
     }
 
     private static int loudestLowBand(double[] db) {
