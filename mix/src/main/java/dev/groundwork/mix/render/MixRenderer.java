@@ -7,6 +7,7 @@ import dev.groundwork.core.audio.AudioStreamWriter;
 import dev.groundwork.core.audio.OutputFormat;
 import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.mix.analysis.SampleScan;
 import dev.groundwork.mix.plan.MixPlan;
 import dev.groundwork.mix.plan.StemPlan;
 import dev.groundwork.mix.stems.StemSource;
@@ -52,10 +53,7 @@ public final class MixRenderer {
             }
             double[] peak = {0};
             engine.run((mix, stems) -> {
-                for (int c = 0; c < 2; c++) {
-                    float[] x = mix.channel(c);
-                    for (int i = 0; i < mix.frames(); i++) peak[0] = Math.max(peak[0], Math.abs(x[i]));
-                }
+                for (int c = 0; c < 2; c++) peak[0] = Math.max(peak[0], SampleScan.absPeak(mix.channel(c), mix.frames()));
                 store.write(mix);
                 for (int i = 0; i < stemWriters.size(); i++) stemWriters.get(i).write(stems.get(i));
             }, (s, f) -> progress.progress(s, 0.9 * f));
