@@ -90,7 +90,9 @@ final class StemChain implements AutoCloseable {
             if (eq != null) eq.reset();   // its state is below the smallest float already; the full run would underflow to zero too
             skippedFrames += n;
             if (ducker != null && key != null) ducker.process(in, key, in);   // zeros stay zeros; keeps following the kick
-            pan(n, ch);
+            java.util.Arrays.fill(out.channel(0), 0, n, 0f);   // what the pan makes of zeros
+            java.util.Arrays.fill(out.channel(1), 0, n, 0f);
+            out.setFrames(n);
             return;
         }
         for (int c = 0; c < ch; c++) {
