@@ -217,12 +217,15 @@ public final class SynthVoices {
             int tineFrames = tine > 0 ? (int) Math.ceil(Math.log(TINE_FLOOR / tine) / Math.log(tineCoef)) : 0;
             double relCoef = Math.exp(-1 / (0.03 * sr));
             double attack = 0.002 * sr;
+            // ratio 1 (keys, piano): the modulator is the carrier's own sine, looked up once
+            boolean unison = dm == dc;
             // samples before the buffer (a wrapped tail) advance the oscillators but are not written
             for (int i = 0; i < total; i++) {
                 int at = start + i;
-                pm += dm;
-                double mod = Osc.sin(pm) * modToPhase * idxEnv;
                 pc += dc;
+                pm += dm;
+                double sc = Osc.sin(pc);
+                double mod = (unison ? sc : Osc.sin(pm)) * modToPhase * idxEnv;
                 double s = Osc.sin(pc + (int) (long) mod);
                 if (i < tineFrames) {
                     pt += dtine;
