@@ -98,8 +98,14 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
             java.util.Arrays.fill(b[0], 0f);
             java.util.Arrays.fill(b[1], 0f);
             for (PartAudio p : parts) addStem(p, b, trim, from, n);
-            for (float[] ch : b) for (int i = 0; i < n; i++) peak = Math.max(peak, Math.abs(ch[i]));
+            for (float[] ch : b) peak = peak(ch, n, peak);
         }
+        return peak;
+    }
+
+    /** The larger of {@code peak} and the peak magnitude of x[0, n) (its own method: mixPeak runs once and stays cold). */
+    private static double peak(float[] x, int n, double peak) {
+        for (int i = 0; i < n; i++) peak = Math.max(peak, Math.abs(x[i]));
         return peak;
     }
 
