@@ -67,6 +67,52 @@ class RenderTest {
     }
 
     @Test
+    void streamedStemsAreTheStemsAndTheirSumIsTheMix() {
+        RenderedBeat r = BeatMaker.render(BeatMaker.compose("boom bap 90 bpm 9 bars", 4), ProgressListener.NONE);
+        java.util.Map<String, float[][]> streamed = new java.util.LinkedHashMap<>();
+        java.util.List<String> events = new java.util.ArrayList<>();
+        AudioBuffer mix = r.mix(part -> {
+            float[][] got = new float[2][r.frames()];
+            streamed.put(part, got);
+            int[] at = {0};
+            return new RenderedBeat.StemSink() {
+                @Override public void block(AudioBuffer b) {
+                    for (int c = 0; c < 2; c++) System.arraycopy(b.channel(c), 0, got[c], at[0], b.frames());
+                    at[0] += b.frames();
+                }
+                @Override public void finish() { events.add("finish " + part + " at " + at[0]); }
+                @Override public void close() { events.add("close " + part); }
+            };
+        });
+        assertEquals(r.partNames(), java.util.List.copyOf(streamed.keySet()));
+        for (String p : r.partNames()) {
+            for (int c = 0; c < 2; c++) {
+                float[] whole = r.stem(p).channel(c), got = streamed.get(p)[c];
+                for (int i = 0; i < whole.length; i++) {
+                    if (whole[i] != got[i]) fail(p + " streamed differs from its stem at " + i + ": " + got[i] + " vs " + whole[i]); // -0 == 0
+                }
+            }
+            assertTrue(events.contains("finish " + p + " at " + r.frames()) && events.contains("close " + p), events.toString());
+        }
+        AudioBuffer plain = r.mix();
+        for (int c = 0; c < 2; c++) assertArrayEquals(plain.channel(c), mix.channel(c));
+    }
+
+    @Test
+    void aFailingStemSinkClosesEveryOpenedSink() {
+        RenderedBeat r = BeatMaker.render(BeatMaker.compose("boom bap 90 bpm 2 bars", 4), ProgressListener.NONE);
+        java.util.List<String> closed = new java.util.ArrayList<>();
+        String last = r.partNames().get(r.partNames().size() - 1);
+        RuntimeException e = assertThrows(IllegalStateException.class, () -> r.mix(part -> new RenderedBeat.StemSink() {
+            @Override public void block(AudioBuffer b) { if (part.equals(last)) throw new IllegalStateException("disk full"); }
+            @Override public void finish() { fail("nothing is finished after a failure"); }
+            @Override public void close() { closed.add(part); }
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertEquals(r.partNames(), closed);
+    }
+
+    @Test
     void aDroppedPartIsSilentInItsSection() {
         BeatPlan plan = BeatMaker.drop(BeatMaker.compose("trap 140 bpm, verse, hook, 16 bars", 6), "hats", "hook");
         RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);

@@ -95,13 +95,22 @@ public final class BeatRenderer {
                     break;
                 }
             }
-            for (int k = start; k < Math.min(end, length); k++) {
-                float g = end - k < fade && end < start + hit.length ? (end - k) / (float) fade : 1f;
-                float h = hit[k - start] * velocityGain;
-                buf[k] += h * g;
-            }
+            addHit(buf, hit, velocityGain, start, end, Math.min(end, length), end < start + hit.length ? fade : 0);
         }
         return buf;
+    }
+
+    /**
+     * Adds {@code hit} from frame {@code start} up to {@code stop}; a choked hit ({@code fade} > 0) fades out over the
+     * last {@code fade} frames before {@code end}. Kept apart from the note loop, so the one hot loop compiles once
+     * whatever mix of choked and free hits the parts bring.
+     */
+    private static void addHit(float[] buf, float[] hit, float velocityGain, int start, int end, int stop, int fade) {
+        for (int k = start; k < stop; k++) {
+            float g = end - k < fade ? (end - k) / (float) fade : 1f;
+            float h = hit[k - start] * velocityGain;
+            buf[k] += h * g;
+        }
     }
 
     static float[] renderTones(ToneVoice voice, List<PerformedNote> notes, int sr, int length) {

@@ -2,22 +2,22 @@ package dev.groundwork.beat.render;
 
 import dev.groundwork.core.audio.AudioBuffer;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A rendered beat: each part's dry audio with its balance. Stems are made on demand (so a
  * three-minute beat holds one mono buffer per part, not a stereo one), and the unmastered mix is
- * exactly the sum of the stems, sample for sample. Stems can also be streamed in blocks
- * ({@link #stemBlocks}), so writing them never holds a whole stereo stem in memory.
+ * exactly the sum of the stems, sample for sample. Stems are streamed to their files in blocks while the
+ * mix is summed ({@link #mix(Function)}), so writing them never holds a whole stereo stem in memory.
  *
  * @param trim common gain applied to every stem so the mix peaks at {@link #MIX_PEAK_DBFS}
  */
 public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate, double trim) {
     public static final double MIX_PEAK_DBFS = -6.0;
-    /** Frames per block when stems or the mix's peak are made piecewise. */
-    static final int BLOCK = 1 << 15;
+    /** Frames per block when stems or the mix are made piecewise: a block of every part and of the mix stays in cache. */
+    static final int BLOCK = 1 << 13;
 
     public List<String> partNames() { return parts.stream().map(PartAudio::name).toList(); }
 
@@ -25,23 +25,6 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
         float[][] out = new float[2][frames];
         addStem(part(name), out, trim, 0, frames);
         return new AudioBuffer(out, sampleRate);
-    }
-
-    /** The stem in consecutive stereo blocks (the same samples as {@link #stem}); the block is reused between calls. */
-    public void stemBlocks(String name, Consumer<AudioBuffer> sink) {
-        stemBlocks(part(name), sink);
-    }
-
-    private void stemBlocks(PartAudio p, Consumer<AudioBuffer> sink) {
-        float[][] block = new float[2][BLOCK];
-        for (int from = 0; from < frames; from += BLOCK) {
-            int n = Math.min(BLOCK, frames - from);
-            float[][] b = n == BLOCK ? block : new float[2][n];
-            java.util.Arrays.fill(b[0], 0f);
-            java.util.Arrays.fill(b[1], 0f);
-            addStem(p, b, trim, from, n);
-            sink.accept(new AudioBuffer(b, sampleRate));
-        }
     }
 
     /** Where {@link #mix(Function)} streams one stem: its blocks in order, then {@link #finish()}; always closed. */
@@ -68,26 +51,42 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
 
     /**
      * The sum of all stems, made while each stem is streamed block by block to the sink {@code open} gives for it
-     * (part by part, in order): writing the stems and summing the mix read every part once, and no whole stereo
-     * stem is held in memory. Adding each stem block into the sum gives the same floats as summing whole stems.
+     * (opened part by part, in order, then fed a block of every part in turn): writing the stems and summing the
+     * mix read every part once, and no whole stereo stem is held in memory. The mix is summed block by block
+     * in part order, so its floats are those of summing whole stems. Every sink is closed, finished or not.
      */
     public AudioBuffer mix(Function<String, StemSink> open) {
         float[][] out = new float[2][frames];
-        for (PartAudio p : parts) {
-            try (StemSink sink = open.apply(p.name())) {
-                int[] at = {0};
-                stemBlocks(p, block -> {
-                    sink.block(block);
-                    for (int c = 0; c < 2; c++) {
-                        float[] src = block.channel(c), dst = out[c];
-                        for (int k = 0, n = block.frames(); k < n; k++) dst[at[0] + k] += src[k];
-                    }
-                    at[0] += block.frames();
-                });
-                sink.finish();
+        List<StemSink> sinks = new ArrayList<>(parts.size());
+        try {
+            for (PartAudio p : parts) sinks.add(open.apply(p.name()));
+            float[][] block = new float[2][Math.min(BLOCK, Math.max(1, frames))];
+            AudioBuffer view = new AudioBuffer(block, sampleRate);
+            for (int from = 0; from < frames; from += BLOCK) {
+                int n = Math.min(BLOCK, frames - from);
+                view.setFrames(n);
+                for (int k = 0; k < parts.size(); k++) {
+                    stemBlock(parts.get(k), block, trim, from, n, out);
+                    sinks.get(k).block(view);
+                }
             }
+            for (StemSink sink : sinks) sink.finish();
+        } finally {
+            closeAll(sinks);
         }
         return new AudioBuffer(out, sampleRate);
+    }
+
+    private static void closeAll(List<StemSink> sinks) {
+        RuntimeException failed = null;
+        for (StemSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                if (failed == null) failed = e; else failed.addSuppressed(e);
+            }
+        }
+        if (failed != null) throw failed;
     }
 
     /** Peak magnitude of the mix, made block by block (no whole-length buffer). */
@@ -99,8 +98,14 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
             java.util.Arrays.fill(b[0], 0f);
             java.util.Arrays.fill(b[1], 0f);
             for (PartAudio p : parts) addStem(p, b, trim, from, n);
-            for (float[] ch : b) for (int i = 0; i < n; i++) peak = Math.max(peak, Math.abs(ch[i]));
+            for (float[] ch : b) peak = peak(ch, n, peak);
         }
+        return peak;
+    }
+
+    /** The larger of {@code peak} and the peak magnitude of x[0, n) (its own method: mixPeak runs once and stays cold). */
+    private static double peak(float[] x, int n, double peak) {
+        for (int i = 0; i < n; i++) peak = Math.max(peak, Math.abs(x[i]));
         return peak;
     }
 
@@ -128,6 +133,38 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
             for (int i = 0; i < n; i++) {
                 o0[i] += s0[from + i] * l;
                 o1[i] += s1[from + i] * r;
+            }
+        }
+    }
+
+    /**
+     * Part {@code p}'s stem for frames [from, from + n): written to block[.][0, n) and added into mix[.][from, from + n).
+     * The same gains and products as {@link #addStem} into a cleared block.
+     */
+    static void stemBlock(PartAudio p, float[][] block, double trim, int from, int n, float[][] mix) {
+        double theta = (p.pan() + 1) * Math.PI / 4;
+        double g = p.gain() * trim;
+        float[] b0 = block[0], b1 = block[1], m0 = mix[0], m1 = mix[1];
+        if (p.channels() == 1) {
+            float l = (float) (g * Math.cos(theta) * Math.sqrt(2)), r = (float) (g * Math.sin(theta) * Math.sqrt(2));
+            float[] m = p.samples()[0];
+            for (int i = 0; i < n; i++) {
+                float v = m[from + i];
+                float a = v * l, c = v * r;
+                b0[i] = a;
+                b1[i] = c;
+                m0[from + i] += a;
+                m1[from + i] += c;
+            }
+        } else {
+            float l = (float) (g * Math.min(1, 1 - p.pan())), r = (float) (g * Math.min(1, 1 + p.pan()));
+            float[] s0 = p.samples()[0], s1 = p.samples()[1];
+            for (int i = 0; i < n; i++) {
+                float a = s0[from + i] * l, c = s1[from + i] * r;
+                b0[i] = a;
+                b1[i] = c;
+                m0[from + i] += a;
+                m1[from + i] += c;
             }
         }
     }

@@ -2,7 +2,8 @@ package dev.groundwork.beat.sound;
 
 /** Oscillator building blocks: a sine table and polyBLEP band-limited saw and square. */
 public final class Osc {
-    private static final int TABLE = 4096;
+    private static final int TABLE_BITS = 12;
+    private static final int TABLE = 1 << TABLE_BITS;
     private static final float[] SINE = new float[TABLE + 1];
 
     static {
@@ -17,6 +18,24 @@ public final class Osc {
         int i = (int) x;
         float f = (float) (x - i);
         i &= TABLE - 1;
+        return SINE[i] + (SINE[i + 1] - SINE[i]) * f;
+    }
+
+    /** One turn of phase as a 32-bit integer: an int accumulator wraps exactly where a turn ends. */
+    public static final double TURN = 0x1p32;
+    private static final int FRACTION_BITS = 32 - TABLE_BITS;
+    private static final float FRACTION_SCALE = 1f / (1 << FRACTION_BITS);
+
+    /** The 32-bit phase step of a frequency (Hz) at a sample rate; its rounding moves the pitch by under 10^-7. */
+    public static int phaseStep(double hz, double sampleRate) { return (int) Math.round(hz / sampleRate * TURN); }
+
+    /**
+     * sin(2 pi phase / 2^32) for a 32-bit phase (one turn is 2^32, see {@link #TURN}): the same table and
+     * interpolation as {@link #sin(double)}, indexed by shifts instead of a floor and a cast.
+     */
+    public static float sin(int phase) {
+        int i = phase >>> FRACTION_BITS;
+        float f = (phase & ((1 << FRACTION_BITS) - 1)) * FRACTION_SCALE;
         return SINE[i] + (SINE[i + 1] - SINE[i]) * f;
     }
 

@@ -182,6 +182,7 @@ public final class SynthVoices {
      * (ratio 3); an optional high "tine" partial gives the Rhodes bark.
      */
     static final class FmVoice implements ToneVoice {
+        private static final double TINE_FLOOR = 1e-7;
         private final double sr, ratio, index, indexDecay, decay, tine, bright;
 
         FmVoice(double sr, double ratio, double index, double indexDecay, double decay, double tine, double bright) {
@@ -203,30 +204,31 @@ public final class SynthVoices {
             double vel = velocity / 127.0;
             double amp = 0.28 * vel;
             double idx0 = index * (0.5 + vel) * (0.6 + 0.8 * bright);
-            double pc = 0, pm = 0, pt = 0;
-            double dc = f / sr, dm = f * ratio / sr, dtine = Math.min(f * 14, sr * 0.45) / sr;
+            // 32-bit integer phases: they wrap by themselves, and the table index is a shift (no floor per sample);
+            // the modulation index, in radians, is scaled to the same units
+            double modToPhase = idx0 / (2 * Math.PI) * Osc.TURN;
+            int dc = Osc.phaseStep(f, sr), dm = Osc.phaseStep(f * ratio, sr), dtine = Osc.phaseStep(Math.min(f * 14, sr * 0.45), sr);
+            int pc = 0, pm = 0, pt = 0;
             int rel = releaseFrames();
-            int total = length + rel;
+            int total = Math.min(length + rel, out.length - start);
             double env = 1, envCoef = Math.exp(-1 / (decay * sr)), idxEnv = 1, idxCoef = Math.exp(-1 / (indexDecay * sr));
             double tineEnv = tine, tineCoef = Math.exp(-1 / (0.02 * sr));
+            // the tine dies within a few hundred ms: past TINE_FLOOR (-140 dB) it is not computed
+            int tineFrames = tine > 0 ? (int) Math.ceil(Math.log(TINE_FLOOR / tine) / Math.log(tineCoef)) : 0;
             double relCoef = Math.exp(-1 / (0.03 * sr));
             double attack = 0.002 * sr;
-            double radiansToTurns = 1 / (2 * Math.PI);
+            // ratio 1 (keys, piano): the modulator is the carrier's own sine, looked up once
+            boolean unison = dm == dc;
             // samples before the buffer (a wrapped tail) advance the oscillators but are not written
             for (int i = 0; i < total; i++) {
                 int at = start + i;
-                if (at >= out.length) break;
-                pm += dm;
-                if (pm >= 1) pm -= 1;
-                double mod = Osc.sin(pm) * idx0 * idxEnv;
                 pc += dc;
-                if (pc >= 1) pc -= 1;
-                double ph = pc + mod * radiansToTurns;
-                ph -= Math.floor(ph);
-                double s = Osc.sin(ph);
-                if (tine > 0) {
+                pm += dm;
+                double sc = Osc.sin(pc);
+                double mod = (unison ? sc : Osc.sin(pm)) * modToPhase * idxEnv;
+                double s = Osc.sin(pc + (int) (long) mod);
+                if (i < tineFrames) {
                     pt += dtine;
-                    if (pt >= 1) pt -= 1;
                     s += Osc.sin(pt) * tineEnv;
                     tineEnv *= tineCoef;
                 }

@@ -163,22 +163,7 @@ final class PcmCodec {
             return;
         }
         if (bytes == 2 || bytes == 3) {
-            // the delivery (16-bit) and stem/master (24-bit) formats, with the width-independent work hoisted
-            // (same arithmetic as quantize); the width test is loop-invariant, so the JIT lifts it out
-            final double scale = 1 << (8 * bytes - 1), max = scale - 1;
-            final boolean three = bytes == 3;
-            for (int f = 0; f < frames; f++) {
-                for (int c = 0; c < channels; c++, p += bytes) {
-                    float x = src[c][offset + f];
-                    if (!Float.isFinite(x)) bad.found(f, c, x);
-                    double v = x * scale;
-                    if (dither != null) v += dither.next();
-                    int q = v >= max ? (int) max : v <= -scale ? (int) -scale : (int) Math.rint(v);
-                    dst[p] = (byte) q;
-                    dst[p + 1] = (byte) (q >> 8);
-                    if (three) dst[p + 2] = (byte) (q >> 16);
-                }
-            }
+            encodePcm(src, offset, frames, dst, to, dither, bad);
             return;
         }
         for (int f = 0; f < frames; f++) {
@@ -194,6 +179,76 @@ final class PcmCodec {
                 }
             }
         }
+    }
+
+    /**
+     * The delivery (16-bit) and stem/master (24-bit) formats: the same arithmetic as {@link #quantize}, with
+     * the width-independent work hoisted and one store per sample. A 24-bit sample is stored as a 4-byte int
+     * whose top byte the next sample overwrites, so every frame but the last takes that store; the last one
+     * is written byte by byte and nothing past the encoded range is touched. Mono and stereo read their
+     * channels without the per-sample indirection.
+     */
+    private void encodePcm(float[][] src, int offset, int frames, byte[] dst, int to, TpdfDither dither, BadSample bad) {
+        final double scale = 1 << (8 * bytes - 1), max = scale - 1;
+        final int channels = src.length;
+        final boolean three = bytes == 3;
+        int whole = three ? frames - 1 : frames; // frames written with whole-int (or short) stores
+        if (whole < 0) whole = 0;
+        int p = to;
+        if (channels == 2 && dither == null) {
+            float[] s0 = src[0], s1 = src[1];
+            for (int f = 0; f < whole; f++, p += 2 * bytes) {
+                float x0 = s0[offset + f], x1 = s1[offset + f];
+                if (!Float.isFinite(x0)) bad.found(f, 0, x0);
+                if (!Float.isFinite(x1)) bad.found(f, 1, x1);
+                int q0 = pcm(x0 * scale, scale, max), q1 = pcm(x1 * scale, scale, max);
+                if (three) {
+                    INT_LE.set(dst, p, q0);
+                    INT_LE.set(dst, p + 3, q1);
+                } else {
+                    SHORT_LE.set(dst, p, (short) q0);
+                    SHORT_LE.set(dst, p + 2, (short) q1);
+                }
+            }
+        } else if (channels == 1 && dither == null) {
+            float[] s0 = src[0];
+            for (int f = 0; f < whole; f++, p += bytes) {
+                float x = s0[offset + f];
+                if (!Float.isFinite(x)) bad.found(f, 0, x);
+                int q = pcm(x * scale, scale, max);
+                if (three) INT_LE.set(dst, p, q);
+                else SHORT_LE.set(dst, p, (short) q);
+            }
+        } else {
+            for (int f = 0; f < whole; f++) {
+                for (int c = 0; c < channels; c++, p += bytes) {
+                    float x = src[c][offset + f];
+                    if (!Float.isFinite(x)) bad.found(f, c, x);
+                    double v = x * scale;
+                    if (dither != null) v += dither.next();
+                    int q = pcm(v, scale, max);
+                    if (three) INT_LE.set(dst, p, q);
+                    else SHORT_LE.set(dst, p, (short) q);
+                }
+            }
+        }
+        for (int f = whole; f < frames; f++) {
+            for (int c = 0; c < channels; c++, p += bytes) {
+                float x = src[c][offset + f];
+                if (!Float.isFinite(x)) bad.found(f, c, x);
+                double v = x * scale;
+                if (dither != null) v += dither.next();
+                int q = pcm(v, scale, max);
+                dst[p] = (byte) q;
+                dst[p + 1] = (byte) (q >> 8);
+                if (three) dst[p + 2] = (byte) (q >> 16);
+            }
+        }
+    }
+
+    /** A scaled (and dithered) sample clamped, then rounded: {@link #quantize} after its scaling. */
+    private static int pcm(double v, double scale, double max) {
+        return v >= max ? (int) max : v <= -scale ? (int) -scale : (int) Math.rint(v);
     }
 
     /** Float full scale to a {@code bits}-bit integer: scale, dither, clamp, then round (clamping first avoids wrap-around). */

@@ -51,15 +51,18 @@ public final class BeatJob {
         files.add("beat.mid");
 
         RenderedBeat beat = BeatMaker.render(plan, (stage, f) -> progress.progress(stage, f * 0.6));
-        int parts = beat.partNames().size();
-        int[] written = {0};
+        double stemFrames = Math.max(1.0, (double) beat.frames() * beat.partNames().size());
+        long[] written = {0};
         // each stem is streamed to its file and summed into the unmastered mix from the same blocks
         AudioBuffer mix = beat.mix(part -> {
-            progress.progress("write stems", 0.6 + 0.15 * written[0]++ / parts);
             files.add("stems/" + part + ".wav");
             AudioStreamWriter w = AudioFiles.openWriter(dir.resolve("stems").resolve(part + ".wav"), WAV24, beat.sampleRate(), 2);
             return new RenderedBeat.StemSink() {
-                @Override public void block(AudioBuffer block) { w.write(block); }
+                @Override public void block(AudioBuffer block) {
+                    w.write(block);
+                    written[0] += block.frames();
+                    progress.progress("write stems", 0.6 + 0.2 * written[0] / stemFrames);
+                }
                 @Override public void finish() { w.commit(); }
                 @Override public void close() { w.close(); }
             };
