@@ -268,13 +268,10 @@ public final class Mastering {
                     ProcessSpec spec = new ProcessSpec(rate, MasteringChain.BLOCK, b.channels());
                     chain[0] = MasteringChain.pre(st, spec);
                     multiband[0] = multiband(st, spec);
-                    an[0] = new AudioAnalyzer(b.channels(), rate);
-                    accurate[0] = TruePeakOversampler.accurate(b.channels(), Math.pow(10, (ceilingDbtp - VERIFY_FLOOR_DB) / 20));
-                    java.util.function.Consumer<AudioBuffer> measure = o -> {
-                        an[0].add(o);
-                        for (int c = 0; c < o.channels(); c++) accurate[0].process(c, o.channel(c), 0, o.frames());
-                    };
-                    pipe[0] = BlockPipe.of(measure, b.channels(), MasteringChain.BLOCK, rate);
+                    OutputMeter m = new OutputMeter(b.channels(), rate, true, Math.pow(10, (ceilingDbtp - VERIFY_FLOOR_DB) / 20));
+                    an[0] = m.analyzer;
+                    accurate[0] = m.accurate;
+                    pipe[0] = BlockPipe.of(m::add, b.channels(), MasteringChain.BLOCK, rate);
                     writer[0] = output.open(rate, b.channels(), st.deliver().bits());
                     fin[0] = new MasteringChain.Finisher(st.loudness().gainDb(), st.loudness().limiter(), trimDb, spec, o -> {
                         pipe[0].accept(o);
@@ -338,20 +335,39 @@ public final class Mastering {
         }
     }
 
+    /**
+     * The output's analysis and its ×16 true peak, fed together. Below 96 kHz one oversampler gives both the meter's ×4
+     * reading and the ×16 estimate (its gate computes the meter's points anyway); at higher rates the meter reads ×2
+     * or ×1 on its own.
+     */
+    private static final class OutputMeter {
+        final AudioAnalyzer analyzer;
+        final TruePeakOversampler accurate;
+        private final boolean shared;
+
+        OutputMeter(int channels, double rate, boolean spectrum, double floor) {
+            shared = TruePeakOversampler.ratioFor(rate) == 4;
+            accurate = shared ? TruePeakOversampler.accurateWithMeter(channels, floor) : TruePeakOversampler.accurate(channels, floor);
+            analyzer = shared ? new AudioAnalyzer(channels, rate, spectrum, accurate) : new AudioAnalyzer(channels, rate, spectrum);
+        }
+
+        void add(AudioBuffer b) {
+            analyzer.add(b);
+            if (!shared) for (int c = 0; c < b.channels(); c++) accurate.process(c, b.channel(c), 0, b.frames());
+        }
+    }
+
     /** The verify pass computes the accurate true peak fully only where the output comes this close to the limiter's ceiling. */
     static final double VERIFY_FLOOR_DB = 1.0;
 
     /** The output is measured with the shared analysis alone: the mastering extras (tonal profile, silence, mid/side) decide nothing here. */
     private static Render finish(FloatSpool pre, double gainDb, TruePeakLimiter.Settings limiter, double trimDb, ProcessSpec spec, boolean spectrum,
                                  String name, AudioStreamWriter writer) {
-        AudioAnalyzer an = new AudioAnalyzer(spec.channels(), spec.sampleRate(), spectrum);
-        TruePeakOversampler accurate = TruePeakOversampler.accurate(spec.channels(), Math.pow(10, (limiter.ceilingDbtp() - VERIFY_FLOOR_DB) / 20));
+        OutputMeter m = new OutputMeter(spec.channels(), spec.sampleRate(), spectrum, Math.pow(10, (limiter.ceilingDbtp() - VERIFY_FLOOR_DB) / 20));
+        AudioAnalyzer an = m.analyzer;
+        TruePeakOversampler accurate = m.accurate;
         MasteringChain.Finisher fin;
-        java.util.function.Consumer<AudioBuffer> measure = b -> {
-            an.add(b);
-            for (int c = 0; c < b.channels(); c++) accurate.process(c, b.channel(c), 0, b.frames());
-        };
-        try (BlockPipe toAnalyzer = BlockPipe.of(measure, spec.channels(), MasteringChain.BLOCK, spec.sampleRate())) {
+        try (BlockPipe toAnalyzer = BlockPipe.of(m::add, spec.channels(), MasteringChain.BLOCK, spec.sampleRate())) {
             fin = new MasteringChain.Finisher(gainDb, limiter, trimDb, spec, b -> {
                 toAnalyzer.accept(b);
                 writer.write(b);

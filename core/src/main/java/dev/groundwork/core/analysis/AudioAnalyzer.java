@@ -46,9 +46,21 @@ public final class AudioAnalyzer {
      *                     show nothing of it, since its FFTs are a good part of the pass
      */
     public AudioAnalyzer(int channels, double sampleRate, boolean withSpectrum) {
+        this(channels, sampleRate, withSpectrum, new LoudnessMeter(channels, sampleRate));
+    }
+
+    /**
+     * As {@link #AudioAnalyzer(int, double, boolean)}, with the true peak read by {@code truePeak} (fed by this
+     * analyzer): see {@link LoudnessMeter#LoudnessMeter(int, double, dev.groundwork.core.dsp.TruePeakOversampler)}.
+     */
+    public AudioAnalyzer(int channels, double sampleRate, boolean withSpectrum, dev.groundwork.core.dsp.TruePeakOversampler truePeak) {
+        this(channels, sampleRate, withSpectrum, new LoudnessMeter(channels, sampleRate, truePeak));
+    }
+
+    private AudioAnalyzer(int channels, double sampleRate, boolean withSpectrum, LoudnessMeter meter) {
         this.channels = channels;
         this.sampleRate = sampleRate;
-        this.meter = new LoudnessMeter(channels, sampleRate);
+        this.meter = meter;
         this.statistics = new SignalStatistics(channels);
         this.spectrum = withSpectrum ? new BandSpectrum(channels, sampleRate) : null;
     }

@@ -64,14 +64,16 @@ final class PcmCodec {
                 }
             }
             case 2 -> {
-                // One channel at a time with a view of the bytes as shorts: a plain load per sample, no branch.
+                // One channel at a time with a view of the bytes as shorts: a plain load per sample, no branch. Each
+                // loop names its static final view: a view picked into a local is not a constant, and the compiler
+                // then calls it per sample instead of inlining a load (about 4 ns a sample).
                 final float k = 1f / 32768f;
-                VarHandle h = bigEndian ? SHORT_BE : SHORT_LE;
                 int stride = 2 * channels;
                 for (int c = 0; c < channels; c++) {
                     float[] d = dst[c];
                     int q = from + 2 * c;
-                    for (int f = 0; f < frames; f++, q += stride) d[offset + f] = (short) h.get(src, q) * k;
+                    if (bigEndian) for (int f = 0; f < frames; f++, q += stride) d[offset + f] = (short) SHORT_BE.get(src, q) * k;
+                    else for (int f = 0; f < frames; f++, q += stride) d[offset + f] = (short) SHORT_LE.get(src, q) * k;
                 }
             }
             case 3 -> {
@@ -87,12 +89,12 @@ final class PcmCodec {
             }
             case 4 -> {
                 final double k = 1.0 / 2147483648.0;
-                VarHandle h = bigEndian ? INT_BE : INT_LE;
                 int stride = 4 * channels;
                 for (int c = 0; c < channels; c++) {
                     float[] d = dst[c];
                     int q = from + 4 * c;
-                    for (int f = 0; f < frames; f++, q += stride) d[offset + f] = (float) ((int) h.get(src, q) * k);
+                    if (bigEndian) for (int f = 0; f < frames; f++, q += stride) d[offset + f] = (float) ((int) INT_BE.get(src, q) * k);
+                    else for (int f = 0; f < frames; f++, q += stride) d[offset + f] = (float) ((int) INT_LE.get(src, q) * k);
                 }
             }
             default -> throw new IllegalStateException("no " + bytes + "-byte integer decoder");
@@ -101,13 +103,12 @@ final class PcmCodec {
 
     private void decodeFloat(byte[] src, int from, int frames, int channels, float[][] dst, int offset, BadSample bad) {
         if (bytes == 4) {
-            VarHandle h = bigEndian ? INT_BE : INT_LE;
             int stride = 4 * channels;
             for (int c = 0; c < channels; c++) {
                 float[] d = dst[c];
                 int q = from + 4 * c;
                 for (int f = 0; f < frames; f++, q += stride) {
-                    float v = Float.intBitsToFloat((int) h.get(src, q));
+                    float v = Float.intBitsToFloat(bigEndian ? (int) INT_BE.get(src, q) : (int) INT_LE.get(src, q));
                     if (!Float.isFinite(v)) bad.found(f, c, v);
                     d[offset + f] = v;
                 }

@@ -248,14 +248,7 @@ public final class TruePeakLimiter implements Processor {
 
         /** Raises q[from + lo .. from + hi) to |the phase g| over shifted positions lo..hi-1. */
         private void phase(float[] g, int from, int lo, int hi) {
-            float g0 = g[0];
-            float[] s0 = shifted[0];
-            for (int j = lo; j < hi; j++) y[j] = g0 * s0[j];
-            for (int k = 1; k < taps; k++) {
-                float gk = g[k];
-                float[] sk = shifted[k];
-                for (int j = lo; j < hi; j++) y[j] += gk * sk[j];
-            }
+            TruePeakOversampler.fir(shifted, 0, g, taps, y, lo, hi);
             for (int j = lo; j < hi; j++) q[from + j] = Math.max(q[from + j], Math.abs(y[j]));
         }
 

@@ -60,6 +60,8 @@ public final class TruePeakOversampler {
     private final float[] samplePeak;
     /** Samples fed per channel, capped: interpolation starts once a whole window of real samples is in. */
     private final int[] fed;
+    /** Samples fed per channel, all of them. */
+    private final long[] totalFed;
     /** Per channel, the largest interpolated reading so far; chunks that cannot beat it are skipped. */
     private final float[] runningPeak;
     /**
@@ -67,6 +69,14 @@ public final class TruePeakOversampler {
      * |taps| over the phases (the gate's too), raised a little for float rounding.
      */
     private final float boundGain;
+    /**
+     * Accurate mode with the meter's reading ({@link #accurateWithMeter}), else null: per channel, the running max
+     * of |the ×4 points| lane by lane (the gate's phases, which are the meter's), and the first samples, from which
+     * the meter's first points (before the long window's first full one) are computed when asked.
+     */
+    private final float[][] meterLanes, head;
+    /** Per channel, the largest ×4 reading so far (a chunk that cannot beat it may still be skipped). */
+    private final float[] meterRunning;
 
     public TruePeakOversampler(int channels, double sampleRate) {
         if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
@@ -85,11 +95,15 @@ public final class TruePeakOversampler {
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
+        this.totalFed = new long[channels];
         this.runningPeak = new float[channels];
         this.boundGain = boundGain(phases);
+        this.meterLanes = null;
+        this.head = null;
+        this.meterRunning = null;
     }
 
-    private TruePeakOversampler(int channels, float floor) {
+    private TruePeakOversampler(int channels, float floor, boolean withMeter) {
         this.channels = channels;
         this.ratio = ACCURATE_RATIO;
         this.taps = ACCURATE_TAPS;
@@ -104,9 +118,20 @@ public final class TruePeakOversampler {
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
+        this.totalFed = new long[channels];
         this.runningPeak = new float[channels];
         this.boundGain = Math.max(boundGain(phases), boundGain(GATE_PHASES));
+        this.meterLanes = withMeter ? new float[channels][chunk] : null;
+        this.head = withMeter ? new float[channels][METER_HEAD] : null;
+        this.meterRunning = withMeter ? new float[channels] : null;
     }
+
+    /**
+     * Samples from the stream's start that hold every window of the meter's points before the long window's first
+     * full one: the meter's first point follows sample {@code TAPS_PER_PHASE / 2 - 1}, the long window's
+     * {@code ACCURATE_TAPS / 2 - 1}, and each point reads {@code TAPS_PER_PHASE / 2} samples past it.
+     */
+    private static final int METER_HEAD = ACCURATE_TAPS / 2 - 1 + TAPS_PER_PHASE / 2; // within the history: taps - 1 samples
 
     private static float boundGain(float[][] phases) {
         return (float) (maxPhaseL1(phases) * 1.001);
@@ -141,7 +166,21 @@ public final class TruePeakOversampler {
      */
     public static TruePeakOversampler accurate(int channels, double floor) {
         if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
-        return new TruePeakOversampler(channels, (float) floor);
+        return new TruePeakOversampler(channels, (float) floor, false);
+    }
+
+    /**
+     * {@link #accurate} that also gives the BS.1770 meter's ×4 reading ({@link #meterPeak}), bit for bit what a
+     * {@code new TruePeakOversampler(channels, rate)} fed the same samples reads at rates below 96 kHz: its gate
+     * already computes the meter's points, so one pass over the output measures both (a loudness meter reads it
+     * through {@link dev.groundwork.core.meter.LoudnessMeter}'s shared-oversampler constructor).
+     *
+     * @param floor linear, above 0
+     */
+    public static TruePeakOversampler accurateWithMeter(int channels, double floor) {
+        if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
+        if (!(floor > 0)) throw new IllegalArgumentException("the meter's reading comes from the gate, which needs a floor above 0: " + floor);
+        return new TruePeakOversampler(channels, (float) floor, true);
     }
 
     /** The oversampling factor BS.1770 asks for at this rate. */
@@ -158,7 +197,12 @@ public final class TruePeakOversampler {
         for (float[] l : lanes) Arrays.fill(l, 0f);
         Arrays.fill(samplePeak, 0f);
         Arrays.fill(fed, 0);
+        Arrays.fill(totalFed, 0);
         Arrays.fill(runningPeak, 0f);
+        if (meterLanes != null) {
+            for (float[] l : meterLanes) Arrays.fill(l, 0f);
+            Arrays.fill(meterRunning, 0f);
+        }
     }
 
     /** Feeds {@code frames} samples of one channel starting at {@code offset}. */
@@ -169,6 +213,10 @@ public final class TruePeakOversampler {
         }
         final int h = taps - 1;
         float[] hist = history[channel];
+        if (meterLanes != null && fed[channel] < METER_HEAD) {
+            int m = Math.min(METER_HEAD - fed[channel], frames);
+            System.arraycopy(x, offset, head[channel], fed[channel], m);
+        }
         int done = 0;
         while (done < frames) {
             int len = Math.min(chunk, frames - done);
@@ -177,16 +225,20 @@ public final class TruePeakOversampler {
             // windows reaching before the first sample would interpolate a step up from assumed silence
             int from = Math.max(0, h - fed[channel]);
             // a chunk whose samples are all far enough under the reading so far cannot raise it (most music
-            // stays well under its own peak most of the time): the reading is the same without it
-            if (from < len && absMax(window, 0, h + len) * boundGain >= runningPeak[channel]) {
+            // stays well under its own peak most of the time): the reading is the same without it (with the
+            // meter's reading kept too, the chunk must be unable to raise either)
+            float beat = meterLanes == null ? runningPeak[channel] : Math.min(runningPeak[channel], meterRunning[channel]);
+            if (from < len && absMax(window, 0, h + len) * boundGain >= beat) {
                 interpolate(window, from, len, channel);
                 runningPeak[channel] = absMax(lanes[channel], 0, chunk);
+                if (meterLanes != null) meterRunning[channel] = absMax(meterLanes[channel], 0, chunk);
             }
             System.arraycopy(window, len, hist, 0, h);
             fed[channel] = (int) Math.min(h, (long) fed[channel] + len);
             done += len;
         }
         samplePeak[channel] = Math.max(samplePeak[channel], absMax(x, offset, frames));
+        totalFed[channel] += frames;
     }
 
     /**
@@ -197,6 +249,39 @@ public final class TruePeakOversampler {
     public double peak(int channel) {
         float m = samplePeak[channel];
         for (float v : lanes[channel]) m = Math.max(m, v);
+        return m;
+    }
+
+    /**
+     * The BS.1770 ×4 meter's reading of a channel so far (linear): {@link #peak(int)} of a plain meter; for
+     * {@link #accurateWithMeter} exactly what a plain meter at a rate below 96 kHz reads. The meter's points
+     * nearest the stream's ends, outside the long window's reach, are computed here from the first samples and
+     * the history (a query: the state does not change).
+     */
+    public double meterPeak(int channel) {
+        if (meterLanes == null) return peak(channel);
+        float m = Math.max(samplePeak[channel], meterRunning[channel]);
+        for (float v : meterLanes[channel]) m = Math.max(m, v);
+        long total = totalFed[channel];
+        int half = TAPS_PER_PHASE / 2;
+        // head: the meter's points after samples half-1 .. ACCURATE_TAPS/2 - 2 (those the stream holds whole windows for)
+        long lastCentre = total - half - 1;
+        for (long c = half - 1; c <= Math.min(ACCURATE_TAPS / 2 - 2, lastCentre); c++) m = Math.max(m, meterPoints(head[channel], (int) c - (half - 1)));
+        // tail: the points after the long window's last full one, from the history (the last taps - 1 samples)
+        float[] hist = history[channel];
+        long histStart = total - (taps - 1);
+        for (long c = Math.max(half - 1, total - ACCURATE_TAPS / 2); c <= lastCentre; c++) m = Math.max(m, meterPoints(hist, (int) (c - (half - 1) - histStart)));
+        return m;
+    }
+
+    /** Largest |value| of the meter's three ×4 points of the window starting at x[start], summed in the meter's order. */
+    private static float meterPoints(float[] x, int start) {
+        float m = 0;
+        for (float[] g : GATE_PHASES) {
+            float y = g[0] * x[start];
+            for (int q = 1; q < g.length; q++) y += g[q] * x[start + q];
+            m = Math.max(m, Math.abs(y));
+        }
         return m;
     }
 
@@ -228,8 +313,10 @@ public final class TruePeakOversampler {
         int centre = taps / 2 - 1, offset = centre - (TAPS_PER_PHASE / 2 - 1);
         for (int q = offset; q < offset + TAPS_PER_PHASE; q++) System.arraycopy(w, q, shifted[q], 0, len);
         for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
+        if (meterLanes != null) for (float[] y : gateOut) raise(y, from, len, meterLanes[channel]);
         int runStart = -1;
-        for (int s0 = 0; s0 <= len; s0 += GATE) {
+        // sub-blocks of GATE samples, then one step at len that closes a run still open (also after a partial last sub-block)
+        for (int s0 = 0; s0 <= len; s0 = s0 < len ? Math.min(len, s0 + GATE) : len + 1) {
             boolean loud = false;
             if (s0 < len) {
                 int end = Math.min(len, s0 + GATE);
@@ -260,12 +347,36 @@ public final class TruePeakOversampler {
 
     /** y[lo..hi) = the filter g (n taps) over window samples starting {@code first} samples into each window. */
     private void phase(float[] g, int first, int n, float[] y, int lo, int hi) {
-        float g0 = g[0];
-        float[] s0 = shifted[first];
-        for (int j = lo; j < hi; j++) y[j] = g0 * s0[j];
-        for (int q = 1; q < n; q++) {
+        fir(shifted, first, g, n, y, lo, hi);
+    }
+
+    /**
+     * y[lo..hi) = Σ g[q]·s[first + q][j] over the n taps, summed in tap order (so the sum is the same, bit for bit, as one
+     * tap per pass). Four taps per pass: each pass reads and writes y once for four multiply-adds instead of one, and
+     * every loop still reads its arrays at the same index, which the auto-vectoriser needs. The limiter's detector uses
+     * it too.
+     */
+    static void fir(float[][] s, int first, float[] g, int n, float[] y, int lo, int hi) {
+        int q;
+        if (n >= 4) {
+            float g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
+            float[] s0 = s[first], s1 = s[first + 1], s2 = s[first + 2], s3 = s[first + 3];
+            for (int j = lo; j < hi; j++) y[j] = g0 * s0[j] + g1 * s1[j] + g2 * s2[j] + g3 * s3[j];
+            q = 4;
+        } else {
+            float g0 = g[0];
+            float[] s0 = s[first];
+            for (int j = lo; j < hi; j++) y[j] = g0 * s0[j];
+            q = 1;
+        }
+        for (; q + 4 <= n; q += 4) {
+            float g0 = g[q], g1 = g[q + 1], g2 = g[q + 2], g3 = g[q + 3];
+            float[] s0 = s[first + q], s1 = s[first + q + 1], s2 = s[first + q + 2], s3 = s[first + q + 3];
+            for (int j = lo; j < hi; j++) y[j] = y[j] + g0 * s0[j] + g1 * s1[j] + g2 * s2[j] + g3 * s3[j];
+        }
+        for (; q < n; q++) {
             float gq = g[q];
-            float[] sq = shifted[first + q];
+            float[] sq = s[first + q];
             for (int j = lo; j < hi; j++) y[j] += gq * sq[j];
         }
     }

@@ -77,6 +77,20 @@ public final class LoudnessMeter {
 
     /** A meter with explicit channel weights (0 excludes a channel, e.g. LFE). */
     public LoudnessMeter(double sampleRate, double[] channelWeights, Set<Measure> measures) {
+        this(sampleRate, channelWeights, measures, null);
+    }
+
+    /**
+     * A meter measuring everything with the standard weights, whose true peak is read by {@code truePeak}: the meter
+     * feeds it and reports its {@link TruePeakOversampler#meterPeak} (one pass for this meter's ×4 reading and the
+     * ×16 estimate of {@link TruePeakOversampler#accurateWithMeter}). Below 96 kHz only, where the meter reads ×4.
+     */
+    public LoudnessMeter(int channels, double sampleRate, TruePeakOversampler truePeak) {
+        this(sampleRate, ChannelWeights.forChannelCount(channels), EnumSet.allOf(Measure.class), java.util.Objects.requireNonNull(truePeak));
+        if (TruePeakOversampler.ratioFor(sampleRate) != 4) throw new IllegalArgumentException("a shared true-peak oversampler reads the meter's ×4 points: below 96 kHz only, not " + sampleRate);
+    }
+
+    private LoudnessMeter(double sampleRate, double[] channelWeights, Set<Measure> measures, TruePeakOversampler sharedTruePeak) {
         if (!(sampleRate >= 1000 && sampleRate <= 1_000_000)) {
             throw new IllegalArgumentException("sample rate out of range (1 kHz to 1 MHz): " + sampleRate);
         }
@@ -97,7 +111,7 @@ public final class LoudnessMeter {
         for (int c = 0; c < channels; c++) channelSteps[c] = new EnergyLog();
         stepEnd = boundary(1);
         samplePeak = new float[channels];
-        truePeak = this.measures.contains(Measure.TRUE_PEAK) ? new TruePeakOversampler(channels, sampleRate) : null;
+        truePeak = !this.measures.contains(Measure.TRUE_PEAK) ? null : sharedTruePeak != null ? sharedTruePeak : new TruePeakOversampler(channels, sampleRate);
     }
 
     public int channels() { return channels; }
@@ -307,7 +321,7 @@ public final class LoudnessMeter {
     }
 
     private double truePeakLinear(int channel) {
-        return truePeak.peak(channel);
+        return truePeak.meterPeak(channel);
     }
 
     private double samplePeakLinear(int channel) {

@@ -179,4 +179,36 @@ class TruePeakOversamplerTest {
         }
         return m;
     }
+
+    /**
+     * The accurate oversampler's copy of the meter's reading is the plain ×4 meter's, bit for bit, and its ×16 reading is
+     * unchanged by keeping it: for streams shorter than either window, loud samples at the very start or end (where
+     * only the meter's short window reaches), and any block size.
+     */
+    @ParameterizedTest(name = "{0} samples")
+    @ValueSource(ints = {5, 23, 24, 30, 43, 44, 63, 64, 65, 90, 300, 5000, 40_000})
+    void accurateWithMeterReadsWhatTheMeterReads(int length) {
+        Random r = new Random(length);
+        for (int shape = 0; shape < 4; shape++) {
+            float[] x = new float[length];
+            for (int i = 0; i < length; i++) x[i] = (float) (0.05 * r.nextGaussian());
+            // 0: noise alone; 1: a loud alternating burst at the start; 2: at the end; 3: in the middle
+            int at = shape == 1 ? 0 : shape == 2 ? Math.max(0, length - 14) : length / 2;
+            if (shape > 0) for (int i = at; i < Math.min(length, at + 14); i++) x[i] = (float) ((i % 2 == 0 ? 0.9 : -0.85) + 0.02 * r.nextGaussian());
+            TruePeakOversampler meter = new TruePeakOversampler(1, 44_100);
+            meter.process(0, x, 0, length);
+            for (double floor : new double[]{1e-4, 0.5}) {
+                TruePeakOversampler plain = TruePeakOversampler.accurate(1, floor);
+                plain.process(0, x, 0, length);
+                for (int block : new int[]{1, 7, 256, 4096}) {
+                    TruePeakOversampler both = TruePeakOversampler.accurateWithMeter(1, floor);
+                    for (int pos = 0; pos < length; pos += block) both.process(0, x, pos, Math.min(block, length - pos));
+                    String what = "shape " + shape + ", floor " + floor + ", blocks of " + block;
+                    assertEquals(meter.peak(0), both.meterPeak(0), 0.0, what);
+                    assertEquals(meter.samplePeak(0), both.samplePeak(0), 0.0, what);
+                    assertEquals(plain.peak(0), both.peak(0), 0.0, what);
+                }
+            }
+        }
+    }
 }

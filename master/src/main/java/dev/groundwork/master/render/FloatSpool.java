@@ -11,42 +11,93 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Intermediate audio (or per-frame data) kept in a temporary file instead of the heap, so a
- * 20-minute song masters in a small heap: written once, read back sequentially as often as needed.
- * The operating system's page cache keeps it in memory when there is room. Deleted on close.
+ * Intermediate audio (or per-frame data), written once and read back sequentially as often as needed.
+ * It stays in the heap while it fits in {@link #DEFAULT_HEAP_SHARE} of the largest heap (a song in a default
+ * heap: no file written and read back); beyond that it moves to a temporary file, so a 20-minute song
+ * still masters in a small heap (the operating system's page cache keeps the file in memory when there
+ * is room). The file is deleted on close.
  */
 public final class FloatSpool implements AutoCloseable {
+    /** Share of the maximum heap the spool may hold before it moves to a file. */
+    static final double DEFAULT_HEAP_SHARE = 0.25;
     private static final int BLOCK_BYTES = 1 << 16;
-    private final Path file;
-    private final FileChannel channel;
+    /** Frames per in-memory chunk: large enough for few arrays, small enough to waste little at the end. */
+    private static final int CHUNK_FRAMES = 1 << 16;
+
     private final int channels;
-    private final ByteBuffer bytes = ByteBuffer.allocateDirect(BLOCK_BYTES).order(ByteOrder.nativeOrder());
-    private final FloatBuffer floats = bytes.asFloatBuffer();
-    private final float[] interleaved = new float[BLOCK_BYTES / 4];
+    private final long memoryFrames;
+    private final List<float[][]> chunks = new ArrayList<>();
+    private Path file;
+    private FileChannel channel;
+    private ByteBuffer bytes;
+    private FloatBuffer floats;
+    private float[] interleaved;
     private long frames;
 
     public FloatSpool(int channels) {
+        this(channels, (long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_SHARE));
+    }
+
+    /** @param memoryBytes the most this spool keeps in the heap (0: always a file) */
+    public FloatSpool(int channels, long memoryBytes) {
         this.channels = channels;
-        try {
-            file = Files.createTempFile("groundwork-master-", ".spool");
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file for mastering: " + e.getMessage(), e);
-        }
+        this.memoryFrames = Math.max(0, memoryBytes) / (4L * channels);
     }
 
     public int channels() { return channels; }
 
     public long frames() { return frames; }
 
-    /** Appends the valid frames of a block (interleaved on disk). */
+    /** True once the audio lives in a temporary file rather than in the heap. */
+    public boolean onDisk() { return channel != null; }
+
+    /** Appends the valid frames of a block. */
     public void append(AudioBuffer block) {
         append(block.data(), block.frames());
     }
 
     public void append(float[][] data, int n) {
+        if (channel == null && frames + n > memoryFrames) moveToFile();
+        if (channel == null) appendToMemory(data, n);
+        else appendToFile(data, n);
+    }
+
+    private void appendToMemory(float[][] data, int n) {
+        int done = 0;
+        while (done < n) {
+            int at = (int) (frames % CHUNK_FRAMES);
+            if (at == 0) chunks.add(new float[channels][CHUNK_FRAMES]);
+            float[][] chunk = chunks.get(chunks.size() - 1);
+            int m = Math.min(n - done, CHUNK_FRAMES - at);
+            for (int c = 0; c < channels; c++) System.arraycopy(data[c], done, chunk[c], at, m);
+            done += m;
+            frames += m;
+        }
+    }
+
+    /** Writes what the heap holds to a new temporary file and continues there. */
+    private void moveToFile() {
+        try {
+            file = Files.createTempFile("groundwork-master-", ".spool");
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary file for mastering: " + e.getMessage(), e);
+        }
+        bytes = ByteBuffer.allocateDirect(BLOCK_BYTES).order(ByteOrder.nativeOrder());
+        floats = bytes.asFloatBuffer();
+        interleaved = new float[BLOCK_BYTES / 4];
+        long held = frames;
+        frames = 0;
+        for (int k = 0; k < chunks.size(); k++) appendToFile(chunks.get(k), (int) Math.min(CHUNK_FRAMES, held - (long) k * CHUNK_FRAMES));
+        chunks.clear();
+    }
+
+    /** Appends interleaved on disk. */
+    private void appendToFile(float[][] data, int n) {
         int perBlock = BLOCK_BYTES / 4 / channels;
         try {
             for (int pos = 0; pos < n; pos += perBlock) {
@@ -75,7 +126,25 @@ public final class FloatSpool implements AutoCloseable {
         /** Fills {@code block} up to its capacity; returns frames read, 0 at the end. */
         public int read(AudioBuffer block) {
             int want = (int) Math.min(block.capacity(), frames - pos);
-            float[][] d = block.data();
+            if (channel == null) readMemory(block.data(), want);
+            else readFile(block.data(), want);
+            pos += want;
+            block.setFrames(want);
+            return want;
+        }
+
+        private void readMemory(float[][] d, int want) {
+            int done = 0;
+            while (done < want) {
+                long at = pos + done;
+                float[][] chunk = chunks.get((int) (at / CHUNK_FRAMES));
+                int from = (int) (at % CHUNK_FRAMES), m = Math.min(want - done, CHUNK_FRAMES - from);
+                for (int c = 0; c < channels; c++) System.arraycopy(chunk[c], from, d[c], done, m);
+                done += m;
+            }
+        }
+
+        private void readFile(float[][] d, int want) {
             int perBlock = BLOCK_BYTES / 4 / channels, done = 0;
             try {
                 while (done < want) {
@@ -96,14 +165,13 @@ public final class FloatSpool implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read mastering temporary file: " + e.getMessage(), e);
             }
-            pos += want;
-            block.setFrames(want);
-            return want;
         }
     }
 
     @Override
     public void close() {
+        chunks.clear();
+        if (channel == null) return;
         try {
             channel.close();
             Files.deleteIfExists(file);
