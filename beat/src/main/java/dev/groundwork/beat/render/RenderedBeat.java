@@ -114,13 +114,22 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 .orElseThrow(() -> new IllegalArgumentException("no part " + name));
     }
 
+    /** The left and right gains of a part's stem: constant-power pan for a mono part, balance for a stereo one, times gain and trim. */
+    private static float[] panGains(PartAudio p, double trim) {
+        double g = p.gain() * trim;
+        if (p.channels() == 1) {
+            double theta = (p.pan() + 1) * Math.PI / 4;
+            return new float[] {(float) (g * Math.cos(theta) * Math.sqrt(2)), (float) (g * Math.sin(theta) * Math.sqrt(2))};
+        }
+        return new float[] {(float) (g * Math.min(1, 1 - p.pan())), (float) (g * Math.min(1, 1 + p.pan()))};
+    }
+
     /** Constant-power pan for mono parts, balance for stereo ones: adds frames [from, from + n) into out[.][0, n). */
     static void addStem(PartAudio p, float[][] out, double trim, int from, int n) {
-        double theta = (p.pan() + 1) * Math.PI / 4;
-        double g = p.gain() * trim;
+        float[] lr = panGains(p, trim);
+        float l = lr[0], r = lr[1];
         float[] o0 = out[0], o1 = out[1];
         if (p.channels() == 1) {
-            float l = (float) (g * Math.cos(theta) * Math.sqrt(2)), r = (float) (g * Math.sin(theta) * Math.sqrt(2));
             float[] m = p.samples()[0];
             for (int i = 0; i < n; i++) {
                 float v = m[from + i];
@@ -128,7 +137,6 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 o1[i] += v * r;
             }
         } else {
-            float l = (float) (g * Math.min(1, 1 - p.pan())), r = (float) (g * Math.min(1, 1 + p.pan()));
             float[] s0 = p.samples()[0], s1 = p.samples()[1];
             for (int i = 0; i < n; i++) {
                 o0[i] += s0[from + i] * l;
@@ -142,11 +150,10 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
      * The same gains and products as {@link #addStem} into a cleared block.
      */
     static void stemBlock(PartAudio p, float[][] block, double trim, int from, int n, float[][] mix) {
-        double theta = (p.pan() + 1) * Math.PI / 4;
-        double g = p.gain() * trim;
+        float[] lr = panGains(p, trim);
+        float l = lr[0], r = lr[1];
         float[] b0 = block[0], b1 = block[1], m0 = mix[0], m1 = mix[1];
         if (p.channels() == 1) {
-            float l = (float) (g * Math.cos(theta) * Math.sqrt(2)), r = (float) (g * Math.sin(theta) * Math.sqrt(2));
             float[] m = p.samples()[0];
             for (int i = 0; i < n; i++) {
                 float v = m[from + i];
@@ -157,7 +164,6 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 m1[from + i] += c;
             }
         } else {
-            float l = (float) (g * Math.min(1, 1 - p.pan())), r = (float) (g * Math.min(1, 1 + p.pan()));
             float[] s0 = p.samples()[0], s1 = p.samples()[1];
             for (int i = 0; i < n; i++) {
                 float a = s0[from + i] * l, c = s1[from + i] * r;

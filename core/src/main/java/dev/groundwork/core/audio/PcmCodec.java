@@ -223,11 +223,7 @@ final class PcmCodec {
         } else {
             for (int f = 0; f < whole; f++) {
                 for (int c = 0; c < channels; c++, p += bytes) {
-                    float x = src[c][offset + f];
-                    if (!Float.isFinite(x)) bad.found(f, c, x);
-                    double v = x * scale;
-                    if (dither != null) v += dither.next();
-                    int q = pcm(v, scale, max);
+                    int q = checkedPcm(src[c][offset + f], f, c, scale, max, dither, bad);
                     if (three) INT_LE.set(dst, p, q);
                     else SHORT_LE.set(dst, p, (short) q);
                 }
@@ -235,16 +231,20 @@ final class PcmCodec {
         }
         for (int f = whole; f < frames; f++) {
             for (int c = 0; c < channels; c++, p += bytes) {
-                float x = src[c][offset + f];
-                if (!Float.isFinite(x)) bad.found(f, c, x);
-                double v = x * scale;
-                if (dither != null) v += dither.next();
-                int q = pcm(v, scale, max);
+                int q = checkedPcm(src[c][offset + f], f, c, scale, max, dither, bad);
                 dst[p] = (byte) q;
                 dst[p + 1] = (byte) (q >> 8);
                 if (three) dst[p + 2] = (byte) (q >> 16);
             }
         }
+    }
+
+    /** Sample x of frame f, channel c, reported if not finite, then scaled, dithered (when given) and {@link #pcm quantised}. */
+    private static int checkedPcm(float x, int f, int c, double scale, double max, TpdfDither dither, BadSample bad) {
+        if (!Float.isFinite(x)) bad.found(f, c, x);
+        double v = x * scale;
+        if (dither != null) v += dither.next();
+        return pcm(v, scale, max);
     }
 
     /** A scaled (and dithered) sample clamped, then rounded: {@link #quantize} after its scaling. */

@@ -139,12 +139,25 @@ final class DynamicsRules {
         int n = Math.min(d.length, e.length);
         double hop = env.hopSeconds();
         double rmsCoef = Math.exp(-hop / (rmsMs * 1e-3)), attack = Math.exp(-hop / (attackMs * 1e-3)), release = Math.exp(-hop / (releaseMs * 1e-3));
-        double slope = 1 - 1 / ratio, ms = 0, gainDb = 0;
-        double[] gain = new double[n];
+        double ms = 0;
+        double[] levelDb = new double[n];
         for (int i = 0; i < n; i++) {
             ms = rmsCoef * ms + (1 - rmsCoef) * d[i];
-            double level = ms > 0 ? 10 * Math.log10(ms) : Double.NEGATIVE_INFINITY;
-            double target = dev.groundwork.core.dsp.Compressor.staticGainDb(level, thresholdDb, kneeDb, slope);
+            levelDb[i] = ms > 0 ? 10 * Math.log10(ms) : Double.NEGATIVE_INFINITY;
+        }
+        return smoothedGainDb(levelDb, thresholdDb, ratio, kneeDb, attack, release);
+    }
+
+    /**
+     * A compressor's gain (dB per hop, the mean of its values at the hop's ends) for a detector level per hop: the
+     * soft-knee curve, then the attack/release smoothing stepped per hop ({@code attack}, {@code release}: the
+     * per-hop coefficients). Shared by the compressor's and the ducker's simulations, which differ in their detector.
+     */
+    private static double[] smoothedGainDb(double[] levelDb, double thresholdDb, double ratio, double kneeDb, double attack, double release) {
+        double slope = 1 - 1 / ratio, gainDb = 0;
+        double[] gain = new double[levelDb.length];
+        for (int i = 0; i < levelDb.length; i++) {
+            double target = dev.groundwork.core.dsp.Compressor.staticGainDb(levelDb[i], thresholdDb, kneeDb, slope);
             double coef = target < gainDb ? attack : release;
             double next = coef * gainDb + (1 - coef) * target;
             gain[i] = 0.5 * (gainDb + next);
@@ -239,17 +252,10 @@ final class DynamicsRules {
                 if (j < d.length) key[i] += g * d[j] * (comp == null || j >= comp.length ? 1 : Math.pow(10, comp[j] / 10));
             }
         }
-        double attack = Math.exp(-hop / (attackMs * 1e-3)), release = Math.exp(-hop / (releaseMs * 1e-3));
-        double slope = 1 - 1 / ratio, gainDb = 0;
-        double[] gain = new double[n];
-        for (int i = 0; i < n; i++) {
-            double level = key[i] > 0 ? 10 * Math.log10(key[i]) : Double.NEGATIVE_INFINITY;
-            double target = dev.groundwork.core.dsp.Compressor.staticGainDb(level, thresholdDb, DuckingPlan.KNEE_DB, slope);
-            double coef = target < gainDb ? attack : release;
-            double next = coef * gainDb + (1 - coef) * target;
-            gain[i] = 0.5 * (gainDb + next);
-            gainDb = next;
-        }
+        double[] levelDb = new double[n];
+        for (int i = 0; i < n; i++) levelDb[i] = key[i] > 0 ? 10 * Math.log10(key[i]) : Double.NEGATIVE_INFINITY;
+        double[] gain = smoothedGainDb(levelDb, thresholdDb, ratio, DuckingPlan.KNEE_DB,
+                Math.exp(-hop / (attackMs * 1e-3)), Math.exp(-hop / (releaseMs * 1e-3)));
         return loudnessLoss(e, gain, hop);
     }
 
