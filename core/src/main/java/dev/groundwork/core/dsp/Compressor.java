@@ -139,6 +139,33 @@ public final class Compressor implements Processor {
     }
 
     /**
+     * True when digital silence fed now leaves the detector below the knee all along (always for a peak detector;
+     * for an RMS one, once its state has decayed under the knee), so {@link #skipSilence} can stand in for
+     * {@link #process}: zeros in give zeros out, and only the state decays.
+     */
+    public boolean canSkipSilence() {
+        if (sampleRate == 0) return false;
+        if (settings.rmsMs() <= 0) return true;
+        double quietLin = Math.pow(10, (settings.thresholdDb() - settings.kneeDb() / 2) / 20);
+        return rmsState < quietLin * quietLin;
+    }
+
+    /**
+     * Advances the state over {@code n} frames of digital silence without computing them (a multitrack stem is mostly
+     * silence): the RMS detector and the gain release decay as {@link #process} would step them (in closed form, so
+     * equal up to rounding), and the reduction statistics count the frames. Only when {@link #canSkipSilence}.
+     */
+    public void skipSilence(int n) {
+        if (!canSkipSilence()) throw new IllegalStateException("the detector is above the knee: process the silence instead");
+        rmsState *= Math.pow(rmsCoef, n);
+        double decay = Math.pow(releaseCoef, n);
+        // the envelope after each of the n steps is envelope·c^k (k = 1..n): their sum is envelope·c·(1 − c^n)/(1 − c)
+        reductionSumDb += releaseCoef < 1 ? envelopeDb * releaseCoef * (1 - decay) / (1 - releaseCoef) : envelopeDb * n;
+        envelopeDb *= decay;
+        frames += n;
+    }
+
+    /**
      * The static curve: the gain change (dB, ≤ 0) for a detector level, with a quadratic soft knee of
      * {@code kneeDb} around the threshold; {@code slope} is 1 − 1/ratio. Silence ({@code -∞}) is left alone.
      * Shared with the mix planner, which runs the same curve over a stem's envelope to set make-up gain.

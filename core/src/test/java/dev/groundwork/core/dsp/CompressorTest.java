@@ -90,4 +90,37 @@ class CompressorTest {
         assertThrows(IllegalArgumentException.class, () -> new Compressor.Settings(-18, 0.5, 10, 100, 6, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new Compressor.Settings(5, 2, 10, 100, 6, 0, 0));
     }
+
+    @Test
+    void skipping_silence_leaves_the_compressor_where_processing_it_would() {
+        // RMS detector, still releasing from a loud burst when the silence starts
+        Compressor.Settings set = new Compressor.Settings(-24, 4, 5, 120, 6, 3, 10);
+        Compressor run = prepared(set, 4800), skip = prepared(set, 4800);
+        for (Compressor c : new Compressor[] {run, skip}) {
+            AudioBuffer loud = constant(0.8f, 4800);
+            c.process(loud, loud);
+        }
+        assertTrue(!skip.canSkipSilence(), "the RMS detector is still above the knee right after the burst");
+        int skipped = 0;
+        for (int k = 0; k < 40; k++) {   // 4 s of silence, block by block
+            AudioBuffer zeros = constant(0f, 4800);
+            run.process(zeros, zeros);
+            for (float v : zeros.channel(0)) assertEquals(0f, v, 0f);
+            if (skip.canSkipSilence()) {
+                skip.skipSilence(4800);
+                skipped++;
+            } else {
+                AudioBuffer z = constant(0f, 4800);
+                skip.process(z, z);
+            }
+        }
+        assertTrue(skipped >= 35, "most of the silence is skipped: " + skipped);
+        assertEquals(run.meanGainReductionDb(), skip.meanGainReductionDb(), 1e-9);
+        // the next loud block comes out the same, the release state having decayed alike
+        AudioBuffer a = constant(0.8f, 4800), b = constant(0.8f, 4800);
+        run.process(a, a);
+        skip.process(b, b);
+        for (int i = 0; i < 4800; i += 37) assertEquals(a.channel(0)[i], b.channel(0)[i], 1e-6f * Math.abs(a.channel(0)[i]));
+        assertThrows(IllegalStateException.class, () -> skip.skipSilence(10), "right after a loud block the detector is above the knee");
+    }
 }

@@ -26,17 +26,13 @@ final class StemChain implements AutoCloseable {
     private final Compressor compressor, ducker;
     private final double panL, panR;
     /**
-     * Digital silence is skipped once the strip has settled: when the input block is all zeros, the EQ
-     * has rung out to exact zeros and the compressor's gain has released to within {@link #SETTLED_DB}
-     * of unity (where its output gain is exactly the make-up gain), the block's output is zeros without
-     * running the EQ and compressor. Multitrack stems are mostly silence (70 % of the blocks of the
-     * bench's 16-stem session), so this is most of the strips' work. The ducker keeps running: its key is the kick.
+     * Digital silence is skipped once the EQ has rung out: when the input block is all zeros, the EQ's last
+     * output on silence was exact zeros and the compressor can step over silence in closed form
+     * ({@link Compressor#skipSilence}), the block's output is zeros without running the EQ and compressor.
+     * Multitrack stems are mostly silence (70 % of the blocks of the bench's 16-stem session), so this is most
+     * of the strips' work. The ducker keeps running: its key is the kick.
      */
-    private static final double SETTLED_DB = 1e-6;
     private boolean eqRungOut;             // the last block left the EQ with all-zero output on silent input
-    private long quietFrames;              // consecutive frames of all-zero compressor input
-    private double peakIntoCompressor;     // the loudest compressor input so far (linear), bounds its gain reduction
-    private long processedFrames, skippedFrames;
 
     StemChain(StemPlan plan, StemSource source, double rate, int block) {
         this.plan = plan;
@@ -86,9 +82,9 @@ final class StemChain implements AutoCloseable {
             return;
         }
         boolean silentIn = silent(in, n, ch);
-        if (silentIn && (eq == null || eqRungOut) && compressorSettled()) {
+        if (silentIn && (eq == null || eqRungOut) && (compressor == null || compressor.canSkipSilence())) {
             if (eq != null) eq.reset();   // its state is below the smallest float already; the full run would underflow to zero too
-            skippedFrames += n;
+            if (compressor != null) compressor.skipSilence(n);
             if (ducker != null && key != null) ducker.process(in, key, in);   // zeros stay zeros; keeps following the kick
             java.util.Arrays.fill(out.channel(0), 0, n, 0f);   // what the pan makes of zeros
             java.util.Arrays.fill(out.channel(1), 0, n, 0f);
@@ -102,45 +98,14 @@ final class StemChain implements AutoCloseable {
         if (eq != null && ch == 2) eq.processStereo(in.channel(0), in.channel(1), 0, n);   // both channels' recursions in one loop
         else if (eq != null) eq.process(0, in.channel(0), 0, n);
         if (eq != null) eqRungOut = silentIn && silent(in, n, ch);
-        if (compressor != null) {
-            double level = silentIn && (eq == null || eqRungOut) ? 0 : peak(in, n, ch);
-            peakIntoCompressor = Math.max(peakIntoCompressor, level);
-            quietFrames = level == 0 ? quietFrames + n : 0;
-            compressor.process(in, in);
-        }
-        processedFrames += n;
+        if (compressor != null) compressor.process(in, in);
         if (ducker != null && key != null) ducker.process(in, key, in);
         pan(n, ch);
-    }
-
-    /**
-     * True when the compressor, fed zeros since {@link #quietFrames} ago, has certainly released to within
-     * {@link #SETTLED_DB} of no reduction: its RMS detector (if any) has decayed below the knee, and then its
-     * gain has released from the deepest reduction the loudest input so far could cause.
-     */
-    private boolean compressorSettled() {
-        if (compressor == null) return true;
-        var s = compressor.settings();
-        double fs = in.sampleRate();
-        double slope = 1 - 1 / s.ratio();
-        double peakDb = peakIntoCompressor > 0 ? 20 * Math.log10(peakIntoCompressor) : Double.NEGATIVE_INFINITY;
-        double quietDb = s.thresholdDb() - s.kneeDb() / 2;
-        double detectorDecay = s.rmsMs() > 0 && peakDb > quietDb ? (peakDb - quietDb) / 20 * 2 * Math.log(10) * s.rmsMs() * 1e-3 * fs : 0;
-        double deepestDb = -Compressor.staticGainDb(peakDb, s.thresholdDb(), s.kneeDb(), slope);
-        double release = deepestDb > SETTLED_DB ? Math.log(deepestDb / SETTLED_DB) * s.releaseMs() * 1e-3 * fs : 0;
-        return quietFrames >= Math.ceil(detectorDecay + release) + 1;
     }
 
     private static boolean silent(AudioBuffer b, int n, int ch) {
         for (int c = 0; c < ch; c++) if (!SampleScan.isSilent(b.channel(c), n)) return false;
         return true;
-    }
-
-    /** The largest absolute sample of the first {@code n} frames (0 for digital silence). */
-    private static double peak(AudioBuffer b, int n, int ch) {
-        float m = 0;
-        for (int c = 0; c < ch; c++) m = Math.max(m, SampleScan.absPeak(b.channel(c), n));
-        return m;
     }
 
     private void pan(int n, int ch) {
@@ -154,11 +119,7 @@ final class StemChain implements AutoCloseable {
         out.setFrames(n);
     }
 
-    /** Mean over the whole stem: the skipped silent frames had no reduction. */
-    double meanCompressionDb() {
-        long all = processedFrames + skippedFrames;
-        return compressor == null || all == 0 ? 0 : compressor.meanGainReductionDb() * processedFrames / all;
-    }
+    double meanCompressionDb() { return compressor == null ? 0 : compressor.meanGainReductionDb(); }
 
     double meanDuckingDb() { return ducker == null ? 0 : ducker.meanGainReductionDb(); }
 
