@@ -13,23 +13,29 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Intermediate audio (or per-frame data), written once and read back sequentially as often as needed.
  * It stays in the heap while it fits in {@link #DEFAULT_HEAP_SHARE} of the largest heap (a song in a default
  * heap: no file written and read back); beyond that it moves to a temporary file, so a 20-minute song
  * still masters in a small heap (the operating system's page cache keeps the file in memory when there
- * is room). The file is deleted on close.
+ * is room). The share is one budget for every spool of the process: masters running side by side (the
+ * studio page, an album) together never hold more than it. The file is deleted on close.
  */
 public final class FloatSpool implements AutoCloseable {
     /** Share of the maximum heap the spool may hold before it moves to a file. */
     static final double DEFAULT_HEAP_SHARE = 0.25;
     private static final int BLOCK_BYTES = 1 << 16;
     /** Frames per in-memory chunk: large enough for few arrays, small enough to waste little at the end. */
-    private static final int CHUNK_FRAMES = 1 << 16;
+    static final int CHUNK_FRAMES = 1 << 16;
+
+    /** The heap every spool made with {@link #FloatSpool(int)} draws from together. */
+    private static final HeapBudget SHARED = new HeapBudget((long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_SHARE));
 
     private final int channels;
-    private final long memoryFrames;
+    private final HeapBudget budget;
+    private long reservedBytes;
     private final List<float[][]> chunks = new ArrayList<>();
     private Path file;
     private FileChannel channel;
@@ -39,13 +45,17 @@ public final class FloatSpool implements AutoCloseable {
     private long frames;
 
     public FloatSpool(int channels) {
-        this(channels, (long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_SHARE));
+        this(channels, SHARED);
     }
 
-    /** @param memoryBytes the most this spool keeps in the heap (0: always a file) */
+    /** @param memoryBytes the most this spool keeps in the heap (0: always a file), a budget of its own */
     public FloatSpool(int channels, long memoryBytes) {
+        this(channels, new HeapBudget(memoryBytes));
+    }
+
+    FloatSpool(int channels, HeapBudget budget) {
         this.channels = channels;
-        this.memoryFrames = Math.max(0, memoryBytes) / (4L * channels);
+        this.budget = budget;
     }
 
     public int channels() { return channels; }
@@ -61,7 +71,12 @@ public final class FloatSpool implements AutoCloseable {
     }
 
     public void append(float[][] data, int n) {
-        if (channel == null && frames + n > memoryFrames) moveToFile();
+        if (channel == null) {
+            long newChunks = (frames + n + CHUNK_FRAMES - 1) / CHUNK_FRAMES - chunks.size();
+            long need = newChunks * CHUNK_FRAMES * 4L * channels;
+            if (need > 0 && !budget.reserve(need)) moveToFile();
+            else reservedBytes += Math.max(0, need);
+        }
         if (channel == null) appendToMemory(data, n);
         else appendToFile(data, n);
     }
@@ -93,7 +108,13 @@ public final class FloatSpool implements AutoCloseable {
         long held = frames;
         frames = 0;
         for (int k = 0; k < chunks.size(); k++) appendToFile(chunks.get(k), (int) Math.min(CHUNK_FRAMES, held - (long) k * CHUNK_FRAMES));
+        releaseHeap();
+    }
+
+    private void releaseHeap() {
         chunks.clear();
+        budget.release(reservedBytes);
+        reservedBytes = 0;
     }
 
     /** Appends interleaved on disk. */
@@ -170,7 +191,7 @@ public final class FloatSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        chunks.clear();
+        releaseHeap();
         if (channel == null) return;
         try {
             channel.close();
@@ -178,5 +199,24 @@ public final class FloatSpool implements AutoCloseable {
         } catch (IOException e) {
             // a temp file left behind is not worth failing a finished master for
         }
+    }
+
+    /** Bytes of heap that spools may still take; reserved chunk by chunk, given back when a spool closes or moves to a file. */
+    static final class HeapBudget {
+        private final AtomicLong left;
+
+        HeapBudget(long bytes) { left = new AtomicLong(Math.max(0, bytes)); }
+
+        boolean reserve(long bytes) {
+            for (;;) {
+                long l = left.get();
+                if (l < bytes) return false;
+                if (left.compareAndSet(l, l - bytes)) return true;
+            }
+        }
+
+        void release(long bytes) { left.addAndGet(bytes); }
+
+        long left() { return left.get(); }
     }
 }
