@@ -57,6 +57,7 @@ public final class TruePeakLimiter implements Processor {
         delayLength = detector.delay() + lookahead;
         delay = new float[channels][delayLength];
         delayPos = 0;
+        peaks = new float[spec.maxBlockFrames()];
     }
 
     public static int lookaheadFrames(Settings s, double sampleRate) {
@@ -98,7 +99,7 @@ public final class TruePeakLimiter implements Processor {
                 float[] d = delay[ch];
                 float delayed = d[pos];
                 d[pos] = x[ch][i];
-                y[ch][i] = gain == 1.0 ? delayed : delayed * g;
+                y[ch][i] = delayed * g; // × 1f where nothing is limited: exact, and no branch
             }
             delayPos = pos + 1 == delayLength ? 0 : pos + 1;
         }
@@ -131,8 +132,12 @@ public final class TruePeakLimiter implements Processor {
         private final int taps, half, historyLength;
         private final float fineGate;
         private final float[][] history;
-        private float[] window = new float[0], y = new float[0], q = new float[0];
-        private float[][] shifted = new float[0][];
+        // sized for blocks up to BLOCK frames here, not on the first call: a branch that only a detector's first call
+        // takes makes the JIT recompile process() when the next detector (the limiter's, after the loudness model's) starts
+        private static final int BLOCK = 4096;
+        private float[] window, q;
+        private final float[] y = new float[RUN];
+        private final float[][] shifted;
         private final float loudLimit;
         private float previousQ;
 
@@ -167,6 +172,9 @@ public final class TruePeakLimiter implements Processor {
             this.half = taps / 2;
             this.historyLength = taps - 1;
             this.history = new float[channels][historyLength];
+            this.window = new float[historyLength + BLOCK];
+            this.q = new float[BLOCK];
+            this.shifted = new float[taps][RUN];
             this.loudLimit = (float) (floor / TruePeakOversampler.maxPhaseL1(phases));
         }
 
@@ -184,10 +192,6 @@ public final class TruePeakLimiter implements Processor {
             if (window.length < hl + n) {
                 window = new float[hl + n];
                 q = new float[n];
-            }
-            if (y.length == 0) {
-                y = new float[RUN];
-                shifted = new float[taps][RUN];
             }
             java.util.Arrays.fill(q, 0, n, 0f);
             for (int c = 0; c < channels; c++) {

@@ -194,7 +194,9 @@ public final class LoudnessMeter {
     /** Mean weighted square over the last {@code n} sub-blocks; time before the start counts as silence. */
     private double windowEnergy(int n) {
         double sum = 0;
-        for (long k = Math.max(0, steps - n); k < steps; k++) sum += recentSteps[(int) (k % SHORT_TERM_STEPS)];
+        // before the start k is negative and reads a slot not yet written, a zero: the same sum (0 + x is x) with no
+        // branch that only a stream's first second takes (the JIT would recompile add() for the next stream's start)
+        for (long k = steps - n; k < steps; k++) sum += recentSteps[(int) ((k + SHORT_TERM_STEPS) % SHORT_TERM_STEPS)];
         return sum / (boundary(steps) - boundary(steps - n));
     }
 
