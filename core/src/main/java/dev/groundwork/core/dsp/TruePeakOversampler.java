@@ -333,9 +333,9 @@ public final class TruePeakOversampler {
         // window samples the cheap filter reads are copied for the whole chunk, the others run by run.
         float gate = Math.max(floor, runningPeak[channel]) / (float) GATE_HEADROOM;
         int centre = taps / 2 - 1, offset = centre - (TAPS_PER_PHASE / 2 - 1);
-        for (int q = offset; q < offset + TAPS_PER_PHASE; q++) System.arraycopy(w, q, shifted[q], 0, len);
-        for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
-        if (meterLanes != null) for (float[] y : gateOut) raise(y, from, len, meterLanes[channel]);
+        // the long loops live in small methods: this one loops a few times per call, so the JIT compiles it once
+        // instead of first entering each of its loops mid-way (an OSR compile per loop) and then compiling it whole
+        gatePhases(w, offset, from, len, channel);
         int runStart = -1;
         // sub-blocks of GATE samples, then one step at len that closes a run still open (also after a partial last sub-block)
         for (int s0 = 0; s0 <= len; s0 = s0 < len ? Math.min(len, s0 + GATE) : len + 1) {
@@ -349,11 +349,7 @@ public final class TruePeakOversampler {
             }
             if (loud && runStart < 0) runStart = s0;
             if (!loud && runStart >= 0) {
-                for (int q = 0; q < taps; q++) {
-                    if (q == offset) q += TAPS_PER_PHASE;
-                    System.arraycopy(w, q + runStart, shifted[q], runStart, s0 - runStart);
-                }
-                for (int p = 0; p < ratio - 1; p++) phase(p, runStart, s0, Math.max(from, runStart), lane);
+                longPhases(w, offset, runStart, s0, Math.max(from, runStart), lane);
                 runStart = -1;
             }
         }
@@ -364,6 +360,22 @@ public final class TruePeakOversampler {
             meterRunning[channel] = absMax(meterLanes[channel], 0, chunk);
             beat[channel] = Math.min(runningPeak[channel], meterRunning[channel]);
         }
+    }
+
+    /** The cheap ×4 phases over the whole chunk into {@link #gateOut} (and the meter's lanes, when kept). */
+    private void gatePhases(float[] w, int offset, int from, int len, int channel) {
+        for (int q = offset; q < offset + TAPS_PER_PHASE; q++) System.arraycopy(w, q, shifted[q], 0, len);
+        for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
+        if (meterLanes != null) for (float[] y : gateOut) raise(y, from, len, meterLanes[channel]);
+    }
+
+    /** Every long phase over window positions lo..hi-1 (the window samples the gate did not copy are copied first). */
+    private void longPhases(float[] w, int offset, int lo, int hi, int from, float[] lane) {
+        for (int q = 0; q < taps; q++) {
+            if (q == offset) q += TAPS_PER_PHASE;
+            System.arraycopy(w, q + lo, shifted[q], lo, hi - lo);
+        }
+        for (int p = 0; p < ratio - 1; p++) phase(p, lo, hi, from, lane);
     }
 
     private static final float[][] GATE_PHASES = design(4);

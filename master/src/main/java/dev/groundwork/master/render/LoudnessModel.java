@@ -82,6 +82,11 @@ public final class LoudnessModel {
         if (c < channels) kWeightedPower(c, block.channel(c), n);
         detector.process(block.data(), n, peaks);
         frames += n;
+        pushAll(n);
+    }
+
+    /** Its own method, so the JIT compiles this loop once instead of entering it mid-way inside {@link #add} first. */
+    private void pushAll(int n) {
         for (int i = 0; i < n; i++) push(peaks[i], power[i]);
     }
 
