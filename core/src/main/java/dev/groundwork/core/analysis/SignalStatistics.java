@@ -37,34 +37,37 @@ public final class SignalStatistics {
     public void add(AudioBuffer block) {
         if (block.channels() != channels) throw new IllegalArgumentException("expected " + channels + " channels, got " + block.channels());
         int n = block.frames();
-        for (int c = 0; c < channels; c++) {
-            float[] x = block.channel(c);
-            double s = sum[c], q = sumSquares[c];
-            float p = peak[c];
-            int r = run[c];
-            long k = clipped[c];
-            for (int i = 0; i < n; i++) {
-                float v = x[i];
-                s += v;
-                q += (double) v * v;
-                float a = Math.abs(v);
-                p = Math.max(p, a);
-                if (a >= CLIP_LEVEL) {
-                    r++;
-                    if (r == CLIP_RUN) k += CLIP_RUN; else if (r > CLIP_RUN) k++;
-                } else {
-                    r = 0;
-                }
-            }
-            sum[c] = s; sumSquares[c] = q; peak[c] = p; run[c] = r; clipped[c] = k;
-        }
-        if (channels >= 2) {
-            float[] l = block.channel(0), rr = block.channel(1);
-            double x = cross;
-            for (int i = 0; i < n; i++) x += (double) l[i] * rr[i];
-            cross = x;
-        }
+        // the sample loops are small methods: the JIT compiles each once, not this method once per loop it enters
+        for (int c = 0; c < channels; c++) channel(c, block.channel(c), n);
+        if (channels >= 2) cross(block.channel(0), block.channel(1), n);
         frames += n;
+    }
+
+    private void channel(int c, float[] x, int n) {
+        double s = sum[c], q = sumSquares[c];
+        float p = peak[c];
+        int r = run[c];
+        long k = clipped[c];
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            s += v;
+            q += (double) v * v;
+            float a = Math.abs(v);
+            p = Math.max(p, a);
+            if (a >= CLIP_LEVEL) {
+                r++;
+                if (r == CLIP_RUN) k += CLIP_RUN; else if (r > CLIP_RUN) k++;
+            } else {
+                r = 0;
+            }
+        }
+        sum[c] = s; sumSquares[c] = q; peak[c] = p; run[c] = r; clipped[c] = k;
+    }
+
+    private void cross(float[] l, float[] rr, int n) {
+        double x = cross;
+        for (int i = 0; i < n; i++) x += (double) l[i] * rr[i];
+        cross = x;
     }
 
     public long frames() { return frames; }

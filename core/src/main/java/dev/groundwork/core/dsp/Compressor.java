@@ -99,7 +99,17 @@ public final class Compressor implements Processor {
         int n = in.frames();
         if (sidechain.frames() < n) throw new IllegalArgumentException("sidechain is shorter than the input block");
         if (detector.length < n) detector = new float[n];
-        float[][] sc = sidechain.data();
+        // each loop is its own small method: the JIT compiles (and, when the music first crosses the knee, recompiles)
+        // one loop at a time instead of the whole block method once per loop it enters
+        detect(sidechain.data(), n);
+        gainCurve(n);
+        frames += n;
+        for (int c = 0; c < in.channels(); c++) applyGain(in.channel(c), out.channel(c), n);
+        out.setFrames(n);
+    }
+
+    /** detector[0..n) = the largest |sample| over the sidechain's channels. */
+    private void detect(float[][] sc, int n) {
         if (sc.length == 2) {
             float[] l = sc[0], r = sc[1];
             for (int i = 0; i < n; i++) detector[i] = Math.max(Math.abs(l[i]), Math.abs(r[i]));
@@ -110,6 +120,10 @@ public final class Compressor implements Processor {
                 detector[i] = m;
             }
         }
+    }
+
+    /** Turns detector[0..n) (levels) into the linear gain of each frame, make-up included; updates the statistics. */
+    private void gainCurve(int n) {
         final double threshold = settings.thresholdDb(), knee = settings.kneeDb(), slope = 1 - 1 / settings.ratio();
         final boolean rms = settings.rmsMs() > 0;
         // Below the knee nothing happens: skip the logarithm there (most samples of most material).
@@ -130,12 +144,10 @@ public final class Compressor implements Processor {
             if (envelopeDb < maxReductionDb) maxReductionDb = envelopeDb;
             reductionSumDb += envelopeDb;
         }
-        frames += n;
-        for (int c = 0; c < in.channels(); c++) {
-            float[] x = in.channel(c), y = out.channel(c);
-            for (int i = 0; i < n; i++) y[i] = x[i] * detector[i];
-        }
-        out.setFrames(n);
+    }
+
+    private void applyGain(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) y[i] = x[i] * detector[i];
     }
 
     /**

@@ -60,15 +60,23 @@ public final class StereoWidth implements Processor {
         }
         if (side.length < n) side = new float[n];
         float[] l = in.channel(0), r = in.channel(1), ol = out.channel(0), or = out.channel(1);
-        for (int i = 0; i < n; i++) side[i] = 0.5f * (l[i] - r[i]);
+        // the loops are small methods of their own: the JIT compiles each once, not this method once per loop
+        sideOf(l, r, side, n);
         if (sideHighPass != null) sideHighPass.process(0, side, 0, n);
-        float w = (float) settings.width();
+        widen(l, r, side, (float) settings.width(), ol, or, n);
+        out.setFrames(n);
+    }
+
+    private static void sideOf(float[] l, float[] r, float[] side, int n) {
+        for (int i = 0; i < n; i++) side[i] = 0.5f * (l[i] - r[i]);
+    }
+
+    private static void widen(float[] l, float[] r, float[] side, float w, float[] ol, float[] or, int n) {
         for (int i = 0; i < n; i++) {
             float m = 0.5f * (l[i] + r[i]);
             float s = side[i] * w;
             ol[i] = m + s;
             or[i] = m - s;
         }
-        out.setFrames(n);
     }
 }

@@ -57,6 +57,7 @@ public final class TruePeakLimiter implements Processor {
         delayLength = detector.delay() + lookahead;
         delay = new float[channels][delayLength];
         delayPos = 0;
+        peaks = new float[spec.maxBlockFrames()];
     }
 
     public static int lookaheadFrames(Settings s, double sampleRate) {
@@ -98,7 +99,7 @@ public final class TruePeakLimiter implements Processor {
                 float[] d = delay[ch];
                 float delayed = d[pos];
                 d[pos] = x[ch][i];
-                y[ch][i] = gain == 1.0 ? delayed : delayed * g;
+                y[ch][i] = delayed * g; // × 1f where nothing is limited: exact, and no branch
             }
             delayPos = pos + 1 == delayLength ? 0 : pos + 1;
         }
@@ -131,8 +132,12 @@ public final class TruePeakLimiter implements Processor {
         private final int taps, half, historyLength;
         private final float fineGate;
         private final float[][] history;
-        private float[] window = new float[0], y = new float[0], q = new float[0];
-        private float[][] shifted = new float[0][];
+        // sized for blocks up to BLOCK frames here, not on the first call: a branch that only a detector's first call
+        // takes makes the JIT recompile process() when the next detector (the limiter's, after the loudness model's) starts
+        private static final int BLOCK = 4096;
+        private float[] window, q;
+        private final float[] y = new float[RUN];
+        private final float[][] shifted;
         private final float loudLimit;
         private float previousQ;
 
@@ -167,6 +172,9 @@ public final class TruePeakLimiter implements Processor {
             this.half = taps / 2;
             this.historyLength = taps - 1;
             this.history = new float[channels][historyLength];
+            this.window = new float[historyLength + BLOCK];
+            this.q = new float[BLOCK];
+            this.shifted = new float[taps][RUN];
             this.loudLimit = (float) (floor / TruePeakOversampler.maxPhaseL1(phases));
         }
 
@@ -185,38 +193,50 @@ public final class TruePeakLimiter implements Processor {
                 window = new float[hl + n];
                 q = new float[n];
             }
-            if (y.length == 0) {
-                y = new float[RUN];
-                shifted = new float[taps][RUN];
-            }
             java.util.Arrays.fill(q, 0, n, 0f);
+            // the per-frame loops are small methods: this one loops once per channel, so the JIT compiles it once
+            // instead of entering each long loop mid-way first (an OSR compile per loop) and then compiling it whole
             for (int c = 0; c < channels; c++) {
                 float[] w = window, hist = history[c];
                 System.arraycopy(hist, 0, w, 0, hl);
                 System.arraycopy(x[c], 0, w, hl, n);
-                // window j covers w[j .. j+taps-1]; its centre sample is w[j+half-1], the frame reported at j
-                for (int j = 0; j < n; j++) q[j] = Math.max(q[j], Math.abs(w[j + half - 1]));
-                // interpolate only the stretches loud enough to matter (most of a quiet passage is skipped)
-                int runStart = -1;
-                for (int s0 = 0; s0 < n; s0 += SUB) {
-                    boolean loud = exceeds(w, s0, Math.min(n, s0 + SUB) + taps - 1, loudLimit);
-                    if (loud && runStart < 0) runStart = s0;
-                    if (!loud && runStart >= 0) {
-                        interpolate(w, runStart, s0 - runStart);
-                        runStart = -1;
-                    }
-                }
-                if (runStart >= 0) interpolate(w, runStart, n - runStart);
+                raiseToCentres(w, n);
+                interpolateLoud(w, n);
                 System.arraycopy(w, n, hist, 0, hl);
             }
-            // q covers a frame and the interval after it; the frame's peak also covers the interval before
-            float prev = previousQ;
+            previousQ = framePeaks(q, n, previousQ, peaks);
+        }
+
+        /** Window j covers w[j .. j+taps-1]; its centre sample is w[j+half-1], the frame reported at j. */
+        private void raiseToCentres(float[] w, int n) {
+            for (int j = 0; j < n; j++) q[j] = Math.max(q[j], Math.abs(w[j + half - 1]));
+        }
+
+        /** Interpolates only the stretches loud enough to matter (most of a quiet passage is skipped). */
+        private void interpolateLoud(float[] w, int n) {
+            int runStart = -1;
+            for (int s0 = 0; s0 < n; s0 += SUB) {
+                boolean loud = exceeds(w, s0, Math.min(n, s0 + SUB) + taps - 1, loudLimit);
+                if (loud && runStart < 0) runStart = s0;
+                if (!loud && runStart >= 0) {
+                    interpolate(w, runStart, s0 - runStart);
+                    runStart = -1;
+                }
+            }
+            if (runStart >= 0) interpolate(w, runStart, n - runStart);
+        }
+
+        /**
+         * q covers a frame and the interval after it; the frame's peak also covers the interval before.
+         * @return the last q, which the next block's first frame needs
+         */
+        private static float framePeaks(float[] q, int n, float prev, float[] peaks) {
             for (int j = 0; j < n; j++) {
                 float v = q[j];
                 peaks[j] = Math.max(v, prev);
                 prev = v;
             }
-            previousQ = prev;
+            return prev;
         }
 
         /** Raises q[from .. from+len) to the interpolated peaks, at most {@link #RUN} frames at a time. */
@@ -233,7 +253,11 @@ public final class TruePeakLimiter implements Processor {
         private void interpolateRun(float[] w, int from, int len) {
             for (int k = 0; k < taps; k++) System.arraycopy(w, from + k, shifted[k], 0, len);
             for (float[] g : coarse) phase(g, from, 0, len);
-            if (fine.length == 0) return;
+            if (fine.length > 0) fineRuns(from, len);
+        }
+
+        /** The fine phases over the runs of frames whose coarse reading comes near the floor. */
+        private void fineRuns(int from, int len) {
             // decided frame by frame, never by sub-blocks: where the blocks fall must not change what is computed
             int runStart = -1;
             for (int j = 0; j <= len; j++) {

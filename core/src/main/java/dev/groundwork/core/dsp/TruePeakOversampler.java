@@ -74,9 +74,20 @@ public final class TruePeakOversampler {
      * of |the ×4 points| lane by lane (the gate's phases, which are the meter's), and the first samples, from which
      * the meter's first points (before the long window's first full one) are computed when asked.
      */
-    private final float[][] meterLanes, head;
+    private final float[][] meterLanes;
     /** Per channel, the largest ×4 reading so far (a chunk that cannot beat it may still be skipped). */
     private final float[] meterRunning;
+    /**
+     * Per channel, the first {@link #METER_HEAD} samples and how many are in. Kept in every mode (a few floats), so
+     * {@link #process} takes the same branches in every mode: the JIT compiles it once for the input's meter and
+     * does not throw that code away when an output's accurate estimator takes a branch the meter never took.
+     */
+    private final float[][] head;
+    private final int[] headFill;
+    /** Per channel, the level a chunk's bound must reach to change any reading kept (the smallest of them). */
+    private final float[] beat;
+    /** Accurate mode with a floor: the long phases run only near it ({@link #interpolateGated}). */
+    private final boolean gated;
 
     public TruePeakOversampler(int channels, double sampleRate) {
         if (channels < 1) throw new IllegalArgumentException("channels must be >= 1: " + channels);
@@ -99,8 +110,11 @@ public final class TruePeakOversampler {
         this.runningPeak = new float[channels];
         this.boundGain = boundGain(phases);
         this.meterLanes = null;
-        this.head = null;
         this.meterRunning = null;
+        this.head = new float[channels][METER_HEAD];
+        this.headFill = new int[channels];
+        this.beat = new float[channels];
+        this.gated = false;
     }
 
     private TruePeakOversampler(int channels, float floor, boolean withMeter) {
@@ -122,8 +136,11 @@ public final class TruePeakOversampler {
         this.runningPeak = new float[channels];
         this.boundGain = Math.max(boundGain(phases), boundGain(GATE_PHASES));
         this.meterLanes = withMeter ? new float[channels][chunk] : null;
-        this.head = withMeter ? new float[channels][METER_HEAD] : null;
         this.meterRunning = withMeter ? new float[channels] : null;
+        this.head = new float[channels][METER_HEAD];
+        this.headFill = new int[channels];
+        this.beat = new float[channels];
+        this.gated = floor > 0;
     }
 
     /**
@@ -199,6 +216,8 @@ public final class TruePeakOversampler {
         Arrays.fill(fed, 0);
         Arrays.fill(totalFed, 0);
         Arrays.fill(runningPeak, 0f);
+        Arrays.fill(headFill, 0);
+        Arrays.fill(beat, 0f);
         if (meterLanes != null) {
             for (float[] l : meterLanes) Arrays.fill(l, 0f);
             Arrays.fill(meterRunning, 0f);
@@ -213,10 +232,10 @@ public final class TruePeakOversampler {
         }
         final int h = taps - 1;
         float[] hist = history[channel];
-        if (meterLanes != null && fed[channel] < METER_HEAD) {
-            int m = Math.min(METER_HEAD - fed[channel], frames);
-            System.arraycopy(x, offset, head[channel], fed[channel], m);
-        }
+        // once the head is full this copies nothing: no branch that only the first block takes
+        int filled = headFill[channel], m = Math.min(METER_HEAD - filled, frames);
+        System.arraycopy(x, offset, head[channel], filled, m);
+        headFill[channel] = filled + m;
         int done = 0;
         while (done < frames) {
             int len = Math.min(chunk, frames - done);
@@ -227,11 +246,10 @@ public final class TruePeakOversampler {
             // a chunk whose samples are all far enough under the reading so far cannot raise it (most music
             // stays well under its own peak most of the time): the reading is the same without it (with the
             // meter's reading kept too, the chunk must be unable to raise either)
-            float beat = meterLanes == null ? runningPeak[channel] : Math.min(runningPeak[channel], meterRunning[channel]);
-            if (from < len && absMax(window, 0, h + len) * boundGain >= beat) {
-                interpolate(window, from, len, channel);
-                runningPeak[channel] = absMax(lanes[channel], 0, chunk);
-                if (meterLanes != null) meterRunning[channel] = absMax(meterLanes[channel], 0, chunk);
+            if (from < len && absMax(window, 0, h + len) * boundGain >= beat[channel]) {
+                // two methods, not one with a branch per mode: each is compiled for the mode that runs it
+                if (gated) interpolateGated(window, from, len, channel);
+                else interpolateAll(window, from, len, channel);
             }
             System.arraycopy(window, len, hist, 0, h);
             fed[channel] = (int) Math.min(h, (long) fed[channel] + len);
@@ -297,23 +315,27 @@ public final class TruePeakOversampler {
         return m;
     }
 
-    /** Updates {@code lane} with |y| of the in-between phases for outputs from..len-1 (window w[j .. j+TAPS-1]). */
-    private void interpolate(float[] w, int from, int len, int channel) {
+    /** Updates the channel's lanes with |y| of every in-between phase for outputs from..len-1 (window w[j .. j+TAPS-1]). */
+    private void interpolateAll(float[] w, int from, int len, int channel) {
         float[] lane = lanes[channel];
-        if (ratio != ACCURATE_RATIO || floor <= 0) {
-            for (int q = 0; q < taps; q++) System.arraycopy(w, q, shifted[q], 0, len);
-            for (int p = 0; p < ratio - 1; p++) phase(p, 0, len, from, lane);
-            return;
-        }
+        for (int q = 0; q < taps; q++) System.arraycopy(w, q, shifted[q], 0, len);
+        for (int p = 0; p < ratio - 1; p++) phase(p, 0, len, from, lane);
+        runningPeak[channel] = absMax(lane, 0, chunk);
+        beat[channel] = runningPeak[channel];
+    }
+
+    /** {@link #interpolateAll} for the accurate estimator with a floor: the long phases only where the ×4 ones come near it. */
+    private void interpolateGated(float[] w, int from, int len, int channel) {
+        float[] lane = lanes[channel];
         // accurate mode: the meter's cheap ×4 (24 taps, same centre) first, all 15 long phases only over the
         // runs of sub-blocks where it comes near the floor (whole runs keep the inner loops long). A stretch
         // that cannot beat the largest reading so far cannot change the answer either: skipped too. Only the
         // window samples the cheap filter reads are copied for the whole chunk, the others run by run.
         float gate = Math.max(floor, runningPeak[channel]) / (float) GATE_HEADROOM;
         int centre = taps / 2 - 1, offset = centre - (TAPS_PER_PHASE / 2 - 1);
-        for (int q = offset; q < offset + TAPS_PER_PHASE; q++) System.arraycopy(w, q, shifted[q], 0, len);
-        for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
-        if (meterLanes != null) for (float[] y : gateOut) raise(y, from, len, meterLanes[channel]);
+        // the long loops live in small methods: this one loops a few times per call, so the JIT compiles it once
+        // instead of first entering each of its loops mid-way (an OSR compile per loop) and then compiling it whole
+        gatePhases(w, offset, from, len, channel);
         int runStart = -1;
         // sub-blocks of GATE samples, then one step at len that closes a run still open (also after a partial last sub-block)
         for (int s0 = 0; s0 <= len; s0 = s0 < len ? Math.min(len, s0 + GATE) : len + 1) {
@@ -327,14 +349,33 @@ public final class TruePeakOversampler {
             }
             if (loud && runStart < 0) runStart = s0;
             if (!loud && runStart >= 0) {
-                for (int q = 0; q < taps; q++) {
-                    if (q == offset) q += TAPS_PER_PHASE;
-                    System.arraycopy(w, q + runStart, shifted[q], runStart, s0 - runStart);
-                }
-                for (int p = 0; p < ratio - 1; p++) phase(p, runStart, s0, Math.max(from, runStart), lane);
+                longPhases(w, offset, runStart, s0, Math.max(from, runStart), lane);
                 runStart = -1;
             }
         }
+        runningPeak[channel] = absMax(lane, 0, chunk);
+        if (meterLanes == null) {
+            beat[channel] = runningPeak[channel];
+        } else {
+            meterRunning[channel] = absMax(meterLanes[channel], 0, chunk);
+            beat[channel] = Math.min(runningPeak[channel], meterRunning[channel]);
+        }
+    }
+
+    /** The cheap ×4 phases over the whole chunk into {@link #gateOut} (and the meter's lanes, when kept). */
+    private void gatePhases(float[] w, int offset, int from, int len, int channel) {
+        for (int q = offset; q < offset + TAPS_PER_PHASE; q++) System.arraycopy(w, q, shifted[q], 0, len);
+        for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
+        if (meterLanes != null) for (float[] y : gateOut) raise(y, from, len, meterLanes[channel]);
+    }
+
+    /** Every long phase over window positions lo..hi-1 (the window samples the gate did not copy are copied first). */
+    private void longPhases(float[] w, int offset, int lo, int hi, int from, float[] lane) {
+        for (int q = 0; q < taps; q++) {
+            if (q == offset) q += TAPS_PER_PHASE;
+            System.arraycopy(w, q + lo, shifted[q], lo, hi - lo);
+        }
+        for (int p = 0; p < ratio - 1; p++) phase(p, lo, hi, from, lane);
     }
 
     private static final float[][] GATE_PHASES = design(4);

@@ -1,8 +1,6 @@
 package dev.groundwork.master.analysis;
 
 import dev.groundwork.core.audio.AudioBuffer;
-import org.jtransforms.fft.FloatFFT_1D;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,10 +21,10 @@ public final class SpectrumAccumulator {
     private final int channels;
     private final int size;
     private final double sampleRate;
-    // float, like the shared analysis's spectrum: one FFT implementation to compile, not two
-    private final FloatFFT_1D fft;
+    /** Mid and side in one complex transform. */
+    private final TwoRealFft fft;
     private final float[] window;
-    private final float[] mid, side, work;
+    private final float[] mid, side;
     private final int[] bandLo, bandHi;
     /** Share of each bin inside its band (a bin straddling an edge counts by the part inside), index k - bandLo[b]. */
     private final double[][] bandWeight;
@@ -39,12 +37,11 @@ public final class SpectrumAccumulator {
         this.channels = channels;
         this.sampleRate = sampleRate;
         this.size = sampleRate <= 50_000 ? 8192 : sampleRate <= 100_000 ? 16384 : 32768;
-        this.fft = new FloatFFT_1D(size);
+        this.fft = new TwoRealFft(size);
         this.window = new float[size];
         for (int i = 0; i < size; i++) window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / size));
         this.mid = new float[size];
         this.side = new float[size];
-        this.work = new float[size];
         double[] c = TonalProfile.CENTRES_HZ;
         bandLo = new int[c.length];
         bandHi = new int[c.length];
@@ -87,10 +84,7 @@ public final class SpectrumAccumulator {
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : block.channel(0);
         while (pos < n) {
             int len = Math.min(n - pos, size - fill);
-            for (int i = 0; i < len; i++) {
-                mid[fill + i] = 0.5f * (l[pos + i] + r[pos + i]);
-                side[fill + i] = 0.5f * (l[pos + i] - r[pos + i]);
-            }
+            toMidSide(l, r, pos, len);
             fill += len;
             pos += len;
             if (fill == size) {
@@ -100,29 +94,43 @@ public final class SpectrumAccumulator {
         }
     }
 
+    /** A small method of its own: the JIT compiles this loop once instead of entering it mid-way inside {@link #add} first. */
+    private void toMidSide(float[] l, float[] r, int pos, int len) {
+        for (int i = 0; i < len; i++) {
+            mid[fill + i] = 0.5f * (l[pos + i] + r[pos + i]);
+            side[fill + i] = 0.5f * (l[pos + i] - r[pos + i]);
+        }
+    }
+
     private double[] analyseFrame() {
         int nb = bandLo.length;
         double[] out = new double[2 * nb + 1];
-        bandPowers(mid, out, 0);
-        bandPowers(side, out, nb);
+        applyWindow(mid);
+        applyWindow(side);
+        fft.transform(mid, side);
+        bandPowers(out);
         double loudness = 0;
         for (int b = 0; b < nb; b++) loudness += loudnessWeight[b] * out[b];
         out[2 * nb] = loudness;
         return out;
     }
 
-    /** Writes the band energies of one frame at {@code out[offset..]}. */
-    private void bandPowers(float[] x, double[] out, int offset) {
-        for (int i = 0; i < size; i++) work[i] = x[i] * window[i];
-        fft.realForward(work);
-        for (int b = 0; b < bandLo.length; b++) {
-            double s = 0;
+    private void applyWindow(float[] x) {
+        for (int i = 0; i < size; i++) x[i] *= window[i];
+    }
+
+    /** Writes the band energies of the transformed frame: mid at {@code out[0..nb)}, side at {@code out[nb..2nb)}. */
+    private void bandPowers(double[] out) {
+        int nb = bandLo.length;
+        for (int b = 0; b < nb; b++) {
+            double m = 0, s = 0;
             double[] wt = bandWeight[b];
             for (int k = bandLo[b]; k <= bandHi[b]; k++) {
-                double re = work[2 * k], im = work[2 * k + 1];
-                s += wt[k - bandLo[b]] * (re * re + im * im);
+                m += wt[k - bandLo[b]] * fft.first(k);
+                s += wt[k - bandLo[b]] * fft.second(k);
             }
-            out[offset + b] = s;
+            out[b] = m;
+            out[nb + b] = s;
         }
     }
 

@@ -82,6 +82,11 @@ public final class LoudnessModel {
         if (c < channels) kWeightedPower(c, block.channel(c), n);
         detector.process(block.data(), n, peaks);
         frames += n;
+        pushAll(n);
+    }
+
+    /** Its own method, so the JIT compiles this loop once instead of entering it mid-way inside {@link #add} first. */
+    private void pushAll(int n) {
         for (int i = 0; i < n; i++) push(peaks[i], power[i]);
     }
 
@@ -173,29 +178,35 @@ public final class LoudnessModel {
     /** @param limiter null predicts plain gain (no limiting) */
     public Prediction predict(double gainDb, TruePeakLimiter.Settings limiter) {
         double g = Math.pow(10, gainDb / 20);
-        TruePeakLimiter.GainEnvelope env = null;
-        int look = 0;
-        if (limiter != null) {
-            look = Math.max(1, (int) Math.round(TruePeakLimiter.lookaheadFrames(limiter, sampleRate) / (double) chunk));
-            double release = 1 - Math.exp(-chunk / (limiter.releaseMs() * 1e-3 * sampleRate));
-            env = new TruePeakLimiter.GainEnvelope(limiter.ceilingLinear(), look, release);
-        }
         int steps = (int) (frames / (sampleRate * LoudnessMeter.STEP_SECONDS)) + 1;
         double[] stepEnergy = new double[steps + 1];
         double stepFrames = sampleRate * LoudnessMeter.STEP_SECONDS;
-        // the same sequence as one loop over chunks + look pushes, split so no loop holds a branch that
-        // flips once (the compiler would throw its code away and compile it again when it does)
-        int i = 0;
-        for (; i < look; i++) env.push(i < chunks ? chunkPeak[i] * g : 0);
-        for (; i < chunks; i++) {
-            double a = env == null ? 1 : env.push(chunkPeak[i] * g);
-            addStep(stepEnergy, i - look, a, stepFrames);
+        double maxReductionDb = 0;
+        if (limiter == null) {
+            for (int i = 0; i < chunks; i++) addStep(stepEnergy, i, 1, stepFrames);
+        } else {
+            int look = Math.max(1, (int) Math.round(TruePeakLimiter.lookaheadFrames(limiter, sampleRate) / (double) chunk));
+            double release = 1 - Math.exp(-chunk / (limiter.releaseMs() * 1e-3 * sampleRate));
+            TruePeakLimiter.GainEnvelope env = new TruePeakLimiter.GainEnvelope(limiter.ceilingLinear(), look, release);
+            limitedEnergy(env, look, g, stepEnergy, stepFrames);
+            maxReductionDb = env.statistics().maxGainReductionDb();
         }
-        for (; i < chunks + look; i++) addStep(stepEnergy, i - look, env.push(0), stepFrames);
         double g2 = g * g;
         int complete = (int) Math.floor(frames / stepFrames + 1e-9);
         for (int s = 0; s < complete; s++) stepEnergy[s] *= g2;
-        return new Prediction(gainDb, gated(stepEnergy, complete), env == null ? 0 : env.statistics().maxGainReductionDb());
+        return new Prediction(gainDb, gated(stepEnergy, complete), maxReductionDb);
+    }
+
+    /**
+     * Adds each chunk's power under the limiter's gain at chunk rate. The same sequence as one loop over chunks + look
+     * pushes, split so no loop holds a branch that flips once, and apart from {@link #predict}, whose plain-gain call
+     * comes first (the compiler would throw away code built for one case when the other arrives).
+     */
+    private void limitedEnergy(TruePeakLimiter.GainEnvelope env, int look, double g, double[] stepEnergy, double stepFrames) {
+        int i = 0;
+        for (; i < look; i++) env.push(i < chunks ? chunkPeak[i] * g : 0);
+        for (; i < chunks; i++) addStep(stepEnergy, i - look, env.push(chunkPeak[i] * g), stepFrames);
+        for (; i < chunks + look; i++) addStep(stepEnergy, i - look, env.push(0), stepFrames);
     }
 
     private void addStep(double[] stepEnergy, int c, double a, double stepFrames) {

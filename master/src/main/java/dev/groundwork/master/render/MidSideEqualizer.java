@@ -65,12 +65,21 @@ public final class MidSideEqualizer implements Processor {
         }
         if (m.length < n) { m = new float[n]; s = new float[n]; }
         float[] l = out.channel(0), r = out.channel(1);
+        // the loops are small methods of their own: the JIT compiles each once, not this method once per loop
+        toMidSide(l, r, m, s, n);
+        mid.process(0, m, 0, n);
+        side.process(0, s, 0, n);
+        toLeftRight(m, s, l, r, n);
+    }
+
+    private static void toMidSide(float[] l, float[] r, float[] m, float[] s, int n) {
         for (int i = 0; i < n; i++) {
             m[i] = 0.5f * (l[i] + r[i]);
             s[i] = 0.5f * (l[i] - r[i]);
         }
-        mid.process(0, m, 0, n);
-        side.process(0, s, 0, n);
+    }
+
+    private static void toLeftRight(float[] m, float[] s, float[] l, float[] r, int n) {
         for (int i = 0; i < n; i++) {
             l[i] = m[i] + s[i];
             r[i] = m[i] - s[i];
