@@ -7,7 +7,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TwoRealFftTest {
 
@@ -23,7 +22,7 @@ class TwoRealFftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 8, 64, 1024})
+    @ValueSource(ints = {2, 8, 64, 1024, 1000})
     void bothFramesMatchTheDefinitionOfTheDft(int n) {
         Random rnd = new Random(n);
         float[] a = new float[n], b = new float[n];
@@ -51,10 +50,5 @@ class TwoRealFftTest {
         assertEquals(n * n / 4.0, fft.first(bin), 1e-3 * n * n / 4.0);
         assertEquals(0, fft.first(bin + 1), 1e-2);
         assertEquals(0, fft.second(bin), 1e-2);
-    }
-
-    @Test
-    void refusesSizesThatAreNotPowersOfTwo() {
-        assertThrows(IllegalArgumentException.class, () -> new TwoRealFft(12));
     }
 }
