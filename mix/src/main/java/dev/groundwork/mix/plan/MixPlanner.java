@@ -50,58 +50,40 @@ public final class MixPlanner {
         String balance = BalanceChoice.resolve(s.balance(), stems, notes);
         Map<Role, Integer> count = new EnumMap<>(Role.class);
         for (StemPlan p : stems) if (!p.silent()) count.merge(p.role(), 1, Integer::sum);
-        // Role levels first; then the masking between the stems at those levels moves each a little (MaskingRules).
-        int count0 = stems.size();
-        double[] target = new double[count0], roleOffset = new double[count0], focus = new double[count0], share = new double[count0];
-        boolean[] isLeadAt = new boolean[count0], bleedAt = new boolean[count0], playing = new boolean[count0];
-        double[] base = new double[count0];
-        for (int i = 0; i < count0; i++) {
-            StemPlan p = stems.get(i);
-            if (p.silent()) continue;
-            boolean isLead = p.file().equals(lead);
-            int n = count.get(p.role());
-            share[i] = n > 1 && !isLead ? LevelRules.ROLE_SHARE_DB_PER_DECADE * Math.log10(n) : 0;
-            // The lead: a vocal (or a stem the producer named) is brought forward by the full focus; a synth
-            // line the classifier picked keeps its role's level (the pick is a guess).
-            boolean named = s.lead() != null;
-            focus[i] = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
-            // a named instrument lead sits 1 dB under where a lead vocal would (whatever its role's own offset)
-            roleOffset[i] = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), balance);
-            bleedAt[i] = s.bleedStems().stream().anyMatch(b -> matchesFile(b, p.file()));
-            isLeadAt[i] = isLead;
-            target[i] = LevelRules.REFERENCE_LUFS + roleOffset[i] + focus[i] + share[i] - (bleedAt[i] ? BLEED_UNDER_ROLE_DB : 0);
-            base[i] = target[i] - p.measured().activeLoudnessLufs();
-            playing[i] = profiles.get(i).frames() != null;
-        }
-        // Masking is judged at the automatic levels, before style moves and fixes, so those stay exact moves.
-        MaskingRules.Result masking = MaskingRules.of(profiles, base, playing);
         List<StemPlan> leveled = new ArrayList<>();
-        for (int i = 0; i < count0; i++) {
-            StemPlan p = stems.get(i);
+        double[] movesDb = new double[stems.size()];   // style, intent and fix moves: kept out of the masking rule's view
+        boolean[] held = new boolean[stems.size()];      // bleed stems keep the level the producer asked for
+        for (StemPlan p : stems) {
             if (p.silent()) {
                 String m = p.measured().activeLoudnessLufs() == null ? "digital silence" : String.format(Locale.ROOT, "%.1f LUFS", p.measured().activeLoudnessLufs());
                 leveled.add(p.withGain(0, "near-silent (" + m + "): left alone, not boosted"));
                 notes.add(p.file() + " is silent or nearly so; it is left at 0 dB and not processed");
                 continue;
             }
-            boolean isLead = isLeadAt[i];
+            boolean isLead = p.file().equals(lead);
             int n = count.get(p.role());
+            double share = n > 1 && !isLead ? LevelRules.ROLE_SHARE_DB_PER_DECADE * Math.log10(n) : 0;
+            // The lead: a vocal (or a stem the producer named) is brought forward by the full focus; a synth
+            // line the classifier picked keeps its role's level (the pick is a guess).
+            boolean named = s.lead() != null;
+            double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
+            // a named instrument lead sits 1 dB under where a lead vocal would (whatever its role's own offset)
+            double roleOffset = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), balance);
+            boolean bleed = s.bleedStems().stream().anyMatch(b -> matchesFile(b, p.file()));
+            double target = LevelRules.REFERENCE_LUFS + roleOffset + focus + share - (bleed ? BLEED_UNDER_ROLE_DB : 0);
             LevelRules.Move move = LevelRules.styleMove(p.role(), isLead, s);
             double fix = LevelRules.fixFor(p.file(), p.role(), s);
             double measured = p.measured().activeLoudnessLufs();
-            double mask = masking.correctionDb()[i];
-            double automatic = target[i] + mask + move.db() - measured;
+            double automatic = target + move.db() - measured;
             double gain = Math.max(-60, Math.min(30, automatic + fix));
+            movesDb[leveled.size()] = move.db() + fix;
+            held[leveled.size()] = bleed;
             StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
-                    p.role().id().replace('_', ' '), measured, target[i], isLead ? "lead" : "beat".equals(balance) ? "role, beat balance" : "role", roleOffset[i],
-                    isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus[i]) : "",
-                    share[i] != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share[i]) : ""));
-            if (!Double.isNaN(masking.exposureDb()[i]) && mask != 0) {
-                why.append(String.format(Locale.ROOT, "; masking: the other stems stand %.1f dB %s it in its bands while it plays (stems' mean %.1f dB) → %+.1f dB",
-                        Math.abs(masking.exposureDb()[i]), masking.exposureDb()[i] >= 0 ? "above" : "under", masking.meanExposureDb(), mask));
-            }
+                    p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "beat".equals(balance) ? "role, beat balance" : "role", roleOffset,
+                    isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus) : "",
+                    share != 0 ? String.format(Locale.ROOT, ", shared by %d stems %+.1f", n, share) : ""));
             if (!move.reason().isEmpty()) why.append("; ").append(move.reason());
-            if (bleedAt[i]) why.append(String.format(Locale.ROOT, "; named as bleed/room: held %.0f dB under its role's level", BLEED_UNDER_ROLE_DB));
+            if (bleed) why.append(String.format(Locale.ROOT, "; named as bleed/room: held %.0f dB under its role's level", BLEED_UNDER_ROLE_DB));
             if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
             why.append(String.format(Locale.ROOT, " → %+.1f dB", gain));
             leveled.add(p.withGain(round2(gain), why.toString()));
@@ -114,7 +96,7 @@ public final class MixPlanner {
         List<StemPlan> placed = PanRules.apply(leveled, lead, s);
         List<StemPlan> eqd = EqRules.apply(placed, profiles, lead, s.maskingStrength());
         double amount = Math.max(0, 1 + 0.3 * s.intent("compression")) * ("dry".equals(s.style()) ? 0.8 : 1.0);
-        List<StemPlan> leveledAfterInserts = LevelCompensation.apply(eqd, profiles, sessionRate);
+        List<StemPlan> leveledAfterInserts = MaskingRules.apply(LevelCompensation.apply(eqd, profiles, sessionRate), profiles, movesDb, held, sessionRate);
         List<StemPlan> dyn = DynamicsRules.apply(leveledAfterInserts, profiles, amount, sessionRate);
         List<StemPlan> spaced = SpaceRules.apply(dyn, lead, s);
         CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
