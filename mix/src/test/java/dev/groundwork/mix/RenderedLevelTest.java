@@ -27,10 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenderedLevelTest {
     private static final double SECONDS = 12;
 
+    /** The loudness the plan sets a stem to: its role target plus the masking move, when it has one. */
     static double target(StemPlan p) {
         Matcher m = Pattern.compile("target (-?[0-9.]+) LUFS").matcher(p.gainReason());
         assertTrue(m.find(), p.gainReason());
-        return Double.parseDouble(m.group(1));
+        Matcher mask = Pattern.compile("masking: .*: ([-+][0-9.]+) dB →").matcher(p.gainReason());
+        return Double.parseDouble(m.group(1)) + (mask.find() ? Double.parseDouble(mask.group(1)) : 0);
     }
 
     static double integratedLufs(Path f) {

@@ -47,6 +47,8 @@ public final class StemAnalyzer {
     private final LoudnessMeter meter;
 
     private FloatList frameK = new FloatList(), frameMs = new FloatList();
+    private final FloatList frameBands = new FloatList();   // per analysed frame, Bands.COUNT band powers
+    private final double[] bandsOfFrame = new double[Bands.COUNT];
     private final FloatList shortLevels = new FloatList(), shortPeaks = new FloatList();
     private final OnsetEnvelope onsets;
     private final FloatList fineDetector = new FloatList(), fineEnergy = new FloatList(), fineMidPeak = new FloatList();
@@ -211,6 +213,7 @@ public final class StemAnalyzer {
         }
         fft.complexForward(frame);
         double ms = 0, msK = 0;
+        Arrays.fill(bandsOfFrame, 0);
         // Power per bin of both channels: (|Z(k)|^2 + |Z(N-k)|^2) / 2, one-sided (bins 1..N/2-1 doubled).
         for (int k = 0; k <= n / 2; k++) {
             int j = (n - k) % n;
@@ -219,13 +222,17 @@ public final class StemAnalyzer {
             double p = 0.5 * (zk + zj) * (k == 0 || k == n / 2 ? 1 : 2);
             acf[k] = p;
             spectrumSum[k] += p;
-            if (binBand[k] >= 0) bandSum[binBand[k]] += p;
+            if (binBand[k] >= 0) {
+                bandSum[binBand[k]] += p;
+                bandsOfFrame[binBand[k]] += p;
+            }
             ms += p;
             msK += p * kWeight[k];
         }
         double norm = n * windowPower;
         frameMs.add((float) (ms / norm));
         frameK.add((float) (msK / norm));
+        for (double b : bandsOfFrame) frameBands.add((float) (b / norm));
         if ((frameCount & 1) == 0 && ms > 0) pitchOf(ms);
         frameCount++;
     }
@@ -234,6 +241,7 @@ public final class StemAnalyzer {
     private void silentFrame() {
         frameMs.add(0f);
         frameK.add(0f);
+        for (int b = 0; b < Bands.COUNT; b++) frameBands.add(0f);
         frameCount++;
     }
 
@@ -347,8 +355,11 @@ public final class StemAnalyzer {
                 round(width, 3), round(balance, 2), round(sustain(shortLevels.toArray()), 3), activity);
         double[] spectrum = new double[spectrumSum.length];
         for (int i = 0; i < spectrum.length; i++) spectrum[i] = frameCount > 0 ? spectrumSum[i] / frameCount : 0;
+        float[] frameLufs = new float[k.length];
+        for (int i = 0; i < k.length; i++) frameLufs[i] = k[i] > 0 ? (float) (-0.691 + 10 * Math.log10(k[i])) : Float.NEGATIVE_INFINITY;
         return new StemProfile(summary, bandSum.clone(), spectrum, fs / n, shortLevels.toArray(), shortPeaks.toArray(), onsetGap,
-                new StemProfile.Envelope(FINE / fs, fineDetector.toArray(), fineEnergy.toArray(), fineMidPeak.toArray()), new OnsetCurve(curve, onsets.frameRate()));
+                new StemProfile.Envelope(FINE / fs, fineDetector.toArray(), fineEnergy.toArray(), fineMidPeak.toArray()), new OnsetCurve(curve, onsets.frameRate()),
+                new StemProfile.Frames(2.0 * n / fs, frameLufs, frameBands.toArray()));
     }
 
     /** Share of the windows within 30 dB of the loudest that are within 6 dB of the 90th-percentile window. */

@@ -11,12 +11,29 @@ package dev.groundwork.mix.analysis;
  * @param medianOnsetGapSeconds median time between onsets (NaN with fewer than two)
  * @param envelope          the stem as a compressor sees it, every 2.9 ms (the planner sets make-up gain from it)
  * @param onsets            its onset curve (core's {@link dev.groundwork.core.analysis.OnsetEnvelope}): the onsets above and the tempo come from it
+ * @param frames            the analysed spectral frames in time order, for the masking between stems (null when not measured)
  */
 public record StemProfile(StemAnalysis summary, double[] bandPower, double[] spectrum, double binHz,
                           float[] shortLevelsDb, float[] peakLevelsDb, double medianOnsetGapSeconds, Envelope envelope,
-                          OnsetCurve onsets) {
+                          OnsetCurve onsets, Frames frames) {
     public StemProfile {
         java.util.Objects.requireNonNull(envelope, "envelope");
+    }
+
+    /** A profile without spectral frames (the masking rule then leaves the stem alone). */
+    public StemProfile(StemAnalysis summary, double[] bandPower, double[] spectrum, double binHz,
+                       float[] shortLevelsDb, float[] peakLevelsDb, double medianOnsetGapSeconds, Envelope envelope, OnsetCurve onsets) {
+        this(summary, bandPower, spectrum, binHz, shortLevelsDb, peakLevelsDb, medianOnsetGapSeconds, envelope, onsets, null);
+    }
+
+    /**
+     * The analysed frames (one every {@code hopSeconds} from the stem's start; the analyser takes every other FFT
+     * frame): each frame's K-weighted loudness (LUFS, -infinity when silent) and its power per third-octave band
+     * ({@link Bands}; {@code bandPower[frame * Bands.COUNT + band]}, mean square per sample like the loudness).
+     * About 150 kB for four minutes at 44.1 kHz.
+     */
+    public record Frames(double hopSeconds, float[] loudnessLufs, float[] bandPower) {
+        public int count() { return loudnessLufs.length; }
     }
 
     /**

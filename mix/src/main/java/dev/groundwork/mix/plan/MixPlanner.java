@@ -51,6 +51,8 @@ public final class MixPlanner {
         Map<Role, Integer> count = new EnumMap<>(Role.class);
         for (StemPlan p : stems) if (!p.silent()) count.merge(p.role(), 1, Integer::sum);
         List<StemPlan> leveled = new ArrayList<>();
+        double[] movesDb = new double[stems.size()];   // style, intent and fix moves: kept out of the masking rule's view
+        boolean[] held = new boolean[stems.size()];      // bleed stems keep the level the producer asked for
         for (StemPlan p : stems) {
             if (p.silent()) {
                 String m = p.measured().activeLoudnessLufs() == null ? "digital silence" : String.format(Locale.ROOT, "%.1f LUFS", p.measured().activeLoudnessLufs());
@@ -74,6 +76,8 @@ public final class MixPlanner {
             double measured = p.measured().activeLoudnessLufs();
             double automatic = target + move.db() - measured;
             double gain = Math.max(-60, Math.min(30, automatic + fix));
+            movesDb[leveled.size()] = move.db() + fix;
+            held[leveled.size()] = bleed;
             StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "%s measured %.1f LUFS (active parts); target %.1f LUFS (%s %+.1f%s%s)",
                     p.role().id().replace('_', ' '), measured, target, isLead ? "lead" : "beat".equals(balance) ? "role, beat balance" : "role", roleOffset,
                     isLead ? String.format(Locale.ROOT, ", focus %+.1f", focus) : "",
@@ -92,7 +96,7 @@ public final class MixPlanner {
         List<StemPlan> placed = PanRules.apply(leveled, lead, s);
         List<StemPlan> eqd = EqRules.apply(placed, profiles, lead, s.maskingStrength());
         double amount = Math.max(0, 1 + 0.3 * s.intent("compression")) * ("dry".equals(s.style()) ? 0.8 : 1.0);
-        List<StemPlan> leveledAfterInserts = LevelCompensation.apply(eqd, profiles, sessionRate);
+        List<StemPlan> leveledAfterInserts = MaskingRules.apply(LevelCompensation.apply(eqd, profiles, sessionRate), profiles, movesDb, held, sessionRate);
         List<StemPlan> dyn = DynamicsRules.apply(leveledAfterInserts, profiles, amount, sessionRate);
         List<StemPlan> spaced = SpaceRules.apply(dyn, lead, s);
         CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
