@@ -72,7 +72,14 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 int n = Math.min(BLOCK, frames - from);
                 view.setFrames(n);
                 for (int k = 0; k < parts.size(); k++) {
-                    stemBlock(parts.get(k), block, trim, from, n, out, from);
+                    PartAudio p = parts.get(k);
+                    if (resting(p, from, n)) {
+                        // a rest adds nothing to the mix; its stem block is silence (which a WAV stem stores as a hole)
+                        java.util.Arrays.fill(block[0], 0, n, 0f);
+                        java.util.Arrays.fill(block[1], 0, n, 0f);
+                    } else {
+                        stemBlock(p, block, trim, from, n, out, from);
+                    }
                     sinks.get(k).block(view);
                 }
             }
@@ -106,10 +113,21 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
             int n = Math.min(BLOCK, frames - from);
             java.util.Arrays.fill(sum[0], 0, n, 0f);
             java.util.Arrays.fill(sum[1], 0, n, 0f);
-            for (PartAudio p : parts) stemBlock(p, block, trim, from, n, sum, 0);
+            for (PartAudio p : parts) if (!resting(p, from, n)) stemBlock(p, block, trim, from, n, sum, 0);
             for (float[] ch : sum) peak = peak(ch, n, peak);
         }
         return peak;
+    }
+
+    /**
+     * Whether part {@code p} is digital silence (every sample +-0) in frames [from, from + n): a rest, where its
+     * stem is silent and the mix gets nothing from it (adding a zero changes no sample's value).
+     */
+    static boolean resting(PartAudio p, int from, int n) {
+        for (float[] x : p.samples()) {
+            for (int i = from, end = from + n; i < end; i++) if (x[i] != 0f) return false;
+        }
+        return true;
     }
 
     /** The larger of {@code peak} and the peak magnitude of x[0, n) (its own method: mixPeak runs once and stays cold). */
