@@ -32,6 +32,8 @@ final class WavStreamWriter implements AudioStreamWriter {
     private final long factAt;
     private final long frameBytes;
     private final byte[] scratch;
+    /** The encoded chunk is handed to the file from a direct buffer: the JDK would otherwise copy it into a temporary one of its own. */
+    private final ByteBuffer direct;
     private final boolean holes;
     private final int minHoleFrames;
     private long frames;
@@ -47,6 +49,7 @@ final class WavStreamWriter implements AudioStreamWriter {
         this.dither = !isFloat && format.dither() ? new TpdfDither(TpdfDither.DEFAULT_SEED) : null;
         this.frameBytes = (long) channels * codec.bytes;
         this.scratch = new byte[(int) (CHUNK_FRAMES * frameBytes)];
+        this.direct = ByteBuffer.allocateDirect(scratch.length);
         this.holes = dither == null && codec.zeroEncodesAsZeroBytes();
         this.minHoleFrames = (int) Math.max(1, MIN_HOLE_BYTES / frameBytes);
 
@@ -101,23 +104,20 @@ final class WavStreamWriter implements AudioStreamWriter {
         try {
             int written = 0;
             while (written < count) {
-                int silent = Math.min(CHUNK_FRAMES, count - written);
-                if (holes && silent >= minHoleFrames && codec.encodesToZeros(data, offset + written, silent)) {
-                    checkSize(silent);
-                    flush();
-                    frames += silent;
-                    written += silent;
-                    continue;
-                }
-                int n = Math.min(CHUNK_FRAMES - pending, count - written);
+                int run = Math.min(CHUNK_FRAMES, count - written);
+                boolean hole = holes && run >= minHoleFrames && codec.encodesToZeros(data, offset + written, run);
+                // one place writes to the file (a full chunk, or what precedes a hole), so the I/O is compiled once
+                if (pending == CHUNK_FRAMES || hole && pending > 0) flush();
+                int n = hole ? run : Math.min(CHUNK_FRAMES - pending, count - written);
                 checkSize(n);
-                final long base = frames;
-                codec.encode(data, offset + written, n, scratch, (int) (pending * frameBytes), dither,
-                        (f, c, v) -> { throw nonFinite(base + f, c, v); });
-                pending += n;
+                if (!hole) {
+                    final long base = frames;
+                    codec.encode(data, offset + written, n, scratch, (int) (pending * frameBytes), dither,
+                            (f, c, v) -> { throw nonFinite(base + f, c, v); });
+                    pending += n;
+                }
                 frames += n;
                 written += n;
-                if (pending == CHUNK_FRAMES) flush();
             }
         } catch (RuntimeException e) {
             close();
@@ -133,9 +133,9 @@ final class WavStreamWriter implements AudioStreamWriter {
 
     /** Writes the encoded frames collected in the buffer, so tiny blocks do not each cost a system call. */
     private void flush() {
-        if (pending == 0) return;
         long at = headerBytes + (frames - pending) * frameBytes;
-        writeFully(ByteBuffer.wrap(scratch, 0, (int) (pending * frameBytes)), at);
+        direct.clear().put(scratch, 0, (int) (pending * frameBytes)).flip();
+        writeFully(direct, at);
         pending = 0;
     }
 
@@ -156,7 +156,7 @@ final class WavStreamWriter implements AudioStreamWriter {
     public void commit() {
         if (done) throw new IllegalStateException("writer is already committed or closed");
         try {
-            flush();
+            if (pending > 0) flush();
             long dataBytes = frames * frameBytes;
             long end = headerBytes + dataBytes;
             if ((dataBytes & 1) == 1) {
