@@ -22,8 +22,14 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
     public List<String> partNames() { return parts.stream().map(PartAudio::name).toList(); }
 
     public AudioBuffer stem(String name) {
+        PartAudio p = part(name);
         float[][] out = new float[2][frames];
-        addStem(part(name), out, trim, 0, frames);
+        float[][] block = new float[2][BLOCK], sum = new float[2][BLOCK];
+        for (int from = 0; from < frames; from += BLOCK) {
+            int n = Math.min(BLOCK, frames - from);
+            stemBlock(p, block, trim, from, n, sum, 0);
+            for (int c = 0; c < 2; c++) System.arraycopy(block[c], 0, out[c], from, n);
+        }
         return new AudioBuffer(out, sampleRate);
     }
 
@@ -66,7 +72,14 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 int n = Math.min(BLOCK, frames - from);
                 view.setFrames(n);
                 for (int k = 0; k < parts.size(); k++) {
-                    stemBlock(parts.get(k), block, trim, from, n, out);
+                    PartAudio p = parts.get(k);
+                    if (resting(p, from, n)) {
+                        // a rest adds nothing to the mix; its stem block is silence (which a WAV stem stores as a hole)
+                        java.util.Arrays.fill(block[0], 0, n, 0f);
+                        java.util.Arrays.fill(block[1], 0, n, 0f);
+                    } else {
+                        stemBlock(p, block, trim, from, n, out, from);
+                    }
                     sinks.get(k).block(view);
                 }
             }
@@ -89,18 +102,32 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
         if (failed != null) throw failed;
     }
 
-    /** Peak magnitude of the mix, made block by block (no whole-length buffer). */
+    /**
+     * Peak magnitude of the mix, made block by block (no whole-length buffer) with the loop that later makes the
+     * stems and the mix (same floats), so one summing loop is compiled, and it is compiled before the stems are.
+     */
     double mixPeak() {
-        float[][] b = new float[2][BLOCK];
+        float[][] block = new float[2][BLOCK], sum = new float[2][BLOCK];
         double peak = 0;
         for (int from = 0; from < frames; from += BLOCK) {
             int n = Math.min(BLOCK, frames - from);
-            java.util.Arrays.fill(b[0], 0f);
-            java.util.Arrays.fill(b[1], 0f);
-            for (PartAudio p : parts) addStem(p, b, trim, from, n);
-            for (float[] ch : b) peak = peak(ch, n, peak);
+            java.util.Arrays.fill(sum[0], 0, n, 0f);
+            java.util.Arrays.fill(sum[1], 0, n, 0f);
+            for (PartAudio p : parts) if (!resting(p, from, n)) stemBlock(p, block, trim, from, n, sum, 0);
+            for (float[] ch : sum) peak = peak(ch, n, peak);
         }
         return peak;
+    }
+
+    /**
+     * Whether part {@code p} is digital silence (every sample +-0) in frames [from, from + n): a rest, where its
+     * stem is silent and the mix gets nothing from it (adding a zero changes no sample's value).
+     */
+    static boolean resting(PartAudio p, int from, int n) {
+        for (float[] x : p.samples()) {
+            for (int i = from, end = from + n; i < end; i++) if (x[i] != 0f) return false;
+        }
+        return true;
     }
 
     /** The larger of {@code peak} and the peak magnitude of x[0, n) (its own method: mixPeak runs once and stays cold). */
@@ -124,32 +151,11 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
         return new float[] {(float) (g * Math.min(1, 1 - p.pan())), (float) (g * Math.min(1, 1 + p.pan()))};
     }
 
-    /** Constant-power pan for mono parts, balance for stereo ones: adds frames [from, from + n) into out[.][0, n). */
-    static void addStem(PartAudio p, float[][] out, double trim, int from, int n) {
-        float[] lr = panGains(p, trim);
-        float l = lr[0], r = lr[1];
-        float[] o0 = out[0], o1 = out[1];
-        if (p.channels() == 1) {
-            float[] m = p.samples()[0];
-            for (int i = 0; i < n; i++) {
-                float v = m[from + i];
-                o0[i] += v * l;
-                o1[i] += v * r;
-            }
-        } else {
-            float[] s0 = p.samples()[0], s1 = p.samples()[1];
-            for (int i = 0; i < n; i++) {
-                o0[i] += s0[from + i] * l;
-                o1[i] += s1[from + i] * r;
-            }
-        }
-    }
-
     /**
-     * Part {@code p}'s stem for frames [from, from + n): written to block[.][0, n) and added into mix[.][from, from + n).
-     * The same gains and products as {@link #addStem} into a cleared block.
+     * Part {@code p}'s stem for frames [from, from + n): written to block[.][0, n) and added into
+     * mix[.][mixAt, mixAt + n). Constant-power pan for a mono part, balance for a stereo one.
      */
-    static void stemBlock(PartAudio p, float[][] block, double trim, int from, int n, float[][] mix) {
+    static void stemBlock(PartAudio p, float[][] block, double trim, int from, int n, float[][] mix, int mixAt) {
         float[] lr = panGains(p, trim);
         float l = lr[0], r = lr[1];
         float[] b0 = block[0], b1 = block[1], m0 = mix[0], m1 = mix[1];
@@ -160,8 +166,8 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 float a = v * l, c = v * r;
                 b0[i] = a;
                 b1[i] = c;
-                m0[from + i] += a;
-                m1[from + i] += c;
+                m0[mixAt + i] += a;
+                m1[mixAt + i] += c;
             }
         } else {
             float[] s0 = p.samples()[0], s1 = p.samples()[1];
@@ -169,8 +175,8 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 float a = s0[from + i] * l, c = s1[from + i] * r;
                 b0[i] = a;
                 b1[i] = c;
-                m0[from + i] += a;
-                m1[from + i] += c;
+                m0[mixAt + i] += a;
+                m1[mixAt + i] += c;
             }
         }
     }

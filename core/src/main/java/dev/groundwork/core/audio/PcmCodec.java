@@ -140,6 +140,24 @@ final class PcmCodec {
                 : (b[p + 3] << 24) | ((b[p + 2] & 0xff) << 16) | ((b[p + 1] & 0xff) << 8) | (b[p] & 0xff);
     }
 
+    /** Whether digital silence encodes as all-zero bytes without dither (not so for unsigned 8-bit). */
+    boolean zeroEncodesAsZeroBytes() { return kind != Kind.UNSIGNED_INT; }
+
+    /**
+     * Whether frames [offset, offset + frames) of every channel encode as all-zero bytes without dither: every
+     * sample is +0.0f or, for integer encodings (which drop the sign of zero), -0.0f. Only for codecs that
+     * {@link #zeroEncodesAsZeroBytes() encode silence as zeros}.
+     */
+    boolean encodesToZeros(float[][] src, int offset, int frames) {
+        int ignored = kind == Kind.FLOAT ? 0 : 0x8000_0000; // the sign bit, where -0.0f also becomes 0
+        for (float[] x : src) {
+            for (int i = offset, end = offset + frames; i < end; i++) {
+                if ((Float.floatToRawIntBits(x[i]) & ~ignored) != 0) return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Encodes {@code frames} frames from {@code src[c][offset..]} into interleaved bytes from byte {@code to} on
      * (little-endian only: groundwork writes WAV). Integer output is clamped; {@code dither} may be null.

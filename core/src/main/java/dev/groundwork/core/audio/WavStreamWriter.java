@@ -9,9 +9,14 @@ import java.nio.file.Path;
 /**
  * Writes WAV (16/24-bit PCM, 32-bit float) through a temporary file; the header sizes are patched on commit.
  * Plain PCM / IEEE-float headers for mono and stereo, WAVE_FORMAT_EXTENSIBLE above two channels.
+ * A run of digital silence that encodes to zero bytes (no dither) is not written at all: the file gets a hole
+ * there, which reads back as the same zeros, so the bytes are those of writing it, while a stem that rests for
+ * a third of the song costs no encoding and no copying into the page cache for that third.
  */
 final class WavStreamWriter implements AudioStreamWriter {
     private static final int CHUNK_FRAMES = 8_192;
+    /** Silence shorter than this many bytes is written as zeros: a hole smaller than a disk block saves nothing. */
+    private static final int MIN_HOLE_BYTES = 8_192;
     private static final long MAX_DATA_BYTES = 0xFFFFFFFFL - 100;
     private static final int[] CHANNEL_MASKS = {0, 0x4, 0x3, 0x7, 0x33, 0x37, 0x3F, 0x70F, 0x63F};
 
@@ -27,6 +32,10 @@ final class WavStreamWriter implements AudioStreamWriter {
     private final long factAt;
     private final long frameBytes;
     private final byte[] scratch;
+    /** The encoded chunk is handed to the file from a direct buffer: the JDK would otherwise copy it into a temporary one of its own. */
+    private final ByteBuffer direct;
+    private final boolean holes;
+    private final int minHoleFrames;
     private long frames;
     private int pending;
     private boolean done;
@@ -40,6 +49,9 @@ final class WavStreamWriter implements AudioStreamWriter {
         this.dither = !isFloat && format.dither() ? new TpdfDither(TpdfDither.DEFAULT_SEED) : null;
         this.frameBytes = (long) channels * codec.bytes;
         this.scratch = new byte[(int) (CHUNK_FRAMES * frameBytes)];
+        this.direct = ByteBuffer.allocateDirect(scratch.length);
+        this.holes = dither == null && codec.zeroEncodesAsZeroBytes();
+        this.minHoleFrames = (int) Math.max(1, MIN_HOLE_BYTES / frameBytes);
 
         ByteBuffer h = header(isFloat);
         this.headerBytes = h.limit();
@@ -92,17 +104,20 @@ final class WavStreamWriter implements AudioStreamWriter {
         try {
             int written = 0;
             while (written < count) {
-                int n = Math.min(CHUNK_FRAMES - pending, count - written);
-                if ((frames + n) * frameBytes > MAX_DATA_BYTES) {
-                    throw new AudioFileException(target, "a WAV file cannot hold more than 4 GB; write FLAC or split the audio");
+                int run = Math.min(CHUNK_FRAMES, count - written);
+                boolean hole = holes && run >= minHoleFrames && codec.encodesToZeros(data, offset + written, run);
+                // one place writes to the file (a full chunk, or what precedes a hole), so the I/O is compiled once
+                if (pending == CHUNK_FRAMES || hole && pending > 0) flush();
+                int n = hole ? run : Math.min(CHUNK_FRAMES - pending, count - written);
+                checkSize(n);
+                if (!hole) {
+                    final long base = frames;
+                    codec.encode(data, offset + written, n, scratch, (int) (pending * frameBytes), dither,
+                            (f, c, v) -> { throw nonFinite(base + f, c, v); });
+                    pending += n;
                 }
-                final long base = frames;
-                codec.encode(data, offset + written, n, scratch, (int) (pending * frameBytes), dither,
-                        (f, c, v) -> { throw nonFinite(base + f, c, v); });
-                pending += n;
                 frames += n;
                 written += n;
-                if (pending == CHUNK_FRAMES) flush();
             }
         } catch (RuntimeException e) {
             close();
@@ -110,10 +125,17 @@ final class WavStreamWriter implements AudioStreamWriter {
         }
     }
 
+    private void checkSize(int more) {
+        if ((frames + more) * frameBytes > MAX_DATA_BYTES) {
+            throw new AudioFileException(target, "a WAV file cannot hold more than 4 GB; write FLAC or split the audio");
+        }
+    }
+
     /** Writes the encoded frames collected in the buffer, so tiny blocks do not each cost a system call. */
     private void flush() {
         long at = headerBytes + (frames - pending) * frameBytes;
-        writeFully(ByteBuffer.wrap(scratch, 0, (int) (pending * frameBytes)), at);
+        direct.clear().put(scratch, 0, (int) (pending * frameBytes)).flip();
+        writeFully(direct, at);
         pending = 0;
     }
 
@@ -134,12 +156,14 @@ final class WavStreamWriter implements AudioStreamWriter {
     public void commit() {
         if (done) throw new IllegalStateException("writer is already committed or closed");
         try {
-            flush();
+            if (pending > 0) flush();
             long dataBytes = frames * frameBytes;
             long end = headerBytes + dataBytes;
             if ((dataBytes & 1) == 1) {
                 writeFully(ByteBuffer.wrap(new byte[1]), end);
                 end++;
+            } else if (channel.size() < end) {
+                writeFully(ByteBuffer.wrap(new byte[1]), end - 1); // the data ends in a hole: the file still spans it
             }
             ByteBuffer four = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
             writeFully(four.putInt(0, (int) (end - 8)).rewind(), 4);

@@ -68,8 +68,7 @@ public final class BeatJob {
             };
         });
         progress.progress("master", 0.8);
-        Mastered m = master(mix, plan.loop(), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
-        AudioFiles.write(dir.resolve("beat.wav"), m.audio, WAV24);
+        Mastered m = master(mix, plan.loop(), dir.resolve("beat.wav"), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
         files.add("beat.wav");
         progress.progress("done", 1);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -79,33 +78,61 @@ public final class BeatJob {
                 20 * Math.log10(beat.trim()), m.gainDb, m.lufs.isPresent() ? m.lufs.getAsDouble() : null, m.truePeak, m.method, secs);
     }
 
-    record Mastered(AudioBuffer audio, double gainDb, OptionalDouble lufs, double truePeak, String method) { }
+    record Mastered(double gainDb, OptionalDouble lufs, double truePeak, String method) { }
 
     /**
-     * Masters with the master module to -14 LUFS / -1 dBTP. A loop is mastered as three copies in a
-     * row and the middle one kept: the compressor and limiter are then in the state the loop itself
-     * leaves them in, so the mastered loop still repeats seamlessly.
+     * Masters with the master module to -14 LUFS / -1 dBTP into {@code out} (24-bit WAV, written from the master's
+     * blocks as they come, so the mastered song is never held in memory). A loop is mastered as three copies in
+     * a row and the middle one kept: the compressor and limiter are then in the state the loop itself leaves
+     * them in, so the mastered loop still repeats seamlessly.
      */
-    static Mastered master(AudioBuffer mix, boolean loop, ProgressListener progress) {
+    static Mastered master(AudioBuffer mix, boolean loop, Path out, ProgressListener progress) {
         AudioBuffer input = loop ? repeat(mix, 3) : mix;
         MasterSettings settings = MasterSettings.defaults().withTarget(Target.custom(TARGET_LUFS, CEILING_DBTP)).withBits("32f");
-        AudioOutput.Memory out = new AudioOutput.Memory();
         AudioSource source = AudioSource.of(input, "beat mix");
+        // the master renders 32-bit float and beat.wav quantises it to 24 bits without dither
+        AudioOutput wav = (rate, channels, bits) -> {
+            AudioStreamWriter w = AudioFiles.openWriter(out, WAV24, rate, channels);
+            return loop ? new Window(w, mix.frames(), mix.frames()) : w;
+        };
         // only the master's loudness and peak are used: no band spectra
-        MasterResult r = Mastering.master(source, Mastering.inspect(source, false, progress), settings, out, progress);
-        AudioBuffer audio = out.audio();
-        if (loop) {
-            float[][] mid = new float[audio.channels()][];
-            for (int c = 0; c < mid.length; c++) {
-                mid[c] = java.util.Arrays.copyOfRange(audio.channel(c), mix.frames(), 2 * mix.frames());
-            }
-            audio = new AudioBuffer(mid, mix.sampleRate());
-        }
+        MasterResult r = Mastering.master(source, Mastering.inspect(source, false, progress), settings, wav, progress);
         var report = r.output().report();
         LoudnessStage loud = r.plan().stages().loudness();
         double lufs = report.integratedLufs() == null ? Double.NaN : report.integratedLufs();
-        return new Mastered(audio, loud.gainDb(), Double.isNaN(lufs) ? OptionalDouble.empty() : OptionalDouble.of(lufs),
+        return new Mastered(loud.gainDb(), Double.isNaN(lufs) ? OptionalDouble.empty() : OptionalDouble.of(lufs),
                 report.truePeakDbtp(), "master module: " + loud.reason());
+    }
+
+    /** Passes on only frames [skip, skip + keep) of what is written to it. */
+    static final class Window implements AudioStreamWriter {
+        private final AudioStreamWriter out;
+        private final long skip, end;
+        private long at;
+        private AudioBuffer part;
+
+        Window(AudioStreamWriter out, long skip, long keep) {
+            this.out = out;
+            this.skip = skip;
+            this.end = skip + keep;
+        }
+
+        @Override public void write(AudioBuffer block) {
+            long from = Math.max(at, skip), to = Math.min(at + block.frames(), end);
+            if (from == at && to == at + block.frames()) {
+                out.write(block);
+            } else if (from < to) {
+                int n = (int) (to - from), offset = (int) (from - at);
+                if (part == null || part.capacity() < n) part = AudioBuffer.allocate(block.channels(), block.frames(), block.sampleRate());
+                for (int c = 0; c < block.channels(); c++) System.arraycopy(block.channel(c), offset, part.channel(c), 0, n);
+                out.write(part.setFrames(n));
+            }
+            at += block.frames();
+        }
+
+        @Override public void commit() { out.commit(); }
+
+        @Override public void close() { out.close(); }
     }
 
     static AudioBuffer repeat(AudioBuffer x, int times) {

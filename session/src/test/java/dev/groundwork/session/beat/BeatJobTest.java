@@ -68,6 +68,31 @@ class BeatJobTest {
     }
 
     @Test
+    void theLoopWindowPassesOnExactlyTheMiddleFramesWhateverTheBlockSize() {
+        for (int blockFrames : new int[]{1, 7, 10, 64}) {
+            java.util.List<Float> got = new java.util.ArrayList<>();
+            boolean[] committed = {false};
+            var sink = new dev.groundwork.core.audio.AudioStreamWriter() {
+                @Override public void write(AudioBuffer b) { for (int i = 0; i < b.frames(); i++) got.add(b.channel(1)[i]); }
+                @Override public void commit() { committed[0] = true; }
+                @Override public void close() { }
+            };
+            BeatJob.Window w = new BeatJob.Window(sink, 10, 20);
+            AudioBuffer block = AudioBuffer.allocate(2, blockFrames, 44_100);
+            for (int at = 0; at < 30 + 10; at += blockFrames) {
+                int n = Math.min(blockFrames, 40 - at);
+                for (int i = 0; i < n; i++) block.channel(1)[i] = at + i;
+                w.write(block.setFrames(n));
+            }
+            w.commit();
+            java.util.List<Float> expected = new java.util.ArrayList<>();
+            for (int i = 10; i < 30; i++) expected.add((float) i);
+            assertEquals(expected, got, blockFrames + "-frame blocks");
+            assertTrue(committed[0]);
+        }
+    }
+
+    @Test
     void theSamePlanGivesByteIdenticalFiles(@TempDir Path dir) throws Exception {
         BeatPlan a = BeatMaker.compose("boom bap 90 bpm 2 bars", 9), b = BeatMaker.compose("boom bap 90 bpm 2 bars", 9);
         BeatOutput x = BeatJob.run(a, dir.resolve("a"), ProgressListener.NONE);
