@@ -40,7 +40,7 @@ public final class PlotImage {
         Path dir = file.toAbsolutePath().getParent();
         try {
             if (!Files.isDirectory(dir)) throw new IOException("folder " + dir + " does not exist");
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+            Path tmp = dev.groundwork.core.io.SiblingTempFile.create(file);
             try {
                 if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

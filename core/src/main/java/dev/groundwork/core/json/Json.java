@@ -41,9 +41,7 @@ public final class Json {
     /** Writes through a temporary file in the same folder, moved into place. */
     public static void write(Path file, Object value) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            Path tmp = dev.groundwork.core.io.SiblingTempFile.create(file);
             try {
                 MAPPER.writeValue(tmp.toFile(), value);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -183,9 +183,7 @@ public final class MidiSong {
     public void write(Path file) {
         byte[] bytes = toBytes();
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            Path tmp = dev.groundwork.core.io.SiblingTempFile.create(file);
             try {
                 Files.write(tmp, bytes);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

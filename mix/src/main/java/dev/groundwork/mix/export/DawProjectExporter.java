@@ -247,8 +247,7 @@ public final class DawProjectExporter {
         }
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+            tmp = dev.groundwork.core.io.SiblingTempFile.create(out);
             try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {
                 z.putNextEntry(new ZipEntry("project.xml"));
                 z.write(projectXml(plan, channelsByFile, paths, audio == Audio.REFERENCE));

@@ -172,8 +172,7 @@ public final class ReaperExporter {
     public static void write(Path out, MixPlan plan, Map<String, Path> stemFiles) {
         try {
             Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+            Path tmp = dev.groundwork.core.io.SiblingTempFile.create(out);
             try {
                 Files.writeString(tmp, text(plan, stemFiles, dir), StandardCharsets.UTF_8);
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
