@@ -132,7 +132,7 @@ class AnalyzeCommandTest {
         assertEquals(1200, img.getWidth());
         assertEquals(900, img.getHeight());
         try (var files = Files.list(dir)) {
-            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file left");
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary file left");
         }
     }
 

@@ -3,12 +3,10 @@ package dev.groundwork.core.audio;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A destination written through a hidden temporary file in the same folder, moved into place on commit,
@@ -35,18 +33,12 @@ final class OutputFile {
             throw new AudioFileException(target, "cannot write: it is a directory");
         }
         refuseOpenInput(target);
-        String name = abs.getFileName().toString();
-        for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".part");
-            try {
-                channelOut[0] = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        StandardOpenOption.READ);
-                return new OutputFile(target, temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) throw new AudioFileException(target, "cannot create a temporary file in " + dir);
-            } catch (IOException e) {
-                throw new AudioFileException(target, "cannot write in " + dir + ": " + reason(e), e);
-            }
+        try {
+            Path temp = dev.groundwork.core.io.SiblingTempFile.create(abs);
+            channelOut[0] = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            return new OutputFile(target, temp);
+        } catch (IOException e) {
+            throw new AudioFileException(target, "cannot write in " + dir + ": " + reason(e), e);
         }
     }
 
