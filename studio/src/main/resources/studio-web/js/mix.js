@@ -61,6 +61,9 @@ GW.pages = GW.pages || {};
     ui.exports = el('div', { class: 'downloads', id: 'mix-exports' });
     ui.balance = el('select', { id: 'mix-balance', title: 'Level conventions: song (parts around a lead) or beat (kick, snare and bass near the lead, as drum-driven genres are mixed)' },
       el('option', { value: '' }, 'chosen for me'), el('option', { value: 'song' }, 'song'), el('option', { value: 'beat' }, 'beat'));
+    ui.maskingLevel = el('input', { type: 'number', id: 'mix-masking-level', min: 0, max: 1, step: 0.05, value: 0.2, style: 'width:5em',
+      title: 'Masking-aware level, 0 to 1: a stem the others cover in its bands comes up, one playing alone in its bands goes down, '
+        + 'by this many dB per dB of difference; 0 turns it off, 1 moves five times as far as the default 0.2' });
     ui.playBtn = el('button', { class: 'primary', id: 'mix-play', onclick: GW.guard(togglePreview) }, '▶ Preview stems');
     const unavailable = GW.state.engines.mix ? null : el('div', { class: 'unavailable' }, 'Mixing is not in this build yet: stems can be uploaded and previewed, not mixed.');
     main.append(
@@ -74,10 +77,14 @@ GW.pages = GW.pages || {};
               await GW.upload(`/api/projects/${ui.project}/mix/upload`, files);
               await GW.refresh();
             })), el('div', { style: 'margin-top:8px' }, ui.stemsInfo),
-            el('label', { style: 'display:block;margin-top:10px' }, 'Levels ', ui.balance),
+            el('div', { class: 'row', style: 'margin-top:10px' },
+              el('label', {}, 'Levels ', ui.balance),
+              el('label', {}, 'Masking level ', ui.maskingLevel)),
             el('button', { class: 'primary', id: 'mix-propose', style: 'margin-top:10px', onclick: GW.guard(async () => {
               // empty = the server's default: beat for stems sent from the Beat page, otherwise chosen from the kick
-              await GW.runJob(`/api/projects/${ui.project}/mix/propose`, ui.balance.value ? { balance: ui.balance.value } : {});
+              const body = { masking_level: +ui.maskingLevel.value };
+              if (ui.balance.value) body.balance = ui.balance.value;
+              await GW.runJob(`/api/projects/${ui.project}/mix/propose`, body);
               await GW.refresh();
             }) }, 'Propose a mix')),
           el('div', { class: 'card' }, el('h4', {}, 'Candidates'), ui.candidates,

@@ -64,7 +64,7 @@ public final class MixCommand implements Callable<Integer> {
     @Option(names = "--bleed", paramLabel = "FILE", description = "A bleed or room track: held 12 dB under its role's level instead of raised to it (repeatable).")
     List<String> bleed = new ArrayList<>();
 
-    @Option(names = "--masking", defaultValue = "0.5", description = "Masking-cut strength 0..1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--masking", defaultValue = "0.5", paramLabel = "0..1", description = "Masking-cut strength 0..1: how deep the EQ cuts where stems compete in the same bands (default: ${DEFAULT-VALUE}).")
     double masking;
 
     @Option(names = "--tempo", paramLabel = "BPM", description = "Tempo for the delay time (default: estimated from the drums; 120 when unsure).")
@@ -177,7 +177,7 @@ public final class MixCommand implements Callable<Integer> {
             if (eq <= 0) throw new IllegalArgumentException("--role takes FILE=ROLE, not " + r);
             roleMap.put(r.substring(0, eq).trim(), Role.parse(r.substring(eq + 1)));
         }
-        MixSettings s = intent.applyTo(new MixSettings(roleMap, lead, masking, Map.of(), Map.of(), "balanced", -20, headroom, tempo, null, "auto", java.util.Set.copyOf(bleed)));
+        MixSettings s = intent.applyTo(new MixSettings(roleMap, lead, masking, MixSettings.DEFAULT_MASKING_LEVEL, Map.of(), Map.of(), "balanced", -20, headroom, tempo, null, "auto", java.util.Set.copyOf(bleed)));
         for (String f : fixes) {
             Matcher m = FIX.matcher(f.trim());
             if (!m.matches()) throw new IllegalArgumentException("--fix takes TARGET=±NdB (e.g. bass=-3dB), not " + f);

@@ -20,10 +20,16 @@ final class MixIntentOptions {
     @Option(names = "--less", paramLabel = "WHAT", description = "Same targets as --more.")
     List<String> less = new ArrayList<>();
 
-    /** The settings with this style and these intents; a bad style or target is a usage error. */
+    @Option(names = "--masking-level", paramLabel = "0..1", defaultValue = "0.2",
+            description = "Masking-aware level: a stem the other stems cover in its own bands more than they cover the average stem is "
+                    + "raised, one playing alone in its bands is lowered, by this many dB per dB of difference; 0 turns it off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double maskingLevel;
+
+    /** The settings with this style, masking level and these intents; a bad style, level or target is a usage error. */
     MixSettings applyTo(MixSettings base) {
         try {
-            MixSettings s = base.withStyle(style);
+            MixSettings s = base.withStyle(style).withMaskingLevel(maskingLevel);
             if (balance != null) s = s.withBalance(balance);
             for (String m : more) s = s.withIntent(m, 1);
             for (String l : less) s = s.withIntent(l, -1);   // each with* passes the record's checks

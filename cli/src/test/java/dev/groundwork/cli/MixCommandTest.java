@@ -160,6 +160,29 @@ class MixCommandTest {
         assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.wav").toString(), "--role", "Kick.wav=tuba").status());
     }
 
+    @Test
+    void theMaskingLevelIsExplainedRecordedInThePlanAndCheckedBeforeAnyWork() throws Exception {
+        Run help = run("mix", "--help");
+        assertTrue(help.out().contains("--masking-level") && help.out().contains("0 turns it off"), help.out());
+        Path off = root.resolve("ml/off.json");
+        Run r = run("mix", stems.toString(), "--plan", off.toString(), "--masking-level", "0");
+        assertEquals(0, r.status(), r.err());
+        var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(off.toFile());
+        assertEquals(0.0, plan.get("masking_level").asDouble());
+        for (var s : plan.get("stems")) {
+            assertFalse(s.get("gain_reason").asText().contains("masking"), s.toString());
+            assertEquals(0.0, s.get("masking_move").get("gain_db").asDouble(), s.toString());
+        }
+        for (String bad : new String[]{"1.5", "-0.1", "NaN"}) {
+            Path out = root.resolve("ml/bad.wav");
+            Run b = run("mix", stems.toString(), "-o", out.toString(), "--masking-level", bad);
+            assertEquals(2, b.status(), bad);
+            assertEquals(1, b.err().strip().lines().count(), b.err());
+            assertTrue(b.err().contains("masking level must be 0..1"), b.err());
+            assertFalse(Files.exists(out));
+        }
+    }
+
     private static long listAll(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.count();

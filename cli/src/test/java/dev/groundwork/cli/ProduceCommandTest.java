@@ -29,7 +29,8 @@ class ProduceCommandTest {
         String prompt = "trap beat 140 bpm in F minor, 4 bars";
         var beat = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("beat").toString(), "--seed", "2");
         assertEquals(0, beat.status(), beat.err());
-        var song = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("song").toString(), "--seed", "2", "--balance", "song");
+        var song = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("song").toString(), "--seed", "2", "--balance", "song",
+                "--masking-level", "0.5");
         assertEquals(0, song.status(), song.err());
         ObjectMapper json = new ObjectMapper();
         JsonNode b = json.readTree(dir.resolve("beat/mix.json").toFile()), s = json.readTree(dir.resolve("song/mix.json").toFile());
@@ -38,9 +39,17 @@ class ProduceCommandTest {
         assertEquals(6.5, kickB - kickS, 0.05);
         assertEquals(-5.5, kickB, 0.05, "the kick 4.5 dB under a lead vocal's level, the named melody 1 dB under that");
         assertTrue(b.get("notes").toString().contains("beat balance"), b.get("notes").toString());
+        assertEquals(0.2, b.get("masking_level").asDouble(), "the default masking level, recorded in the plan");
+        assertEquals(0.5, s.get("masking_level").asDouble(), "--masking-level reaches produce's mix plan");
+        assertTrue(s.toString().contains("level 0.50: "), "the gain reasons name the level");
 
         var bad = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("bad").toString(), "--balance", "loud");
         assertEquals(2, bad.status());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        var badLevel = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("bad").toString(), "--masking-level", "-0.5");
+        assertEquals(2, badLevel.status());
+        assertEquals(1, badLevel.err().strip().lines().count(), badLevel.err());
+        assertTrue(badLevel.err().contains("masking level must be 0..1"), badLevel.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("bad")), "nothing written");
     }
 }

@@ -69,7 +69,7 @@ public final class MixJob {
         if (r.fromPlan() != null) {
             MixPlan p = Json.read(r.fromPlan(), MixPlan.class);
             if (p.formatVersion() != MixPlan.FORMAT_VERSION) throw new IllegalArgumentException(r.fromPlan().getFileName() + ": plan format " + p.formatVersion() + " is not supported");
-            plans = List.of(dev.groundwork.mix.plan.MixPlanner.followMixBus(p));
+            plans = List.of(dev.groundwork.mix.plan.MixPlanner.followEdits(p));
         } else {
             AutoMix.Analysis a = AutoMix.analyze(stems, (s, f) -> progress.progress(s, f));
             plans = r.candidates() > 1 ? AutoMix.candidates(a, r.settings(), r.candidates()) : List.of(AutoMix.propose(a, r.settings()));

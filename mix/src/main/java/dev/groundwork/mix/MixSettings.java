@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * @param roles            file name → role, overriding the classifier (produce passes the beat's exact roles)
  * @param lead             file name of the focus stem, or null to let the plan choose
  * @param maskingStrength  0 (no masking cuts) … 1 (up to 6 dB); default 0.5
+ * @param maskingLevel     0 … 1, the masking-aware level move: each stem's fader moves this many dB per dB its exposure
+ *                         (how far the other stems stand over it in its bands) differs from the stems' mean; default
+ *                         {@link #DEFAULT_MASKING_LEVEL}, 0 turns the move off
  * @param style            balanced, vocal_forward, beat_forward, wide or dry
  * @param targetLufs       predicted mix loudness before mastering
  * @param peakCeilingDbfs  the mix never peaks above this (headroom for mastering)
@@ -27,11 +30,16 @@ import java.util.TreeMap;
  *                         role's level instead of being raised to it (the planner cannot tell a bleed from a quiet export
  *                         by level without breaking input-gain invariance, so this is the producer's switch)
  */
-public record MixSettings(Map<String, Role> roles, String lead, double maskingStrength, Map<String, Integer> intents,
+public record MixSettings(Map<String, Role> roles, String lead, double maskingStrength, double maskingLevel, Map<String, Integer> intents,
                           Map<String, Double> fixes, String style, double targetLufs, double peakCeilingDbfs,
                           Double tempoBpm, Double sampleRateHz, String balance, java.util.Set<String> bleedStems) {
     public static final List<String> BALANCES = List.of("auto", "song", "beat");
     public static final List<String> STYLES = List.of("balanced", "vocal_forward", "beat_forward", "wide", "dry");
+    /**
+     * The masking-aware level's default (dB of fader per dB of exposure), chosen on the bench with each family of
+     * known mixes held out in turn (docs/mix.md, Masking-aware level).
+     */
+    public static final double DEFAULT_MASKING_LEVEL = 0.2;
     public static final List<String> INTENT_TARGETS = List.of("vocal", "drums", "bass", "reverb", "delay", "width", "compression");
 
     public MixSettings {
@@ -40,6 +48,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         fixes = Map.copyOf(new TreeMap<>(fixes));
         bleedStems = bleedStems == null ? java.util.Set.of() : java.util.Set.copyOf(bleedStems);
         if (!(maskingStrength >= 0 && maskingStrength <= 1)) throw new IllegalArgumentException("masking strength must be 0..1, got " + maskingStrength);
+        requireMaskingLevel(maskingLevel);
         style = normaliseStyle(style);
         balance = balance == null ? "auto" : balance.trim().toLowerCase(Locale.ROOT);
         if (!BALANCES.contains(balance)) throw new IllegalArgumentException("unknown balance '" + balance + "'; use one of " + BALANCES);
@@ -52,7 +61,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public static MixSettings defaults() {
-        return new MixSettings(Map.of(), null, 0.5, Map.of(), Map.of(), "balanced", -20, -6, null, null, "auto", java.util.Set.of());
+        return new MixSettings(Map.of(), null, 0.5, DEFAULT_MASKING_LEVEL, Map.of(), Map.of(), "balanced", -20, -6, null, null, "auto", java.util.Set.of());
     }
 
     public static String normaliseStyle(String s) {
@@ -62,27 +71,40 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public MixSettings withRoles(Map<String, Role> r) {
-        return new MixSettings(r, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+        return new MixSettings(r, lead, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withLead(String l) {
-        return new MixSettings(roles, l, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+        return new MixSettings(roles, l, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withStyle(String s) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, s, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+        return new MixSettings(roles, lead, maskingStrength, maskingLevel, intents, fixes, s, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withBalance(String b) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, b, bleedStems);
+        return new MixSettings(roles, lead, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, b, bleedStems);
     }
 
     public MixSettings withMaskingStrength(double m) {
-        return new MixSettings(roles, lead, m, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+        return new MixSettings(roles, lead, m, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+    }
+
+    public MixSettings withMaskingLevel(double level) {
+        return new MixSettings(roles, lead, maskingStrength, level, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+    }
+
+    /** The masking level's range check, shared with plans read back: one line that says what is allowed. */
+    public static double requireMaskingLevel(double level) {
+        if (!(level >= 0 && level <= 1)) {
+            throw new IllegalArgumentException("masking level must be 0..1 (0 turns the masking-aware level move off, default "
+                    + DEFAULT_MASKING_LEVEL + "), got " + level);
+        }
+        return level;
     }
 
     public MixSettings withTempo(Double bpm) {
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz, balance, bleedStems);
+        return new MixSettings(roles, lead, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withIntent(String target, int steps) {
@@ -91,20 +113,20 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         if (k.equals("beat") || k.equals("drum")) k = "drums";
         Map<String, Integer> m = new LinkedHashMap<>(intents);
         m.merge(k, steps, Integer::sum);
-        return new MixSettings(roles, lead, maskingStrength, m, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+        return new MixSettings(roles, lead, maskingStrength, maskingLevel, m, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     public MixSettings withFix(String target, double db) {
         Map<String, Double> m = new LinkedHashMap<>(fixes);
         m.merge(target.trim(), db, Double::sum);
-        return new MixSettings(roles, lead, maskingStrength, intents, m, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+        return new MixSettings(roles, lead, maskingStrength, maskingLevel, intents, m, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);
     }
 
     /** Marks a stem (file or base name) as a bleed or room track. */
     public MixSettings withBleed(String file) {
         java.util.Set<String> b = new java.util.TreeSet<>(bleedStems);
         b.add(file.trim());
-        return new MixSettings(roles, lead, maskingStrength, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, b);
+        return new MixSettings(roles, lead, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, b);
     }
 
     public int intent(String target) { return intents.getOrDefault(target, 0); }

@@ -68,6 +68,44 @@ class MixApiTest {
         }
     }
 
+    @Test
+    void theMaskingLevelIsChosenWithTheProposalAndKeptWhenARoleChangeRePlans() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Masking level");
+            List<TestServer.Part> parts = new ArrayList<>();
+            TestStems.song(4.0, 7).forEach((name, bytes) -> parts.add(new TestServer.Part(name, bytes)));
+            assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
+
+            TestServer.Reply bad = s.post("/api/projects/" + p + "/mix/propose", "{\"masking_level\":1.5}");
+            assertEquals(400, bad.status(), bad.body());
+            assertTrue(bad.body().contains("masking_level must be between 0.0 and 1.0, not 1.5"), bad.body());
+
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{\"masking_level\":0}"));
+            JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
+            assertMaskingLevelZero(plan(p, first));
+
+            // a role change re-plans the mix: with the level the proposal was made with, not the default
+            assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"keys.wav\",\"role\":\"pad\"}").status());
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode mine = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(2);
+            JsonNode replanned = plan(p, mine);
+            assertEquals("pad", stem(mine, "keys.wav").path("role").asText());
+            assertMaskingLevelZero(replanned);
+        }
+    }
+
+    private JsonNode plan(String project, JsonNode candidate) throws Exception {
+        return Json.MAPPER.readTree(ws.resolve(project).resolve(candidate.path("plan_path").asText()).toFile());
+    }
+
+    private static void assertMaskingLevelZero(JsonNode plan) {
+        assertEquals(0.0, plan.path("masking_level").asDouble(-1));
+        for (JsonNode sp : plan.path("stems")) {
+            assertTrue(!sp.path("gain_reason").asText().contains("masking"), sp.path("gain_reason").asText());
+            assertEquals(0.0, sp.path("masking_move").path("gain_db").asDouble(-1), sp.toString());
+        }
+    }
+
     private static JsonNode stem(JsonNode candidate, String name) {
         for (JsonNode st : candidate.path("stems")) if (st.path("name").asText().equals(name)) return st;
         throw new AssertionError("no stem " + name + " in " + candidate);

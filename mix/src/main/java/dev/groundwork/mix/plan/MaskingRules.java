@@ -1,6 +1,7 @@
 package dev.groundwork.mix.plan;
 
 import dev.groundwork.core.dsp.Biquad;
+import dev.groundwork.mix.MixSettings;
 import dev.groundwork.mix.analysis.Bands;
 import dev.groundwork.mix.analysis.StemProfile;
 
@@ -14,7 +15,8 @@ import java.util.Locale;
  * stem's exposure is how far the other stems stand above it in its own bands while it plays (dB, each band
  * weighted by the stem's share of power in it), at the planned levels and through the planned EQ (a high-passed
  * low end masks nothing); each stem then moves a fixed share of
- * its exposure's distance from the stems' mean, so covered stems come up and exposed ones go down. On the
+ * its exposure's distance from the stems' mean (the masking level, {@link MixSettings#maskingLevel()}, default
+ * {@link MixSettings#DEFAULT_MASKING_LEVEL}), so covered stems come up and exposed ones go down. On the
  * bench's known mixes the composers' levels follow it: exposed stems were the ones they kept far under the
  * mix, such as a second snare or a buried bass line playing where little else did.
  *
@@ -22,13 +24,6 @@ import java.util.Locale;
  * order of the files do not change it.
  */
 final class MaskingRules {
-    /**
-     * The share of a stem's exposure difference that moves its level (dB per dB). Chosen on the bench with each
-     * family of known mixes held out in turn (General MIDI songs, tracker modules, LMMS producer mixes; full runs at
-     * 0, 0.1, 0.2 and 0.3): the value fitted on the other two families lowered the held-out error from 3.58 to
-     * 3.51 LU over all three, though not on the General MIDI songs (3.41 to 3.52); 0.2 is the value fitted on all.
-     */
-    static final double SHARE = 0.2;
     /** A frame counts as playing when its loudness is within this of the stem's own (the activity gate used elsewhere). */
     static final double ACTIVE_GATE_LU = 20;
     /** Per band, the others' power over the stem's own is held within this (a band nobody else plays is not an infinite gap). */
@@ -36,15 +31,19 @@ final class MaskingRules {
 
     private MaskingRules() { }
 
-    /** Per stem: its exposure (dB; NaN when it is left out), the correction (dB), and the stems' mean exposure. */
-    record Result(double[] exposureDb, double[] correctionDb, double meanExposureDb) { }
+    /**
+     * Per stem: its exposure (dB; NaN when it is left out), its distance from the stems' mean (null when it is left
+     * out, held, or fewer than two stems are measured), the correction (dB), and the stems' mean exposure.
+     */
+    record Result(double[] exposureDb, Double[] exposureVsMeanDb, double[] correctionDb, double meanExposureDb) { }
 
     /**
      * The planned stems with the masking correction on their faders. {@code movesDb} are the style, intent and fix
      * moves already in each gain: the exposure is judged without them, so a fix or a style stays an exact move. Stems
-     * {@code held} (named as bleed or room tracks) keep their level; they still cover the others.
+     * {@code held} (named as bleed or room tracks) keep their level; they still cover the others. Each stem measured
+     * carries its {@link MaskingMove} (also at level 0), so an edited plan can take another level.
      */
-    static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double[] movesDb, boolean[] held, double sessionRate) {
+    static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double[] movesDb, boolean[] held, double sessionRate, double level) {
         int n = stems.size();
         double[] gain = new double[n];
         boolean[] included = new boolean[n];
@@ -55,11 +54,16 @@ final class MaskingRules {
             gain[i] = p.gainDb() - movesDb[i];
             eqDb[i] = bandResponseDb(p, sessionRate);
         }
-        Result r = of(profiles, gain, included, eqDb, held);
+        Result r = of(profiles, gain, included, eqDb, held, level);
         List<StemPlan> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             StemPlan p = stems.get(i);
+            if (r.exposureVsMeanDb()[i] == null) {
+                out.add(p);
+                continue;
+            }
             double c = r.correctionDb()[i];
+            p = p.withMaskingMove(new MaskingMove(r.exposureVsMeanDb()[i], c));
             if (c == 0) {
                 out.add(p);
                 continue;
@@ -67,10 +71,53 @@ final class MaskingRules {
             double g = Math.max(-60, Math.min(30, p.gainDb() + c));
             double e = r.exposureDb()[i];
             out.add(p.withGain(Math.round(g * 100) / 100.0, String.format(Locale.ROOT,
-                    "%s; masking: the other stems stand %.1f dB %s it in its bands while it plays (mean of the stems %.1f dB): %+.1f dB → %+.1f dB",
-                    p.gainReason(), Math.abs(e), e >= 0 ? "over" : "under", r.meanExposureDb(), c, g)));
+                    "%s; masking: the other stems stand %.1f dB %s it in its bands while it plays (mean of the stems %.1f dB), level %.2f: %+.1f dB → %+.1f dB",
+                    p.gainReason(), Math.abs(e), e >= 0 ? "over" : "under", r.meanExposureDb(), level, c, g)));
         }
         return out;
+    }
+
+    /**
+     * A plan read back whose {@code masking_level} was edited: each stem's recorded move is taken out of its fader and
+     * the move at the new level put in (level × its exposure's distance from the mean, as the planner computes it),
+     * and its compressor threshold follows the fader, so the compression stays what was planned. Everything else in
+     * the plan is kept, hand edits included. An unedited plan, or one written before the moves were recorded, is
+     * returned unchanged.
+     */
+    static MixPlan followLevel(MixPlan plan) {
+        double level = plan.maskingLevel();
+        List<StemPlan> out = new ArrayList<>();
+        boolean changed = false;
+        for (StemPlan p : plan.stems()) {
+            MaskingMove m = p.maskingMove();
+            double wanted = m == null ? 0 : move(level, m.exposureVsMeanDb());
+            if (m == null || wanted == m.gainDb()) {
+                out.add(p);
+                continue;
+            }
+            double g = Math.max(-60, Math.min(30, p.gainDb() - m.gainDb() + wanted));
+            double delta = g - p.gainDb();
+            CompressionPlan c = p.compression();
+            if (c != null) {
+                c = new CompressionPlan(Math.round((c.thresholdDb() + delta) * 10) / 10.0, c.ratio(), c.attackMs(), c.releaseMs(), c.kneeDb(),
+                        c.makeupDb(), c.rmsMs(), c.expectedReductionDb(), c.reason());
+            }
+            out.add(p.withGain(MixPlanner.round2(g), String.format(Locale.ROOT, "%s; masking level edited to %.2f: move %+.1f dB instead of %+.1f dB → %+.1f dB",
+                    p.gainReason(), level, wanted, m.gainDb(), g)).withDynamics(c, p.ducking()).withMaskingMove(new MaskingMove(m.exposureVsMeanDb(), wanted)));
+            changed = true;
+        }
+        if (!changed && level != MixSettings.DEFAULT_MASKING_LEVEL && plan.stems().stream().allMatch(p -> p.maskingMove() == null)) {
+            List<String> notes = new ArrayList<>(plan.notes());
+            notes.add(String.format(Locale.ROOT, "masking_level %.2f has no effect on this plan: it does not record the stems' masking moves "
+                    + "(written before they were kept); plan the mix again with --masking-level", level));
+            return plan.withNotes(notes);
+        }
+        return changed ? plan.withStems(out) : plan;
+    }
+
+    /** The fader move at this level (+0.0: no "-0.0" in a plan at level 0). */
+    static double move(double level, double exposureVsMeanDb) {
+        return level * exposureVsMeanDb + 0.0;
     }
 
     /** The planned EQ's gain at each band's centre (dB). */
@@ -90,8 +137,9 @@ final class MaskingRules {
      * @param included   which stems take part (silent stems, or stems without frames, do not)
      * @param eqDb       each stem's planned EQ per band (dB), or null for none
      * @param held       stems that cover the others but are not moved (null: none)
+     * @param level      dB of fader per dB of exposure distance (0 = measure only)
      */
-    static Result of(List<StemProfile> profiles, double[] gainDb, boolean[] included, double[][] eqDb, boolean[] held) {
+    static Result of(List<StemProfile> profiles, double[] gainDb, boolean[] included, double[][] eqDb, boolean[] held, double level) {
         int n = profiles.size();
         double[] exposure = new double[n];
         double[][] scale = new double[n][Bands.COUNT];   // per stem and band: planned gain and EQ, as power
@@ -140,7 +188,12 @@ final class MaskingRules {
         }
         double mean = counted > 0 ? sum / counted : 0;
         double[] correction = new double[n];
-        for (int i = 0; i < n; i++) correction[i] = Double.isNaN(exposure[i]) || counted < 2 ? 0 : SHARE * (exposure[i] - mean);
-        return new Result(exposure, correction, mean);
+        Double[] distance = new Double[n];
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(exposure[i]) || counted < 2) continue;
+            distance[i] = exposure[i] - mean;
+            correction[i] = move(level, distance[i]);
+        }
+        return new Result(exposure, distance, correction, mean);
     }
 }

@@ -7,8 +7,11 @@ import java.util.Optional;
  * Every decision of one mix, each with the measurement and a reason a person can read. Immutable,
  * serialised as snake_case JSON; rendering the same plan on the same stems gives the same bytes.
  * Stems are named by file name (the plan travels with the folder, not with absolute paths).
+ *
+ * @param maskingLevel the masking-aware level the faders were set with (0..1); editing it moves each stem's fader by
+ *                     the new level times its recorded exposure distance ({@link MaskingMove}) when the plan is rendered
  */
-public record MixPlan(int formatVersion, String style, String balance, double sampleRateHz, String sampleRateReason, double durationSeconds,
+public record MixPlan(int formatVersion, String style, String balance, Double maskingLevel, double sampleRateHz, String sampleRateReason, double durationSeconds,
                       String lead, List<StemPlan> stems, CompressionPlan drumBus, SpacePlan space, MixBusPlan mixBus,
                       List<String> notes) {
     public static final int FORMAT_VERSION = 1;
@@ -17,6 +20,8 @@ public record MixPlan(int formatVersion, String style, String balance, double sa
         stems = List.copyOf(stems);
         notes = List.copyOf(notes);
         if (balance == null) balance = "song"; // plans written before the balance was recorded used the song levels
+        // plans written before the level was recorded used the default
+        maskingLevel = dev.groundwork.mix.MixSettings.requireMaskingLevel(maskingLevel == null ? dev.groundwork.mix.MixSettings.DEFAULT_MASKING_LEVEL : maskingLevel);
     }
 
     public Optional<StemPlan> stem(String file) {
@@ -29,14 +34,18 @@ public record MixPlan(int formatVersion, String style, String balance, double sa
     }
 
     public MixPlan withStems(List<StemPlan> s) {
-        return new MixPlan(formatVersion, style, balance, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
+        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
     }
 
     public MixPlan withSpace(SpacePlan sp) {
-        return new MixPlan(formatVersion, style, balance, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, sp, mixBus, notes);
+        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, sp, mixBus, notes);
     }
 
     public MixPlan withMixBus(MixBusPlan b) {
-        return new MixPlan(formatVersion, style, balance, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
+        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
+    }
+
+    public MixPlan withNotes(List<String> n) {
+        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, mixBus, n);
     }
 }

@@ -37,7 +37,7 @@ public final class MixPlanner {
             Role forced = s.roles().get(a.name());
             RoleGuess g = forced != null ? new RoleGuess(forced, 1.0, "set by the producer") : RoleClassifier.classify(a);
             stems.add(new StemPlan(a.name(), g.role(), g.confidence(), g.reason(), a.silent(), a, 0, "", 0, "", List.of(), null, null,
-                    null, null, "", g.role().isDrum()));
+                    null, null, "", g.role().isDrum(), null));
         }
         for (var k : s.roles().keySet()) {
             if (stems.stream().noneMatch(p -> p.file().equals(k))) throw new IllegalArgumentException("--role names " + k + ", which is not one of the stems");
@@ -96,7 +96,8 @@ public final class MixPlanner {
         List<StemPlan> placed = PanRules.apply(leveled, lead, s);
         List<StemPlan> eqd = EqRules.apply(placed, profiles, lead, s.maskingStrength());
         double amount = Math.max(0, 1 + 0.3 * s.intent("compression")) * ("dry".equals(s.style()) ? 0.8 : 1.0);
-        List<StemPlan> leveledAfterInserts = MaskingRules.apply(LevelCompensation.apply(eqd, profiles, sessionRate), profiles, movesDb, held, sessionRate);
+        List<StemPlan> leveledAfterInserts = MaskingRules.apply(LevelCompensation.apply(eqd, profiles, sessionRate), profiles, movesDb, held, sessionRate,
+                s.maskingLevel());
         List<StemPlan> dyn = DynamicsRules.apply(leveledAfterInserts, profiles, amount, sessionRate);
         List<StemPlan> spaced = SpaceRules.apply(dyn, lead, s);
         CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
@@ -105,7 +106,7 @@ public final class MixPlanner {
         // 4. Mix bus.
         MixBusPlan bus = mixBus(spaced, MixBusPlan.DEFAULT_ACTIVITY_GATE_LU, s.targetLufs(), s.peakCeilingDbfs());
         double duration = profiles.stream().mapToDouble(p -> p.summary().durationSeconds()).max().orElse(0);
-        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), balance, sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
+        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), balance, s.maskingLevel(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
     }
 
     /**
@@ -138,6 +139,14 @@ public final class MixPlanner {
         MixBusPlan again = mixBus(plan.stems(), b.activityGateLu(), b.targetLufs(), b.peakCeilingDbfs());
         if (again.trimDb() == b.trimDb() && again.predictedLufs() == b.predictedLufs()) return plan;
         return plan.withMixBus(again);
+    }
+
+    /**
+     * A plan read back for rendering: an edited {@code masking_level} moves the faders (see {@link MaskingRules#followLevel}),
+     * then the mix bus follows the stems ({@link #followMixBus}). An unedited plan is unchanged.
+     */
+    public static MixPlan followEdits(MixPlan plan) {
+        return followMixBus(MaskingRules.followLevel(plan));
     }
 
     private static boolean matchesFile(String name, String file) {

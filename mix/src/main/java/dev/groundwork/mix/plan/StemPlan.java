@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * The decisions for one stem. Sends are in dB relative to the stem's post-fader signal; null means no send.
- * Compression and ducking are null when the stem gets none.
+ * Compression and ducking are null when the stem gets none. {@code maskingMove} is the masking-aware level's part of
+ * the gain (null when the stem was not measured for it: silent, held as bleed, or in plans written before it was kept).
  */
 public record StemPlan(String file, Role role, double roleConfidence, String roleReason, boolean silent, StemAnalysis measured,
                        double gainDb, String gainReason, double pan, String panReason, List<EqBand> eq,
                        CompressionPlan compression, DuckingPlan ducking,
-                       Double reverbSendDb, Double delaySendDb, String sendReason, boolean drumBus) {
+                       Double reverbSendDb, Double delaySendDb, String sendReason, boolean drumBus, MaskingMove maskingMove) {
     public StemPlan {
         eq = List.copyOf(eq);
         if (!(pan >= -1 && pan <= 1)) throw new IllegalArgumentException(file + ": pan must be -1..1, got " + pan);
@@ -21,26 +22,31 @@ public record StemPlan(String file, Role role, double roleConfidence, String rol
 
     public StemPlan withGain(double db, String reason) {
         return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, db, reason, pan, panReason, eq, compression, ducking,
-                reverbSendDb, delaySendDb, sendReason, drumBus);
+                reverbSendDb, delaySendDb, sendReason, drumBus, maskingMove);
     }
 
     public StemPlan withPan(double p, String reason) {
         return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, p, reason, eq, compression, ducking,
-                reverbSendDb, delaySendDb, sendReason, drumBus);
+                reverbSendDb, delaySendDb, sendReason, drumBus, maskingMove);
     }
 
     public StemPlan withSends(Double reverb, Double delay, String reason) {
         return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, pan, panReason, eq, compression, ducking,
-                reverb, delay, reason, drumBus);
+                reverb, delay, reason, drumBus, maskingMove);
     }
 
     public StemPlan withEq(List<EqBand> bands) {
         return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, pan, panReason, bands, compression, ducking,
-                reverbSendDb, delaySendDb, sendReason, drumBus);
+                reverbSendDb, delaySendDb, sendReason, drumBus, maskingMove);
     }
 
     public StemPlan withDynamics(CompressionPlan c, DuckingPlan d) {
         return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, pan, panReason, eq, c, d,
-                reverbSendDb, delaySendDb, sendReason, drumBus);
+                reverbSendDb, delaySendDb, sendReason, drumBus, maskingMove);
+    }
+
+    public StemPlan withMaskingMove(MaskingMove m) {
+        return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, pan, panReason, eq, compression, ducking,
+                reverbSendDb, delaySendDb, sendReason, drumBus, m);
     }
 }

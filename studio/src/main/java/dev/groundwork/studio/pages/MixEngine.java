@@ -38,10 +38,14 @@ final class MixEngine {
         return Arrays.stream(Role.values()).map(Role::id).toList();
     }
 
-    /** @param balance "auto", "song" or "beat" (the level conventions; see MixSettings) */
-    static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, String balance, ProgressListener progress) {
+    /**
+     * @param balance      "auto", "song" or "beat" (the level conventions; see MixSettings)
+     * @param maskingLevel 0..1, the masking-aware level move (MixSettings.maskingLevel; 0 = off)
+     */
+    static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, String balance,
+                                     double maskingLevel, ProgressListener progress) {
         List<MixJob.Outcome> outcomes = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix.wav"), WAV24, outDir.resolve("mix.plan.json"),
-                null, null, CANDIDATES, List.of(), MixSettings.defaults().withBalance(balance)), progress);
+                null, null, CANDIDATES, List.of(), MixSettings.defaults().withBalance(balance).withMaskingLevel(maskingLevel)), progress);
         List<MixViews.Candidate> out = new ArrayList<>();
         for (MixJob.Outcome o : outcomes) out.add(view(o, o.plan().style(), label(o.plan().style()), stemsDir, relative));
         return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out);
@@ -80,7 +84,8 @@ final class MixEngine {
         if (!roles.isEmpty()) {
             List<StemSource> sources = StemFolder.open(stemsDir);
             AutoMix.Analysis a = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.2 * f));
-            base = AutoMix.propose(a, MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance()).withRoles(roles));
+            base = AutoMix.propose(a, MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance())
+                    .withMaskingLevel(plan.maskingLevel()).withRoles(roles));
         }
         List<StemPlan> stems = new ArrayList<>();
         for (StemPlan sp : base.stems()) {

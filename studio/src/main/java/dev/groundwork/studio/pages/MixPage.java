@@ -48,11 +48,13 @@ public final class MixPage {
         app.post("/api/projects/{id}/mix/propose", ctx -> {
             Project p = pc.project(ctx);
             List<Path> stems = stems(p);
-            String balance = balance(p, PageContext.body(ctx));
+            JsonNode body = PageContext.body(ctx);
+            String balance = balance(p, body);
+            double maskingLevel = PageContext.doubleIn(body, "masking_level", 0, 1, MixSettings.DEFAULT_MASKING_LEVEL);
             Path out = p.newDir("mix/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, maskingLevel, progress)),
                     result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
                             "/mix/proposal", result)));
         });

@@ -44,6 +44,11 @@ class MixPageBrowserTest {
             input.sendKeys(String.join("\n", paths));
             b.waitFor("four stems listed", Duration.ofSeconds(30), d -> d.findElement(By.id("mix-stems-info")).getText().startsWith("4 stems"));
 
+            // the masking-aware level beside the level conventions: its default shown, a new value sent with the proposal
+            WebElement maskingLevel = b.find("#mix-masking-level");
+            assertEquals("0.2", maskingLevel.getAttribute("value"));
+            maskingLevel.clear();
+            maskingLevel.sendKeys("0.4");
             b.find("#mix-propose").click();
             b.waitFor("two mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 2);
             b.waitFor("proposed strips", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-strips .strip")).size() == 4);
@@ -65,6 +70,7 @@ class MixPageBrowserTest {
                     plan.path("notes").toString());
             assertEquals(balanceNote, b.find("#mixbalance-" + first.path("id").asText()).getText());
             assertEquals(3, b.driver.findElements(By.cssSelector("#mix-balance option")).size());
+            assertEquals(0.4, plan.path("masking_level").asDouble(), "the page's masking level reached the plan");
             String bassRole = b.find(".strip[data-stem='bass.wav'] select.role").getAttribute("data-value");
             assertEquals("bass", bassRole);
 
