@@ -1,4 +1,4 @@
-// Mix page: stems in, a proposed mix out; faders, pans and roles you can change (each change logged),
+// Mix page: stems in, a proposed mix out; faders, pans, roles and bleed/room marks you can change (each change logged),
 // solo/mute in a Web Audio preview, rendered candidates to audition, WAV and DAWproject export.
 'use strict';
 GW.pages = GW.pages || {};
@@ -132,7 +132,7 @@ GW.pages = GW.pages || {};
       .map(s => {
         const e = edits[s.name] || {};
         const prev = old.get(s.name) || {};
-        return { name: s.name, path: s.path, role: e.role ?? s.role, fader_db: e.fader_db ?? s.fader_db, pan: e.pan ?? s.pan,
+        return { name: s.name, path: s.path, role: e.role ?? s.role, fader_db: e.fader_db ?? s.fader_db, pan: e.pan ?? s.pan, bleed: e.bleed ?? !!s.bleed,
           proposed: s, edited: !!edits[s.name], reasons: s.reasons || [], solo: !!prev.solo, mute: !!prev.mute };
       });
     renderMixer(!!proposal);
@@ -173,10 +173,13 @@ GW.pages = GW.pages || {};
         oninput: e => { s.pan = +e.target.value; panOut.textContent = panText(s.pan); ui.preview.apply(ui.strips); },
         onchange: e => save({ pan: +e.target.value }) });
       const role = el('select', { class: 'role', 'data-value': s.role || '', disabled: !proposed, onchange: e => save({ role: e.target.value }) }, el('option', {}, s.role || '—'));
+      // a bleed or room track (--bleed): the next render holds it 12 dB under its role's level; one click is one decision
+      const bleed = el('input', { type: 'checkbox', disabled: !proposed, checked: s.bleed, onchange: e => post({ bleed: e.target.checked }) });
+      const bleedLabel = el('label', { class: 'bleed', title: "Bleed or room track: held 12 dB under its role's level instead of raised to it" }, bleed, ' bleed/room');
       const solo = el('button', { class: 'solo' + (s.solo ? ' on' : ''), title: 'solo', onclick: e => { s.solo = !s.solo; e.target.classList.toggle('on', s.solo); ui.preview.apply(ui.strips); } }, 'S');
       const mute = el('button', { class: 'mute' + (s.mute ? ' on' : ''), title: 'mute', onclick: e => { s.mute = !s.mute; e.target.classList.toggle('on', s.mute); ui.preview.apply(ui.strips); } }, 'M');
       ui.mixer.append(el('div', { class: 'strip' + (s.edited ? ' edited' : ''), 'data-stem': s.name, title: s.path },
-        el('div', { class: 'sname' }, s.name), role, el('div', { class: 'sm' }, solo, mute), fader, readout, pan, panOut,
+        el('div', { class: 'sname' }, s.name), role, bleedLabel, el('div', { class: 'sm' }, solo, mute), fader, readout, pan, panOut,
         el('div', { class: 'reasons' }, s.reasons.map(r => el('div', {}, '· ' + r)))));
     });
   }

@@ -101,6 +101,8 @@ class BuriedStemTest {
         assertEquals(plannedBassLufs(bleedLoud), plannedBassLufs(bleedQuiet), 0.1, bass(bleedQuiet).gainReason());
         assertTrue(bass(bleedQuiet).gainReason().contains("bleed/room"), bass(bleedQuiet).gainReason());
         assertFalse(bass(normal).gainReason().contains("bleed"), bass(normal).gainReason());
+        assertTrue(bass(bleedLoud).bleed(), "the plan records the bleed stem");
+        assertFalse(bass(normal).bleed());
         assertThrows(IllegalArgumentException.class, () -> plan(stems(0.5), MixSettings.defaults().withBleed("room")));
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Mix page's API drives the mix module: propose, change a fader, render it, export, undo. */
@@ -92,6 +93,54 @@ class MixApiTest {
             assertEquals("pad", stem(mine, "keys.wav").path("role").asText());
             assertMaskingLevelZero(replanned);
         }
+    }
+
+    @Test
+    void aStemMarkedAsBleedIsHeldTwelveDbUnderItsRoleLevelAndTheMarkCanBeTakenOff() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Bleed");
+            List<TestServer.Part> parts = new ArrayList<>();
+            TestStems.song(4.0, 7).forEach((name, bytes) -> parts.add(new TestServer.Part(name, bytes)));
+            assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
+            JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
+            JsonNode proposed = planStem(plan(p, first), "hats.wav");
+            assertFalse(stem(first, "hats.wav").path("bleed").asBoolean(true));
+
+            TestServer.Reply bad = s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"bleed\":\"yes\"}");
+            assertEquals(400, bad.status(), bad.body());
+            assertTrue(bad.body().contains("bleed must be true or false"), bad.body());
+
+            TestServer.Reply on = s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"bleed\":true}");
+            assertEquals(200, on.status(), on.body());
+            JsonNode state = s.get("/api/projects/" + p).json();
+            assertTrue(state.path("state").path("mix").path("edits").path("hats.wav").path("bleed").asBoolean());
+            JsonNode decisions = state.path("decisions");
+            assertEquals("hats.wav: bleed/room track", decisions.get(decisions.size() - 1).path("summary").asText(), decisions.toString());
+
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode mine = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(2);
+            JsonNode held = planStem(plan(p, mine), "hats.wav");
+            assertTrue(held.path("bleed").asBoolean() && stem(mine, "hats.wav").path("bleed").asBoolean(), held.toString());
+            assertTrue(held.path("gain_reason").asText().contains("named as bleed/room: held 12 dB under its role's level"), held.path("gain_reason").asText());
+            // 12 dB under where its role put it before the masking move (a held stem gets none)
+            double before = proposed.path("gain_db").asDouble() - proposed.path("masking_move").path("gain_db").asDouble();
+            assertEquals(before - 12, held.path("gain_db").asDouble(), 0.3, held.path("gain_reason").asText());
+            assertTrue(held.path("masking_move").isNull(), held.toString());
+
+            // take the mark off again: the next render is the proposal's plan for the hats
+            assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"bleed\":false}").status());
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode again = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(3);
+            JsonNode back = planStem(plan(p, again), "hats.wav");
+            assertFalse(back.path("bleed").asBoolean(true));
+            assertEquals(proposed.path("gain_db").asDouble(), back.path("gain_db").asDouble(), 1e-9);
+        }
+    }
+
+    private static JsonNode planStem(JsonNode plan, String file) {
+        for (JsonNode sp : plan.path("stems")) if (sp.path("file").asText().equals(file)) return sp;
+        throw new AssertionError("no stem " + file + " in " + plan);
     }
 
     private JsonNode plan(String project, JsonNode candidate) throws Exception {

@@ -37,7 +37,7 @@ public final class MixPlanner {
             Role forced = s.roles().get(a.name());
             RoleGuess g = forced != null ? new RoleGuess(forced, 1.0, "set by the producer") : RoleClassifier.classify(a);
             stems.add(new StemPlan(a.name(), g.role(), g.confidence(), g.reason(), a.silent(), a, 0, "", 0, "", List.of(), null, null,
-                    null, null, "", g.role().isDrum(), null));
+                    null, null, "", g.role().isDrum(), false, null));
         }
         for (var k : s.roles().keySet()) {
             if (stems.stream().noneMatch(p -> p.file().equals(k))) throw new IllegalArgumentException("--role names " + k + ", which is not one of the stems");
@@ -86,7 +86,7 @@ public final class MixPlanner {
             if (bleed) why.append(String.format(Locale.ROOT, "; named as bleed/room: held %.0f dB under its role's level", BLEED_UNDER_ROLE_DB));
             if (fix != 0) why.append(String.format(Locale.ROOT, "; fixed %+.1f dB", fix));
             why.append(String.format(Locale.ROOT, " → %+.1f dB", gain));
-            leveled.add(p.withGain(round2(gain), why.toString()));
+            leveled.add(p.withGain(round2(gain), why.toString()).withBleed(bleed));
         }
         for (var k : s.fixes().keySet()) {
             boolean matches = leveled.stream().anyMatch(p -> LevelRules.fixMatches(k, p.file(), p.role()));

@@ -69,7 +69,10 @@ final class MixEngine {
         return new MixViews.Export(format, relative.apply(daw ? o.exports().get(0) : o.audio()));
     }
 
-    /** Applies the producer's changes to a plan and writes it: a role change re-plans with that role; faders and pans then override. */
+    /**
+     * Applies the producer's changes to a plan and writes it: a role change, or a stem named as bleed/room (or no longer),
+     * re-plans with those roles and bleed stems; faders and pans then override.
+     */
     private static Path editedPlan(Path stemsDir, Path plan, Map<String, MixViews.StemEdit> edits, Path outDir, String name, ProgressListener progress) {
         MixPlan p = applyEdits(Json.read(plan, MixPlan.class), stemsDir, edits, progress);
         Path file = outDir.resolve(name);
@@ -80,12 +83,23 @@ final class MixEngine {
     static MixPlan applyEdits(MixPlan plan, Path stemsDir, Map<String, MixViews.StemEdit> edits, ProgressListener progress) {
         Map<String, Role> roles = new LinkedHashMap<>();
         edits.forEach((stem, e) -> { if (e.role() != null) roles.put(stem, Role.parse(e.role())); });
+        // bleed as edited, else as the plan has it; a bleed edit that differs from the plan needs a new plan
+        java.util.Set<String> bleed = new java.util.TreeSet<>();
+        boolean bleedChanged = false;
+        for (StemPlan sp : plan.stems()) {
+            MixViews.StemEdit e = edits.get(sp.file());
+            boolean b = e != null && e.bleed() != null ? e.bleed() : sp.bleed();
+            if (b) bleed.add(sp.file());
+            bleedChanged |= b != sp.bleed();
+        }
         MixPlan base = plan;
-        if (!roles.isEmpty()) {
+        if (!roles.isEmpty() || bleedChanged) {
             List<StemSource> sources = StemFolder.open(stemsDir);
             AutoMix.Analysis a = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.2 * f));
-            base = AutoMix.propose(a, MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance())
-                    .withMaskingLevel(plan.maskingLevel()).withRoles(roles));
+            MixSettings settings = MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance())
+                    .withMaskingLevel(plan.maskingLevel()).withRoles(roles);
+            for (String b : bleed) settings = settings.withBleed(b);
+            base = AutoMix.propose(a, settings);
         }
         List<StemPlan> stems = new ArrayList<>();
         for (StemPlan sp : base.stems()) {
@@ -108,7 +122,7 @@ final class MixEngine {
             for (String r : new String[]{sp.roleReason(), sp.gainReason(), sp.panReason(), sp.sendReason()}) if (r != null && !r.isBlank()) reasons.add(r);
             sp.eq().forEach(b -> reasons.add(String.format(Locale.ROOT, "EQ %s %.0f Hz %+.1f dB: %s", b.type().id(), b.freqHz(), b.gainDb(), b.reason())));
             views.add(new MixViews.Stem(sp.file(), relative.apply(stemsDir.resolve(sp.file())), sp.role().id(), round1(sp.gainDb()),
-                    Math.round(sp.pan() * 100) / 100.0, reasons));
+                    Math.round(sp.pan() * 100) / 100.0, sp.bleed(), reasons));
         }
         var space = o.plan().space();
         return new MixViews.Candidate(id, label, relative.apply(o.audio()), relative.apply(o.planFile()),

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Mix page API: upload stems (files or a zip), propose a mix, change a stem's role, fader or pan,
+ * Mix page API: upload stems (files or a zip), propose a mix, change a stem's role, fader or pan or name it a bleed/room track,
  * render a candidate from the edited plan, export WAV or DAWproject. Choices live under {@code /mix/...}.
  */
 public final class MixPage {
@@ -64,17 +64,20 @@ public final class MixPage {
             String stem = PageContext.text(b, "stem");
             proposedStem(p, stem);
             Map<String, MixViews.StemEdit> edits = edits(p);
-            MixViews.StemEdit old = edits.getOrDefault(stem, new MixViews.StemEdit(null, null, null));
+            MixViews.StemEdit old = edits.getOrDefault(stem, new MixViews.StemEdit(null, null, null, null));
             String role = b.hasNonNull("role") ? b.get("role").asText() : old.role();
             if (role != null && !MixEngine.roles().contains(role)) throw ApiError.badRequest("unknown role " + role + "; one of " + MixEngine.roles());
             Double fader = b.hasNonNull("fader_db") ? Double.valueOf(PageContext.doubleIn(b, "fader_db", -60, 12, 0)) : old.faderDb();
             Double pan = b.hasNonNull("pan") ? Double.valueOf(PageContext.doubleIn(b, "pan", -1, 1, 0)) : old.pan();
-            MixViews.StemEdit e = new MixViews.StemEdit(role, fader, pan);
+            // a bleed or room track (--bleed): held 12 dB under its role's level; false takes the mark off again
+            Boolean bleed = b.hasNonNull("bleed") ? Boolean.valueOf(PageContext.bool(b, "bleed", false)) : old.bleed();
+            MixViews.StemEdit e = new MixViews.StemEdit(role, fader, pan, bleed);
             edits.put(stem, e);
             StringBuilder s = new StringBuilder(stem + ":");
             if (b.hasNonNull("role")) s.append(" role ").append(role);
             if (b.hasNonNull("fader_db")) s.append(String.format(" fader %+.1f dB", fader));
             if (b.hasNonNull("pan")) s.append(String.format(" pan %+.2f", pan));
+            if (b.hasNonNull("bleed")) s.append(bleed ? " bleed/room track" : " not a bleed/room track");
             pc.decide(p, "mix", "edit_stem", s.toString(), "/mix/edits", edits);
             ctx.json(e);
         });

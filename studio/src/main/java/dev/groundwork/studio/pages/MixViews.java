@@ -6,7 +6,8 @@ import java.util.List;
 final class MixViews {
     private MixViews() { }
 
-    record Stem(String name, String path, String role, double faderDb, double pan, List<String> reasons) { }
+    /** {@code bleed}: the plan holds the stem as a bleed or room track (12 dB under its role's level). */
+    record Stem(String name, String path, String role, double faderDb, double pan, boolean bleed, List<String> reasons) { }
 
     /**
      * A rendered mix with the plan it came from and the stems as that plan sets them. {@code delay} is the tempo the
@@ -23,8 +24,8 @@ final class MixViews {
 
     record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates) { }
 
-    /** A producer's change to one stem; null fields keep the plan's value. */
-    record StemEdit(String role, Double faderDb, Double pan) { }
+    /** A producer's change to one stem; null fields keep the plan's value. {@code bleed}: named as a bleed or room track, or not. */
+    record StemEdit(String role, Double faderDb, Double pan, Boolean bleed) { }
 
     record Export(String format, String path) { }
 }

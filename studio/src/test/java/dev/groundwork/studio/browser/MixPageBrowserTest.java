@@ -87,6 +87,16 @@ class MixPageBrowserTest {
             assertEquals(before - 3.0, state.path("state").path("mix").path("edits").path("bass.wav").path("fader_db").asDouble(), 1e-9);
             assertEquals(3, state.path("decisions").size(), "six key presses are one logged decision");
 
+            // mark the hats as a bleed/room track with the strip's checkbox: one click, one logged decision
+            b.find(".strip[data-stem='hats.wav'] label.bleed input").click();
+            b.waitFor("the bleed mark in the log", Duration.ofSeconds(10),
+                    d -> d.findElement(By.id("decisions")).getText().contains("hats.wav: bleed/room track"));
+            state = s.get("/api/projects/" + p).json();
+            assertTrue(state.path("state").path("mix").path("edits").path("hats.wav").path("bleed").asBoolean(), state.path("state").toString());
+            assertEquals(4, state.path("decisions").size());
+            b.waitFor("the checkbox still ticked after the page re-renders", Duration.ofSeconds(10),
+                    d -> d.findElement(By.cssSelector(".strip[data-stem='hats.wav'] label.bleed input")).isSelected());
+
             // solo the kick in the Web Audio preview: every other strip is silent
             b.find(".strip[data-stem='kick.wav'] button.solo").click();
             b.find("#mix-play").click();
