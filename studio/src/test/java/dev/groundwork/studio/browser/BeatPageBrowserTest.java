@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +27,17 @@ class BeatPageBrowserTest {
         try (TestServer s = TestServer.in(ws); Browser b = new Browser()) {
             String p = s.createProject("Browser beat");
             b.driver.get(s.base() + "/#" + p + "/beat");
-            WebElement prompt = b.waitVisible("#beat-prompt", Duration.ofSeconds(20));
-            prompt.sendKeys("dark trap, 140 bpm, F minor, 8 bars");
-            WebElement count = b.find("#beat-count");
-            count.clear();
-            count.sendKeys("2");
-            b.find("#beat-generate").click();
+            b.waitVisible("#beat-prompt", Duration.ofSeconds(20));
+            b.stable("#beat-prompt", e -> {
+                e.sendKeys("dark trap, 140 bpm, F minor, 8 bars");
+                return null;
+            });
+            b.stable("#beat-count", e -> {
+                e.clear();
+                e.sendKeys("2");
+                return null;
+            });
+            b.click("#beat-generate");
             b.waitFor("two variations", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 2);
             b.waitVisible("#beat-grid", Duration.ofSeconds(10));
             b.waitVisible("#beat-roll", Duration.ofSeconds(10));
@@ -42,11 +46,11 @@ class BeatPageBrowserTest {
                     + " let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 1] > 150 && d[i] < 120) n++; return n;")).longValue();
             assertTrue(lit > 200, "step grid shows drum hits (" + lit + " teal pixels)");
 
-            b.find("#var-v1").click();
+            b.click("#var-v1");
             b.waitFor("v1 chosen", Duration.ofSeconds(10), d -> d.findElement(By.id("var-v1")).getAttribute("class").contains("chosen"));
-            b.find("#lock-drums").click();
+            b.click("#lock-drums");
             b.waitFor("drums locked", Duration.ofSeconds(10), d -> d.findElement(By.id("lock-drums")).getAttribute("class").contains("on"));
-            b.find("#beat-regenerate").click();
+            b.click("#beat-regenerate");
             b.waitFor("a third variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 3);
 
             JsonNode beat = s.get("/api/projects/" + p).json().path("state").path("beat");
@@ -54,12 +58,12 @@ class BeatPageBrowserTest {
             assertEquals(v3.path("id").asText(), beat.path("chosen").asText());
             assertEquals(v1.path("drums"), v3.path("drums"), "locked drums stay note for note");
             assertNotEquals(v1.path("parts"), v3.path("parts"), "the rest was regenerated");
-            assertTrue(b.find("#decisions").getText().contains("regenerated all but drums"), b.find("#decisions").getText());
-            assertTrue(b.find("#beat-download-midi").getAttribute("href").endsWith("beat.mid?download=1"));
+            assertTrue(b.text("#decisions").contains("regenerated all but drums"), b.text("#decisions"));
+            assertTrue(b.attribute("#beat-download-midi", "href").endsWith("beat.mid?download=1"));
 
             b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("beat");
-            b.find("#beat-send").click();
+            b.click("#beat-send");
             b.waitFor("sent to mix", Duration.ofSeconds(10), d -> d.findElement(By.id("decisions")).getText().contains("sent to master"));
         }
     }

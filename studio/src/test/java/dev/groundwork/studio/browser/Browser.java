@@ -53,6 +53,49 @@ final class Browser implements AutoCloseable {
 
     WebElement find(String css) { return driver.findElement(By.cssSelector(css)); }
 
+    /** How long {@link #stable} keeps re-finding an element the page redrew: the tests' waits for a page change are 10 s. */
+    static final Duration STABLE_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Finds the element {@code css} names and runs {@code action} on it. The page redraws its lists (strips, candidates,
+     * the decision log) on every server event, so an element found a moment ago can be replaced before the action
+     * reaches it; on a stale reference the element is found again and the action retried, until {@code timeout}.
+     * A click that meets a stale element has not happened, so retrying it clicks once.
+     */
+    /** How many times {@link #stable} found an element gone stale and tried again (for the helper's own test). */
+    int staleRetries;
+
+    <T> T stable(String css, Duration timeout, Function<WebElement, T> action) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return action.apply(find(css));
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (System.nanoTime() > deadline) throw e;
+                staleRetries++;
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    <T> T stable(String css, Function<WebElement, T> action) { return stable(css, STABLE_TIMEOUT, action); }
+
+    void click(String css) {
+        stable(css, e -> {
+            e.click();
+            return null;
+        });
+    }
+
+    String text(String css) { return stable(css, WebElement::getText); }
+
+    String attribute(String css, String name) { return stable(css, e -> e.getAttribute(name)); }
+
     <T> T waitFor(String what, Duration timeout, Function<ChromeDriver, T> condition) {
         // the page re-renders on every server event: an element seen a moment ago may have been replaced
         return new WebDriverWait(driver, timeout).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.apply((ChromeDriver) d));

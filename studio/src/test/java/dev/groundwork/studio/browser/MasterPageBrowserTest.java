@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Files;
@@ -33,18 +32,25 @@ class MasterPageBrowserTest {
         try (TestServer s = TestServer.in(ws); Browser b = new Browser()) {
             String p = s.createProject("Browser master");
             b.driver.get(s.base() + "/#" + p + "/master");
-            WebElement input = b.waitFor("the drop zone", Duration.ofSeconds(20),
-                    d -> d.findElements(By.cssSelector(".dropzone input[type=file]")).stream().findFirst().orElse(null));
-            input.sendKeys(song.toString());
+            b.waitFor("the drop zone", Duration.ofSeconds(20), d -> !d.findElements(By.cssSelector(".dropzone input[type=file]")).isEmpty());
+            b.stable(".dropzone input[type=file]", e -> {
+                e.sendKeys(song.toString());
+                return null;
+            });
             b.waitFor("the source name", Duration.ofSeconds(30), d -> d.findElement(By.id("master-source-name")).getText().contains("my song.wav"));
             b.waitFor("the integrated loudness meter", Duration.ofSeconds(30),
                     d -> d.findElement(By.id("master-meters")).getText().contains("LUFS"));
 
-            new Select(b.find("#master-target")).selectByValue("spotify");
-            WebElement count = b.find("#master-count");
-            count.clear();
-            count.sendKeys("2");
-            b.find("#master-propose").click();
+            b.stable("#master-target", e -> {
+                new Select(e).selectByValue("spotify");
+                return null;
+            });
+            b.stable("#master-count", e -> {
+                e.clear();
+                e.sendKeys("2");
+                return null;
+            });
+            b.click("#master-propose");
             b.waitFor("two candidates", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 2);
             b.waitFor("three A/B buttons", Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#master-ab button")).size() == 3);
 
@@ -55,22 +61,22 @@ class MasterPageBrowserTest {
             }
 
             // seek to 3 s on the original, then switch to candidate A: the same position, now heard from A
-            b.find("#ab-orig").click();
+            b.click("#ab-orig");
             b.waitFor("media ready", Duration.ofSeconds(20), d -> ((Number) b.js("return GW.player.duration()")).doubleValue() > 7.9);
             b.js("GW.player.seek(3.0)");
-            b.find("#ab-transparent").click();
+            b.click("#ab-transparent");
             assertEquals("transparent", b.js("return GW.player.activeId"));
             assertEquals(3.0, ((Number) b.js("return GW.player.position()")).doubleValue(), 0.05, "A takes over at the original's position");
             // while playing, every source runs together so a switch lands at the same place
-            b.find("#master-play").click();
+            b.click("#master-play");
             Thread.sleep(800);
             double spread = ((Number) b.js("const t = [...GW.player.sources.values()].map(s => s.audio.currentTime); return Math.max(...t) - Math.min(...t)")).doubleValue();
             double playing = ((Number) b.js("return GW.player.position()")).doubleValue();
             assertTrue(playing > 3.2, "playback advanced to " + playing);
             assertTrue(spread < 0.1, "sources drifted " + spread + " s apart");
-            b.find("#ab-orig").click();
+            b.click("#ab-orig");
             assertEquals("orig", b.js("return GW.player.activeId"));
-            b.find("#ab-transparent").click();
+            b.click("#ab-transparent");
             // loudness-matched: every version plays at the master module's preview level
             double gainA = ((Number) b.js("return GW.player.gainFor(GW.player.active())")).doubleValue();
             double level = run.path("preview_lufs").asDouble();
@@ -78,24 +84,24 @@ class MasterPageBrowserTest {
             double gainOrig = ((Number) b.js("return GW.player.gainFor(GW.player.sources.get('orig'))")).doubleValue();
             double lufsOrig = s.get("/api/projects/" + p + "/overview/master/inputs/my%20song.wav").json().path("integrated_lufs").asDouble();
             assertEquals(Math.pow(10, (level - lufsOrig) / 20), gainOrig, 0.02);
-            b.find("#master-matched").click();
+            b.click("#master-matched");
             assertEquals(1.0, ((Number) b.js("return GW.player.gainFor(GW.player.active())")).doubleValue(), 1e-9);
-            b.find("#master-matched").click();
-            b.find("#ab-warm").click();
+            b.click("#master-matched");
+            b.click("#ab-warm");
             assertEquals("warm", b.js("return GW.player.activeId"));
-            b.find("#master-play").click();
+            b.click("#master-play");
 
-            b.find("#choose-warm").click();
+            b.click("#choose-warm");
             b.waitFor("the chosen badge", Duration.ofSeconds(10), d -> d.findElement(By.id("cand-warm")).getText().toLowerCase().contains("chosen"));
             // the multiband stage is listed with the other stages, off until asked for
             String warmWhy = (String) b.js("return document.getElementById('cand-warm').textContent");
             assertTrue(warmWhy.contains("Multiband dynamics: off (not asked for"), warmWhy);
-            WebElement width = b.waitVisible("#adjust-width", Duration.ofSeconds(10));
-            b.js("arguments[0].value = 1.25; arguments[0].dispatchEvent(new Event('input'))", width);
-            WebElement multiband = b.find("#adjust-multiband");
-            assertTrue(!multiband.isSelected() && multiband.isEnabled(), "warm does not use multiband by itself, and it can be switched on");
-            multiband.click();
-            b.find("#master-rerender").click();
+            b.waitVisible("#adjust-width", Duration.ofSeconds(10));
+            b.stable("#adjust-width", e -> b.js("arguments[0].value = 1.25; arguments[0].dispatchEvent(new Event('input'))", e));
+            boolean canSwitchOn = b.stable("#adjust-multiband", e -> !e.isSelected() && e.isEnabled());
+            assertTrue(canSwitchOn, "warm does not use multiband by itself, and it can be switched on");
+            b.click("#adjust-multiband");
+            b.click("#master-rerender");
             b.waitFor("a third candidate", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 3);
             JsonNode adjusted = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(2);
             assertEquals(1.25, adjusted.path("settings").path("width").asDouble(), 1e-9);
@@ -108,8 +114,8 @@ class MasterPageBrowserTest {
             String shown = (String) b.js("return document.getElementById('cand-' + arguments[0]).textContent", adjusted.path("id").asText());
             assertTrue(shown.contains("Multiband dynamics") && shown.contains(mb.path("reason").asText().substring("--multiband".length())), shown);
             b.waitFor("the log", Duration.ofSeconds(10), d -> d.findElement(By.id("decisions")).getText().contains("re-rendered"));
-            assertTrue(b.find("#decisions").getText().contains("multiband on"), b.find("#decisions").getText());
-            b.find("#ab-" + adjusted.path("id").asText()).click();
+            assertTrue(b.text("#decisions").contains("multiband on"), b.text("#decisions"));
+            b.click("#ab-" + adjusted.path("id").asText());
             Thread.sleep(300);
             b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("master");

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,24 +38,28 @@ class MixPageBrowserTest {
         try (TestServer s = TestServer.in(ws); Browser b = new Browser()) {
             String p = s.createProject("Browser mix");
             b.driver.get(s.base() + "/#" + p + "/mix");
-            WebElement input = b.waitFor("the stem drop zone", Duration.ofSeconds(20),
-                    d -> d.findElements(By.cssSelector(".dropzone input[type=file]")).stream().findFirst().orElse(null));
-            input.sendKeys(String.join("\n", paths));
+            b.waitFor("the stem drop zone", Duration.ofSeconds(20), d -> !d.findElements(By.cssSelector(".dropzone input[type=file]")).isEmpty());
+            b.stable(".dropzone input[type=file]", e -> {
+                e.sendKeys(String.join("\n", paths));
+                return null;
+            });
             b.waitFor("four stems listed", Duration.ofSeconds(30), d -> d.findElement(By.id("mix-stems-info")).getText().startsWith("4 stems"));
 
             // the masking-aware level beside the level conventions: its default shown, a new value sent with the proposal
-            WebElement maskingLevel = b.find("#mix-masking-level");
-            assertEquals("0.2", maskingLevel.getAttribute("value"));
-            maskingLevel.clear();
-            maskingLevel.sendKeys("0.4");
-            b.find("#mix-propose").click();
+            assertEquals("0.2", b.attribute("#mix-masking-level", "value"));
+            b.stable("#mix-masking-level", e -> {
+                e.clear();
+                e.sendKeys("0.4");
+                return null;
+            });
+            b.click("#mix-propose");
             b.waitFor("two mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 2);
             b.waitFor("proposed strips", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-strips .strip")).size() == 4);
             // each candidate says which tempo its delay is timed from, and why (the plan's space.tempo_bpm / tempo_reason)
             JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
             com.fasterxml.jackson.databind.JsonNode space = dev.groundwork.core.json.Json.MAPPER
                     .readTree(ws.resolve(p).resolve(first.path("plan_path").asText()).toFile()).path("space");
-            String delayText = b.find("#mixdelay-" + first.path("id").asText()).getText();
+            String delayText = b.text("#mixdelay-" + first.path("id").asText());
             String bpm = space.path("tempo_bpm").isNumber()
                     ? String.format(java.util.Locale.ROOT, "%.1f BPM", space.path("tempo_bpm").asDouble()) : "120 BPM assumed";
             assertTrue(delayText.contains("Delay tempo " + bpm), delayText + " / " + space);
@@ -68,16 +71,16 @@ class MixPageBrowserTest {
             for (JsonNode n : plan.path("notes")) if (n.asText().startsWith("balance: ")) balanceNote = n.asText();
             assertTrue(balanceNote != null && balanceNote.startsWith("balance: " + plan.path("balance").asText() + " (chosen: the kick kick.wav"),
                     plan.path("notes").toString());
-            assertEquals(balanceNote, b.find("#mixbalance-" + first.path("id").asText()).getText());
+            assertEquals(balanceNote, b.text("#mixbalance-" + first.path("id").asText()));
             assertEquals(3, b.driver.findElements(By.cssSelector("#mix-balance option")).size());
             assertEquals(0.4, plan.path("masking_level").asDouble(), "the page's masking level reached the plan");
-            String bassRole = b.find(".strip[data-stem='bass.wav'] select.role").getAttribute("data-value");
+            String bassRole = b.attribute(".strip[data-stem='bass.wav'] select.role", "data-value");
             assertEquals("bass", bassRole);
 
             // move the bass fader down with the keyboard: each arrow is one 0.5 dB step; the change is logged
-            WebElement fader = b.find(".strip[data-stem='bass.wav'] input.fader");
-            double before = Double.parseDouble(fader.getAttribute("value"));
-            b.js("arguments[0].focus()", fader);
+            String fader = ".strip[data-stem='bass.wav'] input.fader";
+            double before = Double.parseDouble(b.attribute(fader, "value"));
+            b.stable(fader, e -> b.js("arguments[0].focus()", e));
             org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(b.driver);
             for (int i = 0; i < 6; i++) keys.sendKeys(Keys.ARROW_DOWN);
             keys.perform();
@@ -88,7 +91,7 @@ class MixPageBrowserTest {
             assertEquals(3, state.path("decisions").size(), "six key presses are one logged decision");
 
             // mark the hats as a bleed/room track with the strip's checkbox: one click, one logged decision
-            b.find(".strip[data-stem='hats.wav'] label.bleed input").click();
+            b.click(".strip[data-stem='hats.wav'] label.bleed input");
             b.waitFor("the bleed mark in the log", Duration.ofSeconds(10),
                     d -> d.findElement(By.id("decisions")).getText().contains("hats.wav: bleed/room track"));
             state = s.get("/api/projects/" + p).json();
@@ -98,22 +101,22 @@ class MixPageBrowserTest {
                     d -> d.findElement(By.cssSelector(".strip[data-stem='hats.wav'] label.bleed input")).isSelected());
 
             // solo the kick in the Web Audio preview: every other strip is silent
-            b.find(".strip[data-stem='kick.wav'] button.solo").click();
-            b.find("#mix-play").click();
+            b.click(".strip[data-stem='kick.wav'] button.solo");
+            b.click("#mix-play");
             b.waitFor("the preview to play", Duration.ofSeconds(20), d -> d.findElement(By.id("mix-play")).getText().contains("Stop"));
             Thread.sleep(150); // gains glide over ~10 ms
             Object gains = b.js("return [...GW.mixPreview.nodes.entries()].map(([n, x]) => n + '=' + (x.gain.gain.value > 0.001 ? 'on' : 'off')).sort().join(',')");
             assertEquals("bass.wav=off,hats.wav=off,keys.wav=off,kick.wav=on", gains);
-            b.find("#mix-play").click();
+            b.click("#mix-play");
 
-            b.find("#mix-export-wav").click();
+            b.click("#mix-export-wav");
             b.waitVisible("#mix-download-wav", Duration.ofSeconds(120));
-            b.find("#mix-export-dawproject").click();
+            b.click("#mix-export-dawproject");
             b.waitVisible("#mix-download-dawproject", Duration.ofSeconds(120));
-            WebElement wav = b.find("#mix-download-wav"), daw = b.find("#mix-download-dawproject");
-            assertTrue(wav.getAttribute("href").endsWith("mix.wav?download=1"), wav.getAttribute("href"));
-            assertTrue(daw.getAttribute("href").endsWith("mix.dawproject?download=1"));
-            TestServer.Reply got = s.get(daw.getAttribute("href").substring(s.base().length()));
+            String wav = b.attribute("#mix-download-wav", "href"), daw = b.attribute("#mix-download-dawproject", "href");
+            assertTrue(wav.endsWith("mix.wav?download=1"), wav);
+            assertTrue(daw.endsWith("mix.dawproject?download=1"));
+            TestServer.Reply got = s.get(daw.substring(s.base().length()));
             assertEquals(200, got.status());
             b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("mix");
