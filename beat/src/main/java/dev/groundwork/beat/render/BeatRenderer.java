@@ -67,9 +67,10 @@ public final class BeatRenderer {
             done++;
         }
         progress.progress("render", 1);
-        double peak = new RenderedBeat(out, frames, sr, 1.0).mixPeak();
+        RenderedBeat untrimmed = new RenderedBeat(out, frames, sr, 1.0);   // finds each part's rests, once
+        double peak = untrimmed.mixPeak();
         double trim = peak > 0 ? Math.pow(10, RenderedBeat.MIX_PEAK_DBFS / 20) / peak : 1.0;
-        return new RenderedBeat(out, frames, sr, trim);
+        return untrimmed.withTrim(trim);
     }
 
     /** {@code loopFrames} > 0: the first hits of the loop also choke the last ones, as they will when it repeats. */

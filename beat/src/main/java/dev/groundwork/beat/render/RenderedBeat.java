@@ -12,12 +12,50 @@ import java.util.function.Function;
  * exactly the sum of the stems, sample for sample. Stems are streamed to their files in blocks while the
  * mix is summed ({@link #mix(Function)}), so writing them never holds a whole stereo stem in memory.
  *
- * @param trim common gain applied to every stem so the mix peaks at {@link #MIX_PEAK_DBFS}
+ * @param trim  common gain applied to every stem so the mix peaks at {@link #MIX_PEAK_DBFS}
+ * @param rests which blocks of each part are rests (null: scanned here); {@link #withTrim} passes them on
  */
-public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate, double trim) {
+public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate, double trim, Rests rests) {
     public static final double MIX_PEAK_DBFS = -6.0;
     /** Frames per block when stems or the mix are made piecewise: a block of every part and of the mix stays in cache. */
     static final int BLOCK = 1 << 13;
+
+    public RenderedBeat {
+        if (rests == null) rests = Rests.of(parts, frames);
+        if (rests.blocks.length != parts.size()) throw new IllegalArgumentException("rests for " + rests.blocks.length + " parts, not " + parts.size());
+    }
+
+    /** A beat whose rests are found by scanning each part once. */
+    public RenderedBeat(List<PartAudio> parts, int frames, double sampleRate, double trim) {
+        this(parts, frames, sampleRate, trim, null);
+    }
+
+    /** The same parts at another trim: the rests (which do not depend on gain) are not scanned again. */
+    public RenderedBeat withTrim(double t) {
+        return new RenderedBeat(parts, frames, sampleRate, t, rests);
+    }
+
+    /**
+     * Which {@link #BLOCK}-frame blocks of each part are digital silence (a rest), found in one scan of each part:
+     * the peak pass and the mix pass both skip them, and a part's samples are not read twice to find them.
+     */
+    public static final class Rests {
+        private final boolean[][] blocks;   // [part][block]
+
+        private Rests(boolean[][] blocks) { this.blocks = blocks; }
+
+        static Rests of(List<PartAudio> parts, int frames) {
+            int count = (frames + BLOCK - 1) / BLOCK;
+            boolean[][] b = new boolean[parts.size()][count];
+            for (int k = 0; k < parts.size(); k++) {
+                for (int i = 0; i < count; i++) b[k][i] = resting(parts.get(k), i * BLOCK, Math.min(BLOCK, frames - i * BLOCK));
+            }
+            return new Rests(b);
+        }
+
+        /** Whether part {@code part} rests in the block that starts at frame {@code from} (a multiple of {@link #BLOCK}). */
+        boolean at(int part, int from) { return blocks[part][from / BLOCK]; }
+    }
 
     public List<String> partNames() { return parts.stream().map(PartAudio::name).toList(); }
 
@@ -73,7 +111,7 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
                 view.setFrames(n);
                 for (int k = 0; k < parts.size(); k++) {
                     PartAudio p = parts.get(k);
-                    if (resting(p, from, n)) {
+                    if (rests.at(k, from)) {
                         // a rest adds nothing to the mix; its stem block is silence (which a WAV stem stores as a hole)
                         java.util.Arrays.fill(block[0], 0, n, 0f);
                         java.util.Arrays.fill(block[1], 0, n, 0f);
@@ -113,7 +151,7 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
             int n = Math.min(BLOCK, frames - from);
             java.util.Arrays.fill(sum[0], 0, n, 0f);
             java.util.Arrays.fill(sum[1], 0, n, 0f);
-            for (PartAudio p : parts) if (!resting(p, from, n)) stemBlock(p, block, trim, from, n, sum, 0);
+            for (int k = 0; k < parts.size(); k++) if (!rests.at(k, from)) stemBlock(parts.get(k), block, trim, from, n, sum, 0);
             for (float[] ch : sum) peak = peak(ch, n, peak);
         }
         return peak;
