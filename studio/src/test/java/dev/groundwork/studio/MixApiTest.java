@@ -22,10 +22,7 @@ class MixApiTest {
     @Test
     void stemsAreMixedAFaderChangeIsRenderedAndLoggedAndUndoRestoresTheProposal() throws Exception {
         try (TestServer s = TestServer.in(ws)) {
-            String p = s.createProject("Mix me");
-            List<TestServer.Part> parts = new ArrayList<>();
-            TestStems.song(4.0, 7).forEach((name, bytes) -> parts.add(new TestServer.Part(name, bytes)));
-            assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
+            String p = projectWithStems(s, "Mix me");
 
             s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
             JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
@@ -72,10 +69,7 @@ class MixApiTest {
     @Test
     void theMaskingLevelIsChosenWithTheProposalAndKeptWhenARoleChangeRePlans() throws Exception {
         try (TestServer s = TestServer.in(ws)) {
-            String p = s.createProject("Masking level");
-            List<TestServer.Part> parts = new ArrayList<>();
-            TestStems.song(4.0, 7).forEach((name, bytes) -> parts.add(new TestServer.Part(name, bytes)));
-            assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
+            String p = projectWithStems(s, "Masking level");
 
             TestServer.Reply bad = s.post("/api/projects/" + p + "/mix/propose", "{\"masking_level\":1.5}");
             assertEquals(400, bad.status(), bad.body());
@@ -98,10 +92,7 @@ class MixApiTest {
     @Test
     void aStemMarkedAsBleedIsHeldTwelveDbUnderItsRoleLevelAndTheMarkCanBeTakenOff() throws Exception {
         try (TestServer s = TestServer.in(ws)) {
-            String p = s.createProject("Bleed");
-            List<TestServer.Part> parts = new ArrayList<>();
-            TestStems.song(4.0, 7).forEach((name, bytes) -> parts.add(new TestServer.Part(name, bytes)));
-            assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
+            String p = projectWithStems(s, "Bleed");
             s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
             JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
             JsonNode proposed = planStem(plan(p, first), "hats.wav");
@@ -141,6 +132,15 @@ class MixApiTest {
     private static JsonNode planStem(JsonNode plan, String file) {
         for (JsonNode sp : plan.path("stems")) if (sp.path("file").asText().equals(file)) return sp;
         throw new AssertionError("no stem " + file + " in " + plan);
+    }
+
+    /** A new project with the four test stems (bass, hats, keys, kick; 4 s) uploaded to its Mix page. */
+    private static String projectWithStems(TestServer s, String name) {
+        String p = s.createProject(name);
+        List<TestServer.Part> parts = new ArrayList<>();
+        TestStems.song(4.0, 7).forEach((file, bytes) -> parts.add(new TestServer.Part(file, bytes)));
+        assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
+        return p;
     }
 
     private JsonNode plan(String project, JsonNode candidate) throws Exception {

@@ -28,15 +28,8 @@ class BeatPageBrowserTest {
             String p = s.createProject("Browser beat");
             b.driver.get(s.base() + "/#" + p + "/beat");
             b.waitVisible("#beat-prompt", Duration.ofSeconds(20));
-            b.stable("#beat-prompt", e -> {
-                e.sendKeys("dark trap, 140 bpm, F minor, 8 bars");
-                return null;
-            });
-            b.stable("#beat-count", e -> {
-                e.clear();
-                e.sendKeys("2");
-                return null;
-            });
+            b.type("#beat-prompt", "dark trap, 140 bpm, F minor, 8 bars");
+            b.type("#beat-count", "2");
             b.click("#beat-generate");
             b.waitFor("two variations", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 2);
             b.waitVisible("#beat-grid", Duration.ofSeconds(10));

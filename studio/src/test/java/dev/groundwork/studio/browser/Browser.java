@@ -92,6 +92,15 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Replaces what the input {@code css} names holds with {@code text}. */
+    void type(String css, String text) {
+        stable(css, e -> {
+            e.clear();
+            e.sendKeys(text);
+            return null;
+        });
+    }
+
     String text(String css) { return stable(css, WebElement::getText); }
 
     String attribute(String css, String name) { return stable(css, e -> e.getAttribute(name)); }

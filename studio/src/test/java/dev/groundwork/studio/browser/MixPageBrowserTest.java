@@ -47,11 +47,7 @@ class MixPageBrowserTest {
 
             // the masking-aware level beside the level conventions: its default shown, a new value sent with the proposal
             assertEquals("0.2", b.attribute("#mix-masking-level", "value"));
-            b.stable("#mix-masking-level", e -> {
-                e.clear();
-                e.sendKeys("0.4");
-                return null;
-            });
+            b.type("#mix-masking-level", "0.4");
             b.click("#mix-propose");
             b.waitFor("two mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 2);
             b.waitFor("proposed strips", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-strips .strip")).size() == 4);
