@@ -41,9 +41,11 @@ final class MaskingRules {
      * The planned stems with the masking correction on their faders. {@code movesDb} are the style, intent and fix
      * moves already in each gain: the exposure is judged without them, so a fix or a style stays an exact move. Stems
      * {@code held} (named as bleed or room tracks) keep their level; they still cover the others. Each stem measured
-     * carries its {@link MaskingMove} (also at level 0), so an edited plan can take another level.
+     * carries its {@link MaskingMove} (also at level 0), so an edited plan can take another level. The {@code focusedLead}
+     * (a lead vocal or a {@code --lead} stem, null for none) is exposed on purpose: the move may raise it, never lower it.
      */
-    static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double[] movesDb, boolean[] held, double sessionRate, double level) {
+    static List<StemPlan> apply(List<StemPlan> stems, List<StemProfile> profiles, double[] movesDb, boolean[] held, String focusedLead,
+                                double sessionRate, double level) {
         int n = stems.size();
         double[] gain = new double[n];
         boolean[] included = new boolean[n];
@@ -62,10 +64,13 @@ final class MaskingRules {
                 out.add(p);
                 continue;
             }
-            double c = r.correctionDb()[i];
-            p = p.withMaskingMove(new MaskingMove(r.exposureVsMeanDb()[i], c));
+            MaskingMove m = new MaskingMove(r.exposureVsMeanDb()[i], 0, p.file().equals(focusedLead));
+            double c = m.at(level);
+            p = p.withMaskingMove(new MaskingMove(m.exposureVsMeanDb(), c, m.focusedLead()));
             if (c == 0) {
-                out.add(p);
+                out.add(m.focusedLead() && r.correctionDb()[i] < 0 ? p.withGain(p.gainDb(), String.format(Locale.ROOT,
+                        "%s; masking: it stands out in its bands (the others %.1f dB under it) as the lead's focus intends, level %.2f: +0.0 dB, not lowered",
+                        p.gainReason(), Math.abs(r.exposureDb()[i]), level)) : p);
                 continue;
             }
             double g = Math.max(-60, Math.min(30, p.gainDb() + c));
@@ -90,7 +95,7 @@ final class MaskingRules {
         boolean changed = false;
         for (StemPlan p : plan.stems()) {
             MaskingMove m = p.maskingMove();
-            double wanted = m == null ? 0 : move(level, m.exposureVsMeanDb());
+            double wanted = m == null ? 0 : m.at(level);
             if (m == null || wanted == m.gainDb()) {
                 out.add(p);
                 continue;
@@ -103,7 +108,7 @@ final class MaskingRules {
                         c.makeupDb(), c.rmsMs(), c.expectedReductionDb(), c.reason());
             }
             out.add(p.withGain(MixPlanner.round2(g), String.format(Locale.ROOT, "%s; masking level edited to %.2f: move %+.1f dB instead of %+.1f dB → %+.1f dB",
-                    p.gainReason(), level, wanted, m.gainDb(), g)).withDynamics(c, p.ducking()).withMaskingMove(new MaskingMove(m.exposureVsMeanDb(), wanted)));
+                    p.gainReason(), level, wanted, m.gainDb(), g)).withDynamics(c, p.ducking()).withMaskingMove(new MaskingMove(m.exposureVsMeanDb(), wanted, m.focusedLead())));
             changed = true;
         }
         if (!changed && level != MixSettings.DEFAULT_MASKING_LEVEL && plan.stems().stream().allMatch(p -> p.maskingMove() == null)) {

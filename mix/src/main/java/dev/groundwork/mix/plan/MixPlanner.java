@@ -46,6 +46,7 @@ public final class MixPlanner {
             if (stems.stream().noneMatch(p -> matchesFile(b, p.file()))) throw new IllegalArgumentException("--bleed names " + b + ", which is not one of the stems");
         }
         String lead = chooseLead(stems, s);
+        String focusedLead = null;   // the lead given the full focus: a lead vocal or the stem the producer named
         // 2. Levels.
         String balance = BalanceChoice.resolve(s.balance(), stems, notes);
         Map<Role, Integer> count = new EnumMap<>(Role.class);
@@ -67,6 +68,7 @@ public final class MixPlanner {
             // line the classifier picked keeps its role's level (the pick is a guess).
             boolean named = s.lead() != null;
             double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
+            if (isLead && (p.role() == Role.LEAD_VOCAL || named)) focusedLead = p.file();
             // a named instrument lead sits 1 dB under where a lead vocal would (whatever its role's own offset)
             double roleOffset = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), balance);
             boolean bleed = s.bleedStems().stream().anyMatch(b -> matchesFile(b, p.file()));
@@ -96,8 +98,8 @@ public final class MixPlanner {
         List<StemPlan> placed = PanRules.apply(leveled, lead, s);
         List<StemPlan> eqd = EqRules.apply(placed, profiles, lead, s.maskingStrength());
         double amount = Math.max(0, 1 + 0.3 * s.intent("compression")) * ("dry".equals(s.style()) ? 0.8 : 1.0);
-        List<StemPlan> leveledAfterInserts = MaskingRules.apply(LevelCompensation.apply(eqd, profiles, sessionRate), profiles, movesDb, held, sessionRate,
-                s.maskingLevel());
+        List<StemPlan> leveledAfterInserts = MaskingRules.apply(LevelCompensation.apply(eqd, profiles, sessionRate), profiles, movesDb, held,
+                focusedLead, sessionRate, s.maskingLevel());
         List<StemPlan> dyn = DynamicsRules.apply(leveledAfterInserts, profiles, amount, sessionRate);
         List<StemPlan> spaced = SpaceRules.apply(dyn, lead, s);
         CompressionPlan drumBus = DynamicsRules.drumBus(spaced, amount);
