@@ -113,4 +113,30 @@ class RenderedLevelTest {
         assertTrue(target(bass) - before > 0.3, "without make-up the ducked bass falls short: " + seen);
         assertEquals(target(bass), with, 0.25, seen);
     }
+
+    @Test
+    void aFaderMoveOnACompressedStemChangesItsLevelByExactlyThatAndNotItsCompression(@TempDir Path dir) {
+        List<StemSource> band = List.of(
+                new MemoryStem("kick.wav", SyntheticStems.kick(SECONDS, 0.8)),
+                new MemoryStem("snare.wav", crackSnare(SECONDS)),
+                new MemoryStem("lead vox.wav", SyntheticStems.lead(SECONDS, 0.7)));
+        MixPlan plan = AutoMix.propose(AutoMix.analyze(band, ProgressListener.NONE), MixSettings.defaults());
+        StemPlan snare = plan.stem("snare.wav").orElseThrow();
+        assertTrue(snare.compression() != null, "the snare is compressed: " + snare);
+        for (double move : new double[]{+6, -6}) {
+            StemPlan moved = snare.withFader(snare.gainDb() + move, "moved");
+            assertEquals(snare.compression().thresholdDb() + move, moved.compression().thresholdDb(), 1e-9);
+            MixPlan edited = plan.withStems(plan.stems().stream().map(p -> p.file().equals("snare.wav") ? moved : p).toList());
+            // the same move as an input gain (threshold left alone) drives the compressor harder or lets it go
+            MixPlan asInputGain = plan.withStems(plan.stems().stream().map(p -> p.file().equals("snare.wav") ? p.withGain(p.gainDb() + move, "input") : p).toList());
+            Path a = dir.resolve("base" + move), b = dir.resolve("fader" + move), c = dir.resolve("input" + move);
+            MixRenderer.renderToFile(plan, band, dir.resolve("m0.wav"), OutputFormat.wav(OutputFormat.Encoding.FLOAT32), a, ProgressListener.NONE);
+            MixRenderer.renderToFile(edited, band, dir.resolve("m1.wav"), OutputFormat.wav(OutputFormat.Encoding.FLOAT32), b, ProgressListener.NONE);
+            MixRenderer.renderToFile(asInputGain, band, dir.resolve("m2.wav"), OutputFormat.wav(OutputFormat.Encoding.FLOAT32), c, ProgressListener.NONE);
+            double base = integratedLufs(a.resolve("snare.wav")), fader = integratedLufs(b.resolve("snare.wav")), input = integratedLufs(c.resolve("snare.wav"));
+            String seen = String.format(java.util.Locale.ROOT, "move %+.0f dB: base %.2f, fader %.2f, as input gain %.2f LUFS", move, base, fader, input);
+            assertEquals(move, fader - base, 0.05, seen);
+            assertTrue(Math.abs(input - base - move) > 0.3, "an input gain moves the compression too (so the fader test can fail): " + seen);
+        }
+    }
 }

@@ -101,14 +101,8 @@ final class MaskingRules {
                 continue;
             }
             double g = Math.max(-60, Math.min(30, p.gainDb() - m.gainDb() + wanted));
-            double delta = g - p.gainDb();
-            CompressionPlan c = p.compression();
-            if (c != null) {
-                c = new CompressionPlan(Math.round((c.thresholdDb() + delta) * 10) / 10.0, c.ratio(), c.attackMs(), c.releaseMs(), c.kneeDb(),
-                        c.makeupDb(), c.rmsMs(), c.expectedReductionDb(), c.reason());
-            }
-            out.add(p.withGain(MixPlanner.round2(g), String.format(Locale.ROOT, "%s; masking level edited to %.2f: move %+.1f dB instead of %+.1f dB → %+.1f dB",
-                    p.gainReason(), level, wanted, m.gainDb(), g)).withDynamics(c, p.ducking()).withMaskingMove(new MaskingMove(m.exposureVsMeanDb(), wanted, m.focusedLead())));
+            out.add(p.withFader(MixPlanner.round2(g), String.format(Locale.ROOT, "%s; masking level edited to %.2f: move %+.1f dB instead of %+.1f dB → %+.1f dB",
+                    p.gainReason(), level, wanted, m.gainDb(), g)).withMaskingMove(new MaskingMove(m.exposureVsMeanDb(), wanted, m.focusedLead())));
             changed = true;
         }
         if (!changed && level != MixSettings.DEFAULT_MASKING_LEVEL && plan.stems().stream().allMatch(p -> p.maskingMove() == null)) {

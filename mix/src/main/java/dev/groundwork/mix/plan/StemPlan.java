@@ -26,6 +26,20 @@ public record StemPlan(String file, Role role, double roleConfidence, String rol
                 reverbSendDb, delaySendDb, sendReason, drumBus, bleed, maskingMove);
     }
 
+    /**
+     * The gain moved as a mixer's fader moves: the gain sits before the stem's compressor, so its threshold moves by
+     * the same amount and the compression stays as planned (a DAW fader after the inserts does the same; the
+     * DAWproject export puts the gain there).
+     */
+    public StemPlan withFader(double db, String reason) {
+        CompressionPlan c = compression;
+        if (c != null && db != gainDb) {
+            c = new CompressionPlan(Math.round((c.thresholdDb() + db - gainDb) * 10) / 10.0, c.ratio(), c.attackMs(), c.releaseMs(), c.kneeDb(),
+                    c.makeupDb(), c.rmsMs(), c.expectedReductionDb(), c.reason());
+        }
+        return withGain(db, reason).withDynamics(c, ducking);
+    }
+
     public StemPlan withPan(double p, String reason) {
         return new StemPlan(file, role, roleConfidence, roleReason, silent, measured, gainDb, gainReason, p, reason, eq, compression, ducking,
                 reverbSendDb, delaySendDb, sendReason, drumBus, bleed, maskingMove);

@@ -105,7 +105,8 @@ final class MixEngine {
         for (StemPlan sp : base.stems()) {
             MixViews.StemEdit e = edits.get(sp.file());
             if (e != null && e.faderDb() != null) {
-                sp = sp.withGain(e.faderDb(), String.format(Locale.ROOT, "set by the producer to %+.1f dB (proposed %+.1f dB: %s)", e.faderDb(), sp.gainDb(), sp.gainReason()));
+                // a fader: the compressor's threshold follows it, so moving it changes the level, not the compression
+                sp = sp.withFader(e.faderDb(), String.format(Locale.ROOT, "set by the producer to %+.1f dB (proposed %+.1f dB: %s)", e.faderDb(), sp.gainDb(), sp.gainReason()));
             }
             if (e != null && e.pan() != null) {
                 sp = sp.withPan(e.pan(), String.format(Locale.ROOT, "set by the producer to %+.2f (proposed %+.2f)", e.pan(), sp.pan()));
