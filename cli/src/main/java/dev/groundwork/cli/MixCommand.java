@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,6 +100,10 @@ public final class MixCommand implements Callable<Integer> {
             throw new UsageException("say where the mix goes (-o OUT.wav), or ask for --plan or --export");
         }
         if (fromPlan != null && candidates > 1) throw new UsageException("--from-plan renders one plan; drop --candidates");
+        if (fromPlan != null) {
+            PlanDecidedOptions.refuseWithFromPlan(spec, Set.of("--role", "--lead", "--fix", "--bleed", "--masking", "--masking-level", "--tempo",
+                    "--headroom", "--style", "--balance", "--more", "--less"));
+        }
         if (candidates < 1 || candidates > MixSettings.STYLES.size()) throw new UsageException("--candidates must be 1 to " + MixSettings.STYLES.size());
         OutputFormat format;
         try {

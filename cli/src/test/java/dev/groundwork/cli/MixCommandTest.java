@@ -90,6 +90,14 @@ class MixCommandTest {
         Run r2 = run("mix", stems.toString(), "-o", again.toString(), "--from-plan", plan.toString());
         assertEquals(0, r2.status(), r2.err());
         assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again));
+
+        // Options that decide a plan cannot be honoured by --from-plan: refused, nothing written, instead of ignored.
+        Path ignored = root.resolve("out5/m.wav");
+        Run refused = run("mix", stems.toString(), "-o", ignored.toString(), "--from-plan", plan.toString(), "--masking-level", "0", "--fix", "bass=-3dB");
+        assertEquals(2, refused.status(), refused.err());
+        assertEquals("groundwork: --masking-level, --fix decide the plan, and --from-plan renders a plan as written: edit the plan file instead, "
+                + "or plan again without --from-plan", refused.err().strip());
+        assertFalse(Files.exists(ignored));
     }
 
     @Test
