@@ -1,9 +1,16 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.OutputFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,5 +37,25 @@ class MainTest {
         assertEquals(2, bad.status());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         assertTrue(bad.err().contains("'abc'") && bad.err().contains("groundwork beat --help"), bad.err());
+    }
+
+    @Test
+    void aWarningAboutAnInputIsPrintedOnceThoughTheJobReadsTheFileSeveralTimes(@TempDir Path dir) throws Exception {
+        double fs = 44_100;
+        AudioBuffer b = AudioBuffer.allocate(2, (int) (6 * fs), fs);
+        for (int i = 0; i < b.frames(); i++) {
+            float v = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / fs));
+            b.channel(0)[i] = v;
+            b.channel(1)[i] = v;
+        }
+        Path whole = dir.resolve("whole.wav"), cut = dir.resolve("cut.wav");
+        AudioFiles.write(whole, b, OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2)); // the data chunk still claims 6 s
+
+        Run r = run("master", cut.toString(), "-o", dir.resolve("m.wav").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("truncated")).count(), r.err());
+        assertTrue(r.err().startsWith("warning: cut.wav: "), r.err());
     }
 }
