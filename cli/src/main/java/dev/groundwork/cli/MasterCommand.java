@@ -309,7 +309,7 @@ public final class MasterCommand implements Callable<Integer> {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + output + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create output folder " + output + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
         if (!Files.isDirectory(output)) throw new UsageException("with --album, -o must be a folder");
         List<Inspection> inspections = new ArrayList<>();

@@ -49,7 +49,7 @@ public final class Json {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file.getFileName() + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
     }
 
@@ -60,7 +60,7 @@ public final class Json {
             throw new IllegalArgumentException(file.getFileName() + ": not a valid " + type.getSimpleName() + " (" +
                     e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.groundwork.master.plan.LoudnessStage;
 import dev.groundwork.master.render.AudioOutput;
 import dev.groundwork.master.render.AudioSource;
 import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.core.io.IoErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class BeatJob {
         try {
             Files.createDirectories(dir.resolve("stems"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + IoErrors.reason(e), e);
         }
         List<String> files = new ArrayList<>();
         Json.write(dir.resolve("beat.json"), plan);

@@ -23,6 +23,7 @@ import dev.groundwork.mix.render.MixReport;
 import dev.groundwork.mix.render.MixRenderer;
 import dev.groundwork.mix.stems.FileStem;
 import dev.groundwork.mix.stems.StemSource;
+import dev.groundwork.core.io.IoErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public final class ProduceJob {
         try {
             Files.createDirectories(dir.resolve("stems"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + IoErrors.reason(e), e);
         }
         List<String> files = new ArrayList<>();
         Json.write(dir.resolve("beat.json"), beat);
