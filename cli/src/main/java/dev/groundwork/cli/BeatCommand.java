@@ -82,6 +82,8 @@ public final class BeatCommand implements Runnable {
         if (variations < 1 || variations > 32) throw new UsageException("--variations must be 1..32");
         if (prompt == null && fromPlan == null) throw new UsageException("give a PROMPT or --from-plan P.json");
         if (prompt != null && fromPlan != null) throw new UsageException("give a PROMPT or --from-plan, not both");
+        if (prompt != null && prompt.isBlank()) throw new UsageException("the prompt is empty: describe the beat, e.g. groundwork beat \"lo-fi 80 bpm\" -o beat");
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) throw new UsageException("-o " + out + " is a file; give a folder for the beat");
         if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
         if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
         long baseSeed = seed == null ? 1 : seed;

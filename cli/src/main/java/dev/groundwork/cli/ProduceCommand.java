@@ -1,5 +1,6 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.beat.prompt.PromptException;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.master.MasterSettings;
 import dev.groundwork.mix.MixSettings;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,11 +47,14 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException("-o " + dir + " is a file; give a folder for the project");
         MixSettings mix = intent.applyTo(MixSettings.defaults().withBalance("beat"));  // produce makes instrumental beats
         MasterSettings master = target.settings();
         ProduceResult r;
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
             r = ProduceJob.run(new ProduceJob.Request(prompt, dir, seed, mix, master), progress);
+        } catch (PromptException e) {
+            throw new UsageException(e.getMessage()); // as in beat: the prompt asks for something that cannot be made
         }
         var out = spec.commandLine().getOut();
         if (json) {

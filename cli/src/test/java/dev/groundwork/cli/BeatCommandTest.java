@@ -43,4 +43,19 @@ class BeatCommandTest {
         assertEquals(2, run("beat", "--from-plan", dir.resolve("a/beat.json").toString(), "--drop", "hats@bridge",
                 "-o", dir.resolve("c").toString()).status());
     }
+
+    @Test
+    void aBlankPromptOrAFileForTheFolderIsAUsageErrorAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Run blank = run("beat", "  ", "-o", dir.resolve("blank").toString());
+        assertEquals(2, blank.status());
+        assertEquals(1, blank.err().strip().lines().count(), blank.err());
+        assertTrue(blank.err().contains("prompt"), blank.err());
+        assertFalse(Files.exists(dir.resolve("blank")));
+
+        Path song = Files.writeString(dir.resolve("song.wav"), "not a folder");
+        Run file = run("beat", "trap", "-o", song.toString());
+        assertEquals(2, file.status());
+        assertEquals("groundwork: -o " + song + " is a file; give a folder for the beat", file.err().strip());
+        assertEquals("not a folder", Files.readString(song));
+    }
 }
