@@ -452,10 +452,11 @@ public final class MasterCommand implements Callable<Integer> {
         stage(sb, "loudness", s.loudness().reason());
         stage(sb, "deliver", s.deliver().reason());
         GainReduction g = r.gainReduction();
-        sb.append(String.format(Locale.ROOT, "  %-9s compressor max %.1f dB (mean %.2f dB); limiter max %.1f dB (mean %.2f dB while active, active %.0f %% of the time)%n",
-                "reduction", g.compressorMaxDb(), g.compressorMeanDb(), g.limiterMaxDb(), g.limiterMeanDb(), g.limiterActivePercent()));
-        if (!g.multibandMaxDb().isEmpty()) sb.append(String.format(Locale.ROOT, "  %-9s multiband max low %.1f dB, mid %.1f dB, high %.1f dB%n", "",
-                g.multibandMaxDb().get(0), g.multibandMaxDb().get(1), g.multibandMaxDb().get(2)));
+        sb.append(String.format(Locale.ROOT, "  %-9s compressor max %s dB (mean %s dB); limiter max %s dB (mean %s dB while active, active %s %% of the time)%n",
+                "reduction", fmt(g.compressorMaxDb(), 1), fmt(g.compressorMeanDb(), 2), fmt(g.limiterMaxDb(), 1), fmt(g.limiterMeanDb(), 2),
+                fmt(g.limiterActivePercent(), 0)));
+        if (!g.multibandMaxDb().isEmpty()) sb.append(String.format(Locale.ROOT, "  %-9s multiband max low %s dB, mid %s dB, high %s dB%n", "",
+                fmt(g.multibandMaxDb().get(0), 1), fmt(g.multibandMaxDb().get(1), 1), fmt(g.multibandMaxDb().get(2), 1)));
         for (CodecCheck c : r.codecCheck()) {
             sb.append(String.format(Locale.ROOT, "  %-9s %s %s decodes to %.2f dBTP%s%n", "codec", c.codec(), c.bitrate(), c.truePeakDbtp(), c.overCeiling() ? " (over the ceiling)" : ""));
         }
@@ -471,9 +472,11 @@ public final class MasterCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  %-9s %s%n", name, reason));
     }
 
+    /** As analyze prints numbers: n/a for what does not exist, and never "-0.0" (a reduction of -0.0 dB reads as a bug). */
     static String fmt(Double v, int decimals) {
-        if (v == null || v.isNaN()) return "-";
+        if (v == null || v.isNaN()) return "n/a";
         if (v.isInfinite()) return v > 0 ? "inf" : "-inf";
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return s.matches("-0(\\.0+)?") ? s.substring(1) : s;
     }
 }

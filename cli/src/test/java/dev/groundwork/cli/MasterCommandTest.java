@@ -144,4 +144,24 @@ class MasterCommandTest {
         assertEquals(2, r.status());
         assertArrayEquals(before, Files.readAllBytes(song));
     }
+
+    /** Before: "- LU" where analyze says "n/a LU", and "limiter max -0.0 dB" when the limiter did nothing. */
+    @Test
+    void aShortLoudInputReadsNaForTheMissingRangeAndNoNegativeZero() {
+        double fs = 44_100;
+        AudioBuffer b = AudioBuffer.allocate(2, (int) (2 * fs), fs);
+        for (int i = 0; i < b.frames(); i++) {
+            float v = (float) (0.4 * Math.sin(2 * Math.PI * 220 * i / fs));
+            b.channel(0)[i] = v;
+            b.channel(1)[i] = v;
+        }
+        Path loud = dir.resolve("loud-short.wav");
+        AudioFiles.write(loud, b, OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        Run r = run("master", loud.toString(), "-o", dir.resolve("loud-short-master.wav").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("n/a LU"), r.out());
+        assertFalse(r.out().contains(" - LU"), r.out());
+        assertFalse(r.out().contains("-0.0 "), r.out());
+        assertFalse(r.out().contains("-0.00 "), r.out());
+    }
 }
