@@ -24,8 +24,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Measure loudness (BS.1770-4 / EBU R128), true peak, DC offset, clipping, stereo correlation,",
-                "crest factor and the third-octave spectrum of audio files (WAV, AIFF, FLAC, MP3, Ogg Vorbis)."})
+        description = {"Measure loudness (BS.1770-4 / EBU R128), loudness range and true peak of audio files.",
+                "Also RMS, crest factor, DC offset, clipped samples, stereo correlation and the",
+                "third-octave spectrum (octave bands in the text, every band in --json).",
+                "Reads WAV, AIFF, FLAC, MP3 and Ogg Vorbis."})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files to analyse.")
     List<Path> files;
@@ -58,7 +60,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             for (Path file : files) {
                 String label = file.getFileName().toString();
                 try (AudioStreamReader reader = AudioFiles.openReader(file)) {
-                    results.add(AudioAnalyzer.analyze(reader, file, (stage, fraction) -> progress.progress(label, fraction)));
+                    Analysis a = AudioAnalyzer.analyze(reader, file, (stage, fraction) -> progress.progress(label, fraction));
+                    // a table of -inf and n/a would look like a measurement of silence
+                    if (a.report().durationS() == 0) throw new AudioFileException(file, "holds no audio (0 frames)");
+                    results.add(a);
                 } catch (AudioFileException e) {
                     if (files.size() == 1) throw e;
                     err.println("groundwork: " + Main.oneLine(e));

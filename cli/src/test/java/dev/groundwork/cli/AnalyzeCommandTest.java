@@ -190,4 +190,22 @@ class AnalyzeCommandTest {
         assertEquals(2, notPng.status());
         assertTrue(notPng.err().contains(".png"), notPng.err());
     }
+
+    /** Before: a WAV with an empty data chunk printed a whole table of -inf and n/a and exited 0. */
+    @Test
+    void aFileWithoutFramesIsAnErrorNotATableOfNothing() {
+        Path none = dir.resolve("no-frames.wav");
+        AudioFiles.write(none, AudioBuffer.allocate(2, 0, 48_000), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        Run r = run("analyze", none.toString());
+        assertEquals(1, r.status());
+        assertEquals("groundwork: no-frames.wav: holds no audio (0 frames)", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void theSilenceTableHasNoTrailingBlanks() {
+        Run r = run("analyze", silence.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().lines().noneMatch(l -> l.endsWith(" ")), r.out().replace(' ', '.'));
+    }
 }

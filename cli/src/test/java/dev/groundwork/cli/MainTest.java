@@ -58,4 +58,18 @@ class MainTest {
         assertEquals(1, r.err().lines().filter(l -> l.contains("truncated")).count(), r.err());
         assertTrue(r.err().startsWith("warning: cut.wav: "), r.err());
     }
+
+    /** Before: the list cut analyze's description after "stereo correlation," (the first of two description lines). */
+    @Test
+    void theCommandListGivesEachCommandAWholeSentence() {
+        Run r = run("--help");
+        assertEquals(0, r.status());
+        String list = r.out().substring(r.out().indexOf("Commands:"));
+        // an entry is a line "  name  text" and its indented continuation lines
+        for (String entry : list.split("\n(?=  \\S)")) {
+            if (entry.startsWith("Commands:")) continue;
+            String text = entry.replaceAll("\\s+", " ").strip();
+            assertTrue(text.endsWith("."), "'" + text + "' in\n" + list);
+        }
+    }
 }
