@@ -27,7 +27,11 @@ import java.util.concurrent.Callable;
         description = {"Measure loudness (BS.1770-4 / EBU R128), loudness range and true peak of audio files.",
                 "Also RMS, crest factor, DC offset, clipped samples, stereo correlation and the",
                 "third-octave spectrum (octave bands in the text, every band in --json).",
-                "Reads WAV, AIFF, FLAC, MP3 and Ogg Vorbis."})
+                "Reads WAV, AIFF, FLAC, MP3 and Ogg Vorbis."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork analyze song.wav",
+                "  groundwork analyze mix.wav master.wav --plot compare.png   (one row per file)",
+                "  groundwork analyze song.wav --json | jq .integrated_lufs"})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files to analyse.")
     List<Path> files;

@@ -26,7 +26,13 @@ import java.util.Map;
 
 @Command(name = "beat", mixinStandardHelpOptions = true,
         description = {"Make a beat from a text prompt: MIDI, stems and a mastered render.",
-                "Edit a beat: --from-plan DIR/beat.json with --regenerate, --drop, --add, --transpose, --tempo, --sound, --kit, --soundfont."})
+                "Edit a beat: --from-plan DIR/beat.json with --regenerate, --drop, --add,",
+                "--transpose, --tempo, --sound, --kit, --soundfont."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork beat \"dark trap, 140 bpm, F minor, heavy 808\" -o my-beat --seed 7",
+                "  groundwork beat \"lo-fi 80 bpm, with piano\" -o ideas --variations 4",
+                "  groundwork beat --from-plan my-beat/beat.json --regenerate melody -o take2",
+                "  groundwork beat --from-plan my-beat/beat.json --drop hats@hook -o take3"})
 public final class BeatCommand implements Runnable {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "e.g. \"dark trap, 140 bpm, F minor, no melody\"")
     String prompt;
@@ -34,10 +40,10 @@ public final class BeatCommand implements Runnable {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder for beat.wav, beat.mid, beat.json and stems/.")
     Path out;
 
-    @Option(names = "--seed", description = "Seed: the same prompt and seed give byte-identical files (default 1).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed: the same prompt and seed give byte-identical files (default 1).")
     Long seed;
 
-    @Option(names = "--variations", paramLabel = "N", description = "Write N different beats to DIR/v1 .. DIR/vN and compare them.")
+    @Option(names = "--variations", paramLabel = "N", description = "Write N (1..32) different beats to DIR/v1 .. DIR/vN and compare them (default 1).")
     int variations = 1;
 
     @Option(names = "--plan", paramLabel = "P.json", description = "Also write the plan here (without -o: write only the plan).")
@@ -58,7 +64,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--transpose", paramLabel = "N@SECTION", description = "Change key by N semitones from a section on, e.g. +2@hook:last.")
     String transpose;
 
-    @Option(names = "--tempo", paramLabel = "BPM", description = "Change the tempo of the plan.")
+    @Option(names = "--tempo", paramLabel = "BPM", description = "Set the tempo (40-300), over the prompt's or the plan's.")
     Double tempo;
 
     @Option(names = "--sound", paramLabel = "PART=SOUND", description = "Swap a built-in sound, e.g. chords=piano, bass=reese.")

@@ -45,10 +45,18 @@ import java.util.concurrent.TimeUnit;
 
 @Command(name = "master", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Master a song to a loudness target with a true-peak-safe limiter, and show every decision.",
-                "Stages: inspect, clean, tonal_balance, dynamics, stereo, loudness, deliver. The output's integrated",
-                "loudness is measured and lands within 0.1 LU of the target; its true peak never exceeds the ceiling.",
-                "Candidates: OUT is the first; the others are written beside it as NAME.<character>.EXT, and",
-                "loudness-matched previews of every candidate and the original as NAME.<character>.preview.wav."})
+                "Stages: inspect, clean, tonal_balance, dynamics, stereo, loudness, deliver.",
+                "The output's integrated loudness is measured and lands within 0.1 LU of the",
+                "target; its true peak never exceeds the ceiling.",
+                "Candidates: OUT is the first; the others are written beside it as",
+                "NAME.<character>.EXT, with loudness-matched previews of every candidate and",
+                "the original as NAME.<character>.preview.wav."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork master mix.wav -o master.wav",
+                "  groundwork master mix.wav -o master.wav --target apple --candidates 5",
+                "  groundwork master mix.wav -o loud.wav --lufs -10 --ceiling -0.5 --plan p.json",
+                "  groundwork master mix.wav -o again.wav --from-plan p.json     (p.json edited)",
+                "  groundwork master a.wav b.wav c.wav --album -o album/"})
 public final class MasterCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IN", description = "Input audio (several only with --album).")
     List<Path> inputs;

@@ -20,8 +20,12 @@ import java.util.concurrent.Callable;
 
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Beat, mix and master from one prompt, writing every plan.",
-                "DIR gets beat.json/beat.mid/stems, mix.json/mix.wav/mix.dawproject and master.json/master.wav:",
-                "edit any plan and re-run that step alone."})
+                "DIR gets beat.json, beat.mid, stems/, mix.json, mix.wav, mix.dawproject,",
+                "master.json and master.wav: edit any plan and re-run that step alone",
+                "(the output ends with the commands to do it)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork produce \"dark trap, 140 bpm, F minor\" -o my-song",
+                "  groundwork produce \"house 124 bpm A minor\" -o club --target club --more drums"})
 public final class ProduceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROMPT", description = "What to make, e.g. \"dark trap beat 140 bpm in F minor\".")
     String prompt;
@@ -29,7 +33,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Project folder (created if needed).")
     Path dir;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Same prompt and seed give the same files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Same prompt and seed give the same files (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every command shares: the top-level help and how a mistyped command line is reported. */
@@ -70,6 +71,20 @@ class MainTest {
             if (entry.startsWith("Commands:")) continue;
             String text = entry.replaceAll("\\s+", " ").strip();
             assertTrue(text.endsWith("."), "'" + text + "' in\n" + list);
+        }
+    }
+
+    /** Before: no command's help had an example, and produce and beat showed picocli's --seed=<seed>, --target=<target>. */
+    @Test
+    void everyCommandsHelpEndsWithExamplesAndNamesItsValues() {
+        for (String command : new String[]{"analyze", "master", "beat", "produce", "studio"}) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.status());
+            assertTrue(r.out().contains("Examples:\n  groundwork " + command + " "), r.out());
+            assertFalse(r.out().contains("=<"), "a value without a name in:\n" + r.out());
+            String examples = r.out().substring(r.out().indexOf("Examples:") + "Examples:".length()).strip();
+            assertTrue(examples.lines().allMatch(l -> l.startsWith("groundwork " + command) || l.startsWith("  groundwork " + command)),
+                    "an example wrapped onto a second line:\n" + examples);
         }
     }
 }
