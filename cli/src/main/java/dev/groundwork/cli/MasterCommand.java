@@ -302,7 +302,8 @@ public final class MasterCommand implements Callable<Integer> {
                         fmt(c.loudnessRangeLu(), 1), fmt(c.crestFactorDb() == null ? Double.NaN : c.crestFactorDb(), 1), fmt(c.eqMaxDb(), 1) + " dB",
                         fmt(c.compressorMaxDb(), 1) + " dB", fmt(c.limiterMaxDb(), 1) + " dB", c.file());
             }
-            out.println("  previews: " + set.previews().stream().map(p -> p.getFileName().toString()).toList() + " and " + set.originalPreview().getFileName());
+            out.println("  previews: " + String.join(", ", set.previews().stream().map(p -> p.getFileName().toString()).toList())
+                    + " and " + set.originalPreview().getFileName());
         }
         out.flush();
         return 0;

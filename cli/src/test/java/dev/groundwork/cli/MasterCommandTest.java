@@ -164,4 +164,15 @@ class MasterCommandTest {
         assertFalse(r.out().contains("-0.0 "), r.out());
         assertFalse(r.out().contains("-0.00 "), r.out());
     }
+
+    /** Before: "previews: [song-c.transparent.preview.wav, song-c.warm.preview.wav] and ..." (a Java list). */
+    @Test
+    void candidatesAreTabledAndThePreviewsListedAsFileNames() {
+        Path out = dir.resolve("song-c.wav");
+        Run r = run("master", song.toString(), "-o", out.toString(), "--candidates", "2");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("  transparent ") && r.out().contains("  warm "), r.out());
+        assertTrue(r.out().contains("  previews: song-c.transparent.preview.wav, song-c.warm.preview.wav and song-c.original.preview.wav\n"), r.out());
+        assertTrue(Files.exists(dir.resolve("song-c.warm.wav")) && Files.exists(dir.resolve("song-c.original.preview.wav")));
+    }
 }
