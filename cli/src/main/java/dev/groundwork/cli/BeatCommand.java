@@ -115,6 +115,7 @@ public final class BeatCommand implements Runnable {
                 throw new UsageException("refusing to overwrite the input plan " + fromPlan + "; write to another folder");
             }
         }
+        new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut);
         if (planOut != null) Json.write(planOut, plans.get(0));
 
         List<BeatOutput> outputs = new ArrayList<>();

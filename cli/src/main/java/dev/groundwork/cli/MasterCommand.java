@@ -167,7 +167,8 @@ public final class MasterCommand implements Callable<Integer> {
             Path dir = p.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) throw new UsageException("folder " + dir + " does not exist (for " + p.getFileName() + ")");
         }
-        for (Path p : inputs) if (p.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) throw new UsageException("output would overwrite the input " + p);
+        new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan)
+                .output("-o", album ? null : output).output("--plan", planFile).output("--report", reportFile).output("--plot", plot);
     }
 
     private Target target() {

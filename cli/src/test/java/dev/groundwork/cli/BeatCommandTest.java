@@ -58,4 +58,16 @@ class BeatCommandTest {
         assertEquals("groundwork: -o " + song + " is a file; give a folder for the beat", file.err().strip());
         assertEquals("not a folder", Files.readString(song));
     }
+
+    /** Before: --plan naming the --from-plan file replaced it (only -o DIR/beat.json was checked). */
+    @Test
+    void thePlanWrittenMayNotBeThePlanRead(@TempDir Path dir) throws Exception {
+        Run made = run("beat", "house 124 bpm A minor 4 bars", "--plan", dir.resolve("beat.json").toString());
+        assertEquals(0, made.status(), made.err());
+        byte[] before = Files.readAllBytes(dir.resolve("beat.json"));
+        Run r = run("beat", "--from-plan", dir.resolve("beat.json").toString(), "--tempo", "126", "--plan", dir.resolve("beat.json").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("would overwrite the input"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("beat.json")));
+    }
 }

@@ -175,4 +175,32 @@ class MasterCommandTest {
         assertTrue(r.out().contains("  previews: song-c.transparent.preview.wav, song-c.warm.preview.wav and song-c.original.preview.wav\n"), r.out());
         assertTrue(Files.exists(dir.resolve("song-c.warm.wav")) && Files.exists(dir.resolve("song-c.original.preview.wav")));
     }
+
+    /** Before: --plan or --report naming the input replaced the song with JSON (only -o was checked). */
+    @Test
+    void noOutputOptionMayNameAnInput() throws Exception {
+        Path in = dir.resolve("precious.wav"), ref = dir.resolve("reference.wav");
+        Files.copy(song, in);
+        Files.copy(song, ref);
+        byte[] before = Files.readAllBytes(in);
+        String out = dir.resolve("p-out.wav").toString();
+        String[][] attempts = {
+                {"-o", out, "--plan", in.toString()},
+                {"-o", out, "--report", in.toString()},
+                {"-o", out, "--plan", dir.resolve(".").resolve("precious.wav").toString()},
+                {"-o", out, "--reference", ref.toString(), "--report", ref.toString()},
+                {"--reference", ref.toString(), "-o", ref.toString()},
+        };
+        for (String[] extra : attempts) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("master", in.toString()));
+            args.addAll(java.util.List.of(extra));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.status(), String.join(" ", extra) + ": " + r.err() + r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("would overwrite the input"), r.err());
+        }
+        assertArrayEquals(before, Files.readAllBytes(in));
+        assertArrayEquals(before, Files.readAllBytes(ref));
+        assertFalse(Files.exists(Path.of(out)));
+    }
 }
