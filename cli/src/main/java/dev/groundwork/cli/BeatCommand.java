@@ -98,7 +98,6 @@ public final class BeatCommand implements Runnable {
         for (int v = 0; v < variations; v++) {
             BeatPlan plan;
             if (fromPlan != null) {
-                if (!Files.isRegularFile(fromPlan)) throw new UsageException("plan not found: " + fromPlan);
                 plan = Json.read(fromPlan, BeatPlan.class);
             } else {
                 try {

@@ -54,6 +54,9 @@ public final class Json {
     }
 
     public static <T> T read(Path file, Class<T> type) {
+        // the same words as for a missing audio input, not Jackson's "(No such file or directory)" after the path
+        if (Files.isDirectory(file)) throw new UncheckedIOException(file.getFileName() + ": is a directory, not a plan", new java.io.FileNotFoundException(file.toString()));
+        if (!Files.exists(file)) throw new UncheckedIOException(file.getFileName() + ": no such file", new java.io.FileNotFoundException(file.toString()));
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {

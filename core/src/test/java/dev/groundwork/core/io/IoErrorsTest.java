@@ -38,4 +38,13 @@ class IoErrorsTest {
         assertEquals("cannot write beat.mid: song.wav is a file, not a folder", midi.getMessage());
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
     }
+
+    /** Before: "cannot read plan.json: plan.json (No such file or directory)". Now as a missing audio file reads. */
+    @Test
+    void aMissingPlanOrAFolderForAPlanReadsLikeAMissingAudioFile(@TempDir Path dir) {
+        UncheckedIOException gone = assertThrows(UncheckedIOException.class, () -> Json.read(dir.resolve("plan.json"), Map.class));
+        assertEquals("plan.json: no such file", gone.getMessage());
+        UncheckedIOException folder = assertThrows(UncheckedIOException.class, () -> Json.read(dir, Map.class));
+        assertEquals(dir.getFileName() + ": is a directory, not a plan", folder.getMessage());
+    }
 }
