@@ -136,6 +136,7 @@ public final class BeatCommand implements Runnable {
             o.println(Json.write(j));
         } else {
             human(o, plans, outputs);
+            if (planOut != null && out == null) o.println("wrote:   " + planOut + " (the plan; render it with --from-plan " + planOut + " -o DIR)");
         }
         o.flush();
     }

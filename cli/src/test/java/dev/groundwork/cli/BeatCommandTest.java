@@ -70,4 +70,14 @@ class BeatCommandTest {
         assertTrue(r.err().contains("would overwrite the input"), r.err());
         assertArrayEquals(before, Files.readAllBytes(dir.resolve("beat.json")));
     }
+
+    /** Before: with --plan and no -o the plan was written silently; every other file written is announced. */
+    @Test
+    void aPlanWrittenAloneIsAnnounced(@TempDir Path dir) {
+        Path plan = dir.resolve("idea.json");
+        Run r = run("beat", "lo-fi 80 bpm 4 bars", "--plan", plan.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(plan));
+        assertTrue(r.out().contains("wrote:   " + plan + " (the plan; render it with --from-plan " + plan + " -o DIR)"), r.out());
+    }
 }
