@@ -91,7 +91,7 @@ public final class MasterCommand implements Callable<Integer> {
     @Option(names = "--candidates", paramLabel = "N", defaultValue = "1", description = "Render N characters (1..5) with a comparison table and loudness-matched previews.")
     int candidates;
 
-    @Option(names = "--rate", paramLabel = "HZ", description = "Output sample rate (default: the input's).")
+    @Option(names = "--rate", paramLabel = "HZ", description = "Output sample rate, 8000 to 192000 Hz (default: the input's).")
     Double rate;
 
     @Option(names = "--bits", paramLabel = "16|24|32f", defaultValue = "24", description = "Sample format (default ${DEFAULT-VALUE}; 16 is dithered).")
@@ -162,6 +162,9 @@ public final class MasterCommand implements Callable<Integer> {
             if (name.endsWith(".flac") && bits.equals("32f")) throw new UsageException("FLAC holds 16 or 24 bits: use --bits 16 or 24, or a .wav output");
         }
         if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f");
+        if (rate != null && !AudioFiles.isWritableRate(rate)) {
+            throw new UsageException("--rate must be a whole number of Hz from 8000 to 192000, not " + AnalysisText.num(rate, rate == Math.rint(rate) ? 0 : 1));
+        }
         for (Path p : new Path[]{album ? null : output, planFile, reportFile, plot}) {
             if (p == null) continue;
             Path dir = p.toAbsolutePath().getParent();

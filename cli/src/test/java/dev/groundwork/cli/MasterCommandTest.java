@@ -203,4 +203,18 @@ class MasterCommandTest {
         assertArrayEquals(before, Files.readAllBytes(ref));
         assertFalse(Files.exists(Path.of(out)));
     }
+
+    /** Before: --rate 384000 (allowed by the option) or 44100.5 ran the whole job, then failed writing (exit 1). */
+    @Test
+    void aRateNoFileCanCarryIsAUsageErrorBeforeAnyWork() {
+        for (String rate : new String[]{"384000", "44100.5", "4000"}) {
+            Path out = dir.resolve("rate.wav");
+            Run r = run("master", song.toString(), "-o", out.toString(), "--rate", rate);
+            assertEquals(2, r.status(), rate + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--rate must be a whole number of Hz from 8000 to 192000"), r.err());
+            assertEquals("", r.out());
+            assertFalse(Files.exists(out));
+        }
+    }
 }
