@@ -66,9 +66,6 @@ public final class MixJob {
             for (StemSource s : stems) {
                 if (sameFolder(r.planFile(), ((FileStem) s).path())) throw new IllegalArgumentException("--plan " + r.planFile() + " would overwrite the stem " + s.name());
             }
-            if (r.fromPlan() != null && sameFolder(r.planFile(), r.fromPlan())) {
-                throw new IllegalArgumentException("--plan " + r.planFile() + " would overwrite the plan it renders; write the new plan elsewhere");
-            }
         }
         if (r.stemsOut() != null && sameFolder(r.stemsOut(), r.stemsDir())) {
             throw new IllegalArgumentException("--stems must name another folder than the stems themselves (they would be overwritten)");
