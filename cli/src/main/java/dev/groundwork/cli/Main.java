@@ -50,6 +50,8 @@ public final class Main implements Runnable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         AudioFiles.setWarningSink(onceEach(err));
         CommandLine cl = new CommandLine(new Main());
+        // -V on a command (groundwork master -V) prints the same version as on groundwork itself, not an empty line
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> 1);

@@ -87,4 +87,16 @@ class MainTest {
                     "an example wrapped onto a second line:\n" + examples);
         }
     }
+
+    /** Before: "groundwork master -V" printed an empty line (only the top command had a version provider). */
+    @Test
+    void everyCommandPrintsTheVersion() {
+        String top = run("-V").out().strip();
+        assertTrue(top.startsWith("groundwork "), top);
+        for (String command : new String[]{"analyze", "master", "beat", "mix", "produce", "studio"}) {
+            Run r = run(command, "--version");
+            assertEquals(0, r.status());
+            assertEquals(top, r.out().strip(), command);
+        }
+    }
 }
