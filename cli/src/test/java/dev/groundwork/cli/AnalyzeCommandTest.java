@@ -137,8 +137,9 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void aPlotThatCannotBeWrittenFailsWithOneLine() {
-        Run r = run("analyze", quiet.toString(), "--plot", dir.resolve("no/such/folder/q.png").toString());
+    void aPlotThatCannotBeWrittenFailsWithOneLine() throws Exception {
+        Path inTheWay = Files.createDirectories(dir.resolve("q.png")); // a folder where the image should go
+        Run r = run("analyze", quiet.toString(), "--plot", inTheWay.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("groundwork: q.png: cannot write the plot: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -207,5 +208,15 @@ class AnalyzeCommandTest {
         Run r = run("analyze", silence.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().lines().noneMatch(l -> l.endsWith(" ")), r.out().replace(' ', '.'));
+    }
+
+    /** Before: the files were measured and printed, then writing the plot failed (exit 1 after a full report). */
+    @Test
+    void aPlotInAMissingFolderIsAUsageErrorBeforeAnyMeasurement() {
+        Path plot = dir.resolve("no-such-folder").resolve("x.png");
+        Run r = run("analyze", tone.toString(), "--plot", plot.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("groundwork: folder " + plot.getParent() + " does not exist (for x.png)", r.err().strip());
+        assertEquals("", r.out());
     }
 }
