@@ -60,8 +60,7 @@ public final class Json {
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": not a valid " + type.getSimpleName() + " (" +
-                    e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException(file.getFileName() + ": not a valid " + type.getSimpleName() + " (" + ReadProblem.of(e, file) + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
