@@ -236,7 +236,7 @@ public final class MasterCommand implements Callable<Integer> {
         Report report = report(r, codec);
         progress.close();
         if (json) out.println(Json.write(report));
-        else out.print(text(report, r.plan()));
+        else out.print(text(report, r.plan()) + alsoWritten(r.input() != null));
         out.flush();
         return 0;
     }
@@ -251,9 +251,18 @@ public final class MasterCommand implements Callable<Integer> {
         Report report = report(r, List.of());
         progress.close();
         if (json) out.println(Json.write(report));
-        else out.print(text(report, r.plan()));
+        else out.print(text(report, r.plan()) + alsoWritten(r.input() != null));
         out.flush();
         return 0;
+    }
+
+    /** The files asked for beside the audio, one "wrote" line each, as the audio's own line. */
+    private String alsoWritten(boolean plotted) {
+        StringBuilder sb = new StringBuilder();
+        if (planFile != null) sb.append("wrote ").append(planFile).append(" (plan)\n");
+        if (reportFile != null) sb.append("wrote ").append(reportFile).append(" (report)\n");
+        if (plot != null && plotted) sb.append("wrote ").append(plot).append(" (plot)\n");
+        return sb.toString();
     }
 
     private void finishOutputs(MasterResult r, List<CodecCheck> codec) {
@@ -297,7 +306,7 @@ public final class MasterCommand implements Callable<Integer> {
             out.println(Json.write(new CandidatesJson(inspection.analysis().report(), set.previewLufs(), set.originalPreview().toString(), rows,
                     set.candidates().stream().map(c -> c.result().plan().warnings()).toList())));
         } else {
-            out.print(text(report(first, List.of()), first.plan()));
+            out.print(text(report(first, List.of()), first.plan()) + alsoWritten(first.input() != null));
             out.println();
             out.println("candidates (previews all at " + fmt(set.previewLufs(), 1) + " LUFS so louder never wins the comparison):");
             out.printf(Locale.ROOT, "  %-12s %8s %8s %6s %6s %8s %8s %8s  %s%n", "character", "LUFS", "dBTP", "LRA", "crest", "EQ max", "comp GR", "lim GR", "file");
@@ -361,6 +370,7 @@ public final class MasterCommand implements Callable<Integer> {
                 for (Warning w : r.warnings()) out.println("      [" + w.code() + "] " + w.message());
             }
             out.println("wrote " + reports.size() + " masters to " + output);
+            out.print(alsoWritten(false));
         }
         out.flush();
         return 0;

@@ -217,4 +217,13 @@ class MasterCommandTest {
             assertFalse(Files.exists(out));
         }
     }
+
+    /** Before: only "wrote OUT" was printed; the plan, report and plot asked for were written without a word. */
+    @Test
+    void everyFileWrittenIsAnnounced() {
+        Path out = dir.resolve("said.wav"), plan = dir.resolve("said.json"), report = dir.resolve("said-report.json"), plot = dir.resolve("said.png");
+        Run r = run("master", song.toString(), "-o", out.toString(), "--plan", plan.toString(), "--report", report.toString(), "--plot", plot.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith("wrote " + out + "\nwrote " + plan + " (plan)\nwrote " + report + " (report)\nwrote " + plot + " (plot)\n"), r.out());
+    }
 }
