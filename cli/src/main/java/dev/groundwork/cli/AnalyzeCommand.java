@@ -87,7 +87,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.print(AnalysisText.rows(reports));
         }
         out.flush();
-        if (plot != null && !results.isEmpty()) writePlot(results);
+        if (plot != null && !results.isEmpty()) {
+            writePlot(results);
+            if (!json) out.println("wrote " + plot);
+            out.flush();
+        }
         return failed ? 1 : 0;
     }
 

@@ -219,4 +219,17 @@ class AnalyzeCommandTest {
         assertEquals("groundwork: folder " + plot.getParent() + " does not exist (for x.png)", r.err().strip());
         assertEquals("", r.out());
     }
+
+    /** Before: the image was written without a word; with --json standard output stays pure JSON. */
+    @Test
+    void theWrittenPlotIsAnnouncedExceptInJson() throws Exception {
+        Path png = dir.resolve("announced.png");
+        Run r = run("analyze", quiet.toString(), "--plot", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith("wrote " + png + "\n"), r.out());
+        Run j = run("analyze", quiet.toString(), "--plot", png.toString(), "--json");
+        assertEquals(0, j.status(), j.err());
+        Json.MAPPER.readTree(j.out());
+        assertFalse(j.out().contains("wrote"), j.out());
+    }
 }
