@@ -113,7 +113,8 @@ public final class Uploads {
 
     private StoredAudio store(InputStream in, String name, Project project, Path folder, List<Path> written) throws IOException {
         Files.createDirectories(folder);
-        Path tmp = Files.createTempFile(folder, ".upload-", ".part");
+        // beside its target with the usual permissions (createTempFile would make the stored audio owner-only)
+        Path tmp = dev.groundwork.core.io.SiblingTempFile.create(folder.resolve(name));
         try {
             long bytes;
             try (OutputStream out = Files.newOutputStream(tmp)) {
