@@ -36,7 +36,7 @@ final class AnalysisText {
                 if (b.centerHz() != centre) continue;
                 String label = centre >= 1000 ? num(centre / 1000, 0) + " kHz" : num(centre, centre == 31.5 ? 1 : 0) + " Hz";
                 String bar = Double.isFinite(b.levelDb()) ? "#".repeat((int) Math.max(0, Math.round((b.levelDb() + 80) / 2.5))) : "";
-                sb.append(String.format(Locale.ROOT, "    %8s %7s  %s%n", label, num(b.levelDb(), 1), bar));
+                sb.append(String.format(Locale.ROOT, "    %8s %7s  %s", label, num(b.levelDb(), 1), bar).stripTrailing()).append('\n');
             }
         }
         return sb.toString();

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Measure loudness (BS.1770-4 / EBU R128), true peak, DC offset, clipping, stereo correlation,",
-                "crest factor and the third-octave spectrum of audio files (WAV, AIFF, FLAC, MP3, Ogg Vorbis)."})
+        description = {"Measure loudness (BS.1770-4 / EBU R128), loudness range and true peak of audio files.",
+                "Also RMS, crest factor, DC offset, clipped samples, stereo correlation and the",
+                "third-octave spectrum (octave bands in the text, every band in --json).",
+                "Reads WAV, AIFF, FLAC, MP3 and Ogg Vorbis."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork analyze song.wav",
+                "  groundwork analyze mix.wav master.wav --plot compare.png   (one row per file)",
+                "  groundwork analyze song.wav --json | jq .integrated_lufs"})
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files to analyse.")
     List<Path> files;
@@ -45,6 +52,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (!plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
                 throw new UsageException("--plot must name a .png file: " + plot);
             }
+            Path folder = plot.toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) throw new UsageException("folder " + folder + " does not exist (for " + plot.getFileName() + ")");
             for (Path f : files) {
                 if (f.toAbsolutePath().normalize().equals(plot.toAbsolutePath().normalize())) {
                     throw new UsageException("--plot would overwrite the input " + f);
@@ -58,7 +67,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             for (Path file : files) {
                 String label = file.getFileName().toString();
                 try (AudioStreamReader reader = AudioFiles.openReader(file)) {
-                    results.add(AudioAnalyzer.analyze(reader, file, (stage, fraction) -> progress.progress(label, fraction)));
+                    Analysis a = AudioAnalyzer.analyze(reader, file, (stage, fraction) -> progress.progress(label, fraction));
+                    // a table of -inf and n/a would look like a measurement of silence
+                    if (a.report().durationS() == 0) throw new AudioFileException(file, "holds no audio (0 frames)");
+                    results.add(a);
                 } catch (AudioFileException e) {
                     if (files.size() == 1) throw e;
                     err.println("groundwork: " + Main.oneLine(e));
@@ -75,7 +87,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.print(AnalysisText.rows(reports));
         }
         out.flush();
-        if (plot != null && !results.isEmpty()) writePlot(results);
+        if (plot != null && !results.isEmpty()) {
+            writePlot(results);
+            if (!json) out.println("wrote " + plot);
+            out.flush();
+        }
         return failed ? 1 : 0;
     }
 

@@ -26,7 +26,13 @@ import java.util.Map;
 
 @Command(name = "beat", mixinStandardHelpOptions = true,
         description = {"Make a beat from a text prompt: MIDI, stems and a mastered render.",
-                "Edit a beat: --from-plan DIR/beat.json with --regenerate, --drop, --add, --transpose, --tempo, --sound, --kit, --soundfont."})
+                "Edit a beat: --from-plan DIR/beat.json with --regenerate, --drop, --add,",
+                "--transpose, --tempo, --sound, --kit, --soundfont."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork beat \"dark trap, 140 bpm, F minor, heavy 808\" -o my-beat --seed 7",
+                "  groundwork beat \"lo-fi 80 bpm, with piano\" -o ideas --variations 4",
+                "  groundwork beat --from-plan my-beat/beat.json --regenerate melody -o take2",
+                "  groundwork beat --from-plan my-beat/beat.json --drop hats@hook -o take3"})
 public final class BeatCommand implements Runnable {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "e.g. \"dark trap, 140 bpm, F minor, no melody\"")
     String prompt;
@@ -34,10 +40,10 @@ public final class BeatCommand implements Runnable {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder for beat.wav, beat.mid, beat.json and stems/.")
     Path out;
 
-    @Option(names = "--seed", description = "Seed: the same prompt and seed give byte-identical files (default 1).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed: the same prompt and seed give byte-identical files (default 1).")
     Long seed;
 
-    @Option(names = "--variations", paramLabel = "N", description = "Write N different beats to DIR/v1 .. DIR/vN and compare them.")
+    @Option(names = "--variations", paramLabel = "N", description = "Write N (1..32) different beats to DIR/v1 .. DIR/vN and compare them (default 1).")
     int variations = 1;
 
     @Option(names = "--plan", paramLabel = "P.json", description = "Also write the plan here (without -o: write only the plan).")
@@ -58,7 +64,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--transpose", paramLabel = "N@SECTION", description = "Change key by N semitones from a section on, e.g. +2@hook:last.")
     String transpose;
 
-    @Option(names = "--tempo", paramLabel = "BPM", description = "Change the tempo of the plan.")
+    @Option(names = "--tempo", paramLabel = "BPM", description = "Set the tempo (40-300), over the prompt's or the plan's.")
     Double tempo;
 
     @Option(names = "--sound", paramLabel = "PART=SOUND", description = "Swap a built-in sound, e.g. chords=piano, bass=reese.")
@@ -82,6 +88,8 @@ public final class BeatCommand implements Runnable {
         if (variations < 1 || variations > 32) throw new UsageException("--variations must be 1..32");
         if (prompt == null && fromPlan == null) throw new UsageException("give a PROMPT or --from-plan P.json");
         if (prompt != null && fromPlan != null) throw new UsageException("give a PROMPT or --from-plan, not both");
+        if (prompt != null && prompt.isBlank()) throw new UsageException("the prompt is empty: describe the beat, e.g. groundwork beat \"lo-fi 80 bpm\" -o beat");
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) throw new UsageException("-o " + out + " is a file; give a folder for the beat");
         if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
         if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
         long baseSeed = seed == null ? 1 : seed;
@@ -90,7 +98,6 @@ public final class BeatCommand implements Runnable {
         for (int v = 0; v < variations; v++) {
             BeatPlan plan;
             if (fromPlan != null) {
-                if (!Files.isRegularFile(fromPlan)) throw new UsageException("plan not found: " + fromPlan);
                 plan = Json.read(fromPlan, BeatPlan.class);
             } else {
                 try {
@@ -107,6 +114,7 @@ public final class BeatCommand implements Runnable {
                 throw new UsageException("refusing to overwrite the input plan " + fromPlan + "; write to another folder");
             }
         }
+        new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut);
         if (planOut != null) Json.write(planOut, plans.get(0));
 
         List<BeatOutput> outputs = new ArrayList<>();
@@ -128,6 +136,7 @@ public final class BeatCommand implements Runnable {
             o.println(Json.write(j));
         } else {
             human(o, plans, outputs);
+            if (planOut != null && out == null) o.println("wrote:   " + planOut + " (the plan; render it with --from-plan " + planOut + " -o DIR)");
         }
         o.flush();
     }

@@ -4,7 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.groundwork.core.audio.AudioFiles;
+
 import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Entry point. Exit 0 on success, 2 for a usage error, 1 for any other failure, with one clear
@@ -43,13 +48,16 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams and returns the exit status (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        AudioFiles.setWarningSink(onceEach(err));
         CommandLine cl = new CommandLine(new Main());
+        // -V on a command (groundwork master -V) prints the same version as on groundwork itself, not an empty line
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> 1);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("groundwork: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // one line, like every other error: what was wrong, then where the options are explained
+            err.println("groundwork: " + oneLine(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return 2;
         });
@@ -65,6 +73,17 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** A job may read an input several times (measure, then render); its warnings are news only the first time. */
+    static Consumer<String> onceEach(PrintWriter err) {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        return warning -> {
+            if (seen.add(warning)) {
+                err.println("warning: " + warning);
+                err.flush();
+            }
+        };
     }
 
     static String oneLine(Throwable ex) {

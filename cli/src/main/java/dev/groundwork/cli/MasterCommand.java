@@ -45,10 +45,18 @@ import java.util.concurrent.TimeUnit;
 
 @Command(name = "master", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Master a song to a loudness target with a true-peak-safe limiter, and show every decision.",
-                "Stages: inspect, clean, tonal_balance, dynamics, stereo, loudness, deliver. The output's integrated",
-                "loudness is measured and lands within 0.1 LU of the target; its true peak never exceeds the ceiling.",
-                "Candidates: OUT is the first; the others are written beside it as NAME.<character>.EXT, and",
-                "loudness-matched previews of every candidate and the original as NAME.<character>.preview.wav."})
+                "Stages: inspect, clean, tonal_balance, dynamics, stereo, loudness, deliver.",
+                "The output's integrated loudness is measured and lands within 0.1 LU of the",
+                "target; its true peak never exceeds the ceiling.",
+                "Candidates: OUT is the first; the others are written beside it as",
+                "NAME.<character>.EXT, with loudness-matched previews of every candidate and",
+                "the original as NAME.<character>.preview.wav."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork master mix.wav -o master.wav",
+                "  groundwork master mix.wav -o master.wav --target apple --candidates 5",
+                "  groundwork master mix.wav -o loud.wav --lufs -10 --ceiling -0.5 --plan p.json",
+                "  groundwork master mix.wav -o again.wav --from-plan p.json     (p.json edited)",
+                "  groundwork master a.wav b.wav c.wav --album -o album/"})
 public final class MasterCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IN", description = "Input audio (several only with --album).")
     List<Path> inputs;
@@ -83,7 +91,7 @@ public final class MasterCommand implements Callable<Integer> {
     @Option(names = "--candidates", paramLabel = "N", defaultValue = "1", description = "Render N characters (1..5) with a comparison table and loudness-matched previews.")
     int candidates;
 
-    @Option(names = "--rate", paramLabel = "HZ", description = "Output sample rate (default: the input's).")
+    @Option(names = "--rate", paramLabel = "HZ", description = "Output sample rate, 8000 to 192000 Hz (default: the input's).")
     Double rate;
 
     @Option(names = "--bits", paramLabel = "16|24|32f", defaultValue = "24", description = "Sample format (default ${DEFAULT-VALUE}; 16 is dithered).")
@@ -154,12 +162,16 @@ public final class MasterCommand implements Callable<Integer> {
             if (name.endsWith(".flac") && bits.equals("32f")) throw new UsageException("FLAC holds 16 or 24 bits: use --bits 16 or 24, or a .wav output");
         }
         if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f");
+        if (rate != null && !AudioFiles.isWritableRate(rate)) {
+            throw new UsageException("--rate must be a whole number of Hz from 8000 to 192000, not " + AnalysisText.num(rate, rate == Math.rint(rate) ? 0 : 1));
+        }
         for (Path p : new Path[]{album ? null : output, planFile, reportFile, plot}) {
             if (p == null) continue;
             Path dir = p.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) throw new UsageException("folder " + dir + " does not exist (for " + p.getFileName() + ")");
         }
-        for (Path p : inputs) if (p.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) throw new UsageException("output would overwrite the input " + p);
+        new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan)
+                .output("-o", album ? null : output).output("--plan", planFile).output("--report", reportFile).output("--plot", plot);
     }
 
     private Target target() {
@@ -224,7 +236,7 @@ public final class MasterCommand implements Callable<Integer> {
         Report report = report(r, codec);
         progress.close();
         if (json) out.println(Json.write(report));
-        else out.print(text(report, r.plan()));
+        else out.print(text(report, r.plan()) + alsoWritten(r.input() != null));
         out.flush();
         return 0;
     }
@@ -239,9 +251,18 @@ public final class MasterCommand implements Callable<Integer> {
         Report report = report(r, List.of());
         progress.close();
         if (json) out.println(Json.write(report));
-        else out.print(text(report, r.plan()));
+        else out.print(text(report, r.plan()) + alsoWritten(r.input() != null));
         out.flush();
         return 0;
+    }
+
+    /** The files asked for beside the audio, one "wrote" line each, as the audio's own line. */
+    private String alsoWritten(boolean plotted) {
+        StringBuilder sb = new StringBuilder();
+        if (planFile != null) sb.append("wrote ").append(planFile).append(" (plan)\n");
+        if (reportFile != null) sb.append("wrote ").append(reportFile).append(" (report)\n");
+        if (plot != null && plotted) sb.append("wrote ").append(plot).append(" (plot)\n");
+        return sb.toString();
     }
 
     private void finishOutputs(MasterResult r, List<CodecCheck> codec) {
@@ -285,7 +306,7 @@ public final class MasterCommand implements Callable<Integer> {
             out.println(Json.write(new CandidatesJson(inspection.analysis().report(), set.previewLufs(), set.originalPreview().toString(), rows,
                     set.candidates().stream().map(c -> c.result().plan().warnings()).toList())));
         } else {
-            out.print(text(report(first, List.of()), first.plan()));
+            out.print(text(report(first, List.of()), first.plan()) + alsoWritten(first.input() != null));
             out.println();
             out.println("candidates (previews all at " + fmt(set.previewLufs(), 1) + " LUFS so louder never wins the comparison):");
             out.printf(Locale.ROOT, "  %-12s %8s %8s %6s %6s %8s %8s %8s  %s%n", "character", "LUFS", "dBTP", "LRA", "crest", "EQ max", "comp GR", "lim GR", "file");
@@ -294,7 +315,8 @@ public final class MasterCommand implements Callable<Integer> {
                         fmt(c.loudnessRangeLu(), 1), fmt(c.crestFactorDb() == null ? Double.NaN : c.crestFactorDb(), 1), fmt(c.eqMaxDb(), 1) + " dB",
                         fmt(c.compressorMaxDb(), 1) + " dB", fmt(c.limiterMaxDb(), 1) + " dB", c.file());
             }
-            out.println("  previews: " + set.previews().stream().map(p -> p.getFileName().toString()).toList() + " and " + set.originalPreview().getFileName());
+            out.println("  previews: " + String.join(", ", set.previews().stream().map(p -> p.getFileName().toString()).toList())
+                    + " and " + set.originalPreview().getFileName());
         }
         out.flush();
         return 0;
@@ -309,7 +331,7 @@ public final class MasterCommand implements Callable<Integer> {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output folder " + output + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create output folder " + output + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
         if (!Files.isDirectory(output)) throw new UsageException("with --album, -o must be a folder");
         List<Inspection> inspections = new ArrayList<>();
@@ -348,6 +370,7 @@ public final class MasterCommand implements Callable<Integer> {
                 for (Warning w : r.warnings()) out.println("      [" + w.code() + "] " + w.message());
             }
             out.println("wrote " + reports.size() + " masters to " + output);
+            out.print(alsoWritten(false));
         }
         out.flush();
         return 0;
@@ -452,10 +475,11 @@ public final class MasterCommand implements Callable<Integer> {
         stage(sb, "loudness", s.loudness().reason());
         stage(sb, "deliver", s.deliver().reason());
         GainReduction g = r.gainReduction();
-        sb.append(String.format(Locale.ROOT, "  %-9s compressor max %.1f dB (mean %.2f dB); limiter max %.1f dB (mean %.2f dB while active, active %.0f %% of the time)%n",
-                "reduction", g.compressorMaxDb(), g.compressorMeanDb(), g.limiterMaxDb(), g.limiterMeanDb(), g.limiterActivePercent()));
-        if (!g.multibandMaxDb().isEmpty()) sb.append(String.format(Locale.ROOT, "  %-9s multiband max low %.1f dB, mid %.1f dB, high %.1f dB%n", "",
-                g.multibandMaxDb().get(0), g.multibandMaxDb().get(1), g.multibandMaxDb().get(2)));
+        sb.append(String.format(Locale.ROOT, "  %-9s compressor max %s dB (mean %s dB); limiter max %s dB (mean %s dB while active, active %s %% of the time)%n",
+                "reduction", fmt(g.compressorMaxDb(), 1), fmt(g.compressorMeanDb(), 2), fmt(g.limiterMaxDb(), 1), fmt(g.limiterMeanDb(), 2),
+                fmt(g.limiterActivePercent(), 0)));
+        if (!g.multibandMaxDb().isEmpty()) sb.append(String.format(Locale.ROOT, "  %-9s multiband max low %s dB, mid %s dB, high %s dB%n", "",
+                fmt(g.multibandMaxDb().get(0), 1), fmt(g.multibandMaxDb().get(1), 1), fmt(g.multibandMaxDb().get(2), 1)));
         for (CodecCheck c : r.codecCheck()) {
             sb.append(String.format(Locale.ROOT, "  %-9s %s %s decodes to %.2f dBTP%s%n", "codec", c.codec(), c.bitrate(), c.truePeakDbtp(), c.overCeiling() ? " (over the ceiling)" : ""));
         }
@@ -471,9 +495,11 @@ public final class MasterCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  %-9s %s%n", name, reason));
     }
 
+    /** As analyze prints numbers: n/a for what does not exist, and never "-0.0" (a reduction of -0.0 dB reads as a bug). */
     static String fmt(Double v, int decimals) {
-        if (v == null || v.isNaN()) return "-";
+        if (v == null || v.isNaN()) return "n/a";
         if (v.isInfinite()) return v > 0 ? "inf" : "-inf";
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return s.matches("-0(\\.0+)?") ? s.substring(1) : s;
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** The mastering target of `mix --master` and `produce` (a picocli mixin). */
 final class MasterTargetOption {
-    @Option(names = "--target", defaultValue = "spotify",
+    @Option(names = "--target", paramLabel = "PRESET", defaultValue = "spotify",
             description = "Mastering target: spotify, apple, youtube, amazon, tidal, deezer, club, aes, ebu (default: ${DEFAULT-VALUE}).")
     String target;
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The mix style and intent options that `mix` and `produce` share (a picocli mixin). */
 final class MixIntentOptions {
-    @Option(names = "--style", defaultValue = "balanced", description = "Mix style: balanced, vocal-forward, beat-forward, wide or dry (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--style", paramLabel = "NAME", defaultValue = "balanced", description = "Mix style: balanced, vocal-forward, beat-forward, wide or dry (default: ${DEFAULT-VALUE}).")
     String style;
 
     @Option(names = "--balance", paramLabel = "auto|song|beat", description = "Level conventions: song (calibrated on songs with a lead part), beat (instrumental drum-driven genres: kick, snare and bass nearer the lead) or auto (beat when the kick rings on like an 808, song otherwise; the plan says why). Default: auto for mix, beat for produce.")

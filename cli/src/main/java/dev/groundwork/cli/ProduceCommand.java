@@ -1,5 +1,6 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.beat.prompt.PromptException;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.master.MasterSettings;
 import dev.groundwork.mix.MixSettings;
@@ -12,14 +13,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Beat, mix and master from one prompt, writing every plan.",
-                "DIR gets beat.json/beat.mid/stems, mix.json/mix.wav/mix.dawproject and master.json/master.wav:",
-                "edit any plan and re-run that step alone."})
+                "DIR gets beat.json, beat.mid, stems/, mix.json, mix.wav, mix.dawproject,",
+                "master.json and master.wav: edit any plan and re-run that step alone",
+                "(the output ends with the commands to do it)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork produce \"dark trap, 140 bpm, F minor\" -o my-song",
+                "  groundwork produce \"house 124 bpm A minor\" -o club --target club --more drums"})
 public final class ProduceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROMPT", description = "What to make, e.g. \"dark trap beat 140 bpm in F minor\".")
     String prompt;
@@ -27,7 +33,7 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Project folder (created if needed).")
     Path dir;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Same prompt and seed give the same files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Same prompt and seed give the same files (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Mixin
@@ -45,11 +51,14 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException("-o " + dir + " is a file; give a folder for the project");
         MixSettings mix = intent.applyTo(MixSettings.defaults().withBalance("beat"));  // produce makes instrumental beats
         MasterSettings master = target.settings();
         ProduceResult r;
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
             r = ProduceJob.run(new ProduceJob.Request(prompt, dir, seed, mix, master), progress);
+        } catch (PromptException e) {
+            throw new UsageException(e.getMessage()); // as in beat: the prompt asks for something that cannot be made
         }
         var out = spec.commandLine().getOut();
         if (json) {

@@ -13,7 +13,11 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "studio", mixinStandardHelpOptions = true,
         description = {"Start the local studio page to listen, compare, choose and tweak.",
-                "Projects are plain folders in the workspace; every choice goes into the project's decision log."})
+                "Projects are plain folders in the workspace; every choice goes into the",
+                "project's decision log. Stop it with Ctrl+C."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork studio                  (then open http://127.0.0.1:7870/)",
+                "  groundwork studio --port 0 --workspace ~/music/projects"})
 public final class StudioCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port = StudioSettings.DEFAULT_PORT;
@@ -27,7 +31,7 @@ public final class StudioCommand implements Callable<Integer> {
     @Option(names = "--max-upload-mb", paramLabel = "MB", description = "Largest upload accepted (default ${DEFAULT-VALUE} MB).")
     long maxUploadMb = StudioSettings.DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024);
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Jobs that run at once (default ${DEFAULT-VALUE}); more wait in a queue of 8.")
+    @Option(names = "--jobs", paramLabel = "N", description = "Jobs that run at once, 1..16 (default ${DEFAULT-VALUE}); more wait in a queue of 8.")
     int jobs = 2;
 
     @Spec

@@ -16,10 +16,37 @@ public final class TerminalProgress implements ProgressListener, AutoCloseable {
         this.enabled = enabled;
     }
 
-    /** Enabled when stdin/stdout belong to a console and we are not in CI or asked for JSON. */
+    /**
+     * Enabled when a person watches standard error on a terminal, not in CI and not with --json. The JDK's console
+     * check looks at stdin and stdout only, so `groundwork master ... 2> log.txt` typed at a terminal filled the log
+     * with bars; where Linux says where standard error goes (/proc/self/fd/2), that decides.
+     */
     public static TerminalProgress forTerminal(boolean quiet) {
-        boolean tty = System.console() != null && System.getenv("CI") == null && !quiet;
-        return new TerminalProgress(System.err, tty);
+        return new TerminalProgress(System.err, enabled(consoleIsTerminal(), stderrTarget(), System.getenv("CI") != null, quiet));
+    }
+
+    /** {@code stderrTarget} is where fd 2 points ("/dev/pts/3", "/tmp/log.txt", "pipe:[123]"), or null when unknown. */
+    static boolean enabled(boolean console, String stderrTarget, boolean ci, boolean quiet) {
+        if (!console || ci || quiet) return false;
+        return stderrTarget == null || stderrTarget.startsWith("/dev/pts/") || stderrTarget.startsWith("/dev/tty");
+    }
+
+    private static boolean consoleIsTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try { // JDK 22+: a Console exists even when redirected; isTerminal() says whether it is one
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 17 to 21: console() is null unless stdin and stdout are a terminal
+        }
+    }
+
+    private static String stderrTarget() {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return null; // no /proc (macOS, Windows): the console check alone decides
+        }
     }
 
     @Override

@@ -137,8 +137,9 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void aPlotThatCannotBeWrittenFailsWithOneLine() {
-        Run r = run("analyze", quiet.toString(), "--plot", dir.resolve("no/such/folder/q.png").toString());
+    void aPlotThatCannotBeWrittenFailsWithOneLine() throws Exception {
+        Path inTheWay = Files.createDirectories(dir.resolve("q.png")); // a folder where the image should go
+        Run r = run("analyze", quiet.toString(), "--plot", inTheWay.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("groundwork: q.png: cannot write the plot: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -189,5 +190,46 @@ class AnalyzeCommandTest {
         Run notPng = run("analyze", tone.toString(), "--plot", dir.resolve("x.jpg").toString());
         assertEquals(2, notPng.status());
         assertTrue(notPng.err().contains(".png"), notPng.err());
+    }
+
+    /** Before: a WAV with an empty data chunk printed a whole table of -inf and n/a and exited 0. */
+    @Test
+    void aFileWithoutFramesIsAnErrorNotATableOfNothing() {
+        Path none = dir.resolve("no-frames.wav");
+        AudioFiles.write(none, AudioBuffer.allocate(2, 0, 48_000), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        Run r = run("analyze", none.toString());
+        assertEquals(1, r.status());
+        assertEquals("groundwork: no-frames.wav: holds no audio (0 frames)", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void theSilenceTableHasNoTrailingBlanks() {
+        Run r = run("analyze", silence.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().lines().noneMatch(l -> l.endsWith(" ")), r.out().replace(' ', '.'));
+    }
+
+    /** Before: the files were measured and printed, then writing the plot failed (exit 1 after a full report). */
+    @Test
+    void aPlotInAMissingFolderIsAUsageErrorBeforeAnyMeasurement() {
+        Path plot = dir.resolve("no-such-folder").resolve("x.png");
+        Run r = run("analyze", tone.toString(), "--plot", plot.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("groundwork: folder " + plot.getParent() + " does not exist (for x.png)", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    /** Before: the image was written without a word; with --json standard output stays pure JSON. */
+    @Test
+    void theWrittenPlotIsAnnouncedExceptInJson() throws Exception {
+        Path png = dir.resolve("announced.png");
+        Run r = run("analyze", quiet.toString(), "--plot", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith("wrote " + png + "\n"), r.out());
+        Run j = run("analyze", quiet.toString(), "--plot", png.toString(), "--json");
+        assertEquals(0, j.status(), j.err());
+        Json.MAPPER.readTree(j.out());
+        assertFalse(j.out().contains("wrote"), j.out());
     }
 }

@@ -43,4 +43,41 @@ class BeatCommandTest {
         assertEquals(2, run("beat", "--from-plan", dir.resolve("a/beat.json").toString(), "--drop", "hats@bridge",
                 "-o", dir.resolve("c").toString()).status());
     }
+
+    @Test
+    void aBlankPromptOrAFileForTheFolderIsAUsageErrorAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Run blank = run("beat", "  ", "-o", dir.resolve("blank").toString());
+        assertEquals(2, blank.status());
+        assertEquals(1, blank.err().strip().lines().count(), blank.err());
+        assertTrue(blank.err().contains("prompt"), blank.err());
+        assertFalse(Files.exists(dir.resolve("blank")));
+
+        Path song = Files.writeString(dir.resolve("song.wav"), "not a folder");
+        Run file = run("beat", "trap", "-o", song.toString());
+        assertEquals(2, file.status());
+        assertEquals("groundwork: -o " + song + " is a file; give a folder for the beat", file.err().strip());
+        assertEquals("not a folder", Files.readString(song));
+    }
+
+    /** Before: --plan naming the --from-plan file replaced it (only -o DIR/beat.json was checked). */
+    @Test
+    void thePlanWrittenMayNotBeThePlanRead(@TempDir Path dir) throws Exception {
+        Run made = run("beat", "house 124 bpm A minor 4 bars", "--plan", dir.resolve("beat.json").toString());
+        assertEquals(0, made.status(), made.err());
+        byte[] before = Files.readAllBytes(dir.resolve("beat.json"));
+        Run r = run("beat", "--from-plan", dir.resolve("beat.json").toString(), "--tempo", "126", "--plan", dir.resolve("beat.json").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("would overwrite the input"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("beat.json")));
+    }
+
+    /** Before: with --plan and no -o the plan was written silently; every other file written is announced. */
+    @Test
+    void aPlanWrittenAloneIsAnnounced(@TempDir Path dir) {
+        Path plan = dir.resolve("idea.json");
+        Run r = run("beat", "lo-fi 80 bpm 4 bars", "--plan", plan.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(plan));
+        assertTrue(r.out().contains("wrote:   " + plan + " (the plan; render it with --from-plan " + plan + " -o DIR)"), r.out());
+    }
 }

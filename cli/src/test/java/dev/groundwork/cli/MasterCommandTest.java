@@ -144,4 +144,86 @@ class MasterCommandTest {
         assertEquals(2, r.status());
         assertArrayEquals(before, Files.readAllBytes(song));
     }
+
+    /** Before: "- LU" where analyze says "n/a LU", and "limiter max -0.0 dB" when the limiter did nothing. */
+    @Test
+    void aShortLoudInputReadsNaForTheMissingRangeAndNoNegativeZero() {
+        double fs = 44_100;
+        AudioBuffer b = AudioBuffer.allocate(2, (int) (2 * fs), fs);
+        for (int i = 0; i < b.frames(); i++) {
+            float v = (float) (0.4 * Math.sin(2 * Math.PI * 220 * i / fs));
+            b.channel(0)[i] = v;
+            b.channel(1)[i] = v;
+        }
+        Path loud = dir.resolve("loud-short.wav");
+        AudioFiles.write(loud, b, OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        Run r = run("master", loud.toString(), "-o", dir.resolve("loud-short-master.wav").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("n/a LU"), r.out());
+        assertFalse(r.out().contains(" - LU"), r.out());
+        assertFalse(r.out().contains("-0.0 "), r.out());
+        assertFalse(r.out().contains("-0.00 "), r.out());
+    }
+
+    /** Before: "previews: [song-c.transparent.preview.wav, song-c.warm.preview.wav] and ..." (a Java list). */
+    @Test
+    void candidatesAreTabledAndThePreviewsListedAsFileNames() {
+        Path out = dir.resolve("song-c.wav");
+        Run r = run("master", song.toString(), "-o", out.toString(), "--candidates", "2");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("  transparent ") && r.out().contains("  warm "), r.out());
+        assertTrue(r.out().contains("  previews: song-c.transparent.preview.wav, song-c.warm.preview.wav and song-c.original.preview.wav\n"), r.out());
+        assertTrue(Files.exists(dir.resolve("song-c.warm.wav")) && Files.exists(dir.resolve("song-c.original.preview.wav")));
+    }
+
+    /** Before: --plan or --report naming the input replaced the song with JSON (only -o was checked). */
+    @Test
+    void noOutputOptionMayNameAnInput() throws Exception {
+        Path in = dir.resolve("precious.wav"), ref = dir.resolve("reference.wav");
+        Files.copy(song, in);
+        Files.copy(song, ref);
+        byte[] before = Files.readAllBytes(in);
+        String out = dir.resolve("p-out.wav").toString();
+        String[][] attempts = {
+                {"-o", out, "--plan", in.toString()},
+                {"-o", out, "--report", in.toString()},
+                {"-o", out, "--plan", dir.resolve(".").resolve("precious.wav").toString()},
+                {"-o", out, "--reference", ref.toString(), "--report", ref.toString()},
+                {"--reference", ref.toString(), "-o", ref.toString()},
+        };
+        for (String[] extra : attempts) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("master", in.toString()));
+            args.addAll(java.util.List.of(extra));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(2, r.status(), String.join(" ", extra) + ": " + r.err() + r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("would overwrite the input"), r.err());
+        }
+        assertArrayEquals(before, Files.readAllBytes(in));
+        assertArrayEquals(before, Files.readAllBytes(ref));
+        assertFalse(Files.exists(Path.of(out)));
+    }
+
+    /** Before: --rate 384000 (allowed by the option) or 44100.5 ran the whole job, then failed writing (exit 1). */
+    @Test
+    void aRateNoFileCanCarryIsAUsageErrorBeforeAnyWork() {
+        for (String rate : new String[]{"384000", "44100.5", "4000"}) {
+            Path out = dir.resolve("rate.wav");
+            Run r = run("master", song.toString(), "-o", out.toString(), "--rate", rate);
+            assertEquals(2, r.status(), rate + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--rate must be a whole number of Hz from 8000 to 192000"), r.err());
+            assertEquals("", r.out());
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    /** Before: only "wrote OUT" was printed; the plan, report and plot asked for were written without a word. */
+    @Test
+    void everyFileWrittenIsAnnounced() {
+        Path out = dir.resolve("said.wav"), plan = dir.resolve("said.json"), report = dir.resolve("said-report.json"), plot = dir.resolve("said.png");
+        Run r = run("master", song.toString(), "-o", out.toString(), "--plan", plan.toString(), "--report", report.toString(), "--plot", plot.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith("wrote " + out + "\nwrote " + plan + " (plan)\nwrote " + report + " (report)\nwrote " + plot + " (plot)\n"), r.out());
+    }
 }

@@ -52,4 +52,18 @@ class ProduceCommandTest {
         assertTrue(badLevel.err().contains("masking level must be 0..1"), badLevel.err());
         assertFalse(java.nio.file.Files.exists(dir.resolve("bad")), "nothing written");
     }
+
+    @Test
+    void anUnplayablePromptOrAFileForTheFolderIsAUsageErrorLikeInBeat(@TempDir Path dir) throws Exception {
+        var tempo = BeatCommandTest.run("produce", "trap 900 bpm", "-o", dir.resolve("p").toString());
+        assertEquals(2, tempo.status(), tempo.err());
+        assertEquals(1, tempo.err().strip().lines().count(), tempo.err());
+        assertTrue(tempo.err().contains("900 BPM"), tempo.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("p")));
+
+        Path song = java.nio.file.Files.writeString(dir.resolve("song.wav"), "not a folder");
+        var file = BeatCommandTest.run("produce", "trap", "-o", song.toString());
+        assertEquals(2, file.status());
+        assertEquals("groundwork: -o " + song + " is a file; give a folder for the project", file.err().strip());
+    }
 }

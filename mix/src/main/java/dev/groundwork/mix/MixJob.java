@@ -62,6 +62,11 @@ public final class MixJob {
             for (StemSource s : stems) AudioFiles.requireDistinct(((FileStem) s).path(), r.output());
             OutputFormat.forPath(r.output(), "24");   // checks the extension before any work
         }
+        if (r.planFile() != null) {
+            for (StemSource s : stems) {
+                if (sameFolder(r.planFile(), ((FileStem) s).path())) throw new IllegalArgumentException("--plan " + r.planFile() + " would overwrite the stem " + s.name());
+            }
+        }
         if (r.stemsOut() != null && sameFolder(r.stemsOut(), r.stemsDir())) {
             throw new IllegalArgumentException("--stems must name another folder than the stems themselves (they would be overwritten)");
         }

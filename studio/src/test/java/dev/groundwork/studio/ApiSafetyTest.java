@@ -128,7 +128,9 @@ class ApiSafetyTest {
         byte[] text = "this is not a song, just text that claims to be one".repeat(20).getBytes(StandardCharsets.UTF_8);
         TestServer.Reply r = s.upload("/api/projects/" + project + "/master/upload", List.of(new TestServer.Part("song.wav", text)));
         assertEquals(415, r.status(), r.body());
-        assertTrue(r.json().path("error").asText().startsWith("song.wav is not audio groundwork can read"), r.body());
+        // the reason names the uploaded file, not the hidden temporary name it was probed under (".upload-….part.wav: ...")
+        assertEquals("song.wav is not audio groundwork can read (not a supported audio file (groundwork reads WAV, AIFF, FLAC, MP3 and Ogg Vorbis))",
+                r.json().path("error").asText(), r.body());
         assertEquals(0, audioFilesIn(workspace.resolve(project)));
         assertEquals(0, s.get("/api/jobs").json().size());
     }

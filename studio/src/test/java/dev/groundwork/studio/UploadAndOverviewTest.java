@@ -27,6 +27,11 @@ class UploadAndOverviewTest {
             assertEquals(2, up.json().path("channels").asInt());
             assertEquals(4.0, up.json().path("duration_s").asDouble(), 1e-6, up.body());
             assertTrue(Files.isRegularFile(ws.resolve(p).resolve("master/inputs/tone 1k.wav")));
+            // stored with the permissions any new file gets (the umask), like every file a job writes; it was 0600
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Path plain = Files.createFile(ws.resolve("plain.txt"));
+                assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(ws.resolve(p).resolve("master/inputs/tone 1k.wav")));
+            }
 
             JsonNode project = s.get("/api/projects/" + p).json();
             assertEquals("master/inputs/tone 1k.wav", project.path("state").path("master").path("source").path("path").asText());

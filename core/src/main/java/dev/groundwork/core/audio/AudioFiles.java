@@ -142,12 +142,17 @@ public final class AudioFiles {
         }
     }
 
+    /** Whether a file can be written at this rate: a whole number of Hz from 8000 to 192000 (what groundwork reads back). */
+    public static boolean isWritableRate(double sampleRate) {
+        return sampleRate >= AudioLimits.MIN_RATE && sampleRate <= AudioLimits.MAX_RATE && sampleRate == Math.rint(sampleRate);
+    }
+
     public static AudioStreamWriter openWriter(Path file, OutputFormat format, double sampleRate, int channels) {
         Objects.requireNonNull(format, "format");
         if (channels < AudioLimits.MIN_CHANNELS || channels > AudioLimits.MAX_CHANNELS) {
             throw new AudioFileException(file, "cannot write " + channels + " channels (groundwork writes 1 to 8)");
         }
-        if (!(sampleRate >= AudioLimits.MIN_RATE && sampleRate <= AudioLimits.MAX_RATE) || sampleRate != Math.rint(sampleRate)) {
+        if (!isWritableRate(sampleRate)) {
             throw new AudioFileException(file, "cannot write at " + sampleRate + " Hz (a whole number from 8000 to 192000)");
         }
         return switch (format.container()) {

@@ -93,9 +93,6 @@ final class OutputFile {
     }
 
     static String reason(IOException e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
-        return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
+        return dev.groundwork.core.io.IoErrors.reason(e);
     }
 }

@@ -49,18 +49,20 @@ public final class Json {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file.getFileName() + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
     }
 
     public static <T> T read(Path file, Class<T> type) {
+        // the same words as for a missing audio input, not Jackson's "(No such file or directory)" after the path
+        if (Files.isDirectory(file)) throw new UncheckedIOException(file.getFileName() + ": is a directory, not a plan", new java.io.FileNotFoundException(file.toString()));
+        if (!Files.exists(file)) throw new UncheckedIOException(file.getFileName() + ": no such file", new java.io.FileNotFoundException(file.toString()));
         try {
             return MAPPER.readValue(file.toFile(), type);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file.getFileName() + ": not a valid " + type.getSimpleName() + " (" +
-                    e.getOriginalMessage() + ")", e);
+            throw new IllegalArgumentException(file.getFileName() + ": not a valid " + type.getSimpleName() + " (" + ReadProblem.of(e, file) + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
     }
 

@@ -191,7 +191,7 @@ public final class MidiSong {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file.getFileName() + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
     }
 

@@ -40,7 +40,7 @@ public final class MixRenderer {
             Files.createDirectories(dir);
             if (stemsDir != null) Files.createDirectories(stemsDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + dev.groundwork.core.io.IoErrors.reason(e), e);
         }
         List<AudioStreamWriter> stemWriters = new ArrayList<>();
         try (MixEngine engine = new MixEngine(plan, sources, defaultThreads());

@@ -16,6 +16,7 @@ import dev.groundwork.master.plan.LoudnessStage;
 import dev.groundwork.master.render.AudioOutput;
 import dev.groundwork.master.render.AudioSource;
 import dev.groundwork.core.progress.ProgressListener;
+import dev.groundwork.core.io.IoErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,13 +38,40 @@ public final class BeatJob {
 
     private BeatJob() { }
 
+    /** The parts of the beat a folder already holds (its beat.json), so their stems can be cleared after a new one. */
+    public static List<String> partsOfEarlierBeat(Path dir) {
+        Path plan = dir.resolve("beat.json");
+        if (!Files.isRegularFile(plan)) return List.of();
+        try {
+            return Json.read(plan, BeatPlan.class).parts().stream().map(dev.groundwork.beat.plan.Part::name).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // not a beat we wrote: touch nothing
+        }
+    }
+
+    /**
+     * Deletes stems/PART.wav of the earlier beat's parts the new beat does not have: otherwise 'mix DIR/stems' mixes the
+     * old melody into the new beat. Only files the earlier beat.json names; anything else in stems/ is left alone.
+     */
+    public static void removeStaleStems(Path dir, List<String> earlierParts, List<String> newParts) {
+        for (String part : earlierParts) {
+            if (newParts.contains(part)) continue;
+            try {
+                Files.deleteIfExists(dir.resolve("stems").resolve(part + ".wav"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the earlier beat's stem " + part + ".wav: " + IoErrors.reason(e), e);
+            }
+        }
+    }
+
     public static BeatOutput run(BeatPlan plan, Path dir, ProgressListener progress) {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir.resolve("stems"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + IoErrors.reason(e), e);
         }
+        List<String> earlierParts = partsOfEarlierBeat(dir);
         List<String> files = new ArrayList<>();
         Json.write(dir.resolve("beat.json"), plan);
         files.add("beat.json");
@@ -70,6 +98,7 @@ public final class BeatJob {
         progress.progress("master", 0.8);
         Mastered m = master(mix, plan.loop(), dir.resolve("beat.wav"), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
         files.add("beat.wav");
+        removeStaleStems(dir, earlierParts, beat.partNames());
         progress.progress("done", 1);
         double secs = (System.nanoTime() - t0) / 1e9;
         return new BeatOutput(dir.toString(), plan.genre(), plan.tempoBpm(),

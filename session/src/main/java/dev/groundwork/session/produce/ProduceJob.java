@@ -23,6 +23,8 @@ import dev.groundwork.mix.render.MixReport;
 import dev.groundwork.mix.render.MixRenderer;
 import dev.groundwork.mix.stems.FileStem;
 import dev.groundwork.mix.stems.StemSource;
+import dev.groundwork.core.io.IoErrors;
+import dev.groundwork.session.beat.BeatJob;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,8 +60,9 @@ public final class ProduceJob {
         try {
             Files.createDirectories(dir.resolve("stems"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + dir + ": " + IoErrors.reason(e), e);
         }
+        List<String> earlierParts = BeatJob.partsOfEarlierBeat(dir);
         List<String> files = new ArrayList<>();
         Json.write(dir.resolve("beat.json"), beat);
         files.add("beat.json");
@@ -80,6 +83,7 @@ public final class ProduceJob {
             stemFiles.put(s.name(), f);
             channels.put(s.name(), s.info().channels());
         }
+        BeatJob.removeStaleStems(dir, earlierParts, rendered.parts().stream().map(PartAudio::name).toList());
         progress.progress("beat", 0.3);
 
         // 2. Mix: roles from the beat plan, the melody as the lead, the delay on the beat's tempo.

@@ -101,4 +101,24 @@ class BeatJobTest {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
         }
     }
+
+    /** Before: a trap beat rendered where an afrobeats beat was left stems/perc.wav and stems/melody.wav, which 'mix DIR/stems' then mixed in. */
+    @Test
+    void aBeatRenderedOverAnotherLeavesNoStemOfTheOldOne(@TempDir Path dir) throws Exception {
+        BeatPlan first = BeatMaker.compose("afrobeats 105 bpm, 4 bars", 1);
+        BeatJob.run(first, dir, ProgressListener.NONE);
+        assertTrue(first.parts().stream().anyMatch(p -> p.name().equals("perc")), "the first beat has percussion");
+        Files.writeString(dir.resolve("stems/my-vocal.wav"), "the producer's own file");
+
+        BeatPlan second = BeatMaker.compose("trap 140 bpm no melody, 4 bars", 1);
+        BeatOutput out = BeatJob.run(second, dir, ProgressListener.NONE);
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (String part : out.parts()) expected.add(part + ".wav");
+        expected.add("my-vocal.wav");
+        java.util.Set<String> present = new java.util.TreeSet<>();
+        try (var files = Files.list(dir.resolve("stems"))) {
+            files.forEach(f -> present.add(f.getFileName().toString()));
+        }
+        assertEquals(expected, present, "the new beat's stems and the producer's file, nothing of the old beat");
+    }
 }

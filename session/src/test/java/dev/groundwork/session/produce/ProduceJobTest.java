@@ -49,4 +49,19 @@ class ProduceJobTest {
     static dev.groundwork.beat.plan.Part part(String name, dev.groundwork.beat.plan.Role role, String sound) {
         return new dev.groundwork.beat.plan.Part(name, role, sound, -1, 9, 1, 0, 0, "test", java.util.List.of());
     }
+
+    /** Before: producing again into a project folder left the earlier beat's extra stems (perc, melody) beside the new ones. */
+    @Test
+    void producingAgainInTheSameFolderLeavesOnlyTheNewBeatsStems(@TempDir Path dir) throws Exception {
+        ProduceJob.run(new ProduceJob.Request("afrobeats 105 bpm, 4 bars", dir, 1, MixSettings.defaults(), MasterSettings.defaults()), ProgressListener.NONE);
+        assertTrue(Files.exists(dir.resolve("stems/perc.wav")));
+        ProduceResult again = ProduceJob.run(new ProduceJob.Request("trap 140 bpm no melody, 4 bars", dir, 1, MixSettings.defaults(),
+                MasterSettings.defaults()), ProgressListener.NONE);
+        java.util.Set<String> present = new java.util.TreeSet<>(), expected = new java.util.TreeSet<>();
+        for (String part : again.stems()) expected.add(part + ".wav");
+        try (var files = Files.list(dir.resolve("stems"))) {
+            files.forEach(f -> present.add(f.getFileName().toString()));
+        }
+        assertEquals(expected, present);
+    }
 }

@@ -113,7 +113,8 @@ public final class Uploads {
 
     private StoredAudio store(InputStream in, String name, Project project, Path folder, List<Path> written) throws IOException {
         Files.createDirectories(folder);
-        Path tmp = Files.createTempFile(folder, ".upload-", ".part");
+        // beside its target with the usual permissions (createTempFile would make the stored audio owner-only)
+        Path tmp = dev.groundwork.core.io.SiblingTempFile.create(folder.resolve(name));
         try {
             long bytes;
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -139,15 +140,22 @@ public final class Uploads {
     private static AudioFileInfo probeAs(Path tmp, String name) throws IOException {
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot) : "";
-        if (ext.isEmpty()) return AudioFiles.probe(tmp);
-        Path named = tmp.resolveSibling(tmp.getFileName() + ext);
-        Files.move(tmp, named);
+        Path named = ext.isEmpty() ? tmp : tmp.resolveSibling(tmp.getFileName() + ext);
+        if (!ext.isEmpty()) Files.move(tmp, named);
         try {
-            AudioFileInfo info = AudioFiles.probe(named);
+            AudioFileInfo info;
+            try {
+                info = AudioFiles.probe(named);
+            } catch (RuntimeException e) {
+                // the reader names the hidden temporary file; the user knows the upload by its own name
+                String prefix = named.getFileName() + ": ";
+                String m = oneLine(e);
+                throw new IllegalArgumentException(m.startsWith(prefix) ? m.substring(prefix.length()) : m, e);
+            }
             if (info.frames() <= 0 || info.channels() < 1) throw new IllegalArgumentException("it holds no samples");
             return info;
         } finally {
-            Files.move(named, tmp);
+            if (!ext.isEmpty()) Files.move(named, tmp);
         }
     }
 

@@ -1,0 +1,102 @@
+package dev.groundwork.cli;
+
+import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.audio.AudioFiles;
+import dev.groundwork.core.audio.OutputFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every command shares: the top-level help and how a mistyped command line is reported. */
+class MainTest {
+    record Run(int status, String out, String err) { }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void aMistypedOptionIsOneLineThatSaysWhereHelpIs() {
+        Run r = run("master", "in.wav", "-o", "out.wav", "--bogus");
+        assertEquals(2, r.status());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("groundwork: Unknown option: '--bogus'"), r.err());
+        assertTrue(r.err().contains("groundwork master --help"), r.err());
+
+        Run bad = run("beat", "trap", "-o", "x", "--seed", "abc");
+        assertEquals(2, bad.status());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("'abc'") && bad.err().contains("groundwork beat --help"), bad.err());
+    }
+
+    @Test
+    void aWarningAboutAnInputIsPrintedOnceThoughTheJobReadsTheFileSeveralTimes(@TempDir Path dir) throws Exception {
+        double fs = 44_100;
+        AudioBuffer b = AudioBuffer.allocate(2, (int) (6 * fs), fs);
+        for (int i = 0; i < b.frames(); i++) {
+            float v = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / fs));
+            b.channel(0)[i] = v;
+            b.channel(1)[i] = v;
+        }
+        Path whole = dir.resolve("whole.wav"), cut = dir.resolve("cut.wav");
+        AudioFiles.write(whole, b, OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2)); // the data chunk still claims 6 s
+
+        Run r = run("master", cut.toString(), "-o", dir.resolve("m.wav").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("truncated")).count(), r.err());
+        assertTrue(r.err().startsWith("warning: cut.wav: "), r.err());
+    }
+
+    /** Before: the list cut analyze's description after "stereo correlation," (the first of two description lines). */
+    @Test
+    void theCommandListGivesEachCommandAWholeSentence() {
+        Run r = run("--help");
+        assertEquals(0, r.status());
+        String list = r.out().substring(r.out().indexOf("Commands:"));
+        // an entry is a line "  name  text" and its indented continuation lines
+        for (String entry : list.split("\n(?=  \\S)")) {
+            if (entry.startsWith("Commands:")) continue;
+            String text = entry.replaceAll("\\s+", " ").strip();
+            assertTrue(text.endsWith("."), "'" + text + "' in\n" + list);
+        }
+    }
+
+    /** Before: no command's help had an example, and produce and beat showed picocli's --seed=<seed>, --target=<target>. */
+    @Test
+    void everyCommandsHelpEndsWithExamplesAndNamesItsValues() {
+        for (String command : new String[]{"analyze", "master", "beat", "produce", "studio"}) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.status());
+            assertTrue(r.out().contains("Examples:\n  groundwork " + command + " "), r.out());
+            assertFalse(r.out().contains("=<"), "a value without a name in:\n" + r.out());
+            String examples = r.out().substring(r.out().indexOf("Examples:") + "Examples:".length()).strip();
+            assertTrue(examples.lines().allMatch(l -> l.startsWith("groundwork " + command) || l.startsWith("  groundwork " + command)),
+                    "an example wrapped onto a second line:\n" + examples);
+        }
+    }
+
+    /** Before: "groundwork master -V" printed an empty line (only the top command had a version provider). */
+    @Test
+    void everyCommandPrintsTheVersion() {
+        String top = run("-V").out().strip();
+        assertTrue(top.startsWith("groundwork "), top);
+        for (String command : new String[]{"analyze", "master", "beat", "mix", "produce", "studio"}) {
+            Run r = run(command, "--version");
+            assertEquals(0, r.status());
+            assertEquals(top, r.out().strip(), command);
+        }
+    }
+}
