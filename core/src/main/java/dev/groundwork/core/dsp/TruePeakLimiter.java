@@ -132,9 +132,9 @@ public final class TruePeakLimiter implements Processor {
         private final int taps, half, historyLength;
         private final float fineGate;
         private final float[][] history;
-        // sized for blocks up to BLOCK frames here, not on the first call: a branch that only a detector's first call
+        // sized for blocks up to BLOCK frames (the mastering chain's) here, not on the first call: a branch that only a detector's first call
         // takes makes the JIT recompile process() when the next detector (the limiter's, after the loudness model's) starts
-        private static final int BLOCK = 4096;
+        private static final int BLOCK = 8192;
         private float[] window, q;
         private final float[] y = new float[RUN];
         private final float[][] shifted;
