@@ -28,6 +28,7 @@ import dev.groundwork.master.render.SourceBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Automatic mastering as propose-then-render. {@link #master} measures the input, decides every stage
@@ -69,14 +70,16 @@ public final class Mastering {
     public static Inspection inspect(AudioSource source, boolean spectra, ProgressListener progress) {
         Analyzer[] an = new Analyzer[1];
         BlockPipe[] pipe = new BlockPipe[1];
+        @SuppressWarnings("unchecked") Consumer<AudioBuffer>[] feed = new Consumer[1];
         try {
             // the analysis runs on a helper thread (with two processors) while this one decodes
             SourceBlocks.forEach(source, rateOf(source), b -> {
                 if (an[0] == null) {
                     an[0] = new Analyzer(b.channels(), b.sampleRate(), true, spectra);
                     pipe[0] = BlockPipe.of(an[0]::add, b.channels(), MasteringChain.BLOCK, b.sampleRate());
+                    feed[0] = pipe[0].input();
                 }
-                pipe[0].accept(b);
+                feed[0].accept(b);
             }, f -> progress.progress("inspect", f));
         } finally {
             if (pipe[0] != null) pipe[0].close();
@@ -113,7 +116,8 @@ public final class Mastering {
         try (FloatSpool pre = new FloatSpool(channels)) {
             MasteringChain.Pre chain = MasteringChain.pre(stages, spec);
             MultibandCompressor multiband = multiband(stages, spec);
-            try (BlockPipe toModel = BlockPipe.of(model::add, channels, MasteringChain.BLOCK, workRate)) {
+            try (BlockPipe modelPipe = BlockPipe.of(model::add, channels, MasteringChain.BLOCK, workRate)) {
+                Consumer<AudioBuffer> toModel = modelPipe.input();
                 SourceBlocks.forEach(source, workRate, b -> {
                     chain.process(b);
                     if (multiband != null) multiband.process(b, b);
@@ -272,9 +276,10 @@ public final class Mastering {
                     an[0] = m.analyzer;
                     accurate[0] = m.accurate;
                     pipe[0] = BlockPipe.of(m::add, b.channels(), MasteringChain.BLOCK, rate);
+                    Consumer<AudioBuffer> toMeter = pipe[0].input();
                     writer[0] = output.open(rate, b.channels(), st.deliver().bits());
                     fin[0] = new MasteringChain.Finisher(st.loudness().gainDb(), st.loudness().limiter(), trimDb, spec, o -> {
-                        pipe[0].accept(o);
+                        toMeter.accept(o);
                         writer[0].write(o);
                     });
                 }
@@ -367,7 +372,8 @@ public final class Mastering {
         AudioAnalyzer an = m.analyzer;
         TruePeakOversampler accurate = m.accurate;
         MasteringChain.Finisher fin;
-        try (BlockPipe toAnalyzer = BlockPipe.of(m::add, spec.channels(), MasteringChain.BLOCK, spec.sampleRate())) {
+        try (BlockPipe meterPipe = BlockPipe.of(m::add, spec.channels(), MasteringChain.BLOCK, spec.sampleRate())) {
+            Consumer<AudioBuffer> toAnalyzer = meterPipe.input();
             fin = new MasteringChain.Finisher(gainDb, limiter, trimDb, spec, b -> {
                 toAnalyzer.accept(b);
                 writer.write(b);

@@ -101,41 +101,46 @@ public final class Compressor implements Processor {
         if (detector.length < n) detector = new float[n];
         // each loop is its own small method: the JIT compiles (and, when the music first crosses the knee, recompiles)
         // one loop at a time instead of the whole block method once per loop it enters
-        detect(sidechain.data(), n);
-        gainCurve(n);
+        float[][] sc = sidechain.data();
+        if (sc.length <= 2) {
+            // one or two channels: the gain loop reads the level itself (max of |a| and |b|), no detector pass of its own
+            gainCurve(sc[0], sc[sc.length - 1], n);
+        } else {
+            detect(sc, n);
+            gainCurve(detector, detector, n);
+        }
         frames += n;
         for (int c = 0; c < in.channels(); c++) applyGain(in.channel(c), out.channel(c), n);
         out.setFrames(n);
     }
 
-    /** detector[0..n) = the largest |sample| over the sidechain's channels. */
+    /** detector[0..n) = the largest |sample| over the sidechain's channels (three or more). */
     private void detect(float[][] sc, int n) {
-        if (sc.length == 2) {
-            float[] l = sc[0], r = sc[1];
-            for (int i = 0; i < n; i++) detector[i] = Math.max(Math.abs(l[i]), Math.abs(r[i]));
-        } else {
-            for (int i = 0; i < n; i++) {
-                float m = 0;
-                for (float[] ch : sc) m = Math.max(m, Math.abs(ch[i]));
-                detector[i] = m;
-            }
+        for (int i = 0; i < n; i++) {
+            float m = 0;
+            for (float[] ch : sc) m = Math.max(m, Math.abs(ch[i]));
+            detector[i] = m;
         }
     }
 
-    /** Turns detector[0..n) (levels) into the linear gain of each frame, make-up included; updates the statistics. */
-    private void gainCurve(int n) {
+    /**
+     * Turns the levels max(|a[i]|, |b[i]|) into the linear gain of each frame in detector[0..n), make-up included; updates
+     * the statistics. Either array may be the detector itself: each level is read before its frame's gain is written.
+     */
+    private void gainCurve(float[] a, float[] b, int n) {
         final double threshold = settings.thresholdDb(), knee = settings.kneeDb(), slope = 1 - 1 / settings.ratio();
         final boolean rms = settings.rmsMs() > 0;
         // Below the knee nothing happens: skip the logarithm there (most samples of most material).
         final double quietLin = Math.pow(10, (threshold - knee / 2) / 20), quietPower = quietLin * quietLin;
         for (int i = 0; i < n; i++) {
-            double x = detector[i];
+            float peak = Math.max(Math.abs(a[i]), Math.abs(b[i]));
+            double x = peak;
             double level;
             if (rms) {
                 rmsState = rmsCoef * rmsState + (1 - rmsCoef) * x * x;
                 level = rmsState < quietPower ? Double.NEGATIVE_INFINITY : 10 * Math.log10(rmsState);
             } else {
-                level = x < quietLin ? Double.NEGATIVE_INFINITY : DecibelMath.amplitudeToDb(detector[i]);
+                level = x < quietLin ? Double.NEGATIVE_INFINITY : DecibelMath.amplitudeToDb(peak);
             }
             double target = staticGainDb(level, threshold, knee, slope);   // desired gain change in dB (<= 0)
             double coef = target < envelopeDb ? attackCoef : releaseCoef;

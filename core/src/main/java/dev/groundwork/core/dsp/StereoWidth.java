@@ -24,7 +24,7 @@ public final class StereoWidth implements Processor {
     private final Settings settings;
     private BiquadCascade sideHighPass;
     private int channels;
-    private float[] side = new float[0];
+    private float[] mid = new float[0], side = new float[0];
 
     public StereoWidth(Settings settings) {
         this.settings = java.util.Objects.requireNonNull(settings);
@@ -35,6 +35,7 @@ public final class StereoWidth implements Processor {
     @Override
     public void prepare(ProcessSpec spec) {
         channels = spec.channels();
+        mid = new float[spec.maxBlockFrames()];
         side = new float[spec.maxBlockFrames()];
         if (settings.monoBassHz() > 0 && settings.monoBassHz() < spec.sampleRate() / 2) {
             // two Butterworth sections = Linkwitz-Riley slope without the mid-band bump
@@ -58,25 +59,12 @@ public final class StereoWidth implements Processor {
             out.setFrames(n);
             return;
         }
-        if (side.length < n) side = new float[n];
+        if (side.length < n) { mid = new float[n]; side = new float[n]; }
         float[] l = in.channel(0), r = in.channel(1), ol = out.channel(0), or = out.channel(1);
         // the loops are small methods of their own: the JIT compiles each once, not this method once per loop
-        sideOf(l, r, side, n);
+        MidSide.split(l, r, 0, mid, side, 0, n);
         if (sideHighPass != null) sideHighPass.process(0, side, 0, n);
-        widen(l, r, side, (float) settings.width(), ol, or, n);
+        MidSide.join(mid, side, (float) settings.width(), ol, or, n);
         out.setFrames(n);
-    }
-
-    private static void sideOf(float[] l, float[] r, float[] side, int n) {
-        for (int i = 0; i < n; i++) side[i] = 0.5f * (l[i] - r[i]);
-    }
-
-    private static void widen(float[] l, float[] r, float[] side, float w, float[] ol, float[] or, int n) {
-        for (int i = 0; i < n; i++) {
-            float m = 0.5f * (l[i] + r[i]);
-            float s = side[i] * w;
-            ol[i] = m + s;
-            or[i] = m - s;
-        }
     }
 }

@@ -132,13 +132,17 @@ public final class TruePeakLimiter implements Processor {
         private final int taps, half, historyLength;
         private final float fineGate;
         private final float[][] history;
-        // sized for blocks up to BLOCK frames here, not on the first call: a branch that only a detector's first call
+        // sized for blocks up to BLOCK frames (the mastering chain's) here, not on the first call: a branch that only a detector's first call
         // takes makes the JIT recompile process() when the next detector (the limiter's, after the loudness model's) starts
-        private static final int BLOCK = 4096;
+        private static final int BLOCK = 8192;
         private float[] window, q;
         private final float[] y = new float[RUN];
         private final float[][] shifted;
-        private final float loudLimit;
+        /**
+         * A stretch is loud when some |sample| exceeds floor / (largest sum of |taps|): |x| > that limit, tested as
+         * |x| ≥ the next float up, which is the same test, by the oversampler's own loop (one loop to compile).
+         */
+        private final float loudAtLeast;
         private float previousQ;
 
         /** The true-peak meter's own ×4 interpolator ({@link TruePeakOversampler#design}). */
@@ -175,7 +179,7 @@ public final class TruePeakLimiter implements Processor {
             this.window = new float[historyLength + BLOCK];
             this.q = new float[BLOCK];
             this.shifted = new float[taps][RUN];
-            this.loudLimit = (float) (floor / TruePeakOversampler.maxPhaseL1(phases));
+            this.loudAtLeast = Math.nextUp((float) (floor / TruePeakOversampler.maxPhaseL1(phases)));
         }
 
         /** Frames between feeding a frame and getting its peak. */
@@ -216,7 +220,7 @@ public final class TruePeakLimiter implements Processor {
         private void interpolateLoud(float[] w, int n) {
             int runStart = -1;
             for (int s0 = 0; s0 < n; s0 += SUB) {
-                boolean loud = exceeds(w, s0, Math.min(n, s0 + SUB) + taps - 1, loudLimit);
+                boolean loud = TruePeakOversampler.reaches(w, s0, Math.min(n, s0 + SUB) + taps - 1, loudAtLeast);
                 if (loud && runStart < 0) runStart = s0;
                 if (!loud && runStart >= 0) {
                     interpolate(w, runStart, s0 - runStart);
@@ -241,22 +245,29 @@ public final class TruePeakLimiter implements Processor {
 
         /** Raises q[from .. from+len) to the interpolated peaks, at most {@link #RUN} frames at a time. */
         private void interpolate(float[] w, int from, int len) {
-            for (int done = 0; done < len; done += RUN) interpolateRun(w, from + done, Math.min(RUN, len - done));
+            for (int done = 0; done < len; done += RUN) {
+                int m = Math.min(RUN, len - done);
+                interpolateRun(w, from + done, m);
+                // the fine phases (×8 only) reuse the run's shifted copies; chosen here, not inside interpolateRun, so the
+                // loudness model's ×4 detector and the limiter's ×8 one after it share interpolateRun's compiled code
+                if (fine.length > 0) fineRuns(from + done, m);
+            }
         }
 
         /**
-         * Shifted copies keep every inner loop a plain, vectorisable axpy. The fine phases run only over
-         * frames where the coarse reading comes within 1 dB of the floor: between ×4 points that stay
-         * further down, band-limited audio (up to 0.45·fs) cannot rise above the floor, and values below it
-         * do not matter to the gain computer.
+         * The coarse phases over one run. Shifted copies keep every inner loop a plain, vectorisable axpy;
+         * {@link #fineRuns} reuses them.
          */
         private void interpolateRun(float[] w, int from, int len) {
             for (int k = 0; k < taps; k++) System.arraycopy(w, from + k, shifted[k], 0, len);
             for (float[] g : coarse) phase(g, from, 0, len);
-            if (fine.length > 0) fineRuns(from, len);
         }
 
-        /** The fine phases over the runs of frames whose coarse reading comes near the floor. */
+        /**
+         * The fine phases over the runs of frames whose coarse reading comes within 1 dB of the floor: between ×4
+         * points that stay further down, band-limited audio (up to 0.45·fs) cannot rise above the floor, and values
+         * below it do not matter to the gain computer.
+         */
         private void fineRuns(int from, int len) {
             // decided frame by frame, never by sub-blocks: where the blocks fall must not change what is computed
             int runStart = -1;
@@ -274,12 +285,6 @@ public final class TruePeakLimiter implements Processor {
         private void phase(float[] g, int from, int lo, int hi) {
             TruePeakOversampler.fir(shifted, 0, g, taps, y, lo, hi);
             for (int j = lo; j < hi; j++) q[from + j] = Math.max(q[from + j], Math.abs(y[j]));
-        }
-
-        /** True when some |x[j]|, lo ≤ j < hi, is above {@code level} (a branch per sample beats a float max reduction). */
-        private static boolean exceeds(float[] x, int lo, int hi, float level) {
-            for (int j = lo; j < hi; j++) if (Math.abs(x[j]) > level) return true;
-            return false;
         }
     }
 

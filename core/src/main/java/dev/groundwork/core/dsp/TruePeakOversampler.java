@@ -422,8 +422,11 @@ public final class TruePeakOversampler {
         }
     }
 
-    /** True when some |y[j]|, lo ≤ j < hi, is at least {@code level} (a branch per sample beats a float max reduction). */
-    private static boolean reaches(float[] y, int lo, int hi, float level) {
+    /**
+     * True when some |y[j]|, lo ≤ j < hi, is at least {@code level} (a branch per sample beats a float max reduction).
+     * The limiter's detector uses it too.
+     */
+    static boolean reaches(float[] y, int lo, int hi, float level) {
         for (int j = lo; j < hi; j++) if (Math.abs(y[j]) >= level) return true;
         return false;
     }

@@ -1,6 +1,8 @@
 package dev.groundwork.master.analysis;
 
 import dev.groundwork.core.audio.AudioBuffer;
+import dev.groundwork.core.dsp.MidSide;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,21 +86,13 @@ public final class SpectrumAccumulator {
         float[] l = block.channel(0), r = channels > 1 ? block.channel(1) : block.channel(0);
         while (pos < n) {
             int len = Math.min(n - pos, size - fill);
-            toMidSide(l, r, pos, len);
+            MidSide.split(l, r, pos, mid, side, fill, len);
             fill += len;
             pos += len;
             if (fill == size) {
                 frames.add(analyseFrame());
                 fill = 0;
             }
-        }
-    }
-
-    /** A small method of its own: the JIT compiles this loop once instead of entering it mid-way inside {@link #add} first. */
-    private void toMidSide(float[] l, float[] r, int pos, int len) {
-        for (int i = 0; i < len; i++) {
-            mid[fill + i] = 0.5f * (l[pos + i] + r[pos + i]);
-            side[fill + i] = 0.5f * (l[pos + i] - r[pos + i]);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.groundwork.master.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.groundwork.core.json.Json;
 
 import java.io.IOException;
@@ -59,11 +62,43 @@ public record TonalProfile(double[] bandHz, double[] midDb, double[] sideMinusMi
     }
 
     private static TonalProfile load() {
-        try (InputStream in = TonalProfile.class.getResourceAsStream("/dev/groundwork/master/neutral-target.json")) {
+        try (InputStream in = TonalProfile.class.getResourceAsStream(NEUTRAL_TARGET)) {
             if (in == null) throw new IllegalStateException("built-in tonal target is missing from the build");
-            return Json.MAPPER.readValue(in, TonalProfile.class);
+            return read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built-in tonal target", e);
         }
+    }
+
+    static final String NEUTRAL_TARGET = "/dev/groundwork/master/neutral-target.json";
+
+    /**
+     * A profile's arrays from its JSON (the keys {@link Json} writes), read with Jackson's streaming parser rather than
+     * {@link Json#MAPPER}: a plain master reads no other JSON, and building the mapper (some 500 classes and the record's
+     * introspection) cost about 70 ms of a one-core run, more than the whole tonal decision.
+     */
+    static TonalProfile read(InputStream in) throws IOException {
+        java.util.Map<String, double[]> arrays = new java.util.HashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("a tonal profile is a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.getCurrentName();
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                double[] v = new double[8];
+                int n = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (n == v.length) v = java.util.Arrays.copyOf(v, 2 * n);
+                    v[n++] = p.getDoubleValue();
+                }
+                arrays.put(key, java.util.Arrays.copyOf(v, n));
+            }
+        }
+        for (String key : new String[]{"band_hz", "mid_db", "side_minus_mid_db"}) {
+            if (!arrays.containsKey(key)) throw new IOException("tonal profile without " + key);
+        }
+        return new TonalProfile(arrays.get("band_hz"), arrays.get("mid_db"), arrays.get("side_minus_mid_db"), arrays.get("mid_spread_db"));
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * first part once and tries gains on the second.
  */
 public final class MasteringChain {
-    public static final int BLOCK = 4096;
+    public static final int BLOCK = 8192;
 
     private MasteringChain() { }
 

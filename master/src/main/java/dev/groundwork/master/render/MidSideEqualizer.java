@@ -3,6 +3,7 @@ package dev.groundwork.master.render;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.dsp.Biquad;
 import dev.groundwork.core.dsp.BiquadCascade;
+import dev.groundwork.core.dsp.MidSide;
 import dev.groundwork.core.dsp.ProcessSpec;
 import dev.groundwork.core.dsp.Processor;
 import dev.groundwork.master.plan.EqBand;
@@ -65,24 +66,11 @@ public final class MidSideEqualizer implements Processor {
         }
         if (m.length < n) { m = new float[n]; s = new float[n]; }
         float[] l = out.channel(0), r = out.channel(1);
-        // the loops are small methods of their own: the JIT compiles each once, not this method once per loop
-        toMidSide(l, r, m, s, n);
+        // the loops are small methods of their own, shared with the stereo stage and the analysis: each compiled once
+        MidSide.split(l, r, 0, m, s, 0, n);
         mid.process(0, m, 0, n);
         side.process(0, s, 0, n);
-        toLeftRight(m, s, l, r, n);
+        MidSide.join(m, s, 1f, l, r, n);
     }
 
-    private static void toMidSide(float[] l, float[] r, float[] m, float[] s, int n) {
-        for (int i = 0; i < n; i++) {
-            m[i] = 0.5f * (l[i] + r[i]);
-            s[i] = 0.5f * (l[i] - r[i]);
-        }
-    }
-
-    private static void toLeftRight(float[] m, float[] s, float[] l, float[] r, int n) {
-        for (int i = 0; i < n; i++) {
-            l[i] = m[i] + s[i];
-            r[i] = m[i] - s[i];
-        }
-    }
 }
