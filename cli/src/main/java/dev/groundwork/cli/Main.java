@@ -21,15 +21,26 @@ import java.util.function.Consumer;
         description = {
                 "The technical groundwork of a record, on your own machine: measure, master, mix and make beats.",
                 "Every job proposes a plan you can read and edit (--plan / --from-plan) before it renders."},
-        subcommands = {
-                AnalyzeCommand.class,
-                MasterCommand.class,
-                BeatCommand.class,
-                MixCommand.class,
-                ProduceCommand.class,
-                StudioCommand.class,
-                CommandLine.HelpCommand.class})
+        // the subcommands are added by commandLine(args): see there
+        subcommands = {})
 public final class Main implements Runnable {
+    /**
+     * The commands, in the order the usage lists them. Picocli builds a command's model by reading its annotations
+     * reflectively, before the JIT has compiled anything: about 0.3 s on one processor for all of them, most of a
+     * short command's run and a tenth of a master's. A job builds only its own command; help, a bare or unknown
+     * command name get them all.
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = new java.util.LinkedHashMap<>();
+    static {
+        COMMANDS.put("analyze", AnalyzeCommand::new);
+        COMMANDS.put("master", MasterCommand::new);
+        COMMANDS.put("beat", BeatCommand::new);
+        COMMANDS.put("mix", MixCommand::new);
+        COMMANDS.put("produce", ProduceCommand::new);
+        COMMANDS.put("studio", StudioCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
     boolean debug;
 
@@ -49,7 +60,7 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         AudioFiles.setWarningSink(onceEach(err));
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         // -V on a command (groundwork master -V) prints the same version as on groundwork itself, not an empty line
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         cl.setOut(out);
@@ -73,6 +84,21 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** The command line with the subcommands this invocation can reach (see {@link #COMMANDS}). */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String named = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                named = a;
+                break;
+            }
+        }
+        boolean one = named != null && COMMANDS.containsKey(named) && !named.equals("help");
+        for (var c : COMMANDS.entrySet()) if (!one || c.getKey().equals(named)) cl.addSubcommand(c.getKey(), c.getValue().get());
+        return cl;
     }
 
     /** A job may read an input several times (measure, then render); its warnings are news only the first time. */

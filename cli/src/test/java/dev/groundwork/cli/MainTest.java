@@ -99,4 +99,22 @@ class MainTest {
             assertEquals(top, r.out().strip(), command);
         }
     }
+
+    @Test
+    void aJobBuildsOnlyItsOwnCommandAndHelpSeesThemAll() {
+        java.util.List<String> all = java.util.List.of("analyze", "master", "beat", "mix", "produce", "studio", "help");
+        assertEquals(java.util.List.of("master"), java.util.List.copyOf(Main.commandLine(new String[]{"master", "in.wav", "-o", "out.wav"}).getSubcommands().keySet()));
+        assertEquals(java.util.List.of("mix"), java.util.List.copyOf(Main.commandLine(new String[]{"--debug", "mix", "stems", "-o", "m.wav"}).getSubcommands().keySet()));
+        for (String[] args : new String[][]{{}, {"--help"}, {"help", "master"}, {"mastr", "in.wav"}}) {
+            assertEquals(all, java.util.List.copyOf(Main.commandLine(args).getSubcommands().keySet()), Arrays.toString(args));
+        }
+        // the one command built still takes the options every command inherits
+        Run debug = run("--debug", "analyze", "/no/such/file.wav");
+        assertEquals(1, debug.status());
+        assertTrue(debug.err().contains("\tat "), "--debug before the command shows the stack trace: " + debug.err());
+        Run after = run("analyze", "/no/such/file.wav", "--debug");
+        assertTrue(after.err().contains("\tat "), "--debug after the command too: " + after.err());
+        Run listed = run("--help");
+        for (String c : all) assertTrue(listed.out().contains("  " + c + " "), c + " in " + listed.out());
+    }
 }
