@@ -67,9 +67,9 @@ class AnalyzeCommandTest {
         assertEquals(-23.0, j.get("sample_peak_dbfs").asDouble(), 0.05);
         assertEquals(-23.0, j.get("max_momentary_lufs").asDouble(), 0.1);
         assertEquals(-23.0, j.get("max_short_term_lufs").asDouble(), 0.1);
-        assertEquals(48_000, j.get("sample_rate").asDouble());
+        assertEquals(48_000, j.get("sample_rate_hz").asDouble());
         assertEquals(2, j.get("channels").asInt());
-        assertEquals(10.0, j.get("duration_s").asDouble(), 1e-9);
+        assertEquals(10.0, j.get("duration_seconds").asDouble(), 1e-9);
         assertTrue(j.get("dc_offset_dbfs").isNull() || j.get("dc_offset_dbfs").asDouble() < -100, "no DC in a sine");
         assertEquals(0, j.get("clipped_samples").asLong());
         assertEquals(1.0, j.get("stereo_correlation").asDouble(), 1e-6);

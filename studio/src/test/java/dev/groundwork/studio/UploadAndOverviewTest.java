@@ -25,7 +25,7 @@ class UploadAndOverviewTest {
             assertEquals(201, up.status(), up.body());
             assertEquals("master/inputs/tone 1k.wav", up.json().path("path").asText());
             assertEquals(2, up.json().path("channels").asInt());
-            assertEquals(4.0, up.json().path("duration_s").asDouble(), 1e-6, up.body());
+            assertEquals(4.0, up.json().path("duration_seconds").asDouble(), 1e-6, up.body());
             assertTrue(Files.isRegularFile(ws.resolve(p).resolve("master/inputs/tone 1k.wav")));
             // stored with the permissions any new file gets (the umask), like every file a job writes; it was 0600
             if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -40,7 +40,7 @@ class UploadAndOverviewTest {
             JsonNode o = s.get("/api/projects/" + p + "/overview/master/inputs/tone%201k.wav").json();
             assertEquals(-6.02, o.path("integrated_lufs").asDouble(), 0.1);
             assertEquals(-6.02, o.path("true_peak_dbtp").asDouble(), 0.2);
-            assertEquals(4.0, o.path("duration_s").asDouble(), 1e-6);
+            assertEquals(4.0, o.path("duration_seconds").asDouble(), 1e-6);
             double maxPeak = 0;
             for (JsonNode v : o.path("peaks")) maxPeak = Math.max(maxPeak, v.asDouble());
             assertEquals(0.5, maxPeak, 0.001);

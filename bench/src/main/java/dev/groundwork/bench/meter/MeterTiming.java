@@ -55,7 +55,7 @@ public final class MeterTiming {
         System.out.printf(Locale.ROOT,
                 "{\"file\": \"%s\", \"runs\": %d, \"warmups\": %d, \"cold_wall_s\": %.6f, \"cold_cpu_s\": %.6f, "
                         + "\"best_wall_s\": %.6f, \"median_wall_s\": %.6f, \"best_cpu_s\": %.6f, \"median_cpu_s\": %.6f, "
-                        + "\"integrated_lufs\": %s, \"loudness_range_lu\": %s, \"true_peak_dbtp\": %s, \"duration_s\": %.3f}%n",
+                        + "\"integrated_lufs\": %s, \"loudness_range_lu\": %s, \"true_peak_dbtp\": %s, \"duration_seconds\": %.3f}%n",
                 file, runs, warmups, coldWall, coldCpu, wall[0], wall[runs / 2], cpu[0], cpu[runs / 2],
                 json(result.integrated), json(result.range), json(OptionalDouble.of(result.truePeak)), seconds);
     }

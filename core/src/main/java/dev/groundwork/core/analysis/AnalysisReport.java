@@ -1,5 +1,8 @@
 package dev.groundwork.core.analysis;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.util.List;
@@ -20,13 +23,17 @@ import java.util.List;
  *   <li>{@code crestFactorDb}: sample peak over RMS (all channels), in dB.</li>
  *   <li>{@code spectrum}: long-term third-octave levels relative to a full-scale sine.</li>
  * </ul>
+ *
+ * <p>The sample rate and duration are written {@code sample_rate_hz} and {@code duration_seconds}, as in every other
+ * groundwork JSON (a unit in every key); reports written before read back under their old names too.
  */
+@JsonPropertyOrder({"file", "format", "sample_rate_hz", "channels", "duration_seconds"})
 public record AnalysisReport(
         String file,
         String format,
-        int sampleRate,
+        @JsonProperty("sample_rate_hz") @JsonAlias("sample_rate") int sampleRate,
         int channels,
-        double durationS,
+        @JsonProperty("duration_seconds") @JsonAlias("duration_s") double durationS,
         Double integratedLufs,
         Double loudnessRangeLu,
         @JsonDeserialize(using = NullAsMinusInfinity.class) double truePeakDbtp,

@@ -134,8 +134,8 @@ class AudioAnalyzerTest {
             assertTrue(json.has(key) && json.get(key).isNull(), key + " should be null: " + json.get(key));
         }
         assertEquals(0, json.get("clipped_samples").asLong());
-        assertEquals(3.0, json.get("duration_s").asDouble(), 1e-9);
-        assertEquals(48_000, json.get("sample_rate").asDouble());
+        assertEquals(3.0, json.get("duration_seconds").asDouble(), 1e-9);
+        assertEquals(48_000, json.get("sample_rate_hz").asDouble());
         assertTrue(json.get("spectrum").get(0).has("center_hz"));
         assertTrue(json.get("spectrum").get(0).get("level_db").isNull());
     }
@@ -147,6 +147,10 @@ class AudioAnalyzerTest {
         for (AnalysisReport r : new AnalysisReport[]{loud, silent}) {
             AnalysisReport back = Json.MAPPER.readValue(Json.write(r), AnalysisReport.class);
             assertEquals(r, back);
+            // a report written before the keys carried their units reads back the same
+            String old = Json.write(r).replace("\"sample_rate_hz\"", "\"sample_rate\"").replace("\"duration_seconds\"", "\"duration_s\"");
+            assertTrue(old.contains("\"duration_s\""), old);
+            assertEquals(r, Json.MAPPER.readValue(old, AnalysisReport.class));
         }
         assertEquals(Double.NEGATIVE_INFINITY, silent.truePeakDbtp(), "silence has no peak");
         assertEquals(Double.NEGATIVE_INFINITY, Json.MAPPER.readValue(Json.write(silent), AnalysisReport.class).perChannel().get(0).rmsDbfs());

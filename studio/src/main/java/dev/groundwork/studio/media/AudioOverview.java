@@ -21,7 +21,7 @@ import java.util.List;
  * @param shortTermLufs  short-term loudness every 100 ms (null where silent)
  * @param spectrumDb     third-octave band levels in dB relative to a full-scale sine (null where silent)
  */
-public record AudioOverview(double durationS, double sampleRateHz, int channels,
+public record AudioOverview(double durationSeconds, double sampleRateHz, int channels,
                             Double integratedLufs, Double loudnessRangeLu, Double truePeakDbtp, Double samplePeakDbfs,
                             float[] peaks, Double[] shortTermLufs, double[] spectrumFreqsHz, Double[] spectrumDb) {
     static final int COLUMNS = 800;
