@@ -17,6 +17,9 @@ GW.pages = GW.pages || {};
       targetSel.value = run ? run.target : 'spotify';
     });
     const count = el('input', { type: 'number', id: 'master-count', min: 1, max: 6, value: 3 });
+    // --lufs / --ceiling: empty = the preset's own
+    const lufs = el('input', { type: 'number', id: 'master-lufs', min: -40, max: -3, step: 0.5, placeholder: 'preset', title: "Integrated loudness target in LUFS; empty = the preset's" });
+    const ceiling = el('input', { type: 'number', id: 'master-ceiling', min: -12, max: 0, step: 0.1, placeholder: 'preset', title: "True-peak ceiling in dBTP; empty = the preset's" });
     const fromProject = el('select', { id: 'master-from-project' });
     fromProject.addEventListener('change', GW.guard(async () => {
       if (!fromProject.value) return;
@@ -56,8 +59,12 @@ GW.pages = GW.pages || {};
             el('div', { class: 'row' },
               el('div', { class: 'field', style: 'flex:1' }, el('label', {}, 'delivery target'), targetSel),
               el('div', { class: 'field', style: 'width:90px' }, el('label', {}, 'candidates'), count)),
+            el('div', { class: 'row' },
+              el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'LUFS'), lufs),
+              el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling)),
             el('button', { class: 'primary', id: 'master-propose', onclick: GW.guard(async () => {
-              await GW.runJob(`/api/projects/${ui.project}/master/propose`, { target: targetSel.value, candidates: +count.value });
+              await GW.runJob(`/api/projects/${ui.project}/master/propose`, { target: targetSel.value, candidates: +count.value,
+                lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling) });
               await GW.refresh();
             }) }, 'Propose masters')),
           el('div', { class: 'card' }, el('h4', {}, 'Candidates'), ui.candidates),
@@ -73,6 +80,8 @@ GW.pages = GW.pages || {};
     P.update(view);
     window.addEventListener('resize', drawAll);
   };
+
+  const numberOrNull = input => input.value.trim() === '' ? null : +input.value;
 
   P.unmount = function () { if (ui) ui.player.stop(); window.removeEventListener('resize', drawAll); ui = null; };
 
@@ -158,11 +167,18 @@ GW.pages = GW.pages || {};
     multiband, 'Multiband dynamics' + (byCharacter ? ' (always on for ' + c.character + ')' : ''));
     const target = el('select', { id: 'adjust-target' });
     GW.api('GET', '/api/master/targets').then(ts => { ts.forEach(t => target.append(el('option', { value: t }, t))); target.value = s.target || m.run.target; });
+    // the candidate's own loudness and ceiling when the producer set them; empty = the preset's
+    const lufs = el('input', { type: 'number', id: 'adjust-lufs', min: -40, max: -3, step: 0.5, placeholder: 'preset', value: s.lufs ?? '' });
+    const ceiling = el('input', { type: 'number', id: 'adjust-ceiling', min: -12, max: 0, step: 0.1, placeholder: 'preset', value: s.ceiling_dbtp ?? '' });
     ui.adjust.append(el('div', { class: 'card' }, el('h4', {}, 'Adjust ' + c.label),
-      el('div', { class: 'field' }, el('label', {}, 'target'), target), eqF, inF, wiF, el('div', { class: 'field' }, mbF),
+      el('div', { class: 'field' }, el('label', {}, 'target'), target),
+      el('div', { class: 'row' },
+        el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'LUFS'), lufs),
+        el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling)),
+      eqF, inF, wiF, el('div', { class: 'field' }, mbF),
       el('button', { class: 'primary', id: 'master-rerender', onclick: GW.guard(async () => {
         await GW.runJob(`/api/projects/${ui.project}/master/adjust`, { candidate: c.id, target: target.value, eq_amount: +eq.value, intensity: +intensity.value, width: +width.value,
-          multiband: multiband.checked && !byCharacter });
+          multiband: multiband.checked && !byCharacter, lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling) });
         await GW.refresh();
       }) }, 'Re-render')));
   }
