@@ -70,6 +70,8 @@ GW.pages = GW.pages || {};
     // the stem to focus (--lead); its options follow the uploaded stems in P.update
     ui.lead = el('select', { id: 'mix-lead', title: 'The stem the mix focuses on: brought forward, and the one the masking cuts make room for' },
       el('option', { value: '' }, 'chosen for me'));
+    ui.count = el('input', { type: 'number', id: 'mix-count', min: 1, max: 5, value: 2, style: 'width:4em',
+      title: 'Candidates, one per style in this order: balanced, vocal forward, beat forward, wide, dry' });
     ui.playBtn = el('button', { class: 'primary', id: 'mix-play', onclick: GW.guard(togglePreview) }, '▶ Preview stems');
     const unavailable = GW.state.engines.mix ? null : el('div', { class: 'unavailable' }, 'Mixing is not in this build yet: stems can be uploaded and previewed, not mixed.');
     main.append(
@@ -87,10 +89,11 @@ GW.pages = GW.pages || {};
               el('label', {}, 'Levels ', ui.balance),
               el('label', {}, 'Masking level ', ui.maskingLevel),
               el('label', {}, 'Masking cuts ', ui.maskingStrength),
-              el('label', {}, 'Lead ', ui.lead)),
+              el('label', {}, 'Lead ', ui.lead),
+              el('label', {}, 'Candidates ', ui.count)),
             el('button', { class: 'primary', id: 'mix-propose', style: 'margin-top:10px', onclick: GW.guard(async () => {
               // empty = the server's default: beat for stems sent from the Beat page, otherwise chosen from the kick
-              const body = { masking_level: +ui.maskingLevel.value, masking_strength: +ui.maskingStrength.value };
+              const body = { masking_level: +ui.maskingLevel.value, masking_strength: +ui.maskingStrength.value, candidates: +ui.count.value };
               if (ui.balance.value) body.balance = ui.balance.value;
               if (ui.lead.value) body.lead = ui.lead.value;
               await GW.runJob(`/api/projects/${ui.project}/mix/propose`, body);

@@ -152,6 +152,28 @@ class MixApiTest {
     }
 
     @Test
+    void upToFiveCandidatesOnePerStyleAndTheBeatForwardOneHasTheDrumsUp() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = projectWithStems(s, "Styles");
+            TestServer.Reply bad = s.post("/api/projects/" + p + "/mix/propose", "{\"candidates\":6}");
+            assertEquals(400, bad.status(), bad.body());
+            assertTrue(bad.body().contains("candidates must be between 1 and 5, not 6"), bad.body());
+
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{\"candidates\":5}"));
+            JsonNode candidates = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates");
+            List<String> ids = new ArrayList<>();
+            for (JsonNode c : candidates) {
+                ids.add(c.path("id").asText());
+                assertEquals(c.path("id").asText(), plan(p, c).path("style").asText(), "each candidate is its plan's style");
+            }
+            assertEquals(List.of("balanced", "vocal_forward", "beat_forward", "wide", "dry"), ids);
+            double balancedKick = stem(candidates.get(0), "kick.wav").path("fader_db").asDouble();
+            double beatKick = stem(candidates.get(2), "kick.wav").path("fader_db").asDouble();
+            assertTrue(beatKick > balancedKick + 0.5, "beat forward " + beatKick + " dB against balanced " + balancedKick + " dB");
+        }
+    }
+
+    @Test
     void aStemMarkedAsBleedIsHeldTwelveDbUnderItsRoleLevelAndTheMarkCanBeTakenOff() throws Exception {
         try (TestServer s = TestServer.in(ws)) {
             String p = projectWithStems(s, "Bleed");

@@ -27,6 +27,7 @@ import java.util.function.Function;
  * audio files of one folder of the project (an upload, or a beat's stems).
  */
 final class MixEngine {
+    /** Candidates proposed unless asked otherwise (balanced, vocal forward); up to one per style (--candidates 1..5). */
     static final int CANDIDATES = 2;
     private static final OutputFormat WAV24 = OutputFormat.wav(OutputFormat.Encoding.PCM24);
 
@@ -42,12 +43,13 @@ final class MixEngine {
      * @param balance      "auto", "song" or "beat" (the level conventions; see MixSettings)
      * @param maskingLevel 0..1, the masking-aware level move (MixSettings.maskingLevel; 0 = off)
      * @param asked        the EQ masking-cut strength and the focused lead (--masking, --lead)
+     * @param candidates   1..5 styles in MixSettings.STYLES order (balanced, vocal forward, beat forward, wide, dry)
      */
     static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, String balance,
-                                     double maskingLevel, MixViews.Asked asked, ProgressListener progress) {
+                                     double maskingLevel, MixViews.Asked asked, int candidates, ProgressListener progress) {
         MixSettings settings = withAsked(MixSettings.defaults().withBalance(balance).withMaskingLevel(maskingLevel), asked);
         List<MixJob.Outcome> outcomes = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix.wav"), WAV24, outDir.resolve("mix.plan.json"),
-                null, null, CANDIDATES, List.of(), settings), progress);
+                null, null, candidates, List.of(), settings), progress);
         List<MixViews.Candidate> out = new ArrayList<>();
         for (MixJob.Outcome o : outcomes) out.add(view(o, o.plan().style(), label(o.plan().style()), stemsDir, relative));
         return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out, asked.maskingStrength(), asked.lead());

@@ -53,10 +53,11 @@ public final class MixPage {
             double maskingLevel = PageContext.doubleIn(body, "masking_level", 0, 1, MixSettings.DEFAULT_MASKING_LEVEL);
             MixViews.Asked asked = new MixViews.Asked(
                     PageContext.doubleIn(body, "masking_strength", 0, 1, MixSettings.defaults().maskingStrength()), lead(body, stems));
+            int candidates = PageContext.intIn(body, "candidates", 1, MixSettings.STYLES.size(), MixEngine.CANDIDATES);
             Path out = p.newDir("mix/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, maskingLevel, asked, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, maskingLevel, asked, candidates, progress)),
                     result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
                             "/mix/proposal", result)));
         });

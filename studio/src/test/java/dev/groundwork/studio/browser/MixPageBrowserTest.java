@@ -56,8 +56,12 @@ class MixPageBrowserTest {
                 new org.openqa.selenium.support.ui.Select(e).selectByValue("keys.wav");
                 return null;
             });
+            // three candidates instead of the default two: the third is beat forward
+            assertEquals("2", b.attribute("#mix-count", "value"));
+            b.type("#mix-count", "3");
             b.click("#mix-propose");
-            b.waitFor("two mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 2);
+            b.waitFor("three mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 3);
+            assertTrue(b.text("#mixcand-beat_forward").startsWith("Beat forward"), b.text("#mixcand-beat_forward"));
             b.waitFor("proposed strips", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-strips .strip")).size() == 4);
             // each candidate says which tempo its delay is timed from, and why (the plan's space.tempo_bpm / tempo_reason)
             JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
