@@ -27,6 +27,14 @@ GW.pages = GW.pages || {};
       await GW.refresh();
     }));
     ui.fromProject = fromProject;
+    // --reference: the EQ moves toward this track's tonal balance instead of the neutral curve
+    ui.reference = el('select', { id: 'master-reference', title: "Match the tonal balance of this track's loudest sections" });
+    ui.referenceDrop = GW.dropzone('Drop a reference track', false, 'audio/*,.wav,.flac,.aif,.aiff,.mp3,.ogg', GW.guard(async files => {
+      GW.toast('uploading ' + files[0].name + '…', true);
+      await GW.upload(`/api/projects/${ui.project}/master/reference/upload`, files);
+      await GW.refresh();
+    }));
+    ui.referenceDrop.id = 'master-reference-drop';
     ui.sourceName = el('div', { class: 'source-name', id: 'master-source-name' });
     ui.candidates = el('div', { class: 'candidates', id: 'master-candidates' });
     ui.adjust = el('div', { id: 'master-adjust' });
@@ -62,9 +70,11 @@ GW.pages = GW.pages || {};
             el('div', { class: 'row' },
               el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'LUFS'), lufs),
               el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling)),
+            el('div', { class: 'field' }, el('label', {}, 'tonal reference'), ui.reference),
+            ui.referenceDrop,
             el('button', { class: 'primary', id: 'master-propose', onclick: GW.guard(async () => {
               await GW.runJob(`/api/projects/${ui.project}/master/propose`, { target: targetSel.value, candidates: +count.value,
-                lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling) });
+                lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling), reference: ui.reference.value || null });
               await GW.refresh();
             }) }, 'Propose masters')),
           el('div', { class: 'card' }, el('h4', {}, 'Candidates'), ui.candidates),
@@ -94,6 +104,13 @@ GW.pages = GW.pages || {};
       ui.fromProject.innerHTML = '';
       ui.fromProject.append(el('option', { value: '' }, files.length ? '— choose a file —' : '(no audio in this project yet)'));
       files.forEach(f => ui.fromProject.append(el('option', { value: f.path }, f.path)));
+      // the reference list keeps the producer's pick across redraws; a newly uploaded reference is picked
+      const picked = m.reference && m.reference.path !== ui.lastReference ? m.reference.path : ui.reference.value;
+      ui.lastReference = m.reference && m.reference.path;
+      ui.reference.innerHTML = '';
+      ui.reference.append(el('option', { value: '' }, 'none (neutral curve)'));
+      files.forEach(f => ui.reference.append(el('option', { value: f.path }, f.path)));
+      ui.reference.value = files.some(f => f.path === picked) ? picked : '';
     }).catch(() => {});
     renderCandidates(m);
     renderAdjust(m);

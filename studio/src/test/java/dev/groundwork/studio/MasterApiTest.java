@@ -55,6 +55,58 @@ class MasterApiTest {
         }
     }
 
+    @Test
+    void aReferenceTrackIsTheEqCurveOfTheProposalAndOfAnAdjustment() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Reference");
+            assertEquals(201, s.upload("/api/projects/" + p + "/master/upload", List.of(new TestServer.Part("song.wav", TestStems.mixWav(6.0, 5)))).status());
+            TestServer.Reply up = s.upload("/api/projects/" + p + "/master/reference/upload", List.of(new TestServer.Part("bright.wav", whiteNoise(6.0))));
+            assertEquals(201, up.status(), up.body());
+            String ref = up.json().path("path").asText();
+            JsonNode state = s.get("/api/projects/" + p).json().path("state").path("master");
+            assertEquals(ref, state.path("reference").path("path").asText());
+            assertTrue(state.path("source").path("path").asText().endsWith("song.wav"), "a reference does not replace the source");
+
+            assertEquals(404, s.post("/api/projects/" + p + "/master/propose", "{\"reference\":\"master/references/none.wav\"}").status());
+
+            s.awaitJob(s.post("/api/projects/" + p + "/master/propose", "{\"candidates\":1}"));
+            JsonNode neutral = tonalBalance(p, candidate(s, p, 0));
+            s.awaitJob(s.post("/api/projects/" + p + "/master/propose", "{\"candidates\":1,\"reference\":\"" + ref + "\"}"));
+            JsonNode matched = candidate(s, p, 0);
+            assertEquals(ref, matched.path("settings").path("reference").asText());
+            JsonNode tonal = tonalBalance(p, matched);
+            assertEquals("neutral", neutral.path("target_curve").asText());
+            assertEquals("reference:bright.wav", tonal.path("target_curve").asText());
+            // white noise is far brighter than the neutral curve: the top shelf lifts more toward it
+            assertTrue(highShelfDb(tonal) > highShelfDb(neutral) + 0.5, highShelfDb(tonal) + " dB against " + highShelfDb(neutral) + " dB: " + tonal);
+
+            // an adjustment keeps the candidate's reference unless told otherwise; null goes back to the neutral curve
+            String id = matched.path("id").asText();
+            s.awaitJob(s.post("/api/projects/" + p + "/master/adjust", "{\"candidate\":\"" + id + "\",\"eq_amount\":80}"));
+            assertEquals("reference:bright.wav", tonalBalance(p, candidate(s, p, 1)).path("target_curve").asText());
+            s.awaitJob(s.post("/api/projects/" + p + "/master/adjust", "{\"candidate\":\"" + id + "\",\"reference\":null}"));
+            assertEquals("neutral", tonalBalance(p, candidate(s, p, 2)).path("target_curve").asText());
+        }
+    }
+
+    private JsonNode tonalBalance(String project, JsonNode candidate) throws Exception {
+        return dev.groundwork.core.json.Json.MAPPER.readTree(ws.resolve(project).resolve(candidate.path("plan_path").asText()).toFile())
+                .path("stages").path("tonal_balance");
+    }
+
+    /** The gain of the tonal stage's high shelf on the mid channel. */
+    private static double highShelfDb(JsonNode tonal) {
+        for (JsonNode band : tonal.path("mid")) if (band.path("type").asText().equals("high_shelf")) return band.path("gain_db").asDouble();
+        throw new AssertionError("no high shelf in " + tonal);
+    }
+
+    private static byte[] whiteNoise(double seconds) {
+        java.util.Random rnd = new java.util.Random(3);
+        float[] x = new float[(int) (seconds * 44100)];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (0.1 * rnd.nextGaussian());
+        return TestStems.wav(x, 44100);
+    }
+
     private static JsonNode candidate(TestServer s, String project, int i) {
         return s.get("/api/projects/" + project).json().path("state").path("master").path("run").path("candidates").get(i);
     }

@@ -11,10 +11,11 @@ final class MasterViews {
      * the EQ moves toward the target curve (0..100 %), compression intensity (0..100 %), stereo width (0..1.5), and
      * whether the multiband dynamics stage is asked for ({@code multibandByCharacter}: the character always uses it,
      * so it cannot be switched off). {@code lufs} and {@code ceilingDbtp} override the target preset's loudness and true-peak
-     * ceiling (--lufs, --ceiling); null = the preset's.
+     * ceiling (--lufs, --ceiling); null = the preset's. {@code reference}: a project file whose tonal balance the EQ moves
+     * toward (--reference), null = the built-in neutral curve.
      */
     record Adjustment(String target, double eqAmount, double intensity, double width, boolean multiband, boolean multibandByCharacter,
-                      Double lufs, Double ceilingDbtp) {
+                      Double lufs, Double ceilingDbtp, String reference) {
         /** The delivery target: the preset, with the producer's loudness or ceiling in place of its own (named preset+custom, as the CLI does). */
         dev.groundwork.master.Target delivery() {
             return MasterEngine.target(target, lufs, ceilingDbtp);

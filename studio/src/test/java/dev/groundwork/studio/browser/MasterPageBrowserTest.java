@@ -50,12 +50,23 @@ class MasterPageBrowserTest {
             assertEquals("preset", b.attribute("#master-lufs", "placeholder"));
             b.type("#master-lufs", "-15");
             b.type("#master-ceiling", "-1.5");
+            // a reference track dropped on its own zone is offered (and picked) as the tonal reference; the source stays
+            assertEquals("", b.attribute("#master-reference", "value"), "no reference until one is chosen");
+            Path ref = Files.write(files.resolve("ref.wav"), TestStems.mixWav(6.0, 9));
+            b.stable("#master-reference-drop input[type=file]", e -> {
+                e.sendKeys(ref.toString());
+                return null;
+            });
+            b.waitFor("the reference picked", Duration.ofSeconds(30),
+                    d -> d.findElement(By.id("master-reference")).getAttribute("value").endsWith("ref.wav"));
+            assertTrue(b.text("#master-source-name").contains("my song.wav"));
             b.click("#master-propose");
             b.waitFor("two candidates", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 2);
             b.waitFor("three A/B buttons", Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#master-ab button")).size() == 3);
 
             JsonNode run = s.get("/api/projects/" + p).json().path("state").path("master").path("run");
             for (JsonNode c : run.path("candidates")) {
+                assertTrue(c.path("settings").path("reference").asText().endsWith("references/ref.wav"), c.toString());
                 assertEquals(-15.0, c.path("integrated_lufs").asDouble(), 0.2, c.toString());
                 assertTrue(c.path("true_peak_dbtp").asDouble() <= -1.5 + 1e-6, c.toString());
             }
