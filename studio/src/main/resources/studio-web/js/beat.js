@@ -91,6 +91,7 @@ GW.pages = GW.pages || {};
     const sectionSel = el('select', { id: 'beat-drop-section' }, selectors.map(([val, text]) => el('option', { value: val }, text)));
     const partSel = el('select', { id: 'beat-drop-part' }, partNames.concat(v.drums.map(l => l.name)).filter((x, i, a) => a.indexOf(x) === i).map(p => el('option', { value: p }, p)));
     const semis = el('select', { id: 'beat-key-semitones' }, [1, 2, 3, -1, -2].map(s => el('option', { value: s }, (s > 0 ? '+' : '') + s + ' st')));
+    const tempo = el('input', { type: 'number', id: 'beat-tempo', min: 40, max: 300, step: 1, value: v.tempo_bpm, style: 'width:6em' });
     const job = (url, body) => GW.guard(async () => { await GW.runJob(`/api/projects/${ui.project}/beat/${url}`, body()); await GW.refresh(); });
     ui.detail.append(
       el('div', { class: 'transport' },
@@ -101,12 +102,15 @@ GW.pages = GW.pages || {};
           el('button', { class: 'primary', id: 'beat-regenerate', style: 'margin-left:auto', onclick: job('regenerate', () => ({})) }, '↻ Regenerate unlocked'))),
       el('div', { class: 'card viz' }, el('div', { class: 'label' }, el('span', {}, 'Drums · step grid'), el('span', {}, v.bars + ' bars × ' + (v.steps_per_bar || 16) + ' steps')), ui.grid,
         el('div', { class: 'label' }, el('span', {}, 'Parts · piano roll'), el('span', {}, '')), ui.roll),
-      el('div', { class: 'grid', style: 'grid-template-columns: 1fr 1fr 1fr' },
+      el('div', { class: 'grid', style: 'grid-template-columns: 1fr 1fr' },
         el('div', { class: 'card' }, el('h4', {}, 'Drop an instrument'),
           el('div', { class: 'row' }, partSel, el('span', { class: 'muted' }, 'from'), sectionSel,
             el('button', { id: 'beat-drop', onclick: job('drop', () => ({ part: partSel.value, section: sectionSel.value })) }, 'Drop'))),
         el('div', { class: 'card' }, el('h4', {}, 'Key change for the last hook'),
           el('div', { class: 'row' }, semis, el('button', { id: 'beat-keychange', onclick: job('key-change', () => ({ semitones: +semis.value })) }, 'Change key'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Tempo'),
+          el('div', { class: 'row' }, tempo, el('span', { class: 'muted' }, 'BPM'),
+            el('button', { id: 'beat-tempo-change', onclick: job('tempo', () => ({ tempo_bpm: +tempo.value })) }, 'Change tempo'))),
         el('div', { class: 'card' }, el('h4', {}, 'Use it'),
           el('div', { class: 'row' }, el('button', { class: 'primary', id: 'beat-send', onclick: GW.guard(async () => {
             await GW.api('POST', `/api/projects/${ui.project}/beat/send`, {}); await GW.refresh();

@@ -17,6 +17,9 @@ GW.pages = GW.pages || {};
       targetSel.value = run ? run.target : 'spotify';
     });
     const count = el('input', { type: 'number', id: 'master-count', min: 1, max: 6, value: 3 });
+    // --lufs / --ceiling: empty = the preset's own
+    const lufs = el('input', { type: 'number', id: 'master-lufs', min: -40, max: -3, step: 0.5, placeholder: 'preset', title: "Integrated loudness target in LUFS; empty = the preset's" });
+    const ceiling = el('input', { type: 'number', id: 'master-ceiling', min: -12, max: 0, step: 0.1, placeholder: 'preset', title: "True-peak ceiling in dBTP; empty = the preset's" });
     const fromProject = el('select', { id: 'master-from-project' });
     fromProject.addEventListener('change', GW.guard(async () => {
       if (!fromProject.value) return;
@@ -24,6 +27,14 @@ GW.pages = GW.pages || {};
       await GW.refresh();
     }));
     ui.fromProject = fromProject;
+    // --reference: the EQ moves toward this track's tonal balance instead of the neutral curve
+    ui.reference = el('select', { id: 'master-reference', title: "Match the tonal balance of this track's loudest sections" });
+    ui.referenceDrop = GW.dropzone('Drop a reference track', false, 'audio/*,.wav,.flac,.aif,.aiff,.mp3,.ogg', GW.guard(async files => {
+      GW.toast('uploading ' + files[0].name + '…', true);
+      await GW.upload(`/api/projects/${ui.project}/master/reference/upload`, files);
+      await GW.refresh();
+    }));
+    ui.referenceDrop.id = 'master-reference-drop';
     ui.sourceName = el('div', { class: 'source-name', id: 'master-source-name' });
     ui.candidates = el('div', { class: 'candidates', id: 'master-candidates' });
     ui.adjust = el('div', { id: 'master-adjust' });
@@ -56,8 +67,14 @@ GW.pages = GW.pages || {};
             el('div', { class: 'row' },
               el('div', { class: 'field', style: 'flex:1' }, el('label', {}, 'delivery target'), targetSel),
               el('div', { class: 'field', style: 'width:90px' }, el('label', {}, 'candidates'), count)),
+            el('div', { class: 'row' },
+              el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'LUFS'), lufs),
+              el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling)),
+            el('div', { class: 'field' }, el('label', {}, 'tonal reference'), ui.reference),
+            ui.referenceDrop,
             el('button', { class: 'primary', id: 'master-propose', onclick: GW.guard(async () => {
-              await GW.runJob(`/api/projects/${ui.project}/master/propose`, { target: targetSel.value, candidates: +count.value });
+              await GW.runJob(`/api/projects/${ui.project}/master/propose`, { target: targetSel.value, candidates: +count.value,
+                lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling), reference: ui.reference.value || null });
               await GW.refresh();
             }) }, 'Propose masters')),
           el('div', { class: 'card' }, el('h4', {}, 'Candidates'), ui.candidates),
@@ -74,6 +91,8 @@ GW.pages = GW.pages || {};
     window.addEventListener('resize', drawAll);
   };
 
+  const numberOrNull = input => input.value.trim() === '' ? null : +input.value;
+
   P.unmount = function () { if (ui) ui.player.stop(); window.removeEventListener('resize', drawAll); ui = null; };
 
   P.update = function (view) {
@@ -85,6 +104,13 @@ GW.pages = GW.pages || {};
       ui.fromProject.innerHTML = '';
       ui.fromProject.append(el('option', { value: '' }, files.length ? '— choose a file —' : '(no audio in this project yet)'));
       files.forEach(f => ui.fromProject.append(el('option', { value: f.path }, f.path)));
+      // the reference list keeps the producer's pick across redraws; a newly uploaded reference is picked
+      const picked = m.reference && m.reference.path !== ui.lastReference ? m.reference.path : ui.reference.value;
+      ui.lastReference = m.reference && m.reference.path;
+      ui.reference.innerHTML = '';
+      ui.reference.append(el('option', { value: '' }, 'none (neutral curve)'));
+      files.forEach(f => ui.reference.append(el('option', { value: f.path }, f.path)));
+      ui.reference.value = files.some(f => f.path === picked) ? picked : '';
     }).catch(() => {});
     renderCandidates(m);
     renderAdjust(m);
@@ -158,11 +184,18 @@ GW.pages = GW.pages || {};
     multiband, 'Multiband dynamics' + (byCharacter ? ' (always on for ' + c.character + ')' : ''));
     const target = el('select', { id: 'adjust-target' });
     GW.api('GET', '/api/master/targets').then(ts => { ts.forEach(t => target.append(el('option', { value: t }, t))); target.value = s.target || m.run.target; });
+    // the candidate's own loudness and ceiling when the producer set them; empty = the preset's
+    const lufs = el('input', { type: 'number', id: 'adjust-lufs', min: -40, max: -3, step: 0.5, placeholder: 'preset', value: s.lufs ?? '' });
+    const ceiling = el('input', { type: 'number', id: 'adjust-ceiling', min: -12, max: 0, step: 0.1, placeholder: 'preset', value: s.ceiling_dbtp ?? '' });
     ui.adjust.append(el('div', { class: 'card' }, el('h4', {}, 'Adjust ' + c.label),
-      el('div', { class: 'field' }, el('label', {}, 'target'), target), eqF, inF, wiF, el('div', { class: 'field' }, mbF),
+      el('div', { class: 'field' }, el('label', {}, 'target'), target),
+      el('div', { class: 'row' },
+        el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'LUFS'), lufs),
+        el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling)),
+      eqF, inF, wiF, el('div', { class: 'field' }, mbF),
       el('button', { class: 'primary', id: 'master-rerender', onclick: GW.guard(async () => {
         await GW.runJob(`/api/projects/${ui.project}/master/adjust`, { candidate: c.id, target: target.value, eq_amount: +eq.value, intensity: +intensity.value, width: +width.value,
-          multiband: multiband.checked && !byCharacter });
+          multiband: multiband.checked && !byCharacter, lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling) });
         await GW.refresh();
       }) }, 'Re-render')));
   }

@@ -64,6 +64,14 @@ GW.pages = GW.pages || {};
     ui.maskingLevel = el('input', { type: 'number', id: 'mix-masking-level', min: 0, max: 1, step: 0.05, value: 0.2, style: 'width:5em',
       title: 'Masking-aware level, 0 to 1: a stem the others cover in its bands comes up, one playing alone in its bands goes down, '
         + 'by this many dB per dB of difference; 0 turns it off, 1 moves five times as far as the default 0.2' });
+    ui.maskingStrength = el('input', { type: 'number', id: 'mix-masking-strength', min: 0, max: 1, step: 0.05, value: 0.5, style: 'width:5em',
+      title: 'Masking cuts, 0 to 1: how deep the EQ cuts another stem where it covers the lead in the lead\'s loudest band '
+        + '(1 = up to 6 dB, the default 0.5 = up to 3 dB, 0 = no masking cuts)' });
+    // the stem to focus (--lead); its options follow the uploaded stems in P.update
+    ui.lead = el('select', { id: 'mix-lead', title: 'The stem the mix focuses on: brought forward, and the one the masking cuts make room for' },
+      el('option', { value: '' }, 'chosen for me'));
+    ui.count = el('input', { type: 'number', id: 'mix-count', min: 1, max: 5, value: 2, style: 'width:4em',
+      title: 'Candidates, one per style in this order: balanced, vocal forward, beat forward, wide, dry' });
     ui.playBtn = el('button', { class: 'primary', id: 'mix-play', onclick: GW.guard(togglePreview) }, '▶ Preview stems');
     const unavailable = GW.state.engines.mix ? null : el('div', { class: 'unavailable' }, 'Mixing is not in this build yet: stems can be uploaded and previewed, not mixed.');
     main.append(
@@ -79,11 +87,15 @@ GW.pages = GW.pages || {};
             })), el('div', { style: 'margin-top:8px' }, ui.stemsInfo),
             el('div', { class: 'row', style: 'margin-top:10px' },
               el('label', {}, 'Levels ', ui.balance),
-              el('label', {}, 'Masking level ', ui.maskingLevel)),
+              el('label', {}, 'Masking level ', ui.maskingLevel),
+              el('label', {}, 'Masking cuts ', ui.maskingStrength),
+              el('label', {}, 'Lead ', ui.lead),
+              el('label', {}, 'Candidates ', ui.count)),
             el('button', { class: 'primary', id: 'mix-propose', style: 'margin-top:10px', onclick: GW.guard(async () => {
               // empty = the server's default: beat for stems sent from the Beat page, otherwise chosen from the kick
-              const body = { masking_level: +ui.maskingLevel.value };
+              const body = { masking_level: +ui.maskingLevel.value, masking_strength: +ui.maskingStrength.value, candidates: +ui.count.value };
               if (ui.balance.value) body.balance = ui.balance.value;
+              if (ui.lead.value) body.lead = ui.lead.value;
               await GW.runJob(`/api/projects/${ui.project}/mix/propose`, body);
               await GW.refresh();
             }) }, 'Propose a mix')),
@@ -124,6 +136,7 @@ GW.pages = GW.pages || {};
     const m = view.state.mix || {};
     const stems = m.stems || [];
     ui.stemsInfo.textContent = stems.length ? stems.length + ' stems: ' + stems.map(s => s.name).join(', ') : 'No stems yet.';
+    leadOptions(stems.map(s => s.name));
     const edits = m.edits || {};
     const proposal = m.proposal;
     const old = new Map(ui.strips.map(s => [s.name, s]));
@@ -143,6 +156,17 @@ GW.pages = GW.pages || {};
       ui.exports.append(el('a', { href: GW.fileUrl(ui.project, ex.path, true), id: 'mix-download-' + fmt }, '⤓ ' + ex.path.split('/').pop()));
     }
   };
+
+  // The lead choices are the stems; rebuilt only when the stems change, so a choice survives the page's redraws.
+  function leadOptions(names) {
+    const key = names.join('\n');
+    if (ui.lead.dataset.stems === key) return;
+    const cur = ui.lead.value;
+    ui.lead.dataset.stems = key;
+    ui.lead.innerHTML = '';
+    ui.lead.append(el('option', { value: '' }, 'chosen for me'), ...names.map(n => el('option', { value: n }, n)));
+    ui.lead.value = names.includes(cur) ? cur : '';
+  }
 
   function renderMixer(proposed) {
     ui.mixer.innerHTML = '';

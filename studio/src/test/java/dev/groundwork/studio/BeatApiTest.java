@@ -68,6 +68,38 @@ class BeatApiTest {
     }
 
     @Test
+    void aTempoChangeIsANewVariationWithTheSameNotesPlayedFaster() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Tempo");
+            s.awaitJob(s.post("/api/projects/" + p + "/beat/generate", "{\"prompt\":\"boom bap, 90 bpm, A minor, 8 bars\",\"variations\":1,\"seed\":3}"));
+            TestServer.Reply fast = s.post("/api/projects/" + p + "/beat/tempo", "{\"tempo_bpm\":301}");
+            assertEquals(400, fast.status(), fast.body());
+            assertTrue(fast.body().contains("tempo_bpm must be between 40.0 and 300.0, not 301.0"), fast.body());
+            assertEquals(400, s.post("/api/projects/" + p + "/beat/tempo", "{}").status());
+
+            s.awaitJob(s.post("/api/projects/" + p + "/beat/tempo", "{\"tempo_bpm\":120}"));
+            JsonNode beat = s.get("/api/projects/" + p).json().path("state").path("beat");
+            JsonNode v1 = beat.path("generation").path("variations").get(0), v2 = beat.path("generation").path("variations").get(1);
+            assertEquals("v2", beat.path("chosen").asText());
+            assertEquals(120, v2.path("tempo_bpm").asDouble(), 1e-9);
+            assertEquals("Variation 2 (90 → 120 BPM)", v2.path("label").asText());
+            assertEquals(v1.path("drums"), v2.path("drums"), "the same drum hits, in steps");
+            assertEquals(v1.path("parts"), v2.path("parts"), "the same notes, in beats");
+            // 8 bars at 120 BPM last 3/4 of 8 bars at 90 (the render's tail aside)
+            double ratio = seconds(ws.resolve(p).resolve(v2.path("wav_path").asText())) / seconds(ws.resolve(p).resolve(v1.path("wav_path").asText()));
+            assertEquals(0.75, ratio, 0.03);
+            JsonNode decisions = s.get("/api/projects/" + p).json().path("decisions");
+            assertEquals("tempo 90 → 120 BPM → v2", decisions.get(decisions.size() - 2).path("summary").asText());
+        }
+    }
+
+    private static double seconds(Path wav) throws Exception {
+        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile())) {
+            return in.getFrameLength() / (double) in.getFormat().getFrameRate();
+        }
+    }
+
+    @Test
     void aSixEightBeatIsShownInTwelveStepBars() throws Exception {
         try (TestServer s = TestServer.in(ws)) {
             String p = s.createProject("Waltz");

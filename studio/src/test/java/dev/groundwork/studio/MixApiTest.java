@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +91,89 @@ class MixApiTest {
     }
 
     @Test
+    void theMaskingCutStrengthAndTheLeadAreChosenWithTheProposalAndKeptWhenARoleChangeRePlans() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = projectWithStems(s, "Masking cuts", padUnderTheKeys());
+
+            TestServer.Reply bad = s.post("/api/projects/" + p + "/mix/propose", "{\"masking_strength\":-0.1}");
+            assertEquals(400, bad.status(), bad.body());
+            assertTrue(bad.body().contains("masking_strength must be between 0.0 and 1.0, not -0.1"), bad.body());
+            TestServer.Reply noStem = s.post("/api/projects/" + p + "/mix/propose", "{\"lead\":\"vocal.wav\"}");
+            assertEquals(400, noStem.status(), noStem.body());
+            assertTrue(noStem.body().contains("lead must be one of the stems"), noStem.body());
+
+            // the keys named as lead: the pad, which covers them in their loudest band, gets a masking cut; full strength cuts
+            // twice as deep as the default 0.5 (until the 6 dB limit), strength 0 cuts nothing
+            double half = maskingCutDb(proposeFirstPlan(s, p, "{\"lead\":\"keys.wav\"}"), "pad.wav");
+            JsonNode full = proposeFirstPlan(s, p, "{\"lead\":\"keys.wav\",\"masking_strength\":1}");
+            assertEquals("keys.wav", full.path("lead").asText());
+            double fullCut = maskingCutDb(full, "pad.wav");
+            assertTrue(half >= 0.5, "the default strength cuts the pad: " + half);
+            assertEquals(Math.min(6, 2 * half), fullCut, 0.15, "strength 1 against 0.5");
+            assertEquals(0.0, maskingCutDb(proposeFirstPlan(s, p, "{\"lead\":\"keys.wav\",\"masking_strength\":0}"), "pad.wav"));
+
+            // the last proposal asked for strength 0; propose at 1 again, then a role change re-plans with the same strength and lead
+            JsonNode again = proposeFirstPlan(s, p, "{\"lead\":\"keys.wav\",\"masking_strength\":1}");
+            JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            assertEquals(1.0, proposal.path("masking_strength").asDouble(-1));
+            assertEquals("keys.wav", proposal.path("lead").asText());
+            assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"role\":\"percussion\"}").status());
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode replanned = plan(p, s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(2));
+            assertEquals("percussion", planStem(replanned, "hats.wav").path("role").asText());
+            assertEquals("keys.wav", replanned.path("lead").asText());
+            assertEquals(maskingCutDb(again, "pad.wav"), maskingCutDb(replanned, "pad.wav"), 1e-9);
+        }
+    }
+
+    /** A sustained tone on the keys' middle note (554 Hz): it covers the keys in their loudest band. */
+    private static Map<String, byte[]> padUnderTheKeys() {
+        int sr = 44100, n = 4 * sr;
+        float[] pad = new float[n];
+        for (int i = 0; i < n; i++) {
+            double t = i / (double) sr;
+            pad[i] = (float) (0.3 * Math.sin(2 * Math.PI * 554.37 * t));
+        }
+        return Map.of("pad.wav", TestStems.wav(pad, sr));
+    }
+
+    private JsonNode proposeFirstPlan(TestServer s, String project, String body) throws Exception {
+        s.awaitJob(s.post("/api/projects/" + project + "/mix/propose", body));
+        return plan(project, s.get("/api/projects/" + project).json().path("state").path("mix").path("proposal").path("candidates").get(0));
+    }
+
+    /** The depth of a stem's masking cut in dB (0 when it has none). */
+    private static double maskingCutDb(JsonNode plan, String file) {
+        double cut = 0;
+        for (JsonNode band : planStem(plan, file).path("eq")) {
+            if (band.path("reason").asText().startsWith("masking:")) cut -= band.path("gain_db").asDouble();
+        }
+        return cut;
+    }
+
+    @Test
+    void upToFiveCandidatesOnePerStyleAndTheBeatForwardOneHasTheDrumsUp() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = projectWithStems(s, "Styles");
+            TestServer.Reply bad = s.post("/api/projects/" + p + "/mix/propose", "{\"candidates\":6}");
+            assertEquals(400, bad.status(), bad.body());
+            assertTrue(bad.body().contains("candidates must be between 1 and 5, not 6"), bad.body());
+
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{\"candidates\":5}"));
+            JsonNode candidates = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates");
+            List<String> ids = new ArrayList<>();
+            for (JsonNode c : candidates) {
+                ids.add(c.path("id").asText());
+                assertEquals(c.path("id").asText(), plan(p, c).path("style").asText(), "each candidate is its plan's style");
+            }
+            assertEquals(List.of("balanced", "vocal_forward", "beat_forward", "wide", "dry"), ids);
+            double balancedKick = stem(candidates.get(0), "kick.wav").path("fader_db").asDouble();
+            double beatKick = stem(candidates.get(2), "kick.wav").path("fader_db").asDouble();
+            assertTrue(beatKick > balancedKick + 0.5, "beat forward " + beatKick + " dB against balanced " + balancedKick + " dB");
+        }
+    }
+
+    @Test
     void aStemMarkedAsBleedIsHeldTwelveDbUnderItsRoleLevelAndTheMarkCanBeTakenOff() throws Exception {
         try (TestServer s = TestServer.in(ws)) {
             String p = projectWithStems(s, "Bleed");
@@ -134,11 +218,16 @@ class MixApiTest {
         throw new AssertionError("no stem " + file + " in " + plan);
     }
 
-    /** A new project with the four test stems (bass, hats, keys, kick; 4 s) uploaded to its Mix page. */
+    /** A new project with the four test stems (bass, hats, keys, kick; 4 s) and any extra ones uploaded to its Mix page. */
     private static String projectWithStems(TestServer s, String name) {
+        return projectWithStems(s, name, Map.of());
+    }
+
+    private static String projectWithStems(TestServer s, String name, Map<String, byte[]> extra) {
         String p = s.createProject(name);
         List<TestServer.Part> parts = new ArrayList<>();
         TestStems.song(4.0, 7).forEach((file, bytes) -> parts.add(new TestServer.Part(file, bytes)));
+        extra.forEach((file, bytes) -> parts.add(new TestServer.Part(file, bytes)));
         assertEquals(201, s.upload("/api/projects/" + p + "/mix/upload", parts).status());
         return p;
     }

@@ -59,6 +59,21 @@ final class BeatEngine {
         return render(plan, id, String.format("Variation %s (last hook %+d st)", id.substring(1), semitones), List.of(), outDir, relBase, progress);
     }
 
+    /** The tempo range a beat can be set to (the beat module's, --tempo). */
+    static final double MIN_BPM = dev.groundwork.beat.prompt.PromptParser.MIN_BPM, MAX_BPM = dev.groundwork.beat.prompt.PromptParser.MAX_BPM;
+
+    /** The same beat, note for note, at another tempo (--tempo on a saved plan). */
+    static BeatViews.Variation tempo(Path planFile, double bpm, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = Json.read(planFile, BeatPlan.class);
+        String label = String.format(java.util.Locale.ROOT, "Variation %s (%s → %s BPM)", id.substring(1), bpm(plan.tempoBpm()), bpm(bpm));
+        return render(BeatMaker.tempo(plan, bpm), id, label, List.of(), outDir, relBase, progress);
+    }
+
+    /** 90 → "90", 92.5 → "92.5". */
+    static String bpm(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
     private static BeatViews.Variation render(BeatPlan plan, String id, String label, List<String> locked, Path dir, String rel, ProgressListener progress) {
         BeatOutput o = BeatJob.run(plan, dir, progress);
         List<BeatViews.Stem> stems = o.parts().stream().map(p -> new BeatViews.Stem(p, rel + "/stems/" + p + ".wav")).toList();

@@ -77,6 +77,13 @@ public final class BeatPage {
             return new Step(String.format("last hook up %+d semitones", semis),
                     progress -> Json.MAPPER.valueToTree(BeatEngine.keyChangeLastHook(plan, semis, out, rel, nid, progress)));
         }));
+        app.post("/api/projects/{id}/beat/tempo", ctx -> variationJob(ctx, "tempo", (p, v, plan, out, rel, nid) -> {
+            JsonNode b = PageContext.body(ctx);
+            if (!b.hasNonNull("tempo_bpm")) throw ApiError.badRequest("tempo_bpm is required");
+            double bpm = PageContext.doubleIn(b, "tempo_bpm", BeatEngine.MIN_BPM, BeatEngine.MAX_BPM, 0);
+            return new Step(String.format(java.util.Locale.ROOT, "tempo %s → %s BPM", BeatEngine.bpm(v.path("tempo_bpm").asDouble()), BeatEngine.bpm(bpm)),
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.tempo(plan, bpm, out, rel, nid, progress)));
+        }));
         app.post("/api/projects/{id}/beat/send", ctx -> {
             Project p = pc.project(ctx);
             JsonNode v = chosen(p);

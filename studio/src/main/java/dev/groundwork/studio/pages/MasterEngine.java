@@ -11,6 +11,7 @@ import dev.groundwork.master.MasterResult;
 import dev.groundwork.master.MasterSettings;
 import dev.groundwork.master.Mastering;
 import dev.groundwork.master.Target;
+import dev.groundwork.master.analysis.TonalProfile;
 import dev.groundwork.master.plan.MasteringPlan;
 import dev.groundwork.master.plan.StereoStage;
 import dev.groundwork.master.plan.Stages;
@@ -34,8 +35,18 @@ final class MasterEngine {
         return Arrays.stream(Target.Preset.values()).map(Target.Preset::id).toList();
     }
 
-    /** One candidate per character (transparent, warm, punchy, …), all on the same target. */
-    static MasterViews.Run propose(Path source, String target, int candidates, Path outDir, String relBase, ProgressListener progress) {
+    /** A preset's target, or with a custom loudness and/or ceiling in place of the preset's (named like the CLI's: spotify+custom). */
+    static Target target(String preset, Double lufs, Double ceilingDbtp) {
+        Target base = Target.of(preset);
+        if (lufs == null && ceilingDbtp == null) return base;
+        return new Target(base.preset() + "+custom", lufs == null ? base.lufs() : lufs, ceilingDbtp == null ? base.ceilingDbtp() : ceilingDbtp);
+    }
+
+    /** One candidate per character (transparent, warm, punchy, …), all on the same target (a preset, or one with the producer's LUFS/ceiling). */
+    static MasterViews.Run propose(Path source, String target, Double lufs, Double ceilingDbtp, Reference reference, int candidates, Path outDir,
+                                   String relBase, ProgressListener progress) {
+        Target delivery = target(target, lufs, ceilingDbtp);
+        MasterSettings base = withReference(MasterSettings.defaults(), reference, progress);
         AudioSource src = AudioSource.of(source);
         Inspection inspection = Mastering.inspect(src, (s, f) -> progress.progress(s, 0.15 * f));
         List<Character> characters = Candidates.characters(Character.TRANSPARENT, candidates);
@@ -43,16 +54,16 @@ final class MasterEngine {
         List<AnalysisReport> reports = new ArrayList<>();
         for (int i = 0; i < characters.size(); i++) {
             Character c = characters.get(i);
-            MasterSettings settings = MasterSettings.defaults().withTarget(Target.of(target)).withCharacter(c);
+            MasterSettings settings = base.withTarget(delivery).withCharacter(c);
             String id = c.id();
             Path wav = outDir.resolve("master-" + id + ".wav");
             double lo = 0.15 + 0.85 * i / characters.size(), span = 0.85 / characters.size();
             MasterResult r = Mastering.master(src, inspection, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s + " " + id, lo + span * f));
-            out.add(view(r, letter(i) + " · " + title(id), id, settings, wav, outDir, relBase));
+            out.add(view(r, letter(i) + " · " + title(id), id, target, lufs, ceilingDbtp, reference, settings, wav, outDir, relBase));
             reports.add(r.output().report());
         }
         // the master module's rule for loudness-matched listening: every version, the original included, at this level
-        double preview = Candidates.previewLoudness(reports, inspection.analysis().report(), Target.of(target).ceilingDbtp());
+        double preview = Candidates.previewLoudness(reports, inspection.analysis().report(), delivery.ceilingDbtp());
         return new MasterViews.Run(source.getFileName().toString(), target, finite(preview), out);
     }
 
@@ -60,10 +71,10 @@ final class MasterEngine {
      * Re-masters with the producer's target, EQ amount and intensity; a width other than the character's
      * is then written into the plan's stereo stage and the plan rendered exactly as edited.
      */
-    static MasterViews.Candidate adjust(Path source, Path planFile, String character, MasterViews.Adjustment a, Path outDir, String relBase,
-                                        String id, String label, ProgressListener progress) {
+    static MasterViews.Candidate adjust(Path source, Path planFile, String character, MasterViews.Adjustment a, Reference reference, Path outDir,
+                                        String relBase, String id, String label, ProgressListener progress) {
         AudioSource src = AudioSource.of(source);
-        MasterSettings settings = MasterSettings.defaults().withTarget(Target.of(a.target())).withCharacter(Character.parse(character))
+        MasterSettings settings = withReference(MasterSettings.defaults(), reference, progress).withTarget(a.delivery()).withCharacter(Character.parse(character))
                 .withEqAmount(a.eqAmount()).withIntensity(a.intensity()).withMultiband(a.multiband());
         Path wav = outDir.resolve("master-" + id + ".wav");
         MasterResult r = Mastering.master(src, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s, 0.6 * f));
@@ -75,10 +86,22 @@ final class MasterEngine {
             MasteringPlan plan = r.plan().withStages(new Stages(s.inspect(), s.clean(), s.tonalBalance(), s.dynamics(), edited, s.loudness(), s.deliver()));
             r = Mastering.render(src, plan, AudioOutput.toFile(wav), (x, f) -> progress.progress("render width", 0.6 + 0.4 * f));
         }
-        return view(r, label, character, settings, wav, outDir, relBase);
+        return view(r, label, character, a.target(), a.lufs(), a.ceilingDbtp(), reference, settings, wav, outDir, relBase);
     }
 
-    private static MasterViews.Candidate view(MasterResult r, String label, String character, MasterSettings settings, Path wav, Path outDir, String relBase) {
+    /** A reference track (--reference): the file, and its path in the project as the candidate's settings show it. */
+    record Reference(Path file, String path) { }
+
+    /** The reference's tonal balance as the EQ's target, measured like the CLI's --reference (its loudest sections). */
+    private static MasterSettings withReference(MasterSettings s, Reference reference, ProgressListener progress) {
+        if (reference == null) return s;
+        TonalProfile p = Mastering.inspect(AudioSource.of(reference.file()), (st, f) -> progress.progress("reference", 0.1 * f)).measured().tonal();
+        if (p == null) throw dev.groundwork.studio.ApiError.badRequest("the reference " + reference.file().getFileName() + " is too short to measure a tonal balance");
+        return s.withReference(p, reference.file().getFileName().toString());
+    }
+
+    private static MasterViews.Candidate view(MasterResult r, String label, String character, String preset, Double lufs, Double ceilingDbtp,
+                                              Reference reference, MasterSettings settings, Path wav, Path outDir, String relBase) {
         String base = wav.getFileName().toString().replaceFirst("\\.wav$", "");
         Json.write(outDir.resolve(base + ".plan.json"), r.plan());
         Stages s = r.plan().stages();
@@ -93,8 +116,8 @@ final class MasterEngine {
         AnalysisReport out = r.output().report();
         return new MasterViews.Candidate(base.substring("master-".length()), label, character, relBase + "/" + wav.getFileName(),
                 relBase + "/" + base + ".plan.json", out.integratedLufs(), out.truePeakDbtp(), out.loudnessRangeLu(),
-                new MasterViews.Adjustment(settings.target().preset(), settings.eqAmount(), settings.intensity(), s.stereo().stereo().width(),
-                        settings.multiband() || c.multiband, c.multiband), reasons);
+                new MasterViews.Adjustment(preset, settings.eqAmount(), settings.intensity(), s.stereo().stereo().width(),
+                        settings.multiband() || c.multiband, c.multiband, lufs, ceilingDbtp, reference == null ? null : reference.path()), reasons);
     }
 
     /** The multiband stage in the studio's words: what it did or why it stayed off (the plan's key is dynamics.multiband). */

@@ -33,6 +33,13 @@ public final class MasterPage {
             pc.decide(p, "master", "choose_source", "master source: " + a.name(), "/master/source", a);
             ctx.status(201).json(a);
         });
+        // a reference track to match the tonal balance of (--reference): kept beside the inputs, offered on the page, not the source
+        app.post("/api/projects/{id}/master/reference/upload", ctx -> {
+            Project p = pc.project(ctx);
+            StoredAudio a = pc.uploads().receive(ctx, p, p.dir("master/references")).get(0);
+            pc.decide(p, "master", "choose_reference", "tonal reference: " + a.name(), "/master/reference", a);
+            ctx.status(201).json(a);
+        });
         app.post("/api/projects/{id}/master/source", ctx -> {
             Project p = pc.project(ctx);
             String rel = PageContext.text(PageContext.body(ctx), "path");
@@ -48,13 +55,15 @@ public final class MasterPage {
             String target = b.path("target").asText("spotify");
             if (!MasterEngine.targets().contains(target)) throw ApiError.badRequest("unknown target " + target + "; one of " + MasterEngine.targets());
             int n = PageContext.intIn(b, "candidates", 1, 6, 3);
+            Double lufs = customLufs(b, null), ceiling = customCeiling(b, null);
+            MasterEngine.Reference reference = reference(p, b, null);
             Path source = source(p);
             Path out = p.newDir("master/run");
             String rel = p.relative(out);
-            ctx.status(202).json(pc.submit(p, "master", "master for " + target + " (" + n + " candidates)",
-                    progress -> Json.MAPPER.valueToTree(MasterEngine.propose(source, target, n, out, rel, progress)),
+            ctx.status(202).json(pc.submit(p, "master", "master for " + MasterEngine.target(target, lufs, ceiling).preset() + " (" + n + " candidates)",
+                    progress -> Json.MAPPER.valueToTree(MasterEngine.propose(source, target, lufs, ceiling, reference, n, out, rel, progress)),
                     result -> pc.decide(p, "master", "propose", "proposed " + result.path("candidates").size()
-                            + " candidates for " + target, "/master/run", result)));
+                            + " candidates for " + targetText(MasterEngine.target(target, lufs, ceiling)), "/master/run", result)));
         });
         app.post("/api/projects/{id}/master/choose", ctx -> {
             Project p = pc.project(ctx);
@@ -71,11 +80,13 @@ public final class MasterPage {
             JsonNode s = c.path("settings");
             String target = b.path("target").asText(s.path("target").asText("spotify"));
             if (!MasterEngine.targets().contains(target)) throw ApiError.badRequest("unknown target " + target);
+            MasterEngine.Reference reference = reference(p, b, s.path("reference").isTextual() ? s.path("reference").asText() : null);
             MasterViews.Adjustment a = new MasterViews.Adjustment(target,
                     PageContext.doubleIn(b, "eq_amount", 0, 100, s.path("eq_amount").asDouble(50)),
                     PageContext.doubleIn(b, "intensity", 0, 100, s.path("intensity").asDouble(50)),
                     PageContext.doubleIn(b, "width", 0, 1.5, s.path("width").asDouble(1)),
-                    PageContext.bool(b, "multiband", s.path("multiband").asBoolean(false)), s.path("multiband_by_character").asBoolean(false));
+                    PageContext.bool(b, "multiband", s.path("multiband").asBoolean(false)), s.path("multiband_by_character").asBoolean(false),
+                    customLufs(b, number(s.path("lufs"))), customCeiling(b, number(s.path("ceiling_dbtp"))), reference == null ? null : reference.path());
             Path source = source(p);
             Path plan = p.resolve(c.path("plan_path").asText());
             Path out = p.resolve(c.path("path").asText()).getParent();
@@ -83,7 +94,7 @@ public final class MasterPage {
             String newId = c.path("character").asText() + "-" + (p.decisions().size() + 1);
             String label = (char) ('A' + n) + " · " + c.path("label").asText(id).replaceFirst("^[A-Z] · ", "") + " (adjusted)";
             ctx.status(202).json(pc.submit(p, "master", "re-render " + c.path("label").asText(id),
-                    progress -> Json.MAPPER.valueToTree(MasterEngine.adjust(source, plan, c.path("character").asText(), a, out, p.relative(out),
+                    progress -> Json.MAPPER.valueToTree(MasterEngine.adjust(source, plan, c.path("character").asText(), a, reference, out, p.relative(out),
                             newId, label, progress)),
                     result -> {
                         JsonNode current = p.get("/master/run");
@@ -91,10 +102,41 @@ public final class MasterPage {
                         updated.withArray("candidates").add(result);
                         pc.decide(p, "master", "adjust", String.format(java.util.Locale.ROOT,
                                 "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f, multiband %s)", c.path("label").asText(id),
-                                result.path("label").asText(), a.target(), a.eqAmount(), a.intensity(), a.width(),
+                                result.path("label").asText(), targetText(a.delivery()), a.eqAmount(), a.intensity(), a.width(),
                                 a.multiband() || a.multibandByCharacter() ? "on" : "off"), "/master/run", updated);
                     }));
         });
+    }
+
+    /**
+     * The producer's loudness target ("lufs", -40..-3 LUFS, --lufs) in place of the preset's: absent keeps {@code kept} (the
+     * candidate's on an adjustment), null gives the preset's.
+     */
+    private static Double customLufs(JsonNode b, Double kept) {
+        return !b.has("lufs") ? kept : b.get("lufs").isNull() ? null : PageContext.doubleIn(b, "lufs", -40, -3, 0);
+    }
+
+    /** The producer's true-peak ceiling ("ceiling_dbtp", -12..0 dBTP, --ceiling), as {@link #customLufs}. */
+    private static Double customCeiling(JsonNode b, Double kept) {
+        return !b.has("ceiling_dbtp") ? kept : b.get("ceiling_dbtp").isNull() ? null : PageContext.doubleIn(b, "ceiling_dbtp", -12, 0, 0);
+    }
+
+    /**
+     * The reference track ("reference": the path of an audio file in the project, --reference): absent keeps {@code kept} (the
+     * candidate's on an adjustment), null or "" is none (the built-in neutral curve).
+     */
+    private static MasterEngine.Reference reference(Project p, JsonNode b, String kept) {
+        String rel = !b.has("reference") ? kept : b.get("reference").isNull() ? null : b.get("reference").asText("");
+        if (rel == null || rel.isEmpty()) return null;
+        Path f = p.resolve(rel);
+        if (!Files.isRegularFile(f)) throw ApiError.notFound("no reference file " + rel);
+        return new MasterEngine.Reference(f, p.relative(f));
+    }
+
+    private static Double number(JsonNode n) { return n.isNumber() ? n.asDouble() : null; }
+
+    private static String targetText(dev.groundwork.master.Target t) {
+        return t.preset().endsWith("+custom") ? String.format(java.util.Locale.ROOT, "%s %.1f LUFS, %.1f dBTP", t.preset(), t.lufs(), t.ceilingDbtp()) : t.preset();
     }
 
     private static Path source(Project p) {

@@ -27,6 +27,7 @@ import java.util.function.Function;
  * audio files of one folder of the project (an upload, or a beat's stems).
  */
 final class MixEngine {
+    /** Candidates proposed unless asked otherwise (balanced, vocal forward); up to one per style (--candidates 1..5). */
     static final int CANDIDATES = 2;
     private static final OutputFormat WAV24 = OutputFormat.wav(OutputFormat.Encoding.PCM24);
 
@@ -41,27 +42,35 @@ final class MixEngine {
     /**
      * @param balance      "auto", "song" or "beat" (the level conventions; see MixSettings)
      * @param maskingLevel 0..1, the masking-aware level move (MixSettings.maskingLevel; 0 = off)
+     * @param asked        the EQ masking-cut strength and the focused lead (--masking, --lead)
+     * @param candidates   1..5 styles in MixSettings.STYLES order (balanced, vocal forward, beat forward, wide, dry)
      */
     static MixViews.Proposal propose(Path stemsDir, Function<Path, String> relative, Path outDir, String relBase, String balance,
-                                     double maskingLevel, ProgressListener progress) {
+                                     double maskingLevel, MixViews.Asked asked, int candidates, ProgressListener progress) {
+        MixSettings settings = withAsked(MixSettings.defaults().withBalance(balance).withMaskingLevel(maskingLevel), asked);
         List<MixJob.Outcome> outcomes = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix.wav"), WAV24, outDir.resolve("mix.plan.json"),
-                null, null, CANDIDATES, List.of(), MixSettings.defaults().withBalance(balance).withMaskingLevel(maskingLevel)), progress);
+                null, null, candidates, List.of(), settings), progress);
         List<MixViews.Candidate> out = new ArrayList<>();
         for (MixJob.Outcome o : outcomes) out.add(view(o, o.plan().style(), label(o.plan().style()), stemsDir, relative));
-        return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out);
+        return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out, asked.maskingStrength(), asked.lead());
+    }
+
+    private static MixSettings withAsked(MixSettings s, MixViews.Asked asked) {
+        s = s.withMaskingStrength(asked.maskingStrength());
+        return asked.lead() == null ? s : s.withLead(asked.lead());
     }
 
     static MixViews.Candidate render(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits,
-                                     Path outDir, String relBase, String id, ProgressListener progress) {
-        Path edited = editedPlan(stemsDir, plan, edits, outDir, "mix-" + id + ".plan.json", progress);
+                                     MixViews.Asked asked, Path outDir, String relBase, String id, ProgressListener progress) {
+        Path edited = editedPlan(stemsDir, plan, edits, asked, outDir, "mix-" + id + ".plan.json", progress);
         MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, outDir.resolve("mix-" + id + ".wav"), WAV24, null, edited, null, 1,
                 List.of(), MixSettings.defaults()), progress).get(0);
         return view(new MixJob.Outcome(o.plan(), o.report(), o.audio(), edited, o.exports()), id, "Your mix (" + id + ")", stemsDir, relative);
     }
 
-    static MixViews.Export export(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits, String format,
-                                  Path outDir, ProgressListener progress) {
-        Path edited = editedPlan(stemsDir, plan, edits, outDir, "mix.json", progress);
+    static MixViews.Export export(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits,
+                                  MixViews.Asked asked, String format, Path outDir, ProgressListener progress) {
+        Path edited = editedPlan(stemsDir, plan, edits, asked, outDir, "mix.json", progress);
         boolean daw = format.equals("dawproject");
         // DAWproject carries the plan (faders, pans, EQ, sends) and copies of the raw stems (a download must stand alone); WAV is the rendered mix
         MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, daw ? null : outDir.resolve("mix.wav"), WAV24, edited, edited, null, 1,
@@ -71,16 +80,17 @@ final class MixEngine {
 
     /**
      * Applies the producer's changes to a plan and writes it: a role change, or a stem named as bleed/room (or no longer),
-     * re-plans with those roles and bleed stems; faders and pans then override.
+     * re-plans with those roles and bleed stems (and the proposal's masking strength and lead); faders and pans then override.
      */
-    private static Path editedPlan(Path stemsDir, Path plan, Map<String, MixViews.StemEdit> edits, Path outDir, String name, ProgressListener progress) {
-        MixPlan p = applyEdits(Json.read(plan, MixPlan.class), stemsDir, edits, progress);
+    private static Path editedPlan(Path stemsDir, Path plan, Map<String, MixViews.StemEdit> edits, MixViews.Asked asked, Path outDir, String name,
+                                   ProgressListener progress) {
+        MixPlan p = applyEdits(Json.read(plan, MixPlan.class), stemsDir, edits, asked, progress);
         Path file = outDir.resolve(name);
         Json.write(file, p);
         return file;
     }
 
-    static MixPlan applyEdits(MixPlan plan, Path stemsDir, Map<String, MixViews.StemEdit> edits, ProgressListener progress) {
+    static MixPlan applyEdits(MixPlan plan, Path stemsDir, Map<String, MixViews.StemEdit> edits, MixViews.Asked asked, ProgressListener progress) {
         Map<String, Role> roles = new LinkedHashMap<>();
         edits.forEach((stem, e) -> { if (e.role() != null) roles.put(stem, Role.parse(e.role())); });
         // bleed as edited, else as the plan has it; a bleed edit that differs from the plan needs a new plan
@@ -96,8 +106,8 @@ final class MixEngine {
         if (!roles.isEmpty() || bleedChanged) {
             List<StemSource> sources = StemFolder.open(stemsDir);
             AutoMix.Analysis a = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.2 * f));
-            MixSettings settings = MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance())
-                    .withMaskingLevel(plan.maskingLevel()).withRoles(roles);
+            MixSettings settings = withAsked(MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance())
+                    .withMaskingLevel(plan.maskingLevel()).withRoles(roles), asked);
             for (String b : bleed) settings = settings.withBleed(b);
             base = AutoMix.propose(a, settings);
         }

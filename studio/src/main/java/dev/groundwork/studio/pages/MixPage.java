@@ -51,10 +51,13 @@ public final class MixPage {
             JsonNode body = PageContext.body(ctx);
             String balance = balance(p, body);
             double maskingLevel = PageContext.doubleIn(body, "masking_level", 0, 1, MixSettings.DEFAULT_MASKING_LEVEL);
+            MixViews.Asked asked = new MixViews.Asked(
+                    PageContext.doubleIn(body, "masking_strength", 0, 1, MixSettings.defaults().maskingStrength()), lead(body, stems));
+            int candidates = PageContext.intIn(body, "candidates", 1, MixSettings.STYLES.size(), MixEngine.CANDIDATES);
             Path out = p.newDir("mix/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, maskingLevel, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, maskingLevel, asked, candidates, progress)),
                     result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
                             "/mix/proposal", result)));
         });
@@ -90,7 +93,7 @@ public final class MixPage {
             String rel = p.relative(out);
             String cid = "mix" + (p.decisions().size() + 1);
             ctx.status(202).json(pc.submit(p, "mix", "render mix with " + edits.size() + " changes",
-                    progress -> Json.MAPPER.valueToTree(MixEngine.render(stemsDir(stems), p::relative, plan, edits, out, rel, cid, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.render(stemsDir(stems), p::relative, plan, edits, asked(p), out, rel, cid, progress)),
                     result -> {
                         ObjectNode proposal = (ObjectNode) p.get("/mix/proposal");
                         proposal.withArray("candidates").add(result);
@@ -115,7 +118,7 @@ public final class MixPage {
             Map<String, MixViews.StemEdit> edits = edits(p);
             Path out = p.newDir("mix/export");
             ctx.status(202).json(pc.submit(p, "mix", "export " + format,
-                    progress -> Json.MAPPER.valueToTree(MixEngine.export(stemsDir(stems), p::relative, plan, edits, format, out, progress)),
+                    progress -> Json.MAPPER.valueToTree(MixEngine.export(stemsDir(stems), p::relative, plan, edits, asked(p), format, out, progress)),
                     result -> pc.decide(p, "mix", "export", "exported " + format + ": " + result.path("path").asText(),
                             "/mix/exports/" + format, result)));
         });
@@ -134,6 +137,24 @@ public final class MixPage {
         JsonNode s = p.get("/mix/stems");
         boolean fromBeat = s != null && s.size() > 0 && s.get(0).has("role_hint");
         return fromBeat ? "beat" : "auto";
+    }
+
+    /** The stem to focus ("lead": a stem's file name, --lead), or null to let the planner choose. */
+    private static String lead(JsonNode body, List<Path> stems) {
+        String lead = body.path("lead").asText("");
+        if (lead.isEmpty()) return null;
+        List<String> names = stems.stream().map(f -> f.getFileName().toString()).toList();
+        if (!names.contains(lead)) throw ApiError.badRequest("lead must be one of the stems " + names + ", not " + lead);
+        return lead;
+    }
+
+    /** What the current proposal was asked for (masking strength, lead), kept by a re-plan. */
+    private static MixViews.Asked asked(Project p) {
+        JsonNode proposal = p.get("/mix/proposal");
+        JsonNode lead = proposal == null ? null : proposal.get("lead");
+        double strength = proposal == null ? MixSettings.defaults().maskingStrength()
+                : proposal.path("masking_strength").asDouble(MixSettings.defaults().maskingStrength());
+        return new MixViews.Asked(strength, lead == null || lead.isNull() ? null : lead.asText());
     }
 
     private static List<Path> stems(Project p) {

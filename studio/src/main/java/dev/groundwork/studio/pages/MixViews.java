@@ -22,7 +22,14 @@ final class MixViews {
      */
     record DelayTempo(Double tempoBpm, double assumedBpm, String reason, double delayTimeMs) { }
 
-    record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates) { }
+    /**
+     * {@code maskingStrength} (--masking) and {@code lead} (--lead, null = the planner's choice) are what the producer asked
+     * the proposal for: a role change or bleed mark re-plans with them (proposals stored before they were asked load as 0.5 and null).
+     */
+    record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates, Double maskingStrength, String lead) { }
+
+    /** The settings of a proposal a re-plan keeps (see {@link Proposal}); the plan itself records style, balance and masking level. */
+    record Asked(double maskingStrength, String lead) { }
 
     /** A producer's change to one stem; null fields keep the plan's value. {@code bleed}: named as a bleed or room track, or not. */
     record StemEdit(String role, Double faderDb, Double pan, Boolean bleed) { }

@@ -54,6 +54,16 @@ class BeatPageBrowserTest {
             assertTrue(b.text("#decisions").contains("regenerated all but drums"), b.text("#decisions"));
             assertTrue(b.attribute("#beat-download-midi", "href").endsWith("beat.mid?download=1"));
 
+            // the tempo box starts at the chosen variation's tempo; a new tempo makes a fourth variation, chosen
+            assertEquals("140", b.attribute("#beat-tempo", "value"));
+            b.type("#beat-tempo", "150");
+            b.click("#beat-tempo-change");
+            b.waitFor("a fourth variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 4);
+            JsonNode v4 = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(3);
+            assertEquals(150, v4.path("tempo_bpm").asDouble(), 1e-9);
+            assertEquals(v3.path("parts"), v4.path("parts"), "the same notes at the new tempo");
+            b.waitFor("the new tempo in the box", Duration.ofSeconds(10), d -> "150".equals(d.findElement(By.id("beat-tempo")).getAttribute("value")));
+
             b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("beat");
             b.click("#beat-send");

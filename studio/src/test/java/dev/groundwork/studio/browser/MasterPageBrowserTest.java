@@ -46,14 +46,29 @@ class MasterPageBrowserTest {
                 return null;
             });
             b.type("#master-count", "2");
+            // the producer's own loudness and ceiling in place of spotify's -14 LUFS / -1 dBTP (--lufs, --ceiling)
+            assertEquals("preset", b.attribute("#master-lufs", "placeholder"));
+            b.type("#master-lufs", "-15");
+            b.type("#master-ceiling", "-1.5");
+            // a reference track dropped on its own zone is offered (and picked) as the tonal reference; the source stays
+            assertEquals("", b.attribute("#master-reference", "value"), "no reference until one is chosen");
+            Path ref = Files.write(files.resolve("ref.wav"), TestStems.mixWav(6.0, 9));
+            b.stable("#master-reference-drop input[type=file]", e -> {
+                e.sendKeys(ref.toString());
+                return null;
+            });
+            b.waitFor("the reference picked", Duration.ofSeconds(30),
+                    d -> d.findElement(By.id("master-reference")).getAttribute("value").endsWith("ref.wav"));
+            assertTrue(b.text("#master-source-name").contains("my song.wav"));
             b.click("#master-propose");
             b.waitFor("two candidates", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 2);
             b.waitFor("three A/B buttons", Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("#master-ab button")).size() == 3);
 
             JsonNode run = s.get("/api/projects/" + p).json().path("state").path("master").path("run");
             for (JsonNode c : run.path("candidates")) {
-                assertEquals(-14.0, c.path("integrated_lufs").asDouble(), 0.2, c.toString());
-                assertTrue(c.path("true_peak_dbtp").asDouble() <= -1.0 + 1e-6, c.toString());
+                assertTrue(c.path("settings").path("reference").asText().endsWith("references/ref.wav"), c.toString());
+                assertEquals(-15.0, c.path("integrated_lufs").asDouble(), 0.2, c.toString());
+                assertTrue(c.path("true_peak_dbtp").asDouble() <= -1.5 + 1e-6, c.toString());
             }
 
             // seek to 3 s on the original, then switch to candidate A: the same position, now heard from A
@@ -93,6 +108,9 @@ class MasterPageBrowserTest {
             String warmWhy = (String) b.js("return document.getElementById('cand-warm').textContent");
             assertTrue(warmWhy.contains("Multiband dynamics: off (not asked for"), warmWhy);
             b.waitVisible("#adjust-width", Duration.ofSeconds(10));
+            // the adjust panel starts from the candidate's own loudness and ceiling, and the re-render keeps them
+            assertEquals("-15", b.attribute("#adjust-lufs", "value"));
+            assertEquals("-1.5", b.attribute("#adjust-ceiling", "value"));
             b.stable("#adjust-width", e -> b.js("arguments[0].value = 1.25; arguments[0].dispatchEvent(new Event('input'))", e));
             boolean canSwitchOn = b.stable("#adjust-multiband", e -> !e.isSelected() && e.isEnabled());
             assertTrue(canSwitchOn, "warm does not use multiband by itself, and it can be switched on");
@@ -101,6 +119,8 @@ class MasterPageBrowserTest {
             b.waitFor("a third candidate", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 3);
             JsonNode adjusted = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(2);
             assertEquals(1.25, adjusted.path("settings").path("width").asDouble(), 1e-9);
+            assertEquals(-15.0, adjusted.path("settings").path("lufs").asDouble(), 1e-9, adjusted.toString());
+            assertEquals(-1.5, adjusted.path("settings").path("ceiling_dbtp").asDouble(), 1e-9, adjusted.toString());
             JsonNode plan = dev.groundwork.core.json.Json.MAPPER.readTree(ws.resolve(p).resolve(adjusted.path("plan_path").asText()).toFile());
             assertEquals(1.25, plan.path("stages").path("stereo").path("stereo").path("width").asDouble(), 1e-9);
             // the toggle reached the plan: dynamics.multiband is there, asked for, with its reason shown on the card

@@ -48,8 +48,20 @@ class MixPageBrowserTest {
             // the masking-aware level beside the level conventions: its default shown, a new value sent with the proposal
             assertEquals("0.2", b.attribute("#mix-masking-level", "value"));
             b.type("#mix-masking-level", "0.4");
+            // the EQ masking-cut strength and the lead beside it: defaults shown, the lead's choices are the uploaded stems
+            assertEquals("0.5", b.attribute("#mix-masking-strength", "value"));
+            b.type("#mix-masking-strength", "0.75");
+            assertEquals(5, b.driver.findElements(By.cssSelector("#mix-lead option")).size(), "chosen for me and the four stems");
+            b.stable("#mix-lead", e -> {
+                new org.openqa.selenium.support.ui.Select(e).selectByValue("keys.wav");
+                return null;
+            });
+            // three candidates instead of the default two: the third is beat forward
+            assertEquals("2", b.attribute("#mix-count", "value"));
+            b.type("#mix-count", "3");
             b.click("#mix-propose");
-            b.waitFor("two mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 2);
+            b.waitFor("three mix candidates", Duration.ofSeconds(120), d -> d.findElements(By.cssSelector("#mix-candidates .cand")).size() == 3);
+            assertTrue(b.text("#mixcand-beat_forward").startsWith("Beat forward"), b.text("#mixcand-beat_forward"));
             b.waitFor("proposed strips", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-strips .strip")).size() == 4);
             // each candidate says which tempo its delay is timed from, and why (the plan's space.tempo_bpm / tempo_reason)
             JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
@@ -70,6 +82,10 @@ class MixPageBrowserTest {
             assertEquals(balanceNote, b.text("#mixbalance-" + first.path("id").asText()));
             assertEquals(3, b.driver.findElements(By.cssSelector("#mix-balance option")).size());
             assertEquals(0.4, plan.path("masking_level").asDouble(), "the page's masking level reached the plan");
+            assertEquals("keys.wav", plan.path("lead").asText(), "the page's lead reached the plan");
+            JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            assertEquals(0.75, proposal.path("masking_strength").asDouble(), "the page's masking-cut strength reached the proposal");
+            assertEquals("keys.wav", b.attribute("#mix-lead", "value"), "the lead stays chosen when the page redraws");
             String bassRole = b.attribute(".strip[data-stem='bass.wav'] select.role", "data-value");
             assertEquals("bass", bassRole);
 
