@@ -29,16 +29,18 @@ import java.util.function.Consumer;
                 ProduceCommand.class,
                 StudioCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces on errors.")
     boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command is a usage error like a mistyped one: the usage goes to standard error, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     public static void main(String[] args) {
