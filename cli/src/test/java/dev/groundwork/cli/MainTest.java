@@ -86,7 +86,7 @@ class MainTest {
     /** Before: no command's help had an example, and produce and beat showed picocli's --seed=<seed>, --target=<target>. */
     @Test
     void everyCommandsHelpEndsWithExamplesAndNamesItsValues() {
-        for (String command : new String[]{"analyze", "master", "beat", "produce", "studio"}) {
+        for (String command : new String[]{"analyze", "master", "beat", "mix", "produce", "studio"}) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Examples:\n  groundwork " + command + " "), r.out());
