@@ -169,7 +169,7 @@ public final class BeatMaker {
 
     public static BeatPlan tempo(BeatPlan plan, double bpm) {
         if (!(bpm >= PromptParser.MIN_BPM && bpm <= PromptParser.MAX_BPM)) {
-            throw new IllegalArgumentException("tempo must be 40-300 BPM, not " + bpm);
+            throw new IllegalArgumentException("tempo must be 40..300 BPM, not " + bpm);
         }
         return note(plan.withTempo(bpm), "edit: tempo " + bpm + " BPM");
     }

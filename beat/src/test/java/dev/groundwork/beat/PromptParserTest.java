@@ -81,10 +81,31 @@ class PromptParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trap 500 bpm", "house at 12 bpm", "lofi 2000 bars", "trap 3 hours", "boom bap 95% swing", "trap 0 bars"})
+    @ValueSource(strings = {"trap 500 bpm", "house at 12 bpm", "lofi 2000 bars", "trap 3 hours", "boom bap 95% swing", "trap 0 bars",
+            "trap, -140 bpm", "lofi -90bpm", "house \u2212124 bpm", "trap 140 bpm -8 bars", "trap -2 minutes"})
     void anImpossibleNumberIsAClearError(String prompt) {
         PromptException e = assertThrows(PromptException.class, () -> PromptParser.parse(prompt));
         assertFalse(e.getMessage().isBlank());
+    }
+
+    /** Before: "-140 bpm" was read as 140 BPM, the minus sign dropped without a word. */
+    @Test
+    void aNegativeTempoIsRefusedWithTheNumberAsTyped() {
+        PromptException e = assertThrows(PromptException.class, () -> PromptParser.parse("trap, -140 bpm"));
+        assertEquals("-140 BPM is not a playable tempo: ask for 40..300 BPM", e.getMessage());
+        assertEquals(140.0, PromptParser.parse("trap 130-140 bpm").tempoBpm(), "a range's dash is no minus sign");
+        assertEquals(8, PromptParser.parse("trap 140 bpm, 8-bar loop").bars());
+    }
+
+    /** Before: "H minor" gave a seeded tonic, with only a bare 'H' among the ignored words to say why. */
+    @Test
+    void aLetterThatIsNoNoteNameIsSaidSoAndShownAsIgnored() {
+        BeatRequest r = PromptParser.parse("trap in H minor");
+        assertNull(r.tonic());
+        assertEquals(Mode.MINOR, r.mode());
+        assertTrue(r.reading().contains("key: 'H minor' names no key (notes are A to G): the mode is kept, the tonic chosen by the seed"),
+                r.reading().toString());
+        assertEquals(List.of("H"), r.ignored());
     }
 
     @ParameterizedTest

@@ -67,7 +67,9 @@ final class AnalysisText {
     }
 
     private static void row(StringBuilder sb, String name, String value, String unit) {
-        sb.append(String.format(Locale.ROOT, "  %-20s %7s %s", name, value, unit).stripTrailing()).append('\n');
+        // a value that does not exist has no unit ("n/a", not "n/a LU")
+        String shown = value.equals("n/a") ? "" : unit;
+        sb.append(String.format(Locale.ROOT, "  %-20s %7s %s", name, value, shown).stripTrailing()).append('\n');
     }
 
     static String num(Double v, int decimals) {

@@ -64,7 +64,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--transpose", paramLabel = "N@SECTION", description = "Change key by N semitones from a section on, e.g. +2@hook:last.")
     String transpose;
 
-    @Option(names = "--tempo", paramLabel = "BPM", description = "Set the tempo (40-300), over the prompt's or the plan's.")
+    @Option(names = "--tempo", paramLabel = "BPM", description = "Set the tempo (40..300), over the prompt's or the plan's.")
     Double tempo;
 
     @Option(names = "--sound", paramLabel = "PART=SOUND", description = "Swap a built-in sound, e.g. chords=piano, bass=reese.")

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
                 "Every job proposes a plan you can read and edit (--plan / --from-plan) before it renders."},
         // the subcommands are added by commandLine(args): see there
         subcommands = {})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /**
      * The commands, in the order the usage lists them. Picocli builds a command's model by reading its annotations
      * reflectively, before the JIT has compiled anything: about 0.3 s on one processor for all of them, most of a
@@ -47,9 +47,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command is a usage error like a mistyped one: the usage goes to standard error, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     public static void main(String[] args) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,13 @@ import java.util.regex.Pattern;
 
 @Command(name = "mix", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Mix a folder of stems into a balanced stereo mix and an editable session.",
-                "Every decision (role, gain, pan, EQ, compression, sends) is printed with the measurement behind it."})
+                "Every decision (role, gain, pan, EQ, compression, sends) is printed with the measurement behind it."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  groundwork mix stems/ -o mix.wav",
+                "  groundwork mix stems/ -o mix.wav --plan mix.json --export dawproject",
+                "  groundwork mix stems/ -o again.wav --from-plan mix.json   (mix.json edited)",
+                "  groundwork mix stems/ -o mix.wav --candidates 5 --master --target apple",
+                "  groundwork mix stems/ -o mix.wav --more vocal --fix bass=-2dB"})
 public final class MixCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STEMS_DIR", description = "Folder of 2 to 64 stems (WAV, AIFF, FLAC; mono or stereo).")
     Path stems;
@@ -33,7 +40,7 @@ public final class MixCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.wav", description = "The mix (.wav or .flac). Leave out to only plan/export.")
     Path output;
 
-    @Option(names = "--bits", defaultValue = "24", description = "16, 24 or 32f (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bits", paramLabel = "16|24|32f", defaultValue = "24", description = "Sample format of the mix (default: ${DEFAULT-VALUE}).")
     String bits;
 
     @Option(names = "--plan", paramLabel = "P.json", description = "Write the mix plan here.")
@@ -46,7 +53,7 @@ public final class MixCommand implements Callable<Integer> {
     Path stemsOut;
 
     @Option(names = "--candidates", defaultValue = "1", paramLabel = "N",
-            description = "Render N candidates: balanced, vocal-forward, beat-forward, wide, dry (1-5).")
+            description = "Render N candidates (1..5): balanced, vocal-forward, beat-forward, wide, dry.")
     int candidates;
 
     @Mixin
@@ -104,7 +111,13 @@ public final class MixCommand implements Callable<Integer> {
             PlanDecidedOptions.refuseWithFromPlan(spec, Set.of("--role", "--lead", "--fix", "--bleed", "--masking", "--masking-level", "--tempo",
                     "--headroom", "--style", "--balance", "--more", "--less"));
         }
-        if (candidates < 1 || candidates > MixSettings.STYLES.size()) throw new UsageException("--candidates must be 1 to " + MixSettings.STYLES.size());
+        if (candidates < 1 || candidates > MixSettings.STYLES.size()) throw new UsageException("--candidates must be 1.." + MixSettings.STYLES.size());
+        if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f, not " + bits);
+        // as master: files go only into folders that exist (a typo in a path should not grow a new folder)
+        for (Path p : new Path[]{output, plan}) {
+            Path dir = p == null ? null : p.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) throw new UsageException("folder " + dir + " does not exist (for " + p.getFileName() + ")");
+        }
         OutputFormat format;
         try {
             format = output == null ? null : OutputFormat.forPath(output, bits);
@@ -125,16 +138,21 @@ public final class MixCommand implements Callable<Integer> {
         var request = new MixJob.Request(stems, output, format, plan, fromPlan, stemsOut, candidates, ex, settings, embedAudio);
         List<MixJob.Outcome> outcomes;
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
-            outcomes = MixJob.run(request, progress);
+            try {
+                outcomes = MixJob.run(request, progress);
+            } catch (MixJob.RequestException e) {
+                throw new UsageException(e.getMessage());
+            }
             if (master) {
                 for (var o : outcomes) {
                     Path mastered = withSuffix(o.audio(), "-master", ".wav");
                     var result = dev.groundwork.master.Mastering.master(dev.groundwork.master.render.AudioSource.of(o.audio()), masterSettings,
                             dev.groundwork.master.render.AudioOutput.toFile(mastered), (s, f) -> progress.progress("mastering", f));
                     Json.write(withSuffix(o.audio(), "-master", ".json"), result.plan());
-                    masteredFiles.add(String.format(Locale.ROOT, "Mastered %s: %.1f LUFS, true peak %.1f dBTP (%s)", mastered,
+                    masteredFiles.add(String.format(Locale.ROOT, "wrote %s (master for %s: %.1f LUFS, true peak %.1f dBTP)", mastered,
+                            result.plan().target().preset(),
                             result.output().report().integratedLufs() == null ? Double.NEGATIVE_INFINITY : result.output().report().integratedLufs(),
-                            result.output().report().truePeakDbtp(), result.plan().target().preset()));
+                            result.output().report().truePeakDbtp()));
                 }
             }
         }
@@ -155,12 +173,12 @@ public final class MixCommand implements Callable<Integer> {
         } else {
             for (var o : outcomes) {
                 out.print(MixJob.summary(o.plan(), o.report()));
-                if (o.audio() != null) out.println("Wrote " + o.audio());
-                if (o.planFile() != null) out.println("Wrote " + o.planFile());
-                for (Path e : o.exports()) out.println("Wrote " + e);
+                if (o.audio() != null) out.println("wrote " + o.audio());
+                if (o.planFile() != null) out.println("wrote " + o.planFile() + " (plan)");
+                for (Path e : o.exports()) out.println("wrote " + e + " (DAW session)");
                 if (outcomes.size() > 1) out.println();
             }
-            if (stemsOut != null && output != null) out.println("Wrote processed stems to " + stemsOut);
+            if (stemsOut != null && output != null) out.println("wrote the processed stems to " + stemsOut);
             masteredFiles.forEach(out::println);
         }
         out.flush();

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Beat, mix and master from one prompt, writing every plan.",
                 "DIR gets beat.json, beat.mid, stems/, mix.json, mix.wav, mix.dawproject,",
-                "master.json and master.wav: edit any plan and re-run that step alone",
-                "(the output ends with the commands to do it)."},
+                "master.json and master.wav: edit a plan and re-run that step (the output",
+                "ends with the commands that redo the steps after an edit of the beat)."},
         footerHeading = "%nExamples:%n",
         footer = {"  groundwork produce \"dark trap, 140 bpm, F minor\" -o my-song",
                 "  groundwork produce \"house 124 bpm A minor\" -o club --target club --more drums"})
@@ -74,7 +74,7 @@ public final class ProduceCommand implements Callable<Integer> {
                     r.masterIntegratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.masterIntegratedLufs()),
                     r.masterTruePeakDbtp() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.masterTruePeakDbtp()));
             out.println("  wrote " + String.join(", ", r.files()) + " in " + r.folder());
-            out.println("  revisit a step:");
+            out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
             for (String s : r.revisit()) out.println("    " + s);
             out.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
         }

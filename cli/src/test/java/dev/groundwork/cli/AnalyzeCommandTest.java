@@ -210,6 +210,15 @@ class AnalyzeCommandTest {
         assertTrue(r.out().lines().noneMatch(l -> l.endsWith(" ")), r.out().replace(' ', '.'));
     }
 
+    /** Before: "Loudness range n/a LU", a unit on a value that does not exist. */
+    @Test
+    void aValueThatDoesNotExistHasNoUnit() {
+        Run r = run("analyze", silence.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+Loudness range\\s+n/a")), r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.contains("n/a ")), r.out());
+    }
+
     /** Before: the files were measured and printed, then writing the plot failed (exit 1 after a full report). */
     @Test
     void aPlotInAMissingFolderIsAUsageErrorBeforeAnyMeasurement() {

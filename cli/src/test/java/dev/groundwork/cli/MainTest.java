@@ -60,6 +60,15 @@ class MainTest {
         assertTrue(r.err().startsWith("warning: cut.wav: "), r.err());
     }
 
+    /** Before: bare "groundwork" printed the usage on standard output and exited 0, as if a job had been done. */
+    @Test
+    void noCommandIsAUsageErrorWithTheUsageOnStandardError() {
+        Run r = run();
+        assertEquals(2, r.status());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Usage: groundwork") && r.err().contains("Commands:"), r.err());
+    }
+
     /** Before: the list cut analyze's description after "stereo correlation," (the first of two description lines). */
     @Test
     void theCommandListGivesEachCommandAWholeSentence() {
@@ -77,7 +86,7 @@ class MainTest {
     /** Before: no command's help had an example, and produce and beat showed picocli's --seed=<seed>, --target=<target>. */
     @Test
     void everyCommandsHelpEndsWithExamplesAndNamesItsValues() {
-        for (String command : new String[]{"analyze", "master", "beat", "produce", "studio"}) {
+        for (String command : new String[]{"analyze", "master", "beat", "mix", "produce", "studio"}) {
             Run r = run(command, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().contains("Examples:\n  groundwork " + command + " "), r.out());

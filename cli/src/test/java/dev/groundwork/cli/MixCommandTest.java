@@ -47,6 +47,10 @@ class MixCommandTest {
     static void writeStems() throws Exception {
         stems = root.resolve("stems");
         Files.createDirectories(stems);
+        // mix, like master, writes only into folders that exist
+        for (String d : new String[]{"out", "out2", "out3", "out4", "out5", "j", "bad1", "bad2", "bad3", "bad4", "ow", "u", "ml", "w"}) {
+            Files.createDirectories(root.resolve(d));
+        }
         OutputFormat f = OutputFormat.wav(OutputFormat.Encoding.PCM24);
         AudioFiles.write(stems.resolve("Kick.wav"), tone(55, 0.8, 6, 1, true), f);
         AudioFiles.write(stems.resolve("Bass.wav"), tone(82, 0.3, 6, 1, false), f);
@@ -154,7 +158,7 @@ class MixCommandTest {
     void processedStemsNeverOverwriteTheInputStems() throws Exception {
         byte[] before = Files.readAllBytes(stems.resolve("Kick.wav"));
         Run r = run("mix", stems.toString(), "-o", root.resolve("ow/mix.wav").toString(), "--stems", stems.toString());
-        assertEquals(1, r.status());
+        assertEquals(2, r.status(), "a usage error, as in the other commands");
         assertTrue(r.err().contains("overwritten"), r.err());
         assertArrayEquals(before, Files.readAllBytes(stems.resolve("Kick.wav")));
         assertFalse(Files.exists(root.resolve("ow/mix.wav")));
@@ -166,6 +170,66 @@ class MixCommandTest {
         assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.mp3").toString()).status());
         assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.wav").toString(), "--more", "cowbell").status());
         assertEquals(2, run("mix", stems.toString(), "-o", root.resolve("u/mix.wav").toString(), "--role", "Kick.wav=tuba").status());
+        // before: these exited 1, as if the job had failed while working
+        Run inside = run("mix", stems.toString(), "-o", stems.resolve("x.wav").toString());
+        assertEquals(2, inside.status(), inside.err());
+        assertEquals("groundwork: write the mix outside the stem folder (it would become a stem next time)", inside.err().strip());
+        assertFalse(Files.exists(stems.resolve("x.wav")));
+        Run overStem = run("mix", stems.toString(), "--plan", stems.resolve("Kick.wav").toString());
+        assertEquals(2, overStem.status(), overStem.err());
+        assertTrue(overStem.err().contains("would overwrite the stem Kick"), overStem.err());
+    }
+
+    /** Before: mix created a missing output folder and exited 0, where master refuses it with exit 2. */
+    @Test
+    void anOutputInAMissingFolderIsAUsageErrorAsInMaster() {
+        Path missing = root.resolve("nodir");
+        Run r = run("mix", stems.toString(), "-o", missing.resolve("x.wav").toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("groundwork: folder " + missing.toAbsolutePath() + " does not exist (for x.wav)", r.err().strip());
+        Run plan = run("mix", stems.toString(), "--plan", missing.resolve("p.json").toString());
+        assertEquals(2, plan.status(), plan.err());
+        assertEquals("groundwork: folder " + missing.toAbsolutePath() + " does not exist (for p.json)", plan.err().strip());
+        assertFalse(Files.exists(missing));
+    }
+
+    /** Before: stems of digital silence gave a silent mix and exit 0; master refuses silence. */
+    @Test
+    void stemsThatAreAllSilentAreRefusedAndNothingIsWritten() throws Exception {
+        Path quiet = root.resolve("stz");
+        Files.createDirectories(quiet);
+        AudioFiles.write(quiet.resolve("a.wav"), AudioBuffer.allocate(2, (int) (3 * FS), FS), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        AudioFiles.write(quiet.resolve("b.wav"), AudioBuffer.allocate(2, (int) (3 * FS), FS), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        Path out = root.resolve("w/silent.wav"), plan = root.resolve("w/silent.json");
+        Run r = run("mix", quiet.toString(), "-o", out.toString(), "--plan", plan.toString());
+        assertEquals(1, r.status(), r.err());
+        assertEquals("groundwork: every stem in stz is silent: there is nothing to mix", r.err().strip());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(plan));
+    }
+
+    /** Before: "--candidates must be 1 to 5", "bits must be", "tempo must be 30..300", styles listed with underscores, "Wrote". */
+    @Test
+    void messagesUseTheSameWordsAsTheOtherCommands() {
+        Path out = root.resolve("u/m.wav");
+        assertEquals("groundwork: --candidates must be 1..5", run("mix", stems.toString(), "-o", out.toString(), "--candidates", "9").err().strip());
+        assertEquals("groundwork: --bits must be 16, 24 or 32f, not 8", run("mix", stems.toString(), "-o", out.toString(), "--bits", "8").err().strip());
+        assertEquals("groundwork: --tempo must be 30..300 BPM, not 500", run("mix", stems.toString(), "-o", out.toString(), "--tempo", "500").err().strip());
+        String styles = "groundwork: unknown mix style 'weird'; use one of balanced, vocal-forward, beat-forward, wide, dry";
+        Run style = run("mix", stems.toString(), "-o", out.toString(), "--style", "weird");
+        assertEquals(2, style.status());
+        assertEquals(styles, style.err().strip());
+        assertEquals(styles, run("produce", "trap 140 bpm", "-o", root.resolve("u/song").toString(), "--style", "weird").err().strip());
+        assertFalse(Files.exists(out));
+
+        Run help = run("mix", "--help");
+        assertTrue(help.out().contains("--bits=16|24|32f"), help.out());
+
+        Run ok = run("mix", stems.toString(), "-o", root.resolve("w/ok.wav").toString(), "--plan", root.resolve("w/ok.json").toString());
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().contains("\nwrote " + root.resolve("w/ok.wav") + "\n"), ok.out());
+        assertTrue(ok.out().contains("\nwrote " + root.resolve("w/ok.json") + " (plan)\n"), ok.out());
+        assertFalse(ok.out().contains("Wrote") || ok.out().contains("Result:"), ok.out());
     }
 
     @Test

@@ -66,4 +66,44 @@ class ProduceCommandTest {
         assertEquals(2, file.status());
         assertEquals("groundwork: -o " + song + " is a file; give a folder for the project", file.err().strip());
     }
+
+    /** Before: the beat step re-rendered into song/beat while the mix step read song/stems, so a beat edit never reached the mix. */
+    @Test
+    void theStepsPrintedForABeatEditAreAChainEachReadingWhatTheOneBeforeWrote(@TempDir Path dir) throws Exception {
+        Path song = dir.resolve("song");
+        var produced = BeatCommandTest.run("produce", "trap beat 140 bpm in F minor, 4 bars", "-o", song.toString(), "--json", "--more", "drums");
+        assertEquals(0, produced.status(), produced.err());
+        ObjectMapper json = new ObjectMapper();
+        java.util.List<String[]> steps = new java.util.ArrayList<>();
+        for (JsonNode line : json.readTree(produced.out()).get("revisit")) steps.add(line.asText().split(" "));
+        assertEquals(java.util.List.of("beat", "mix", "master"), steps.stream().map(a -> a[1]).toList());
+
+        // followed as printed, with nothing edited
+        String[] beat = steps.get(0), mix = steps.get(1), master = steps.get(2);
+        var b = BeatCommandTest.run(java.util.Arrays.copyOfRange(beat, 1, beat.length));
+        assertEquals(0, b.status(), b.err());
+        Path beatStems = Path.of(after(beat, "-o")).resolve("stems");
+        assertEquals(beatStems, Path.of(mix[2]), "the mix reads the stems the beat step wrote");
+        assertTrue(java.nio.file.Files.exists(beatStems.resolve("kick.wav")));
+        assertTrue(String.join(" ", mix).contains(" --more drums"), "the run's intents are kept");
+
+        var m = BeatCommandTest.run(java.util.Arrays.copyOfRange(mix, 1, mix.length));
+        assertEquals(0, m.status(), m.err());
+        JsonNode plan = json.readTree(Path.of(after(mix, "--plan")).toFile());
+        java.util.Set<String> planned = new java.util.TreeSet<>(), written = new java.util.TreeSet<>();
+        for (JsonNode stem : plan.get("stems")) planned.add(stem.get("file").asText());
+        try (var files = java.nio.file.Files.list(beatStems)) { files.forEach(f -> written.add(f.getFileName().toString())); }
+        assertEquals(written, planned, "the mix plan is made on the beat step's stems");
+        assertEquals("melody.wav", plan.get("lead").asText());
+        assertEquals(Path.of(after(mix, "-o")), Path.of(master[2]), "the master reads the mix the mix step wrote");
+
+        var ms = BeatCommandTest.run(java.util.Arrays.copyOfRange(master, 1, master.length));
+        assertEquals(0, ms.status(), ms.err());
+        assertTrue(java.nio.file.Files.size(song.resolve("master.wav")) > 1000);
+    }
+
+    private static String after(String[] args, String option) {
+        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(option)) return args[i + 1];
+        throw new AssertionError("no " + option + " in " + String.join(" ", args));
+    }
 }

@@ -2,6 +2,8 @@ package dev.groundwork.master;
 
 import dev.groundwork.master.analysis.TonalProfile;
 
+import dev.groundwork.core.audio.AudioFiles;
+
 import java.util.Objects;
 
 /**
@@ -20,7 +22,9 @@ public record MasterSettings(Target target, Character character, double eqAmount
         Objects.requireNonNull(character, "character");
         if (!(eqAmount >= 0 && eqAmount <= 100)) throw new IllegalArgumentException("--eq-amount must be 0..100, not " + eqAmount);
         if (!(intensity >= 0 && intensity <= 100)) throw new IllegalArgumentException("--intensity must be 0..100, not " + intensity);
-        if (!(outputRate == 0 || (outputRate >= 8000 && outputRate <= 384000))) throw new IllegalArgumentException("--rate must be 8000..384000 Hz, not " + outputRate);
+        if (!(outputRate == 0 || AudioFiles.isWritableRate(outputRate))) {
+            throw new IllegalArgumentException("--rate must be a whole number of Hz from 8000 to 192000, not " + outputRate);  // what the writers accept
+        }
         if (!(bits.equals("16") || bits.equals("24") || bits.equals("32f"))) throw new IllegalArgumentException("--bits must be 16, 24 or 32f, not " + bits);
         if (!(safeLimiterLu >= 0 && safeLimiterLu <= 20)) throw new IllegalArgumentException("--max-limiting must be in [0, 20] LU (0 = automatic)");
     }

@@ -102,7 +102,7 @@ public final class Mastering {
     public static MasterResult master(AudioSource source, Inspection inspection, MasterSettings settings, AudioOutput output, ProgressListener progress) {
         InputAnalysis in = inspection.measured();
         double workRate = settings.outputRate() == 0 ? in.sampleRate() : settings.outputRate();
-        Planner.Decision d = Planner.decide(in, settings, workRate);
+        Planner.Decision d = Planner.decide(source.name(), in, settings, workRate);
         List<Warning> warnings = new ArrayList<>(d.warnings());
         Stages stages = d.stages();
         int channels = in.channels();

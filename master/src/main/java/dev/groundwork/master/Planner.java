@@ -44,9 +44,10 @@ final class Planner {
 
     private Planner() { }
 
-    static Decision decide(InputAnalysis a, MasterSettings s, double workRate) {
+    /** @param name the input's name, which an error about the input starts with (like every other error about a file) */
+    static Decision decide(String name, InputAnalysis a, MasterSettings s, double workRate) {
         List<Warning> w = new ArrayList<>();
-        InspectStage inspect = inspect(a, w);
+        InspectStage inspect = inspect(name, a, w);
         CleanStage clean = clean(a);
         TonalBalanceStage tonal = tonal(a, s);
         DynamicsStage dynamics = dynamics(a, s).withMultiband(multiband(a, s, tonal));
@@ -60,15 +61,15 @@ final class Planner {
 
     // ---- Inspect ----
 
-    static InspectStage inspect(InputAnalysis a, List<Warning> w) {
+    static InspectStage inspect(String name, InputAnalysis a, List<Warning> w) {
         if (!a.hasLoudness()) {
             throw new MasteringException(a.durationS() < 0.4
-                    ? String.format(Locale.ROOT, "input is too short to measure (%.2f s; at least 0.4 s needed)", a.durationS())
-                    : "input is silent: there is nothing to master");
+                    ? String.format(Locale.ROOT, "%s is too short to measure (%.2f s; at least 0.4 s needed)", name, a.durationS())
+                    : name + " is silent: there is nothing to master");
         }
         if (a.integratedLufs() < NEAR_SILENCE_LUFS) {
             throw new MasteringException(String.format(Locale.ROOT,
-                    "input is nearly silent (%.1f LUFS, below %.0f LUFS): mastering it would only amplify noise; check the file", a.integratedLufs(), NEAR_SILENCE_LUFS));
+                    "%s is nearly silent (%.1f LUFS, below %.0f LUFS): mastering it would only amplify noise; check the file", name, a.integratedLufs(), NEAR_SILENCE_LUFS));
         }
         List<String> f = new ArrayList<>();
         if (a.clippedSamples() > 0) add(w, f, Codes.CLIPPING, String.format(Locale.ROOT,

@@ -152,6 +152,17 @@ class MasteringTest {
         assertEquals(a.output().report().integratedLufs(), b.output().report().integratedLufs());
     }
 
+    /** Before: the settings allowed 8000..384000 Hz, the CLI and the file writers 8000 to 192000 (whole Hz). */
+    @Test
+    void theOutputRateRangeIsTheOneTheWritersAccept() {
+        assertEquals(192000, MasterSettings.defaults().withOutputRate(192000).outputRate());
+        assertEquals(8000, MasterSettings.defaults().withOutputRate(8000).outputRate());
+        for (double bad : new double[]{384000, 192001, 44100.5, 7999}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MasterSettings.defaults().withOutputRate(bad));
+            assertTrue(e.getMessage().startsWith("--rate must be a whole number of Hz from 8000 to 192000"), e.getMessage());
+        }
+    }
+
     @Test
     void silenceIsAClearErrorNotInfiniteGain() {
         AudioBuffer silence = AudioBuffer.allocate(2, 44100 * 5, 44100);

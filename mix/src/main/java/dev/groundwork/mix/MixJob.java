@@ -44,6 +44,14 @@ public final class MixJob {
         }
     }
 
+    /**
+     * A request that cannot be carried out as asked (where the files go, which exports): the caller's mistake, which a
+     * command line reports as a usage error, unlike what the stems themselves turn out to hold.
+     */
+    public static final class RequestException extends IllegalArgumentException {
+        public RequestException(String message) { super(message); }
+    }
+
     /** One rendered (or planned) candidate with the files written for it. */
     public record Outcome(MixPlan plan, MixReport report, Path audio, Path planFile, List<Path> exports) { }
 
@@ -52,23 +60,27 @@ public final class MixJob {
     public static List<Outcome> run(Request r, ProgressListener progress) {
         List<StemSource> stems = StemFolder.open(r.stemsDir());
         for (String e : r.exports()) {
-            if (!e.equals("dawproject") && !e.equals("rpp")) throw new IllegalArgumentException("unknown export '" + e + "'; use dawproject or rpp");
+            if (!e.equals("dawproject") && !e.equals("rpp")) throw new RequestException("unknown export '" + e + "'; use dawproject or rpp");
         }
         if (r.output() != null) {
             Path outDir = r.output().toAbsolutePath().getParent();
             if (sameFolder(outDir, r.stemsDir())) {
-                throw new IllegalArgumentException("write the mix outside the stem folder (it would become a stem next time)");
+                throw new RequestException("write the mix outside the stem folder (it would become a stem next time)");
             }
             for (StemSource s : stems) AudioFiles.requireDistinct(((FileStem) s).path(), r.output());
-            OutputFormat.forPath(r.output(), "24");   // checks the extension before any work
+            try {
+                OutputFormat.forPath(r.output(), "24");   // checks the extension before any work
+            } catch (IllegalArgumentException e) {
+                throw new RequestException(e.getMessage());
+            }
         }
         if (r.planFile() != null) {
             for (StemSource s : stems) {
-                if (sameFolder(r.planFile(), ((FileStem) s).path())) throw new IllegalArgumentException("--plan " + r.planFile() + " would overwrite the stem " + s.name());
+                if (sameFolder(r.planFile(), ((FileStem) s).path())) throw new RequestException("--plan " + r.planFile() + " would overwrite the stem " + s.name());
             }
         }
         if (r.stemsOut() != null && sameFolder(r.stemsOut(), r.stemsDir())) {
-            throw new IllegalArgumentException("--stems must name another folder than the stems themselves (they would be overwritten)");
+            throw new RequestException("--stems must name another folder than the stems themselves (they would be overwritten)");
         }
         List<MixPlan> plans;
         if (r.fromPlan() != null) {
@@ -78,6 +90,10 @@ public final class MixJob {
         } else {
             AutoMix.Analysis a = AutoMix.analyze(stems, (s, f) -> progress.progress(s, f));
             plans = r.candidates() > 1 ? AutoMix.candidates(a, r.settings(), r.candidates()) : List.of(AutoMix.propose(a, r.settings()));
+        }
+        // as master refuses silence: a mix of nothing would be written and reported as a mix
+        if (plans.get(0).stems().stream().allMatch(dev.groundwork.mix.plan.StemPlan::silent)) {
+            throw new IllegalArgumentException("every stem in " + r.stemsDir().getFileName() + " is silent: there is nothing to mix");
         }
         Map<String, Path> files = new LinkedHashMap<>();
         Map<String, Integer> channels = new LinkedHashMap<>();
@@ -170,7 +186,7 @@ public final class MixJob {
         b.append("  sample rate: ").append(p.sampleRateReason()).append('\n');
         for (String n : p.notes()) b.append("  note: ").append(n).append('\n');
         if (r != null) {
-            b.append(String.format(Locale.ROOT, "Result: %.1f s, %s LUFS integrated, sample peak %.1f dBFS%s, rendered in %.1f s%n",
+            b.append(String.format(Locale.ROOT, "result: %.1f s, %s LUFS integrated, sample peak %.1f dBFS%s, rendered in %.1f s%n",
                     r.durationSeconds(), r.integratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.integratedLufs()),
                     r.samplePeakDbfs(),
                     r.ceilingTrimDb() < 0 ? String.format(Locale.ROOT, ", turned down %.1f dB to respect the %.1f dBFS ceiling", -r.ceilingTrimDb(),

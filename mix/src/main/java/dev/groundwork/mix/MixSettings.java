@@ -60,7 +60,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         }
         if (!(peakCeilingDbfs <= 0 && peakCeilingDbfs >= -30)) throw new IllegalArgumentException("peak ceiling must be -30..0 dBFS");
         if (!(targetLufs <= -6 && targetLufs >= -40)) throw new IllegalArgumentException("mix target must be -40..-6 LUFS");
-        if (tempoBpm != null && !(tempoBpm >= 30 && tempoBpm <= 300)) throw new IllegalArgumentException("tempo must be 30..300 BPM");
+        if (tempoBpm != null && !(tempoBpm >= 30 && tempoBpm <= 300)) throw new IllegalArgumentException("--tempo must be 30..300 BPM, not " + number(tempoBpm));
     }
 
     public static MixSettings defaults() {
@@ -69,9 +69,11 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
 
     public static String normaliseStyle(String s) {
         String k = s == null ? "balanced" : s.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        if (!STYLES.contains(k)) throw new IllegalArgumentException("unknown mix style '" + s + "'; use one of " + STYLES);
+        if (!STYLES.contains(k)) throw new IllegalArgumentException("unknown mix style '" + s + "'; use one of " + String.join(", ", STYLES).replace('_', '-'));
         return k;
     }
+
+    private static String number(double v) { return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v); }
 
     public MixSettings withRoles(Map<String, Role> r) {
         return new MixSettings(r, lead, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, tempoBpm, sampleRateHz, balance, bleedStems);

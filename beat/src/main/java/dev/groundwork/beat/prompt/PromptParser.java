@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class PromptParser {
     public static final double MIN_BPM = 40, MAX_BPM = 300;
+    /** A minus sign before a number (group 1), not a range's dash ("130-140 bpm"): a negative number is refused, never read unsigned. */
+    private static final String SIGN = "(?:(?<![a-z0-9.])([-\u2212])\\s*)?";
     public static final int MAX_BARS = 512;
     public static final double MAX_SECONDS = 20 * 60;
 
@@ -188,11 +190,15 @@ public final class PromptParser {
             modeExplicit = true;
             reading.add("key: " + key.name());
         } else {
+            // "H minor" (German for B minor) or a typo: say so, rather than quietly choosing a tonic; the letter stays ignored
+            Matcher notKey = find("(?<![a-z0-9])([h-z])\\s*(minor|major|dorian|phrygian|lydian|mixolydian|aeolian|ionian)\\b");
             Mode m = findModeOnly();
             if (m != null) {
                 mode = m;
                 modeExplicit = true;
-                reading.add("mode: " + m.label() + " (tonic chosen by the seed)");
+                reading.add(notKey != null && Character.isUpperCase(original.charAt(notKey.start(1)))
+                        ? "key: '" + original.substring(notKey.start(), notKey.end()) + "' names no key (notes are A to G): the mode is kept, the tonic chosen by the seed"
+                        : "mode: " + m.label() + " (tonic chosen by the seed)");
             }
         }
         if (!modeExplicit) {
@@ -239,11 +245,12 @@ public final class PromptParser {
     // --- numbers ---
 
     private Double findTempo(Genre genre) {
-        Matcher m = find("(\\d+(?:\\.\\d+)?)\\s*(?:bpm|b\\.p\\.m\\.?|beats per minute)\\b|\\btempo\\s*(?:of\\s*)?(\\d+(?:\\.\\d+)?)\\b");
+        Matcher m = find(SIGN + "(\\d+(?:\\.\\d+)?)\\s*(?:bpm|b\\.p\\.m\\.?|beats per minute)\\b|\\btempo\\s*(?:of\\s*)?([-\u2212])?\\s*(\\d+(?:\\.\\d+)?)\\b");
         if (m == null) return null;
-        double bpm = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+        double bpm = Double.parseDouble(m.group(2) != null ? m.group(2) : m.group(4));
+        if (m.group(1) != null || m.group(3) != null) bpm = -bpm;
         if (!(bpm >= MIN_BPM && bpm <= MAX_BPM)) {
-            throw new PromptException(fmt(bpm) + " BPM is not a playable tempo: ask for " + (int) MIN_BPM + "-" + (int) MAX_BPM + " BPM");
+            throw new PromptException(fmt(bpm) + " BPM is not a playable tempo: ask for " + (int) MIN_BPM + ".." + (int) MAX_BPM + " BPM");
         }
         mark(m.start(), m.end());
         if (bpm < genre.bpmMin || bpm > genre.bpmMax) {
@@ -255,10 +262,11 @@ public final class PromptParser {
     }
 
     private Integer findBars() {
-        Matcher m = find("(\\d+)\\s*(?:-\\s*)?(?:bars?|measures?)\\b");
+        Matcher m = find(SIGN + "(\\d+)\\s*(?:-\\s*)?(?:bars?|measures?)\\b");
         if (m == null) return null;
-        long n = Long.parseLong(m.group(1).length() > 9 ? "9999999999" : m.group(1));
-        if (n < 1 || n > MAX_BARS) throw new PromptException(m.group(1) + " bars is not a possible length: ask for 1-" + MAX_BARS + " bars");
+        long n = Long.parseLong(m.group(2).length() > 9 ? "9999999999" : m.group(2));
+        if (m.group(1) != null) n = -n;
+        if (n < 1 || n > MAX_BARS) throw new PromptException((m.group(1) != null ? "-" : "") + m.group(2) + " bars is not a possible length: ask for 1.." + MAX_BARS + " bars");
         mark(m.start(), m.end());
         reading.add("length: " + n + " bars");
         return (int) n;
@@ -270,10 +278,10 @@ public final class PromptParser {
         if (m != null) {
             s = Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
         } else {
-            m = find("(\\d+(?:\\.\\d+)?)\\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\b");
+            m = find(SIGN + "(\\d+(?:\\.\\d+)?)\\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\b");
             if (m == null) return null;
-            double v = Double.parseDouble(m.group(1));
-            s = m.group(2).startsWith("h") ? v * 3600 : m.group(2).startsWith("m") ? v * 60 : v;
+            double v = Double.parseDouble(m.group(2)) * (m.group(1) != null ? -1 : 1);
+            s = m.group(3).startsWith("h") ? v * 3600 : m.group(3).startsWith("m") ? v * 60 : v;
         }
         if (!(s >= 2 && s <= MAX_SECONDS)) throw new PromptException(m.group().trim() + " is not a possible length: ask for 2 seconds to 20 minutes");
         mark(m.start(), m.end());

@@ -42,8 +42,8 @@ import java.util.Map;
  *   mix.json   mix.wav   mix.dawproject  the automix: plan (roles known exactly from the beat), mix, DAW session
  *   master.json master.wav              the master: plan and the delivered file
  * </pre>
- * Edit a plan and re-run one step: {@code groundwork beat --from-plan beat.json}, {@code groundwork mix stems
- * --from-plan mix.json -o mix.wav}, {@code groundwork master mix.wav --from-plan master.json -o master.wav}.
+ * Edit a plan and re-run its step: {@code groundwork mix stems --from-plan mix.json -o mix.wav}, {@code groundwork master
+ * mix.wav --from-plan master.json -o master.wav}; after an edit of beat.json, the {@link #chain} printed at the end.
  */
 public final class ProduceJob {
     private static final OutputFormat FLOAT = OutputFormat.wav(OutputFormat.Encoding.FLOAT32);
@@ -112,15 +112,40 @@ public final class ProduceJob {
         files.add("master.wav");
         progress.progress("done", 1);
 
-        List<String> revisit = List.of(
-                "groundwork beat --from-plan " + dir.resolve("beat.json") + " -o " + dir.resolve("beat"),
-                "groundwork mix " + dir.resolve("stems") + " --from-plan " + dir.resolve("mix.json") + " -o " + mixFile + " --bits 32f",
-                "groundwork master " + mixFile + " --from-plan " + dir.resolve("master.json") + " -o " + dir.resolve("master.wav"));
+        List<String> revisit = chain(dir, settings, r.master());
         var out = master.output().report();
         return new ProduceResult(dir.toString(), r.prompt(), r.seed(), beat.genre(), beat.tempoBpm(), beat.key().name(), beat.bars(),
                 beat.totalFrames() / (double) beat.sampleRateHz(), rendered.partNames(), mixPlan.lead(), mixReport,
                 out.integratedLufs() == null ? null : finite(out.integratedLufs()), finite(out.truePeakDbtp()), master.plan().target().preset(), files, revisit,
                 Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+    }
+
+    /**
+     * The steps again after an edit of beat.json, each reading what the one before wrote: the beat command renders into
+     * DIR/beat (it will not overwrite the plan it reads), so the mix reads DIR/beat/stems and plans again (mix.json was
+     * measured on the earlier stems), and the master plans again for the new mix. The mix and master keep this run's
+     * choices (balance, lead, style, intents, target).
+     */
+    static List<String> chain(Path dir, MixSettings mix, MasterSettings master) {
+        Path beatDir = dir.resolve("beat"), mixFile = dir.resolve("mix.wav");
+        StringBuilder m = new StringBuilder("groundwork mix " + arg(beatDir.resolve("stems")) + " -o " + arg(mixFile) + " --plan " + arg(dir.resolve("mix.json"))
+                + " --bits 32f --balance " + mix.balance());
+        if (mix.lead() != null) m.append(" --lead ").append(arg(Path.of(mix.lead())));
+        if (!mix.style().equals("balanced")) m.append(" --style ").append(mix.style().replace('_', '-'));
+        mix.intents().forEach((what, steps) -> m.append((" " + (steps > 0 ? "--more " : "--less ") + what).repeat(Math.abs(steps))));
+        if (mix.maskingLevel() != MixSettings.DEFAULT_MASKING_LEVEL) m.append(" --masking-level ").append(mix.maskingLevel());
+        m.append(" --export dawproject");
+        return List.of(
+                "groundwork beat --from-plan " + arg(dir.resolve("beat.json")) + " -o " + arg(beatDir),
+                m.toString(),
+                "groundwork master " + arg(mixFile) + " -o " + arg(dir.resolve("master.wav")) + " --plan " + arg(dir.resolve("master.json"))
+                        + " --target " + master.target().preset());
+    }
+
+    /** A path as a shell word: quoted when it holds a blank or a character the shell would read. */
+    private static String arg(Path p) {
+        String s = p.toString();
+        return s.matches("[A-Za-z0-9_./+:@%=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static Double finite(double v) { return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : null; }
