@@ -11,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,13 +23,7 @@ class AnalyzeCommandTest {
     static Path dir;
     static Path tone, quiet, silence;
 
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
+    static Run run(String... args) { return Run.of(args); }
 
     /** A stereo 1 kHz sine at the given peak level (dBFS), written as 24-bit WAV. */
     static Path sineWav(String name, double seconds, double dbfs) {

@@ -3,21 +3,13 @@ package dev.groundwork.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class BeatCommandTest {
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
-    }
+    static Run run(String... args) { return Run.of(args); }
 
     @Test
     void anImpossibleTempoIsAUsageErrorOnOneLine(@TempDir Path dir) {

@@ -6,8 +6,6 @@ import dev.groundwork.core.audio.OutputFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,13 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every command shares: the top-level help and how a mistyped command line is reported. */
 class MainTest {
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
+    static Run run(String... args) { return Run.of(args); }
 
     @Test
     void aMistypedOptionIsOneLineThatSaysWhereHelpIs() {

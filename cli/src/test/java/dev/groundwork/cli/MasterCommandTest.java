@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -22,13 +20,7 @@ class MasterCommandTest {
     static Path dir;
     static Path song, silence;
 
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(status, out.toString(), err.toString());
-    }
+    static Run run(String... args) { return Run.of(args); }
 
     /** Eight seconds of chords, kick and hats at roughly -24 LUFS, 24-bit stereo. */
     @BeforeAll

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -22,13 +20,7 @@ class MixCommandTest {
     static Path root;
     static Path stems;
 
-    record Run(int status, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        int s = Main.run(args, new PrintWriter(o), new PrintWriter(e));
-        return new Run(s, o.toString(), e.toString());
-    }
+    static Run run(String... args) { return Run.of(args); }
 
     static AudioBuffer tone(double hz, double amp, double seconds, int channels, boolean pulsed) {
         int n = (int) (seconds * FS);

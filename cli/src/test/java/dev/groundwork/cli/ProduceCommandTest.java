@@ -27,9 +27,9 @@ class ProduceCommandTest {
     @Test
     void produceUsesTheBeatBalanceAndTheProducerCanChooseTheSongBalance(@TempDir Path dir) throws Exception {
         String prompt = "trap beat 140 bpm in F minor, 4 bars";
-        var beat = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("beat").toString(), "--seed", "2");
+        var beat = Run.of("produce", prompt, "-o", dir.resolve("beat").toString(), "--seed", "2");
         assertEquals(0, beat.status(), beat.err());
-        var song = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("song").toString(), "--seed", "2", "--balance", "song",
+        var song = Run.of("produce", prompt, "-o", dir.resolve("song").toString(), "--seed", "2", "--balance", "song",
                 "--masking-level", "0.5");
         assertEquals(0, song.status(), song.err());
         ObjectMapper json = new ObjectMapper();
@@ -43,10 +43,10 @@ class ProduceCommandTest {
         assertEquals(0.5, s.get("masking_level").asDouble(), "--masking-level reaches produce's mix plan");
         assertTrue(s.toString().contains("level 0.50: "), "the gain reasons name the level");
 
-        var bad = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("bad").toString(), "--balance", "loud");
+        var bad = Run.of("produce", prompt, "-o", dir.resolve("bad").toString(), "--balance", "loud");
         assertEquals(2, bad.status());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
-        var badLevel = BeatCommandTest.run("produce", prompt, "-o", dir.resolve("bad").toString(), "--masking-level", "-0.5");
+        var badLevel = Run.of("produce", prompt, "-o", dir.resolve("bad").toString(), "--masking-level", "-0.5");
         assertEquals(2, badLevel.status());
         assertEquals(1, badLevel.err().strip().lines().count(), badLevel.err());
         assertTrue(badLevel.err().contains("masking level must be 0..1"), badLevel.err());
@@ -55,14 +55,14 @@ class ProduceCommandTest {
 
     @Test
     void anUnplayablePromptOrAFileForTheFolderIsAUsageErrorLikeInBeat(@TempDir Path dir) throws Exception {
-        var tempo = BeatCommandTest.run("produce", "trap 900 bpm", "-o", dir.resolve("p").toString());
+        var tempo = Run.of("produce", "trap 900 bpm", "-o", dir.resolve("p").toString());
         assertEquals(2, tempo.status(), tempo.err());
         assertEquals(1, tempo.err().strip().lines().count(), tempo.err());
         assertTrue(tempo.err().contains("900 BPM"), tempo.err());
         assertFalse(java.nio.file.Files.exists(dir.resolve("p")));
 
         Path song = java.nio.file.Files.writeString(dir.resolve("song.wav"), "not a folder");
-        var file = BeatCommandTest.run("produce", "trap", "-o", song.toString());
+        var file = Run.of("produce", "trap", "-o", song.toString());
         assertEquals(2, file.status());
         assertEquals("groundwork: -o " + song + " is a file; give a folder for the project", file.err().strip());
     }
@@ -71,7 +71,7 @@ class ProduceCommandTest {
     @Test
     void theStepsPrintedForABeatEditAreAChainEachReadingWhatTheOneBeforeWrote(@TempDir Path dir) throws Exception {
         Path song = dir.resolve("song");
-        var produced = BeatCommandTest.run("produce", "trap beat 140 bpm in F minor, 4 bars", "-o", song.toString(), "--json", "--more", "drums");
+        var produced = Run.of("produce", "trap beat 140 bpm in F minor, 4 bars", "-o", song.toString(), "--json", "--more", "drums");
         assertEquals(0, produced.status(), produced.err());
         ObjectMapper json = new ObjectMapper();
         java.util.List<String[]> steps = new java.util.ArrayList<>();
@@ -80,14 +80,14 @@ class ProduceCommandTest {
 
         // followed as printed, with nothing edited
         String[] beat = steps.get(0), mix = steps.get(1), master = steps.get(2);
-        var b = BeatCommandTest.run(java.util.Arrays.copyOfRange(beat, 1, beat.length));
+        var b = Run.of(java.util.Arrays.copyOfRange(beat, 1, beat.length));
         assertEquals(0, b.status(), b.err());
         Path beatStems = Path.of(after(beat, "-o")).resolve("stems");
         assertEquals(beatStems, Path.of(mix[2]), "the mix reads the stems the beat step wrote");
         assertTrue(java.nio.file.Files.exists(beatStems.resolve("kick.wav")));
         assertTrue(String.join(" ", mix).contains(" --more drums"), "the run's intents are kept");
 
-        var m = BeatCommandTest.run(java.util.Arrays.copyOfRange(mix, 1, mix.length));
+        var m = Run.of(java.util.Arrays.copyOfRange(mix, 1, mix.length));
         assertEquals(0, m.status(), m.err());
         JsonNode plan = json.readTree(Path.of(after(mix, "--plan")).toFile());
         java.util.Set<String> planned = new java.util.TreeSet<>(), written = new java.util.TreeSet<>();
@@ -97,7 +97,7 @@ class ProduceCommandTest {
         assertEquals("melody.wav", plan.get("lead").asText());
         assertEquals(Path.of(after(mix, "-o")), Path.of(master[2]), "the master reads the mix the mix step wrote");
 
-        var ms = BeatCommandTest.run(java.util.Arrays.copyOfRange(master, 1, master.length));
+        var ms = Run.of(java.util.Arrays.copyOfRange(master, 1, master.length));
         assertEquals(0, ms.status(), ms.err());
         assertTrue(java.nio.file.Files.size(song.resolve("master.wav")) > 1000);
     }

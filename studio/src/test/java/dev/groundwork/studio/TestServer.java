@@ -58,6 +58,13 @@ public final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a request the API must refuse: a 400 whose body carries {@code message}. */
+    public void assertRefused(String path, String json, String message) {
+        Reply r = post(path, json);
+        org.junit.jupiter.api.Assertions.assertEquals(400, r.status(), r.body());
+        org.junit.jupiter.api.Assertions.assertTrue(r.body().contains(message), r.body());
+    }
+
     public String createProject(String name) {
         Reply r = post("/api/projects", "{\"name\":\"" + name + "\"}");
         if (r.status() != 201) throw new IllegalStateException("create failed: " + r.body());
