@@ -82,7 +82,8 @@ class PromptParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"trap 500 bpm", "house at 12 bpm", "lofi 2000 bars", "trap 3 hours", "boom bap 95% swing", "trap 0 bars",
-            "trap, -140 bpm", "lofi -90bpm", "house \u2212124 bpm", "trap 140 bpm -8 bars", "trap -2 minutes"})
+            "trap, -140 bpm", "lofi -90bpm", "house \u2212124 bpm", "trap 140 bpm -8 bars", "trap -2 minutes",
+            "boom bap, -60% swing", "boom bap, swing -60%"})
     void anImpossibleNumberIsAClearError(String prompt) {
         PromptException e = assertThrows(PromptException.class, () -> PromptParser.parse(prompt));
         assertFalse(e.getMessage().isBlank());
@@ -95,6 +96,12 @@ class PromptParserTest {
         assertEquals("-140 BPM is not a playable tempo: ask for 40..300 BPM", e.getMessage());
         assertEquals(140.0, PromptParser.parse("trap 130-140 bpm").tempoBpm(), "a range's dash is no minus sign");
         assertEquals(8, PromptParser.parse("trap 140 bpm, 8-bar loop").bars());
+        // the same for swing: "-60% swing" was read as 60 %, "swing -60%" as the word swing alone (58 %)
+        assertEquals("swing -60 % is not possible: ask for 50 % (straight) to 75 %",
+                assertThrows(PromptException.class, () -> PromptParser.parse("boom bap, -60% swing")).getMessage());
+        assertEquals("swing -60 % is not possible: ask for 50 % (straight) to 75 %",
+                assertThrows(PromptException.class, () -> PromptParser.parse("boom bap, swing -60%")).getMessage());
+        assertEquals(0.6, PromptParser.parse("boom bap, 55-60% swing").swing(), 1e-9, "a range's dash is no minus sign");
     }
 
     /** Before: "H minor" gave a seeded tonic, with only a bare 'H' among the ignored words to say why. */

@@ -160,7 +160,11 @@ class MasteringTest {
         for (double bad : new double[]{384000, 192001, 44100.5, 7999}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MasterSettings.defaults().withOutputRate(bad));
             assertTrue(e.getMessage().startsWith("--rate must be a whole number of Hz from 8000 to 192000"), e.getMessage());
+            // a plan read back (or edited) is held to the same range
+            IllegalArgumentException plan = assertThrows(IllegalArgumentException.class, () -> new dev.groundwork.master.plan.DeliverStage(bad, "24", "edited"));
+            assertEquals("delivery rate must be a whole number of Hz from 8000 to 192000, not " + bad, plan.getMessage());
         }
+        assertEquals(192000, new dev.groundwork.master.plan.DeliverStage(192000, "24", "edited").sampleRateHz());
     }
 
     @Test

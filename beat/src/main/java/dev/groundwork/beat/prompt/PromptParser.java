@@ -290,9 +290,10 @@ public final class PromptParser {
     }
 
     private Double findSwing() {
-        Matcher m = find("(\\d+(?:\\.\\d+)?)\\s*%\\s*swing\\b|\\bswing\\s*(?:of\\s*)?(\\d+(?:\\.\\d+)?)\\s*%?");
+        Matcher m = find(SIGN + "(\\d+(?:\\.\\d+)?)\\s*%\\s*swing\\b|\\bswing\\s*(?:of\\s*)?([-\u2212])?\\s*(\\d+(?:\\.\\d+)?)\\s*%?");
         if (m != null) {
-            double pct = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+            double pct = Double.parseDouble(m.group(2) != null ? m.group(2) : m.group(4));
+            if (m.group(1) != null || m.group(3) != null) pct = -pct;
             if (!(pct >= 50 && pct <= 75)) throw new PromptException("swing " + fmt(pct) + " % is not possible: ask for 50 % (straight) to 75 %");
             mark(m.start(), m.end());
             reading.add("swing: " + fmt(pct) + " % as asked");
