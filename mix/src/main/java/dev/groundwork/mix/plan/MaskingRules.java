@@ -114,11 +114,6 @@ final class MaskingRules {
         return changed ? plan.withStems(out) : plan;
     }
 
-    /** The fader move at this level (+0.0: no "-0.0" in a plan at level 0). */
-    static double move(double level, double exposureVsMeanDb) {
-        return level * exposureVsMeanDb + 0.0;
-    }
-
     /** The planned EQ's gain at each band's centre (dB). */
     static double[] bandResponseDb(StemPlan p, double rate) {
         double[] db = new double[Bands.COUNT];
@@ -191,7 +186,7 @@ final class MaskingRules {
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(exposure[i]) || counted < 2) continue;
             distance[i] = exposure[i] - mean;
-            correction[i] = move(level, distance[i]);
+            correction[i] = new MaskingMove(distance[i], 0, false).at(level);   // the rule itself: the lead's exemption is apply()'s
         }
         return new Result(exposure, distance, correction, mean);
     }

@@ -67,8 +67,9 @@ public final class MixPlanner {
             // The lead: a vocal (or a stem the producer named) is brought forward by the full focus; a synth
             // line the classifier picked keeps its role's level (the pick is a guess).
             boolean named = s.lead() != null;
-            double focus = !isLead ? 0 : p.role() == Role.LEAD_VOCAL || named ? LevelRules.LEAD_FOCUS_DB : LevelRules.INSTRUMENT_LEAD_FOCUS_DB;
-            if (isLead && (p.role() == Role.LEAD_VOCAL || named)) focusedLead = p.file();
+            boolean focused = isLead && (p.role() == Role.LEAD_VOCAL || named);
+            double focus = focused ? LevelRules.LEAD_FOCUS_DB : isLead ? LevelRules.INSTRUMENT_LEAD_FOCUS_DB : 0;
+            if (focused) focusedLead = p.file();
             // a named instrument lead sits 1 dB under where a lead vocal would (whatever its role's own offset)
             double roleOffset = isLead && named && p.role() != Role.LEAD_VOCAL ? -1 : LevelRules.offset(p.role(), balance);
             boolean bleed = s.bleedStems().stream().anyMatch(b -> matchesFile(b, p.file()));
