@@ -1,7 +1,7 @@
 package dev.groundwork.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.groundwork.core.io.SamePath;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +26,8 @@ final class OverwriteGuard {
     OverwriteGuard output(String option, Path out) {
         if (out == null) return this;
         for (Path in : inputs) {
-            if (same(in, out)) throw new UsageException(option + " " + out + " would overwrite the input " + in);
+            if (SamePath.of(in, out)) throw new UsageException(option + " " + out + " would overwrite the input " + in);
         }
         return this;
-    }
-
-    static boolean same(Path a, Path b) {
-        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -64,7 +64,7 @@ public final class MixJob {
         }
         if (r.output() != null) {
             Path outDir = r.output().toAbsolutePath().getParent();
-            if (sameFolder(outDir, r.stemsDir())) {
+            if (dev.groundwork.core.io.SamePath.of(outDir, r.stemsDir())) {
                 throw new RequestException("write the mix outside the stem folder (it would become a stem next time)");
             }
             for (StemSource s : stems) AudioFiles.requireDistinct(((FileStem) s).path(), r.output());
@@ -76,10 +76,10 @@ public final class MixJob {
         }
         if (r.planFile() != null) {
             for (StemSource s : stems) {
-                if (sameFolder(r.planFile(), ((FileStem) s).path())) throw new RequestException("--plan " + r.planFile() + " would overwrite the stem " + s.name());
+                if (dev.groundwork.core.io.SamePath.of(r.planFile(), ((FileStem) s).path())) throw new RequestException("--plan " + r.planFile() + " would overwrite the stem " + s.name());
             }
         }
-        if (r.stemsOut() != null && sameFolder(r.stemsOut(), r.stemsDir())) {
+        if (r.stemsOut() != null && dev.groundwork.core.io.SamePath.of(r.stemsOut(), r.stemsDir())) {
             throw new RequestException("--stems must name another folder than the stems themselves (they would be overwritten)");
         }
         List<MixPlan> plans;
@@ -130,14 +130,6 @@ public final class MixJob {
             out.add(new Outcome(p, report, audio, planPath, exports));
         }
         return out;
-    }
-
-    private static boolean sameFolder(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-        }
     }
 
     static Path withSuffix(Path p, String suffix) {
