@@ -155,6 +155,10 @@ public final class MasterCommand implements Callable<Integer> {
         }
         if (candidates < 1 || candidates > Character.values().length) throw new UsageException("--candidates must be 1.." + Character.values().length);
         if (fromPlan != null && candidates > 1) throw new UsageException("--from-plan renders one plan: drop --candidates");
+        if (fromPlan != null) {
+            PlanDecidedOptions.refuseWithFromPlan(spec, java.util.Set.of("--target", "--lufs", "--ceiling", "--reference", "--eq-amount",
+                    "--intensity", "--multiband", "--character", "--rate", "--max-limiting"));
+        }
         if (plot != null && !plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) throw new UsageException("--plot must name a .png file");
         if (!album) {
             String name = output.getFileName().toString().toLowerCase(Locale.ROOT);

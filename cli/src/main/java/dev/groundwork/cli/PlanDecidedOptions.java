@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Options that shape a plan mean nothing when an existing plan is rendered with {@code --from-plan}: the plan holds
  * those decisions. Given together they are refused, so a producer who asks for a change never gets a render that
- * silently ignored it.
+ * silently ignored it. (Options a replay does honour, such as master's --bits or mix's --export, are not in the sets.)
  */
 final class PlanDecidedOptions {
     private PlanDecidedOptions() { }

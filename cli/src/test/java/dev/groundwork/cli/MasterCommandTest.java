@@ -61,6 +61,14 @@ class MasterCommandTest {
         Run r2 = run("master", song.toString(), "-o", again.toString(), "--from-plan", plan.toString());
         assertEquals(0, r2.status(), r2.err());
         assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(again), "same input + plan = same bytes");
+
+        // the plan holds the target: asking for another one with --from-plan is refused, not silently ignored
+        Path ignored = dir.resolve("ignored.wav");
+        Run refused = run("master", song.toString(), "-o", ignored.toString(), "--from-plan", plan.toString(), "--target", "apple");
+        assertEquals(2, refused.status(), refused.err());
+        assertEquals("groundwork: --target decides the plan, and --from-plan renders a plan as written: edit the plan file instead, "
+                + "or plan again without --from-plan", refused.err().strip());
+        assertFalse(Files.exists(ignored));
     }
 
     @Test
