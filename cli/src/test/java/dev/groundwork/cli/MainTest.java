@@ -34,13 +34,7 @@ class MainTest {
 
     @Test
     void aWarningAboutAnInputIsPrintedOnceThoughTheJobReadsTheFileSeveralTimes(@TempDir Path dir) throws Exception {
-        double fs = 44_100;
-        AudioBuffer b = AudioBuffer.allocate(2, (int) (6 * fs), fs);
-        for (int i = 0; i < b.frames(); i++) {
-            float v = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / fs));
-            b.channel(0)[i] = v;
-            b.channel(1)[i] = v;
-        }
+        AudioBuffer b = MasterCommandTest.stereoSine(6, 0.3);
         Path whole = dir.resolve("whole.wav"), cut = dir.resolve("cut.wav");
         AudioFiles.write(whole, b, OutputFormat.wav(OutputFormat.Encoding.PCM16));
         byte[] bytes = Files.readAllBytes(whole);

@@ -145,16 +145,22 @@ class MasterCommandTest {
         assertArrayEquals(before, Files.readAllBytes(song));
     }
 
-    /** Before: "- LU" where analyze says "n/a LU", and "limiter max -0.0 dB" when the limiter did nothing. */
-    @Test
-    void aShortLoudInputReadsNaForTheMissingRangeAndNoNegativeZero() {
+    /** A 220 Hz sine of this amplitude, the same in both channels of 44.1 kHz stereo. */
+    static AudioBuffer stereoSine(double seconds, double amplitude) {
         double fs = 44_100;
-        AudioBuffer b = AudioBuffer.allocate(2, (int) (2 * fs), fs);
+        AudioBuffer b = AudioBuffer.allocate(2, (int) (seconds * fs), fs);
         for (int i = 0; i < b.frames(); i++) {
-            float v = (float) (0.4 * Math.sin(2 * Math.PI * 220 * i / fs));
+            float v = (float) (amplitude * Math.sin(2 * Math.PI * 220 * i / fs));
             b.channel(0)[i] = v;
             b.channel(1)[i] = v;
         }
+        return b;
+    }
+
+    /** Before: "- LU" where analyze says "n/a LU", and "limiter max -0.0 dB" when the limiter did nothing. */
+    @Test
+    void aShortLoudInputReadsNaForTheMissingRangeAndNoNegativeZero() {
+        AudioBuffer b = MasterCommandTest.stereoSine(2, 0.4);
         Path loud = dir.resolve("loud-short.wav");
         AudioFiles.write(loud, b, OutputFormat.wav(OutputFormat.Encoding.PCM24));
         Run r = run("master", loud.toString(), "-o", dir.resolve("loud-short-master.wav").toString());
