@@ -207,7 +207,16 @@ public final class MixCommand implements Callable<Integer> {
             roleMap.put(r.substring(0, eq).trim(), Role.parse(r.substring(eq + 1)));
         }
         MixSettings s = intent.applyTo(new MixSettings(roleMap, lead, masking, MixSettings.DEFAULT_MASKING_LEVEL, Map.of(), Map.of(), "balanced", -20, headroom, tempo, null, "auto", java.util.Set.copyOf(bleed)));
-        if (beatPlan != null) s = StemRoles.mixSettings(Json.read(beatPlan, BeatPlan.class), s);
+        if (beatPlan != null) {
+            BeatPlan beat = Json.read(beatPlan, BeatPlan.class);
+            for (var part : beat.parts()) {
+                if (!Files.isRegularFile(stems.resolve(part.name() + ".wav"))) {
+                    throw new IllegalArgumentException("--beat-plan " + beatPlan.getFileName() + " has the part " + part.name() + ", but " + stems
+                            + " has no " + part.name() + ".wav: give the stems folder that beat wrote for this plan");
+                }
+            }
+            s = StemRoles.mixSettings(beat, s);
+        }
         for (String f : fixes) {
             Matcher m = FIX.matcher(f.trim());
             if (!m.matches()) throw new IllegalArgumentException("--fix takes TARGET=±NdB (e.g. bass=-3dB), not " + f);

@@ -154,6 +154,19 @@ class ProduceCommandTest {
         double chordsOverKickBefore = rmsDb(dir.resolve("before/chords.wav")) - rmsDb(dir.resolve("before/kick.wav"));
         double chordsOverKickAfter = rmsDb(dir.resolve("after/chords.wav")) - rmsDb(dir.resolve("after/kick.wav"));
         assertEquals(3.0, chordsOverKickAfter - chordsOverKickBefore, 0.05, "the chords 3 dB louder against the kick");
+
+        // --beat-plan decides roles, lead and tempo: refused with --from-plan, and it must be the plan of these stems
+        var refused = Run.of("mix", song.resolve("stems").toString(), "--from-plan", song.resolve("mix.json").toString(), "-o",
+                dir.resolve("x.wav").toString(), "--beat-plan", song.resolve("beat.json").toString());
+        assertEquals(2, refused.status(), refused.err());
+        assertTrue(refused.err().contains("--beat-plan decides the plan"), refused.err());
+        java.nio.file.Files.delete(song.resolve("stems/melody.wav"));
+        var mismatched = Run.of("mix", song.resolve("stems").toString(), "-o", dir.resolve("x.wav").toString(), "--beat-plan",
+                song.resolve("beat.json").toString());
+        assertEquals(2, mismatched.status(), mismatched.err());
+        assertEquals(1, mismatched.err().strip().lines().count(), mismatched.err());
+        assertTrue(mismatched.err().contains("has the part melody, but"), mismatched.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("x.wav")));
     }
 
     private static String[] withStems(String[] step, Path stems) {
