@@ -34,12 +34,12 @@ import java.util.Map;
 /**
  * One prompt to a finished master, as a project folder where every step can be revisited:
  * <pre>
- *   beat.json  beat.mid  stems/*.wav   the beat: plan, MIDI, dry parts (the mix decides level and pan)
+ *   beat.json  beat.mid  stems/*.wav   the beat: plan, MIDI, its stems as 'groundwork beat' writes them
  *   mix.json   mix.wav   mix.dawproject  the automix: plan (roles known exactly from the beat), mix, DAW session
  *   master.json master.wav              the master: plan and the delivered file
  * </pre>
- * Edit a plan and re-run its step: {@code groundwork mix stems --from-plan mix.json -o mix.wav}, {@code groundwork master
- * mix.wav --from-plan master.json -o master.wav}; after an edit of beat.json, the {@link #chain} printed at the end.
+ * Edit a plan and re-run its step: after an edit of mix.json, {@code groundwork mix stems --from-plan mix.json -o mix.wav}
+ * then the master planned again; after an edit of beat.json, the {@link #chain} printed at the end.
  */
 public final class ProduceJob {
     private static final OutputFormat FLOAT = OutputFormat.wav(OutputFormat.Encoding.FLOAT32);
