@@ -1,10 +1,12 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.core.audio.OutputFormat;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.mix.MixJob;
 import dev.groundwork.mix.MixSettings;
 import dev.groundwork.mix.roles.Role;
+import dev.groundwork.session.produce.StemRoles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +68,10 @@ public final class MixCommand implements Callable<Integer> {
     @Option(names = "--lead", paramLabel = "FILE", description = "The stem to focus (default: the lead vocal, else a synth lead).")
     String lead;
 
+    @Option(names = "--beat-plan", paramLabel = "beat.json", description = "The stems are this beat's parts as groundwork beat wrote them: "
+            + "each stem's role, the melody as the lead and the delay's tempo come from the plan (--role, --lead and --tempo still win).")
+    Path beatPlan;
+
     @Option(names = "--fix", paramLabel = "TARGET=±NdB", description = "Move a role or a file by N dB after the automix, e.g. bass=-3dB.")
     List<String> fixes = new ArrayList<>();
 
@@ -108,7 +114,7 @@ public final class MixCommand implements Callable<Integer> {
         }
         if (fromPlan != null && candidates > 1) throw new UsageException("--from-plan renders one plan; drop --candidates");
         if (fromPlan != null) {
-            PlanDecidedOptions.refuseWithFromPlan(spec, Set.of("--role", "--lead", "--fix", "--bleed", "--masking", "--masking-level", "--tempo",
+            PlanDecidedOptions.refuseWithFromPlan(spec, Set.of("--role", "--beat-plan", "--lead", "--fix", "--bleed", "--masking", "--masking-level", "--tempo",
                     "--headroom", "--style", "--balance", "--more", "--less"));
         }
         if (candidates < 1 || candidates > MixSettings.STYLES.size()) throw new UsageException("--candidates must be 1.." + MixSettings.STYLES.size());
@@ -201,6 +207,16 @@ public final class MixCommand implements Callable<Integer> {
             roleMap.put(r.substring(0, eq).trim(), Role.parse(r.substring(eq + 1)));
         }
         MixSettings s = intent.applyTo(new MixSettings(roleMap, lead, masking, MixSettings.DEFAULT_MASKING_LEVEL, Map.of(), Map.of(), "balanced", -20, headroom, tempo, null, "auto", java.util.Set.copyOf(bleed)));
+        if (beatPlan != null) {
+            BeatPlan beat = Json.read(beatPlan, BeatPlan.class);
+            for (var part : beat.parts()) {
+                if (!Files.isRegularFile(stems.resolve(part.name() + ".wav"))) {
+                    throw new IllegalArgumentException("--beat-plan " + beatPlan.getFileName() + " has the part " + part.name() + ", but " + stems
+                            + " has no " + part.name() + ".wav: give the stems folder that beat wrote for this plan");
+                }
+            }
+            s = StemRoles.mixSettings(beat, s);
+        }
         for (String f : fixes) {
             Matcher m = FIX.matcher(f.trim());
             if (!m.matches()) throw new IllegalArgumentException("--fix takes TARGET=±NdB (e.g. bass=-3dB), not " + f);

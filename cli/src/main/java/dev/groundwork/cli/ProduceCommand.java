@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         description = {"Beat, mix and master from one prompt, writing every plan.",
                 "DIR gets beat.json, beat.mid, stems/, mix.json, mix.wav, mix.dawproject,",
                 "master.json and master.wav: edit a plan and re-run that step (the output",
-                "ends with the commands that redo the steps after an edit of the beat)."},
+                "ends with the commands that redo the steps after an edit of the beat or the mix)."},
         footerHeading = "%nExamples:%n",
         footer = {"  groundwork produce \"dark trap, 140 bpm, F minor\" -o my-song",
                 "  groundwork produce \"house 124 bpm A minor\" -o club --target club --more drums"})
@@ -76,6 +76,8 @@ public final class ProduceCommand implements Callable<Integer> {
             out.println("  wrote " + String.join(", ", r.files()) + " in " + r.folder());
             out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
             for (String s : r.revisit()) out.println("    " + s);
+            out.println("  after editing mix.json only:");
+            for (String s : r.revisitAfterMixEdit()) out.println("    " + s);
             out.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
         }
         out.flush();

@@ -67,12 +67,21 @@ class ProduceCommandTest {
         assertEquals("groundwork: -o " + song + " is a file; give a folder for the project", file.err().strip());
     }
 
-    /** Before: the beat step re-rendered into song/beat while the mix step read song/stems, so a beat edit never reached the mix. */
+    /**
+     * Before: the beat step re-rendered into song/beat while the mix step read song/stems, so a beat edit never reached the mix.
+     * Then: produce wrote its own stems (dry, 32-bit float, without the beat's levels and pans) where 'beat' writes stereo 24-bit
+     * stems at the beat's balance, and the chain's mix guessed roles and tempo, so with nothing edited it made another mix.
+     */
     @Test
-    void theStepsPrintedForABeatEditAreAChainEachReadingWhatTheOneBeforeWrote(@TempDir Path dir) throws Exception {
+    void theStepsPrintedForABeatEditAreAChainThatWithNothingEditedWritesProducesFilesAgain(@TempDir Path dir) throws Exception {
         Path song = dir.resolve("song");
         var produced = Run.of("produce", "trap beat 140 bpm in F minor, 4 bars", "-o", song.toString(), "--json", "--more", "drums");
         assertEquals(0, produced.status(), produced.err());
+        java.util.Map<String, byte[]> before = new java.util.TreeMap<>();
+        for (String f : new String[]{"mix.wav", "mix.json", "master.wav", "master.json"}) before.put(f, java.nio.file.Files.readAllBytes(song.resolve(f)));
+        try (var files = java.nio.file.Files.list(song.resolve("stems"))) {
+            for (Path f : files.toList()) before.put("stems/" + f.getFileName(), java.nio.file.Files.readAllBytes(f));
+        }
         ObjectMapper json = new ObjectMapper();
         java.util.List<String[]> steps = new java.util.ArrayList<>();
         for (JsonNode line : json.readTree(produced.out()).get("revisit")) steps.add(line.asText().split(" "));
@@ -85,6 +94,11 @@ class ProduceCommandTest {
         Path beatStems = Path.of(after(beat, "-o")).resolve("stems");
         assertEquals(beatStems, Path.of(mix[2]), "the mix reads the stems the beat step wrote");
         assertTrue(java.nio.file.Files.exists(beatStems.resolve("kick.wav")));
+        for (var stem : before.entrySet()) {
+            if (!stem.getKey().startsWith("stems/")) continue;
+            assertArrayEquals(stem.getValue(), java.nio.file.Files.readAllBytes(beatStems.getParent().resolve(stem.getKey())),
+                    stem.getKey() + ": produce writes the stems 'beat --from-plan' writes, byte for byte");
+        }
         assertTrue(String.join(" ", mix).contains(" --more drums"), "the run's intents are kept");
 
         var m = Run.of(java.util.Arrays.copyOfRange(mix, 1, mix.length));
@@ -99,7 +113,74 @@ class ProduceCommandTest {
 
         var ms = Run.of(java.util.Arrays.copyOfRange(master, 1, master.length));
         assertEquals(0, ms.status(), ms.err());
-        assertTrue(java.nio.file.Files.size(song.resolve("master.wav")) > 1000);
+        for (String f : new String[]{"mix.wav", "mix.json", "master.wav", "master.json"}) {
+            assertArrayEquals(before.get(f), java.nio.file.Files.readAllBytes(song.resolve(f)), f + " written again as produce wrote it");
+        }
+    }
+
+    /** After an edit of mix.json only, the printed mix step renders the plan as edited: a stem raised 3 dB is 3 dB louder. */
+    @Test
+    void theStepsPrintedForAMixEditRenderTheEditedPlan(@TempDir Path dir) throws Exception {
+        Path song = dir.resolve("song");
+        var produced = Run.of("produce", "trap beat 140 bpm in F minor, 4 bars", "-o", song.toString(), "--json");
+        assertEquals(0, produced.status(), produced.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode steps = json.readTree(produced.out()).get("revisit_after_mix_edit");
+        assertEquals(2, steps.size(), steps.toString());
+        String[] mix = steps.get(0).asText().split(" ");
+        assertTrue(steps.get(0).asText().contains(" --from-plan "), steps.toString());
+        assertTrue(steps.get(1).asText().startsWith("groundwork master "), steps.toString());
+        byte[] producedMix = java.nio.file.Files.readAllBytes(song.resolve("mix.wav"));
+
+        // unedited, the step writes produce's mix again; --stems (which a replay honours) shows each processed stem
+        var same = Run.of(withStems(mix, dir.resolve("before")));
+        assertEquals(0, same.status(), same.err());
+        assertArrayEquals(producedMix, java.nio.file.Files.readAllBytes(song.resolve("mix.wav")));
+
+        // raise the chords 3 dB as the docs say (its compressor's threshold with it, so the compression stays as planned)
+        var plan = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(song.resolve("mix.json").toFile());
+        for (JsonNode stem : plan.get("stems")) {
+            if (!stem.get("file").asText().equals("chords.wav")) continue;
+            var s = (com.fasterxml.jackson.databind.node.ObjectNode) stem;
+            s.put("gain_db", s.get("gain_db").asDouble() + 3);
+            if (s.hasNonNull("compression")) {
+                var c = (com.fasterxml.jackson.databind.node.ObjectNode) s.get("compression");
+                c.put("threshold_db", c.get("threshold_db").asDouble() + 3);
+            }
+        }
+        json.writeValue(song.resolve("mix.json").toFile(), plan);
+        var edited = Run.of(withStems(mix, dir.resolve("after")));
+        assertEquals(0, edited.status(), edited.err());
+        double chordsOverKickBefore = rmsDb(dir.resolve("before/chords.wav")) - rmsDb(dir.resolve("before/kick.wav"));
+        double chordsOverKickAfter = rmsDb(dir.resolve("after/chords.wav")) - rmsDb(dir.resolve("after/kick.wav"));
+        assertEquals(3.0, chordsOverKickAfter - chordsOverKickBefore, 0.05, "the chords 3 dB louder against the kick");
+
+        // --beat-plan decides roles, lead and tempo: refused with --from-plan, and it must be the plan of these stems
+        var refused = Run.of("mix", song.resolve("stems").toString(), "--from-plan", song.resolve("mix.json").toString(), "-o",
+                dir.resolve("x.wav").toString(), "--beat-plan", song.resolve("beat.json").toString());
+        assertEquals(2, refused.status(), refused.err());
+        assertTrue(refused.err().contains("--beat-plan decides the plan"), refused.err());
+        java.nio.file.Files.delete(song.resolve("stems/melody.wav"));
+        var mismatched = Run.of("mix", song.resolve("stems").toString(), "-o", dir.resolve("x.wav").toString(), "--beat-plan",
+                song.resolve("beat.json").toString());
+        assertEquals(2, mismatched.status(), mismatched.err());
+        assertEquals(1, mismatched.err().strip().lines().count(), mismatched.err());
+        assertTrue(mismatched.err().contains("has the part melody, but"), mismatched.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("x.wav")));
+    }
+
+    private static String[] withStems(String[] step, Path stems) {
+        String[] args = java.util.Arrays.copyOfRange(step, 1, step.length + 2);
+        args[args.length - 2] = "--stems";
+        args[args.length - 1] = stems.toString();
+        return args;
+    }
+
+    private static double rmsDb(Path file) {
+        var audio = dev.groundwork.core.audio.AudioFiles.read(file);
+        double sum = 0;
+        for (int c = 0; c < audio.channels(); c++) for (int i = 0; i < audio.frames(); i++) sum += (double) audio.channel(c)[i] * audio.channel(c)[i];
+        return 10 * Math.log10(sum / ((double) audio.frames() * audio.channels()));
     }
 
     private static String after(String[] args, String option) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * @param roles            file name → role, overriding the classifier (produce passes the beat's exact roles)
  * @param lead             file name of the focus stem, or null to let the plan choose
- * @param maskingStrength  0 (no masking cuts) … 1 (up to 6 dB); default 0.5
+ * @param maskingStrength  0 (no masking cuts) … 1 (up to 6 dB); default {@link #DEFAULT_MASKING_STRENGTH}
  * @param maskingLevel     0 … 1, the masking-aware level move: each stem's fader moves this many dB per dB its exposure
  *                         (how far the other stems stand over it in its bands) differs from the stems' mean; default
  *                         {@link #DEFAULT_MASKING_LEVEL}, 0 turns the move off
@@ -43,6 +43,8 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
      * (docs/mix.md, Masking-aware level).
      */
     public static final double DEFAULT_MASKING_LEVEL = 0.2;
+    /** The masking cuts' default strength: cuts of up to 3 dB (6 dB × 0.5). */
+    public static final double DEFAULT_MASKING_STRENGTH = 0.5;
     public static final List<String> INTENT_TARGETS = List.of("vocal", "drums", "bass", "reverb", "delay", "width", "compression");
 
     public MixSettings {
@@ -50,7 +52,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         intents = Map.copyOf(new TreeMap<>(intents));
         fixes = Map.copyOf(new TreeMap<>(fixes));
         bleedStems = bleedStems == null ? java.util.Set.of() : java.util.Set.copyOf(bleedStems);
-        if (!(maskingStrength >= 0 && maskingStrength <= 1)) throw new IllegalArgumentException("masking strength must be 0..1, got " + maskingStrength);
+        requireMaskingStrength(maskingStrength);
         requireMaskingLevel(maskingLevel);
         style = normaliseStyle(style);
         balance = balance == null ? "auto" : balance.trim().toLowerCase(Locale.ROOT);
@@ -64,7 +66,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     }
 
     public static MixSettings defaults() {
-        return new MixSettings(Map.of(), null, 0.5, DEFAULT_MASKING_LEVEL, Map.of(), Map.of(), "balanced", -20, -6, null, null, "auto", java.util.Set.of());
+        return new MixSettings(Map.of(), null, DEFAULT_MASKING_STRENGTH, DEFAULT_MASKING_LEVEL, Map.of(), Map.of(), "balanced", -20, -6, null, null, "auto", java.util.Set.of());
     }
 
     public static String normaliseStyle(String s) {
@@ -106,6 +108,14 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
                     + DEFAULT_MASKING_LEVEL + "), got " + level);
         }
         return level;
+    }
+
+    /** The masking strength's range check, shared with plans read back. */
+    public static double requireMaskingStrength(double strength) {
+        if (!(strength >= 0 && strength <= 1)) {
+            throw new IllegalArgumentException("masking strength must be 0..1 (0 makes no masking cuts, default " + DEFAULT_MASKING_STRENGTH + "), got " + strength);
+        }
+        return strength;
     }
 
     public MixSettings withTempo(Double bpm) {

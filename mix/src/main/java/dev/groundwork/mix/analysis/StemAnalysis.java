@@ -1,11 +1,15 @@
 package dev.groundwork.mix.analysis;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What was measured on one stem, the evidence behind every decision about it. All values except
  * the absolute levels are ratios of the stem to itself, so they do not change with its input gain.
  *
  * @param activeLoudnessLufs K-weighted loudness of the parts that play (gated like BS.1770 integrated loudness); null if silent
- * @param crestDb            sample peak over the RMS of the active parts
+ * @param crestDb            sample peak over the RMS of the active parts (JSON {@code crest_factor_db}, as in analyze's report;
+ *                           plans written before read back from {@code crest_db})
  * @param activeFraction     share of the stem's length that plays (within 20 LU of its loudness)
  * @param lowRatio           share of power below 150 Hz
  * @param subRatio           share of power below 60 Hz
@@ -19,7 +23,8 @@ package dev.groundwork.mix.analysis;
  *                           (the mix bus weighs each stem by it at the plan's gate); null in plans written before it was measured
  */
 public record StemAnalysis(String name, int channels, double sampleRateHz, double durationSeconds,
-                           Double activeLoudnessLufs, double peakDbfs, double crestDb, double activeFraction,
+                           Double activeLoudnessLufs, double peakDbfs,
+                           @JsonProperty("crest_factor_db") @JsonAlias("crest_db") double crestDb, double activeFraction,
                            double centroidHz, double lowRatio, double subRatio, double highRatio,
                            double transientsPerSecond, double pitchedness, double width, double lrBalanceDb, double sustain,
                            double[] activeFractionAtGatesLu) {

@@ -1,14 +1,19 @@
 package dev.groundwork.mix.plan;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.groundwork.core.dsp.Biquad;
 import dev.groundwork.core.dsp.BiquadDesign;
 
 import java.util.Locale;
 
-/** One EQ band as a DAW shows it (type, frequency, gain, Q) with the reason it is there. */
-public record EqBand(Type type, double freqHz, double gainDb, double q, String reason) {
+/**
+ * One EQ band as a DAW shows it (type, frequency, gain, Q) with the reason it is there. The frequency is written as
+ * {@code frequency_hz}, as in master's plans; plans written before read back from {@code freq_hz}.
+ */
+public record EqBand(Type type, @JsonProperty("frequency_hz") @JsonAlias("freq_hz") double freqHz, double gainDb, double q, String reason) {
     public enum Type {
         HIGH_PASS, LOW_SHELF, HIGH_SHELF, BELL, LOW_PASS;
 

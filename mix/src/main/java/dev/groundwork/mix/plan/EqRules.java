@@ -1,6 +1,7 @@
 package dev.groundwork.mix.plan;
 
 import dev.groundwork.mix.analysis.Bands;
+import dev.groundwork.mix.MixSettings;
 import dev.groundwork.mix.analysis.StemProfile;
 import dev.groundwork.mix.roles.Role;
 
@@ -52,9 +53,12 @@ final class EqRules {
             }
             bands.add(eq);
         }
-        masking(stems, profiles, lead, strength, bands);
+        MaskingCut[] cuts = masking(stems, profiles, lead, strength);
         List<StemPlan> out = new ArrayList<>();
-        for (int i = 0; i < stems.size(); i++) out.add(stems.get(i).withEq(bands.get(i)));
+        for (int i = 0; i < stems.size(); i++) {
+            if (cuts[i] != null && cuts[i].cutDb() > 0) bands.get(i).add(cuts[i].band(cuts[i].cutDb(), lead));
+            out.add(stems.get(i).withEq(bands.get(i)).withMaskingCut(cuts[i]));
+        }
         return out;
     }
 
@@ -125,11 +129,13 @@ final class EqRules {
                 "resonance at %.0f Hz, %.1f dB above its neighbourhood", bestF, bestExcess)));
     }
 
-    private static void masking(List<StemPlan> stems, List<StemProfile> profiles, String lead, double strength, List<List<EqBand>> bands) {
-        if (strength <= 0 || lead == null) return;
+    /** The masking cut of each stem that crowds the lead in the lead's loudest band (null for the others). */
+    private static MaskingCut[] masking(List<StemPlan> stems, List<StemProfile> profiles, String lead, double strength) {
+        MaskingCut[] cuts = new MaskingCut[stems.size()];
+        if (lead == null) return cuts;
         int li = -1;
         for (int i = 0; i < stems.size(); i++) if (stems.get(i).file().equals(lead)) li = i;
-        if (li < 0 || stems.get(li).silent()) return;
+        if (li < 0 || stems.get(li).silent()) return cuts;
         StemPlan l = stems.get(li);
         double[] ldb = profiles.get(li).bandLevelsDb();
         int lo = Bands.indexOf(300), hi = Bands.indexOf(4000), key = lo;
@@ -141,10 +147,53 @@ final class EqRules {
             double level = p.measured().activeLoudnessLufs() + p.gainDb() + profiles.get(i).bandLevelsDb()[key];
             double over = level - (leadLevel - 6);
             if (over <= 0) continue;
-            double cut = Math.round(Math.min(6, over) * strength * 10) / 10.0;
-            if (cut < 0.5) continue;
-            bands.get(i).add(new EqBand(EqBand.Type.BELL, Bands.CENTRES[key], -cut, 4.0, String.format(Locale.ROOT,
-                    "masking: within %.1f dB of the lead (%s) in its loudest band, %.0f Hz", 6 - over, lead, Bands.CENTRES[key])));
+            // kept at every strength (strength 0 too), so an edited masking_strength can make the cut; the fader's share is set later
+            MaskingCut c = new MaskingCut(Bands.CENTRES[key], over, 0, 0);
+            if (c.at(1) > 0) cuts[i] = c.withCut(c.at(strength));   // one no strength could make is not kept
         }
+        return cuts;
+    }
+
+    /**
+     * A plan read back for rendering, with an edited {@code masking_strength} followed: each recorded masking cut is made
+     * again at the new strength (none under 0.5 dB, so strength 0 removes them all), and the fader moves by the loudness
+     * the cut's change takes or gives back ({@link MaskingCut#faderDbPerDb}), its compressor threshold with it. A cut
+     * whose band was edited by hand is left as written, and the notes say so. An unedited plan is returned as it is.
+     */
+    static MixPlan followStrength(MixPlan plan) {
+        double strength = plan.maskingStrength();
+        List<StemPlan> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>(plan.notes());
+        boolean changed = false;
+        for (StemPlan p : plan.stems()) {
+            MaskingCut c = p.maskingCut();
+            double wanted = c == null ? 0 : c.at(strength);
+            if (c == null || wanted == c.cutDb()) {
+                out.add(p);
+                continue;
+            }
+            List<EqBand> eq = new ArrayList<>(p.eq());
+            if (c.cutDb() > 0 && !eq.removeIf(c::is)) {
+                notes.add(String.format(Locale.ROOT, "%s: its masking cut (%.0f Hz) was edited by hand, so masking_strength %.2f leaves it as written",
+                        p.file(), c.frequencyHz(), strength));
+                out.add(p);
+                changed = true;
+                continue;
+            }
+            if (wanted > 0) eq.add(c.band(wanted, plan.lead()));
+            double g = Math.max(-60, Math.min(30, p.gainDb() + c.faderDbPerDb() * (wanted - c.cutDb())));
+            out.add(p.withEq(eq).withFader(MixPlanner.round2(g), String.format(Locale.ROOT,
+                    "%s; masking strength edited to %.2f: cut %.1f dB at %.0f Hz instead of %.1f dB, fader %+.1f dB → %+.1f dB",
+                    p.gainReason(), strength, wanted, c.frequencyHz(), c.cutDb(), g - p.gainDb(), g)).withMaskingCut(c.withCut(wanted)));
+            changed = true;
+        }
+        boolean unrecorded = plan.stems().stream().allMatch(p -> p.maskingCut() == null)
+                && plan.stems().stream().anyMatch(p -> p.eq().stream().anyMatch(b -> b.reason() != null && b.reason().startsWith("masking:")));
+        if (unrecorded && strength != MixSettings.DEFAULT_MASKING_STRENGTH) {
+            notes.add(String.format(Locale.ROOT, "masking_strength %.2f has no effect on this plan: it does not record its masking cuts "
+                    + "(written before they were kept); edit the masking bands in the EQ, or plan the mix again with --masking", strength));
+            return plan.withNotes(notes);
+        }
+        return changed ? plan.withStems(out).withNotes(notes) : plan;
     }
 }

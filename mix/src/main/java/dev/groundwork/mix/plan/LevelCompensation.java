@@ -25,6 +25,7 @@ final class LevelCompensation {
         for (int i = 0; i < stems.size(); i++) {
             StemPlan p = stems.get(i);
             if (p.silent()) { out.add(p); continue; }
+            if (p.maskingCut() != null) p = p.withMaskingCut(withFaderShare(p.maskingCut(), p, profiles.get(i), sessionRate));
             double eqDb = eqLossDb(p, profiles.get(i), sessionRate);
             double panDb = panLossDb(p);
             double give = Math.max(-MAX_DB, Math.min(MAX_DB, -(eqDb + panDb)));
@@ -35,6 +36,21 @@ final class LevelCompensation {
             out.add(p.withGain(MixPlanner.round2(p.gainDb() + give), why));
         }
         return out;
+    }
+
+    /**
+     * The masking cut with the loudness the fader gives back per dB of it: the cut's own share of the EQ's loss (the
+     * EQ with it against the EQ without it), per dB; for a cut the strength left out, the same at its full depth. An
+     * edited masking_strength moves the fader by this much per dB the cut changes.
+     */
+    static MaskingCut withFaderShare(MaskingCut c, StemPlan p, StemProfile prof, double rate) {
+        List<EqBand> others = p.eq().stream().filter(b -> c.cutDb() == 0 || !c.is(b)).toList();
+        double depth = c.cutDb() > 0 ? c.cutDb() : c.at(1);
+        if (depth <= 0) return c;
+        List<EqBand> with = new ArrayList<>(others);
+        with.add(c.band(depth, ""));
+        double share = eqLossDb(p.withEq(with), prof, rate) - eqLossDb(p.withEq(others), prof, rate);
+        return new MaskingCut(c.frequencyHz(), c.crowdingDb(), c.cutDb(), -share / depth);
     }
 
     /** Change of K-weighted loudness (dB, ≤ 0 for cuts) the EQ bands make on this stem's average spectrum. */

@@ -8,10 +8,13 @@ import java.util.Optional;
  * serialised as snake_case JSON; rendering the same plan on the same stems gives the same bytes.
  * Stems are named by file name (the plan travels with the folder, not with absolute paths).
  *
+ * @param maskingStrength the strength of the EQ's masking cuts (0..1, {@code --masking}); editing it redoes each recorded
+ *                     cut ({@link MaskingCut}) at the new strength when the plan is rendered; plans written before it was
+ *                     recorded load with the default 0.5
  * @param maskingLevel the masking-aware level the faders were set with (0..1); editing it moves each stem's fader by
  *                     the new level times its recorded exposure distance ({@link MaskingMove}) when the plan is rendered
  */
-public record MixPlan(int formatVersion, String style, String balance, Double maskingLevel, double sampleRateHz, String sampleRateReason, double durationSeconds,
+public record MixPlan(int formatVersion, String style, String balance, Double maskingStrength, Double maskingLevel, double sampleRateHz, String sampleRateReason, double durationSeconds,
                       String lead, List<StemPlan> stems, CompressionPlan drumBus, SpacePlan space, MixBusPlan mixBus,
                       List<String> notes) {
     public static final int FORMAT_VERSION = 1;
@@ -20,7 +23,8 @@ public record MixPlan(int formatVersion, String style, String balance, Double ma
         stems = List.copyOf(stems);
         notes = List.copyOf(notes);
         if (balance == null) balance = "song"; // plans written before the balance was recorded used the song levels
-        // plans written before the level was recorded used the default
+        // plans written before the strength or the level was recorded used the defaults
+        maskingStrength = dev.groundwork.mix.MixSettings.requireMaskingStrength(maskingStrength == null ? dev.groundwork.mix.MixSettings.DEFAULT_MASKING_STRENGTH : maskingStrength);
         maskingLevel = dev.groundwork.mix.MixSettings.requireMaskingLevel(maskingLevel == null ? dev.groundwork.mix.MixSettings.DEFAULT_MASKING_LEVEL : maskingLevel);
     }
 
@@ -34,18 +38,18 @@ public record MixPlan(int formatVersion, String style, String balance, Double ma
     }
 
     public MixPlan withStems(List<StemPlan> s) {
-        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
+        return new MixPlan(formatVersion, style, balance, maskingStrength, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, s, drumBus, space, mixBus, notes);
     }
 
     public MixPlan withSpace(SpacePlan sp) {
-        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, sp, mixBus, notes);
+        return new MixPlan(formatVersion, style, balance, maskingStrength, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, sp, mixBus, notes);
     }
 
     public MixPlan withMixBus(MixBusPlan b) {
-        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
+        return new MixPlan(formatVersion, style, balance, maskingStrength, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, b, notes);
     }
 
     public MixPlan withNotes(List<String> n) {
-        return new MixPlan(formatVersion, style, balance, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, mixBus, n);
+        return new MixPlan(formatVersion, style, balance, maskingStrength, maskingLevel, sampleRateHz, sampleRateReason, durationSeconds, lead, stems, drumBus, space, mixBus, n);
     }
 }

@@ -37,7 +37,7 @@ public final class MixPlanner {
             Role forced = s.roles().get(a.name());
             RoleGuess g = forced != null ? new RoleGuess(forced, 1.0, "set by the producer") : RoleClassifier.classify(a);
             stems.add(new StemPlan(a.name(), g.role(), g.confidence(), g.reason(), a.silent(), a, 0, "", 0, "", List.of(), null, null,
-                    null, null, "", g.role().isDrum(), false, null));
+                    null, null, "", g.role().isDrum(), false, null, null));
         }
         for (var k : s.roles().keySet()) {
             if (stems.stream().noneMatch(p -> p.file().equals(k))) throw new IllegalArgumentException("--role names " + k + ", which is not one of the stems");
@@ -109,7 +109,7 @@ public final class MixPlanner {
         // 4. Mix bus.
         MixBusPlan bus = mixBus(spaced, MixBusPlan.DEFAULT_ACTIVITY_GATE_LU, s.targetLufs(), s.peakCeilingDbfs());
         double duration = profiles.stream().mapToDouble(p -> p.summary().durationSeconds()).max().orElse(0);
-        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), balance, s.maskingLevel(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
+        return new MixPlan(MixPlan.FORMAT_VERSION, s.style(), balance, s.maskingStrength(), s.maskingLevel(), sessionRate, rateReason, duration, lead, spaced, drumBus, space, bus, notes);
     }
 
     /**
@@ -145,11 +145,12 @@ public final class MixPlanner {
     }
 
     /**
-     * A plan read back for rendering: an edited {@code masking_level} moves the faders (see {@link MaskingRules#followLevel}),
+     * A plan read back for rendering: an edited {@code masking_strength} redoes the masking cuts (see
+     * {@link EqRules#followStrength}), an edited {@code masking_level} moves the faders (see {@link MaskingRules#followLevel}),
      * then the mix bus follows the stems ({@link #followMixBus}). An unedited plan is unchanged.
      */
     public static MixPlan followEdits(MixPlan plan) {
-        return followMixBus(MaskingRules.followLevel(plan));
+        return followMixBus(MaskingRules.followLevel(EqRules.followStrength(plan)));
     }
 
     private static boolean matchesFile(String name, String file) {

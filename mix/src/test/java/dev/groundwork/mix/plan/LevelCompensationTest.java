@@ -23,7 +23,7 @@ class LevelCompensationTest {
     }
 
     private static StemPlan plan(StemProfile prof, double pan, List<EqBand> eq) {
-        return new StemPlan("tone.wav", Role.KEYS, 1, "", false, prof.summary(), -3, "keys", pan, "", eq, null, null, null, null, "", false, false, null);
+        return new StemPlan("tone.wav", Role.KEYS, 1, "", false, prof.summary(), -3, "keys", pan, "", eq, null, null, null, null, "", false, false, null, null);
     }
 
     @Test

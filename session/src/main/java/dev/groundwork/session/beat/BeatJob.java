@@ -79,22 +79,7 @@ public final class BeatJob {
         files.add("beat.mid");
 
         RenderedBeat beat = BeatMaker.render(plan, (stage, f) -> progress.progress(stage, f * 0.6));
-        double stemFrames = Math.max(1.0, (double) beat.frames() * beat.partNames().size());
-        long[] written = {0};
-        // each stem is streamed to its file and summed into the unmastered mix from the same blocks
-        AudioBuffer mix = beat.mix(part -> {
-            files.add("stems/" + part + ".wav");
-            AudioStreamWriter w = AudioFiles.openWriter(dir.resolve("stems").resolve(part + ".wav"), WAV24, beat.sampleRate(), 2);
-            return new RenderedBeat.StemSink() {
-                @Override public void block(AudioBuffer block) {
-                    w.write(block);
-                    written[0] += block.frames();
-                    progress.progress("write stems", 0.6 + 0.2 * written[0] / stemFrames);
-                }
-                @Override public void finish() { w.commit(); }
-                @Override public void close() { w.close(); }
-            };
-        });
+        AudioBuffer mix = writeStems(beat, dir, files, (stage, f) -> progress.progress(stage, 0.6 + 0.2 * f));
         progress.progress("master", 0.8);
         Mastered m = master(mix, plan.loop(), dir.resolve("beat.wav"), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));
         files.add("beat.wav");
@@ -105,6 +90,30 @@ public final class BeatJob {
                 dev.groundwork.beat.style.Genre.fromLabel(plan.genre()).halfTime, plan.key().name(), plan.timeSignature(), plan.bars(),
                 plan.totalFrames() / (double) plan.sampleRateHz(), plan.seed(), beat.partNames(), files,
                 20 * Math.log10(beat.trim()), m.gainDb, m.lufs.isPresent() ? m.lufs.getAsDouble() : null, m.truePeak, m.method, secs);
+    }
+
+    /**
+     * Writes each part's stem to DIR/stems/PART.wav (stereo, 24-bit, at the beat's balance and trim, so the stems add up
+     * to the unmastered mix) and returns that mix. The one way stems of a beat are written: produce writes its stems here
+     * too, so 'beat --from-plan' of produce's beat.json writes the same bytes. Each stem is streamed to its file and
+     * summed into the mix from the same blocks. The files written are added to {@code files} (as stems/PART.wav).
+     */
+    public static AudioBuffer writeStems(RenderedBeat beat, Path dir, List<String> files, ProgressListener progress) {
+        double stemFrames = Math.max(1.0, (double) beat.frames() * beat.partNames().size());
+        long[] written = {0};
+        return beat.mix(part -> {
+            files.add("stems/" + part + ".wav");
+            AudioStreamWriter w = AudioFiles.openWriter(dir.resolve("stems").resolve(part + ".wav"), WAV24, beat.sampleRate(), 2);
+            return new RenderedBeat.StemSink() {
+                @Override public void block(AudioBuffer block) {
+                    w.write(block);
+                    written[0] += block.frames();
+                    progress.progress("write stems", written[0] / stemFrames);
+                }
+                @Override public void finish() { w.commit(); }
+                @Override public void close() { w.close(); }
+            };
+        });
     }
 
     record Mastered(double gainDb, OptionalDouble lufs, double truePeak, String method) { }

@@ -2,11 +2,7 @@ package dev.groundwork.session.produce;
 
 import dev.groundwork.beat.BeatMaker;
 import dev.groundwork.beat.plan.BeatPlan;
-import dev.groundwork.beat.plan.Role;
-import dev.groundwork.beat.render.PartAudio;
 import dev.groundwork.beat.render.RenderedBeat;
-import dev.groundwork.core.audio.AudioBuffer;
-import dev.groundwork.core.audio.AudioFiles;
 import dev.groundwork.core.audio.OutputFormat;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.progress.ProgressListener;
@@ -38,12 +34,12 @@ import java.util.Map;
 /**
  * One prompt to a finished master, as a project folder where every step can be revisited:
  * <pre>
- *   beat.json  beat.mid  stems/*.wav   the beat: plan, MIDI, dry parts (the mix decides level and pan)
+ *   beat.json  beat.mid  stems/*.wav   the beat: plan, MIDI, its stems as 'groundwork beat' writes them
  *   mix.json   mix.wav   mix.dawproject  the automix: plan (roles known exactly from the beat), mix, DAW session
  *   master.json master.wav              the master: plan and the delivered file
  * </pre>
- * Edit a plan and re-run its step: {@code groundwork mix stems --from-plan mix.json -o mix.wav}, {@code groundwork master
- * mix.wav --from-plan master.json -o master.wav}; after an edit of beat.json, the {@link #chain} printed at the end.
+ * Edit a plan and re-run its step: after an edit of mix.json, {@code groundwork mix stems --from-plan mix.json -o mix.wav}
+ * then the master planned again; after an edit of beat.json, the {@link #chain} printed at the end.
  */
 public final class ProduceJob {
     private static final OutputFormat FLOAT = OutputFormat.wav(OutputFormat.Encoding.FLOAT32);
@@ -69,29 +65,24 @@ public final class ProduceJob {
         BeatMaker.midi(beat).write(dir.resolve("beat.mid"));
         files.add("beat.mid");
 
-        // 1. Beat: dry parts as stems.
-        RenderedBeat rendered = BeatMaker.render(beat, (s, f) -> progress.progress("beat", 0.25 * f));
+        // 1. Beat: the stems exactly as 'groundwork beat' writes them (so its --from-plan of beat.json writes the same bytes).
+        RenderedBeat rendered = BeatMaker.render(beat, (s, f) -> progress.progress("beat", 0.2 * f));
+        BeatJob.writeStems(rendered, dir, files, (s, f) -> progress.progress("beat", 0.2 + 0.1 * f));
         List<StemSource> stems = new ArrayList<>();
         Map<String, Path> stemFiles = new LinkedHashMap<>();
         Map<String, Integer> channels = new LinkedHashMap<>();
-        for (PartAudio p : rendered.parts()) {
-            Path f = dir.resolve("stems").resolve(p.name() + ".wav");
-            AudioFiles.write(f, new AudioBuffer(p.samples(), rendered.sampleRate()), FLOAT);
-            files.add("stems/" + p.name() + ".wav");
+        for (String part : rendered.partNames()) {
+            Path f = dir.resolve("stems").resolve(part + ".wav");
             FileStem s = FileStem.probe(f);
             stems.add(s);
             stemFiles.put(s.name(), f);
             channels.put(s.name(), s.info().channels());
         }
-        BeatJob.removeStaleStems(dir, earlierParts, rendered.parts().stream().map(PartAudio::name).toList());
+        BeatJob.removeStaleStems(dir, earlierParts, rendered.partNames());
         progress.progress("beat", 0.3);
 
-        // 2. Mix: roles from the beat plan, the melody as the lead, the delay on the beat's tempo.
-        MixSettings ms = r.mix().withRoles(StemRoles.of(beat)).withTempo(beat.tempoBpm());
-        if (ms.lead() == null && beat.parts().stream().anyMatch(p -> p.role() == Role.MELODY)) {
-            ms = ms.withLead(beat.parts().stream().filter(p -> p.role() == Role.MELODY).findFirst().orElseThrow().name() + ".wav");
-        }
-        MixSettings settings = ms;
+        // 2. Mix: roles, the lead and the delay's tempo from the beat plan (what 'mix --beat-plan' takes from it too).
+        MixSettings settings = StemRoles.mixSettings(beat, r.mix());
         AutoMix.Analysis analysis = AutoMix.analyze(stems, (s, f) -> progress.progress("analysing", 0.3 + 0.1 * f));
         MixPlan mixPlan = AutoMix.propose(analysis, settings);
         Json.write(dir.resolve("mix.json"), mixPlan);
@@ -112,25 +103,31 @@ public final class ProduceJob {
         files.add("master.wav");
         progress.progress("done", 1);
 
-        List<String> revisit = chain(dir, settings, r.master());
+        List<String> revisit = chain(dir, r.mix(), r.master());
+        List<String> afterMixEdit = List.of("groundwork mix " + arg(dir.resolve("stems")) + " --from-plan " + arg(dir.resolve("mix.json"))
+                + " -o " + arg(mixFile) + " --bits 32f --export dawproject", revisit.get(2));
         var out = master.output().report();
         return new ProduceResult(dir.toString(), r.prompt(), r.seed(), beat.genre(), beat.tempoBpm(), beat.key().name(), beat.bars(),
                 beat.totalFrames() / (double) beat.sampleRateHz(), rendered.partNames(), mixPlan.lead(), mixReport,
-                out.integratedLufs() == null ? null : finite(out.integratedLufs()), finite(out.truePeakDbtp()), master.plan().target().preset(), files, revisit,
+                out.integratedLufs() == null ? null : finite(out.integratedLufs()), finite(out.truePeakDbtp()), master.plan().target().preset(), files, revisit, afterMixEdit,
                 Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
     }
 
     /**
      * The steps again after an edit of beat.json, each reading what the one before wrote: the beat command renders into
      * DIR/beat (it will not overwrite the plan it reads), so the mix reads DIR/beat/stems and plans again (mix.json was
-     * measured on the earlier stems), and the master plans again for the new mix. The mix and master keep this run's
-     * choices (balance, lead, style, intents, target).
+     * measured on the earlier stems) with the roles, lead and tempo of the new beat.json, and the master plans again for
+     * the new mix. The mix and master keep this run's choices (balance, style, intents, masking, target). The beat step
+     * writes the stems produce wrote (BeatJob.writeStems), so with nothing edited the chain writes produce's mix and master again.
      */
     static List<String> chain(Path dir, MixSettings mix, MasterSettings master) {
         Path beatDir = dir.resolve("beat"), mixFile = dir.resolve("mix.wav");
         StringBuilder m = new StringBuilder("groundwork mix " + arg(beatDir.resolve("stems")) + " -o " + arg(mixFile) + " --plan " + arg(dir.resolve("mix.json"))
-                + " --bits 32f --balance " + mix.balance());
+                + " --beat-plan " + arg(beatDir.resolve("beat.json")) + " --bits 32f --balance " + mix.balance());
+        // roles, the lead and the tempo come from the beat plan, as in produce; only what the producer named is repeated
         if (mix.lead() != null) m.append(" --lead ").append(arg(Path.of(mix.lead())));
+        if (mix.tempoBpm() != null) m.append(" --tempo ").append(mix.tempoBpm());
+        if (mix.maskingStrength() != MixSettings.defaults().maskingStrength()) m.append(" --masking ").append(mix.maskingStrength());
         if (!mix.style().equals("balanced")) m.append(" --style ").append(mix.style().replace('_', '-'));
         mix.intents().forEach((what, steps) -> m.append((" " + (steps > 0 ? "--more " : "--less ") + what).repeat(Math.abs(steps))));
         if (mix.maskingLevel() != MixSettings.DEFAULT_MASKING_LEVEL) m.append(" --masking-level ").append(mix.maskingLevel());

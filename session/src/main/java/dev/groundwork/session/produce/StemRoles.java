@@ -2,6 +2,7 @@ package dev.groundwork.session.produce;
 
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Part;
+import dev.groundwork.mix.MixSettings;
 import dev.groundwork.mix.roles.Role;
 
 import java.util.LinkedHashMap;
@@ -9,8 +10,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The mix role of each beat part, known exactly from the beat plan (no guessing from sound). */
-final class StemRoles {
+public final class StemRoles {
     private StemRoles() { }
+
+    /**
+     * The mix settings for the stems of {@code plan} (as 'groundwork beat' writes them): each part's role, the melody as the
+     * lead and the delay on the beat's tempo, taken from the plan, unless {@code base} names a role, lead or tempo itself.
+     * produce mixes its beat with these, and 'mix --beat-plan' takes the same from a plan file, so the chain produce prints
+     * mixes the re-rendered beat as produce did.
+     */
+    public static MixSettings mixSettings(BeatPlan plan, MixSettings base) {
+        Map<String, Role> roles = of(plan);
+        roles.putAll(base.roles());
+        MixSettings s = base.withRoles(roles);
+        if (s.tempoBpm() == null) s = s.withTempo(plan.tempoBpm());
+        if (s.lead() == null) {
+            var melody = plan.parts().stream().filter(p -> p.role() == dev.groundwork.beat.plan.Role.MELODY).findFirst();
+            if (melody.isPresent()) s = s.withLead(melody.get().name() + ".wav");
+        }
+        return s;
+    }
 
     static Map<String, Role> of(BeatPlan plan) {
         Map<String, Role> m = new LinkedHashMap<>();
