@@ -137,7 +137,10 @@ class BeatApiTest {
             String key = "/api/projects/" + p + "/beat/key-change";
             s.assertRefused(key, "{\"semitones\":2,\"section\":\"99\"}", "section 99 does not exist");
             s.awaitJob(s.post(key, "{\"semitones\":-3,\"section\":\"2\"}"));
-            JsonNode sections = plan(p, variations(s, p).get(2)).path("sections");
+            JsonNode moved = variations(s, p).get(2);
+            JsonNode sections = plan(p, moved).path("sections");
+            String second = sections.get(1).path("name").asText() + " (bar " + (sections.get(1).path("start_bar").asInt() + 1) + ")";
+            assertEquals("Variation 3 (-3 st from " + second + ")", moved.path("label").asText());
             for (int i = 0; i < sections.size(); i++) assertEquals(i >= 1 ? -3 : 0, sections.get(i).path("transpose_semitones").asInt(), sections.get(i).toString());
 
             // --sound chords=piano, and a drill kit for every drum part

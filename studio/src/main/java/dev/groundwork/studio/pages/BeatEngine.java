@@ -69,6 +69,13 @@ final class BeatEngine {
         }
     }
 
+    /** A section number in words a producer reads ("3" → "hook (bar 17)"); a named selector as it is. */
+    static String sectionName(Path planFile, String selector) {
+        if (!selector.matches("\\d+")) return selector;
+        Section s = Json.read(planFile, BeatPlan.class).sections().get(Integer.parseInt(selector) - 1);
+        return s.name() + " (bar " + (s.startBar() + 1) + ")";
+    }
+
     static BeatViews.Variation addPart(Path planFile, String section, String part, Path outDir, String relBase, String id, ProgressListener progress) {
         BeatPlan plan = BeatMaker.add(Json.read(planFile, BeatPlan.class), part, section);
         return render(plan, id, "Variation " + id.substring(1) + " (" + part + " added in " + section + ")", List.of(), outDir, relBase, progress);
@@ -77,7 +84,8 @@ final class BeatEngine {
     /** --transpose: the key moves by {@code semitones} from the first section {@code from} selects to the end. */
     static BeatViews.Variation keyChange(Path planFile, int semitones, String from, Path outDir, String relBase, String id, ProgressListener progress) {
         BeatPlan plan = BeatMaker.transpose(Json.read(planFile, BeatPlan.class), semitones, from);
-        return render(plan, id, String.format("Variation %s (%+d st from %s)", id.substring(1), semitones, from), List.of(), outDir, relBase, progress);
+        return render(plan, id, String.format("Variation %s (%+d st from %s)", id.substring(1), semitones, sectionName(planFile, from)), List.of(), outDir,
+                relBase, progress);
     }
 
     /** The built-in sounds (--sound), each with the kind of part it fits and what it sounds like. */

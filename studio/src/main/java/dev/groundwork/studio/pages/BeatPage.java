@@ -91,7 +91,7 @@ public final class BeatPage {
             int semis = PageContext.intIn(b, "semitones", -12, 12, 1);
             if (semis == 0) throw ApiError.badRequest("a key change of 0 semitones changes nothing");
             String from = BeatEngine.section(plan, b.path("section").asText("").isBlank() ? "hook:last" : b.path("section").asText());
-            return new Step(String.format("key %+d semitones from %s on", semis, from),
+            return new Step(String.format("key %+d semitones from %s on", semis, BeatEngine.sectionName(plan, from)),
                     progress -> Json.MAPPER.valueToTree(BeatEngine.keyChange(plan, semis, from, out, rel, nid, progress)));
         }));
         // --sound PART=SOUND: "drums" swaps the kit of every drum part
