@@ -84,7 +84,7 @@ GW.pages = GW.pages || {};
       }));
     // --fix ROLE=±dB: a whole role (or one stem) moved after the automix; one chip per fix, × takes it off
     ui.fixes = {};
-    ui.fixRole = el('select', { id: 'mix-fix-role' });
+    ui.fixRole = el('select', { id: 'mix-fix-role', style: 'width:8em' });
     GW.api('GET', '/api/mix/roles').then(roles => roles.forEach(r => ui.fixRole.append(el('option', { value: r }, r))));
     ui.fixDb = el('input', { type: 'number', id: 'mix-fix-db', min: -12, max: 12, step: 0.5, value: -2, style: 'width:5em' });
     ui.fixList = el('span', { class: 'fixes', id: 'mix-fixes' });

@@ -143,6 +143,8 @@ class MixApiTest {
             assertEquals(-10.0, asked.path("mix_bus").path("peak_ceiling_dbfs").asDouble(), 1e-9);
             JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
             assertEquals("{\"bass\":1}", proposal.path("intents").toString(), "a step of 0 is left out");
+            JsonNode decisions = s.get("/api/projects/" + p).json().path("decisions");
+            assertEquals("proposed a mix of 4 stems (more bass, keys -3.0 dB, peaks at -10.0 dBFS)", decisions.get(decisions.size() - 1).path("summary").asText());
             assertEquals(-3.0, proposal.path("fixes").path("keys").asDouble());
             assertTrue(proposal.path("candidates").get(0).path("sample_peak_dbfs").asDouble() <= -10 + 0.01, proposal.toString());
 

@@ -104,9 +104,11 @@ public final class MasterPage {
                         var updated = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
                         updated.withArray("candidates").add(result);
                         pc.decide(p, "master", "adjust", String.format(java.util.Locale.ROOT,
-                                "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f, multiband %s)", c.path("label").asText(id),
+                                "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f, multiband %s%s)", c.path("label").asText(id),
                                 result.path("label").asText(), targetText(a.delivery()), a.eqAmount(), a.intensity(), a.width(),
-                                a.multiband() || a.multibandByCharacter() ? "on" : "off"), "/master/run", updated);
+                                a.multiband() || a.multibandByCharacter() ? "on" : "off",
+                                a.maxLimitingLu() > 0 ? String.format(java.util.Locale.ROOT, ", limiting at most %.1f LU", a.maxLimitingLu()) : ""),
+                                "/master/run", updated);
                     }));
         });
         // a candidate for delivery at a sample rate and format (--rate, --bits), mastered again exactly as its settings say

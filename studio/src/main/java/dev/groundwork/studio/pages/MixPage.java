@@ -60,7 +60,7 @@ public final class MixPage {
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
                     progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, maskingLevel, asked, candidates, progress)),
-                    result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
+                    result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems" + askedText(asked),
                             "/mix/proposal", result)));
         });
         app.post("/api/projects/{id}/mix/edit", ctx -> {
@@ -202,6 +202,15 @@ public final class MixPage {
         proposal.path("fixes").fields().forEachRemaining(f -> fixes.put(f.getKey(), f.getValue().asDouble()));
         return new MixViews.Asked(proposal.path("masking_strength").asDouble(d.maskingStrength()), lead == null || lead.isNull() ? null : lead.asText(),
                 intents, fixes, proposal.path("headroom_dbfs").asDouble(d.peakCeilingDbfs()));
+    }
+
+    /** What was asked beyond the defaults, for the log: " (more bass, less reverb, keys -2 dB, peaks at -8 dBFS)", or "". */
+    private static String askedText(MixViews.Asked a) {
+        List<String> parts = new ArrayList<>();
+        a.intents().forEach((t, n) -> parts.add((n > 0 ? "more " : "less ") + t + (Math.abs(n) > 1 ? " ×" + Math.abs(n) : "")));
+        a.fixes().forEach((t, db) -> parts.add(String.format(java.util.Locale.ROOT, "%s %+.1f dB", t, db)));
+        if (a.headroomDbfs() != MixSettings.defaults().peakCeilingDbfs()) parts.add(String.format(java.util.Locale.ROOT, "peaks at %.1f dBFS", a.headroomDbfs()));
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     /** Steps of --more or --less per target the page offers (each step is what one --more is on the command line). */
