@@ -1,5 +1,6 @@
 // Beat page: a prompt in, several variations out; drums as a step grid, other parts as a piano roll;
-// lock what you like and regenerate the rest; arrangement edits; send to Mix and Master.
+// lock what you like and regenerate the rest; arrangement edits (drop or add a part, key change from a section on,
+// sound swaps, tempo); send to Mix and Master.
 'use strict';
 GW.pages = GW.pages || {};
 (function () {
@@ -8,9 +9,13 @@ GW.pages = GW.pages || {};
   let ui = null;
 
   P.mount = function (main, view) {
-    ui = { project: view.id, view };
+    ui = { project: view.id, view, kept: {} };
     ui.prompt = el('input', { type: 'text', id: 'beat-prompt', placeholder: 'dark trap, 140 bpm, F minor', value: '' });
     ui.count = el('input', { type: 'number', id: 'beat-count', min: 1, max: 6, value: 3, style: 'width:70px' });
+    // --seed: empty = a new seed each time; a variation's seed (shown on it) with the same prompt makes that beat again
+    ui.seed = el('input', { type: 'number', id: 'beat-seed', min: 0, max: 999999999, step: 1, placeholder: 'new', style: 'width:8em',
+      title: 'Empty: a new seed each time. Variation 1 uses this seed, variation 2 the next one, … — the same prompt and seed give the same beat, '
+        + 'as groundwork beat --seed does' });
     ui.variations = el('div', { class: 'variations', id: 'beat-variations' });
     ui.detail = el('div', { class: 'grid', id: 'beat-detail' });
     const unavailable = GW.state.engines.beat ? null : el('div', { class: 'unavailable' }, 'Beat making is not in this build yet.');
@@ -19,9 +24,12 @@ GW.pages = GW.pages || {};
       unavailable || '',
       el('div', { class: 'card' },
         el('div', { class: 'prompt' }, ui.prompt, el('label', { class: 'toggle' }, 'variations', ui.count),
+          el('label', { class: 'toggle' }, 'seed', ui.seed),
           el('button', { class: 'primary', id: 'beat-generate', onclick: GW.guard(async () => {
             if (!ui.prompt.value.trim()) throw new Error('type a prompt first, e.g. "boom bap, 90 bpm, dusty"');
-            await GW.runJob(`/api/projects/${ui.project}/beat/generate`, { prompt: ui.prompt.value.trim(), variations: +ui.count.value });
+            const body = { prompt: ui.prompt.value.trim(), variations: +ui.count.value };
+            if (ui.seed.value.trim() !== '') body.seed = +ui.seed.value;
+            await GW.runJob(`/api/projects/${ui.project}/beat/generate`, body);
             await GW.refresh();
           }) }, 'Generate'))),
       el('div', { class: 'card', style: 'margin-top:14px' }, el('h4', {}, 'Variations'), ui.variations),
@@ -88,9 +96,32 @@ GW.pages = GW.pages || {};
     const names = [...new Set(v.sections.map(s => s.name))];
     const selectors = names.flatMap(n => v.sections.filter(s => s.name === n).length > 1
       ? [[n, 'every ' + n], [n + ':last', 'last ' + n], [n + ':first', 'first ' + n]] : [[n, n]]);
-    const sectionSel = el('select', { id: 'beat-drop-section' }, selectors.map(([val, text]) => el('option', { value: val }, text)));
-    const partSel = el('select', { id: 'beat-drop-part' }, partNames.concat(v.drums.map(l => l.name)).filter((x, i, a) => a.indexOf(x) === i).map(p => el('option', { value: p }, p)));
-    const semis = el('select', { id: 'beat-key-semitones' }, [1, 2, 3, -1, -2].map(s => el('option', { value: s }, (s > 0 ? '+' : '') + s + ' st')));
+    const sectionSel = keep(el('select', { id: 'beat-drop-section' }, selectors.map(([val, text]) => el('option', { value: val }, text))));
+    const partSel = keep(el('select', { id: 'beat-drop-part' }, partNames.concat(v.drums.map(l => l.name)).filter((x, i, a) => a.indexOf(x) === i).map(p => el('option', { value: p }, p))));
+    const semis = keep(el('select', { id: 'beat-key-semitones' }, [1, 2, 3, -1, -2, -3].map(s => el('option', { value: s }, (s > 0 ? '+' : '') + s + ' st'))));
+    // --transpose N@SECTION: from any section on; the last hook is offered first, as the classic lift
+    const hooks = v.sections.map((s, i) => [s, i]).filter(([s]) => s.name === 'hook');
+    const lift = hooks.length ? hooks[hooks.length - 1][1] : v.sections.length - 1;
+    const keyFrom = keep(el('select', { id: 'beat-key-from' }, v.sections.map((s, i) => el('option', { value: String(i + 1), selected: i === lift },
+      `${[s.name, sameNameIndex(v.sections, i)].filter(Boolean).join(' ')} (bar ${s.start_bar + 1})`))));
+    // --add PART@SECTION
+    const addPart = keep(el('select', { id: 'beat-add-part' }, ADDABLE.map(p => el('option', { value: p }, p))));
+    const addSection = keep(el('select', { id: 'beat-add-section' }, selectors.map(([val, text]) => el('option', { value: val }, text))));
+    // --sound PART=SOUND: the choices are the built-in sounds that fit the part
+    const soundPart = keep(el('select', { id: 'beat-sound-part' },
+      [['drums', v.drums[0] && v.drums[0].sound], ...v.parts.map(p => [p.name, p.sound])].map(([n, snd]) => el('option', { value: n }, snd ? `${n} (${snd})` : n))));
+    const soundName = el('select', { id: 'beat-sound-name' });
+    const soundChoices = () => {
+      const part = soundPart.value;
+      const fits = (GW.beatSounds || []).filter(x => part === 'drums' ? x.fits === 'drums' : x.fits !== 'drums');
+      const kind = (v.parts.find(p => p.name === part) || {}).name;
+      fits.sort((a, b) => (b.fits === kind) - (a.fits === kind));
+      soundName.innerHTML = '';
+      fits.forEach(x => soundName.append(el('option', { value: x.name, title: x.description }, x.name + ' · ' + x.description)));
+      keep(soundName);
+    };
+    soundPart.addEventListener('change', soundChoices);
+    if (GW.beatSounds) soundChoices(); else GW.api('GET', '/api/beat/sounds').then(list => { GW.beatSounds = list; soundChoices(); });
     const tempo = el('input', { type: 'number', id: 'beat-tempo', min: 40, max: 300, step: 1, value: v.tempo_bpm, style: 'width:6em' });
     const job = (url, body) => GW.guard(async () => { await GW.runJob(`/api/projects/${ui.project}/beat/${url}`, body()); await GW.refresh(); });
     ui.detail.append(
@@ -106,8 +137,16 @@ GW.pages = GW.pages || {};
         el('div', { class: 'card' }, el('h4', {}, 'Drop an instrument'),
           el('div', { class: 'row' }, partSel, el('span', { class: 'muted' }, 'from'), sectionSel,
             el('button', { id: 'beat-drop', onclick: job('drop', () => ({ part: partSel.value, section: sectionSel.value })) }, 'Drop'))),
-        el('div', { class: 'card' }, el('h4', {}, 'Key change for the last hook'),
-          el('div', { class: 'row' }, semis, el('button', { id: 'beat-keychange', onclick: job('key-change', () => ({ semitones: +semis.value })) }, 'Change key'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Bring in an instrument'),
+          el('div', { class: 'row' }, addPart, el('span', { class: 'muted' }, 'in'), addSection,
+            el('button', { id: 'beat-add', title: 'Writes the part for those sections from its own seed (a part the beat lacks gets the genre\'s sound)',
+              onclick: job('add', () => ({ part: addPart.value, section: addSection.value })) }, 'Add'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Key change'),
+          el('div', { class: 'row' }, semis, el('span', { class: 'muted' }, 'from'), keyFrom, el('span', { class: 'muted' }, 'to the end'),
+            el('button', { id: 'beat-keychange', onclick: job('key-change', () => ({ semitones: +semis.value, section: keyFrom.value })) }, 'Change key'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Sound'),
+          el('div', { class: 'row' }, soundPart, soundName,
+            el('button', { id: 'beat-sound', onclick: job('sound', () => ({ part: soundPart.value, sound: soundName.value })) }, 'Swap sound'))),
         el('div', { class: 'card' }, el('h4', {}, 'Tempo'),
           el('div', { class: 'row' }, tempo, el('span', { class: 'muted' }, 'BPM'),
             el('button', { id: 'beat-tempo-change', onclick: job('tempo', () => ({ tempo_bpm: +tempo.value })) }, 'Change tempo'))),
@@ -122,6 +161,22 @@ GW.pages = GW.pages || {};
             v.stems.map(s => el('a', { href: GW.fileUrl(ui.project, s.path, true) }, '⤓ ' + s.part))))));
     ui.current = { v, locked };
     redraw();
+  }
+
+  const ADDABLE = ['kick', 'snare', 'hats', 'perc', 'bass', 'chords', 'melody'];
+
+  /** "2" for the second hook when there are several, "" when the name is unique. */
+  function sameNameIndex(sections, i) {
+    const same = sections.filter(s => s.name === sections[i].name);
+    return same.length > 1 ? String(sections.slice(0, i + 1).filter(s => s.name === sections[i].name).length) : '';
+  }
+
+  // The detail redraws on every server event: a select keeps what the producer picked (when still offered) across redraws.
+  function keep(sel) {
+    const was = ui.kept[sel.id];
+    if (was != null && [...sel.options].some(o => o.value === was)) sel.value = was;
+    sel.addEventListener('change', () => { ui.kept[sel.id] = sel.value; });
+    return sel;
   }
 
   function redraw() {

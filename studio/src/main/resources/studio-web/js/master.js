@@ -1,4 +1,5 @@
-// Master page: source → target → candidates; compare by ear (A/B, loudness-matched) and by eye; choose, adjust, re-render.
+// Master page: source → target → candidates; compare by ear (A/B, loudness-matched) and by eye; choose, adjust, re-render;
+// deliver the chosen one at the sample rate and bit depth a distributor asks for.
 'use strict';
 GW.pages = GW.pages || {};
 (function () {
@@ -16,7 +17,14 @@ GW.pages = GW.pages || {};
       const run = ui.view.state.master && ui.view.state.master.run;
       targetSel.value = run ? run.target : 'spotify';
     });
-    const count = el('input', { type: 'number', id: 'master-count', min: 1, max: 6, value: 3 });
+    const count = el('input', { type: 'number', id: 'master-count', min: 1, max: 5, value: 3,
+      title: 'How many characters to render: the one chosen beside it first, then the others in order' });
+    // --character: the first candidate's; with 1 candidate, only this one
+    const character = el('select', { id: 'master-character', title: 'The first candidate\'s character; with 1 candidate, the only one' },
+      CHARACTERS.map(([c, why]) => el('option', { value: c, title: why }, c)));
+    // --max-limiting: empty = automatic (4 LU, 6 LU for loud targets)
+    const maxLimiting = el('input', { type: 'number', id: 'master-max-limiting', min: 0, max: 20, step: 0.5, placeholder: 'auto',
+      title: 'Loudness in LU the limiter may take before the master stops short of the target (and says so); empty = automatic: 4 LU, 6 LU for loud targets' });
     // --lufs / --ceiling: empty = the preset's own
     const lufs = el('input', { type: 'number', id: 'master-lufs', min: -40, max: -3, step: 0.5, placeholder: 'preset', title: "Integrated loudness target in LUFS; empty = the preset's" });
     const ceiling = el('input', { type: 'number', id: 'master-ceiling', min: -12, max: 0, step: 0.1, placeholder: 'preset', title: "True-peak ceiling in dBTP; empty = the preset's" });
@@ -68,12 +76,16 @@ GW.pages = GW.pages || {};
               el('div', { class: 'field', style: 'flex:1' }, el('label', {}, 'delivery target'), targetSel),
               el('div', { class: 'field', style: 'width:90px' }, el('label', {}, 'candidates'), count)),
             el('div', { class: 'row' },
+              el('div', { class: 'field', style: 'flex:1' }, el('label', {}, 'character (first candidate)'), character)),
+            el('div', { class: 'row' },
               el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'LUFS'), lufs),
-              el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling)),
+              el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling),
+              el('div', { class: 'field', style: 'width:90px' }, el('label', {}, 'max limiting LU'), maxLimiting)),
             el('div', { class: 'field' }, el('label', {}, 'tonal reference'), ui.reference),
             ui.referenceDrop,
             el('button', { class: 'primary', id: 'master-propose', onclick: GW.guard(async () => {
               await GW.runJob(`/api/projects/${ui.project}/master/propose`, { target: targetSel.value, candidates: +count.value,
+                character: character.value, max_limiting_lu: numberOrNull(maxLimiting),
                 lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling), reference: ui.reference.value || null });
               await GW.refresh();
             }) }, 'Propose masters')),
@@ -92,6 +104,11 @@ GW.pages = GW.pages || {};
   };
 
   const numberOrNull = input => input.value.trim() === '' ? null : +input.value;
+  const CHARACTERS = [['transparent', 'as little change as the target allows'], ['warm', 'fuller low end, softer top'],
+    ['punchy', 'transients through, firmer glue'], ['open', 'more air, a slightly wider image'], ['loud', 'denser, multiband where a band jumps']];
+  // --rate / --bits for the delivered file
+  const RATES = [['', 'as the source'], ['44100', '44.1 kHz'], ['48000', '48 kHz'], ['88200', '88.2 kHz'], ['96000', '96 kHz']];
+  const BITS = [['24', '24-bit'], ['16', '16-bit (dithered)'], ['32f', '32-bit float']];
 
   P.unmount = function () { if (ui) ui.player.stop(); window.removeEventListener('resize', drawAll); ui = null; };
 
@@ -187,17 +204,38 @@ GW.pages = GW.pages || {};
     // the candidate's own loudness and ceiling when the producer set them; empty = the preset's
     const lufs = el('input', { type: 'number', id: 'adjust-lufs', min: -40, max: -3, step: 0.5, placeholder: 'preset', value: s.lufs ?? '' });
     const ceiling = el('input', { type: 'number', id: 'adjust-ceiling', min: -12, max: 0, step: 0.1, placeholder: 'preset', value: s.ceiling_dbtp ?? '' });
+    const maxLimiting = el('input', { type: 'number', id: 'adjust-max-limiting', min: 0, max: 20, step: 0.5, placeholder: 'auto',
+      value: s.max_limiting_lu ? s.max_limiting_lu : '', title: 'Loudness the limiter may take; empty = automatic' });
+    // the panel redraws on every server event: the delivery format picked stays picked
+    const rate = el('select', { id: 'deliver-rate', onchange: e => { ui.deliverRate = e.target.value; } }, RATES.map(([v, t]) => el('option', { value: v }, t)));
+    const bits = el('select', { id: 'deliver-bits', onchange: e => { ui.deliverBits = e.target.value; } }, BITS.map(([v, t]) => el('option', { value: v }, t)));
+    rate.value = ui.deliverRate || '';
+    bits.value = ui.deliverBits || '24';
+    const mine = (m.deliveries || []).map((d, i) => [d, i]).filter(([d]) => d.candidate === c.id);
     ui.adjust.append(el('div', { class: 'card' }, el('h4', {}, 'Adjust ' + c.label),
       el('div', { class: 'field' }, el('label', {}, 'target'), target),
       el('div', { class: 'row' },
         el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'LUFS'), lufs),
-        el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling)),
+        el('div', { class: 'field', style: 'width:110px' }, el('label', {}, 'ceiling dBTP'), ceiling),
+        el('div', { class: 'field', style: 'width:90px' }, el('label', {}, 'max limiting LU'), maxLimiting)),
       eqF, inF, wiF, el('div', { class: 'field' }, mbF),
       el('button', { class: 'primary', id: 'master-rerender', onclick: GW.guard(async () => {
         await GW.runJob(`/api/projects/${ui.project}/master/adjust`, { candidate: c.id, target: target.value, eq_amount: +eq.value, intensity: +intensity.value, width: +width.value,
-          multiband: multiband.checked && !byCharacter, lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling) });
+          multiband: multiband.checked && !byCharacter, lufs: numberOrNull(lufs), ceiling_dbtp: numberOrNull(ceiling), max_limiting_lu: numberOrNull(maxLimiting) ?? 0 });
         await GW.refresh();
-      }) }, 'Re-render')));
+      }) }, 'Re-render')),
+    // a download at the rate and bit depth a distributor asks for: the same master, rendered again at that format
+    el('div', { class: 'card', style: 'margin-top:14px' }, el('h4', {}, 'Deliver ' + c.label),
+      el('div', { class: 'row' },
+        el('div', { class: 'field' }, el('label', {}, 'sample rate'), rate),
+        el('div', { class: 'field' }, el('label', {}, 'bits'), bits)),
+      el('button', { id: 'master-deliver', onclick: GW.guard(async () => {
+        await GW.runJob(`/api/projects/${ui.project}/master/deliver`, { candidate: c.id, rate_hz: rate.value ? +rate.value : null, bits: bits.value });
+        await GW.refresh();
+      }) }, 'Render for download'),
+      el('div', { class: 'downloads', id: 'master-deliveries', style: 'margin-top:10px' },
+        mine.map(([d, i]) => el('a', { href: GW.fileUrl(ui.project, d.path, true), id: 'master-delivery-' + i,
+          title: `${GW.fmt(d.integrated_lufs, 1)} LUFS, true peak ${GW.fmt(d.true_peak_dbtp, 1)} dBTP` }, '⤓ ' + d.path.split('/').pop())))));
   }
 
   function meter(name, unit, v, ref, lo, hi) {

@@ -1,5 +1,6 @@
 // Mix page: stems in, a proposed mix out; faders, pans, roles and bleed/room marks you can change (each change logged),
-// solo/mute in a Web Audio preview, rendered candidates to audition, WAV and DAWproject export.
+// solo/mute in a Web Audio preview, rendered candidates to audition, WAV, DAWproject and Reaper export.
+// The proposal can ask for more or less of something (--more/--less), move a whole role (--fix) and set the mix's peak ceiling (--headroom).
 'use strict';
 GW.pages = GW.pages || {};
 (function () {
@@ -72,6 +73,23 @@ GW.pages = GW.pages || {};
       el('option', { value: '' }, 'chosen for me'));
     ui.count = el('input', { type: 'number', id: 'mix-count', min: 1, max: 5, value: 2, style: 'width:4em',
       title: 'Candidates, one per style in this order: balanced, vocal forward, beat forward, wide, dry' });
+    // --more / --less: one stepper per target, each step one --more (+) or --less (−) on the command line
+    ui.intents = {};
+    const intentRow = el('div', { class: 'intents', id: 'mix-intents', title: 'Ask the proposal for more (+) or less (−) of these; each step is one --more or --less' },
+      INTENTS.map(t => {
+        const val = el('span', { class: 'val mono', id: 'mix-intent-' + t }, '0');
+        const step = d => () => { ui.intents[t] = Math.max(-3, Math.min(3, (ui.intents[t] || 0) + d)); val.textContent = signed(ui.intents[t]); };
+        return el('span', { class: 'intent' }, el('button', { class: 'small', id: 'mix-less-' + t, title: 'less ' + t, onclick: step(-1) }, '−'), val,
+          el('button', { class: 'small', id: 'mix-more-' + t, title: 'more ' + t, onclick: step(1) }, '+'), ' ' + t);
+      }));
+    // --fix ROLE=±dB: a whole role (or one stem) moved after the automix; one chip per fix, × takes it off
+    ui.fixes = {};
+    ui.fixRole = el('select', { id: 'mix-fix-role', style: 'width:8em' });
+    GW.api('GET', '/api/mix/roles').then(roles => roles.forEach(r => ui.fixRole.append(el('option', { value: r }, r))));
+    ui.fixDb = el('input', { type: 'number', id: 'mix-fix-db', min: -12, max: 12, step: 0.5, value: -2, style: 'width:5em' });
+    ui.fixList = el('span', { class: 'fixes', id: 'mix-fixes' });
+    ui.headroom = el('input', { type: 'number', id: 'mix-headroom', min: -30, max: 0, step: 0.5, value: -6, style: 'width:5em',
+      title: 'Peak ceiling of the mix in dBFS (--headroom): the room left for mastering; the default -6 dBFS suits most masters' });
     ui.playBtn = el('button', { class: 'primary', id: 'mix-play', onclick: GW.guard(togglePreview) }, '▶ Preview stems');
     const unavailable = GW.state.engines.mix ? null : el('div', { class: 'unavailable' }, 'Mixing is not in this build yet: stems can be uploaded and previewed, not mixed.');
     main.append(
@@ -91,9 +109,22 @@ GW.pages = GW.pages || {};
               el('label', {}, 'Masking cuts ', ui.maskingStrength),
               el('label', {}, 'Lead ', ui.lead),
               el('label', {}, 'Candidates ', ui.count)),
+            el('div', { class: 'muted', style: 'margin-top:10px;font-size:12px' }, 'More or less of'), intentRow,
+            el('div', { class: 'row', style: 'margin-top:8px' },
+              el('span', { class: 'muted', style: 'font-size:12px', title: 'Move every stem of a role by this many dB after the automix (--fix)' }, 'Fix'),
+              ui.fixRole, ui.fixDb, el('span', { class: 'muted' }, 'dB'),
+              el('button', { class: 'small', id: 'mix-fix-add', onclick: () => {
+                const db = +ui.fixDb.value;
+                if (!(db >= -12 && db <= 12)) { GW.toast('a fix moves a role by -12 to +12 dB'); return; }
+                if (db === 0) delete ui.fixes[ui.fixRole.value]; else ui.fixes[ui.fixRole.value] = db;
+                renderFixes();
+              } }, 'Add'), ui.fixList),
+            el('div', { class: 'row', style: 'margin-top:8px' }, el('label', {}, 'Headroom ', ui.headroom, ' dBFS peak')),
             el('button', { class: 'primary', id: 'mix-propose', style: 'margin-top:10px', onclick: GW.guard(async () => {
               // empty = the server's default: beat for stems sent from the Beat page, otherwise chosen from the kick
-              const body = { masking_level: +ui.maskingLevel.value, masking_strength: +ui.maskingStrength.value, candidates: +ui.count.value };
+              const body = { masking_level: +ui.maskingLevel.value, masking_strength: +ui.maskingStrength.value, candidates: +ui.count.value,
+                intents: Object.fromEntries(Object.entries(ui.intents).filter(([, v]) => v)), fixes: Object.assign({}, ui.fixes),
+                headroom_dbfs: +ui.headroom.value };
               if (ui.balance.value) body.balance = ui.balance.value;
               if (ui.lead.value) body.lead = ui.lead.value;
               await GW.runJob(`/api/projects/${ui.project}/mix/propose`, body);
@@ -107,13 +138,35 @@ GW.pages = GW.pages || {};
           el('div', { class: 'card' }, el('h4', {}, 'Export'),
             el('div', { class: 'row' },
               el('button', { id: 'mix-export-wav', onclick: GW.guard(() => doExport('wav')) }, 'Export WAV'),
-              el('button', { id: 'mix-export-dawproject', onclick: GW.guard(() => doExport('dawproject')) }, 'Export DAWproject')),
+              el('button', { id: 'mix-export-dawproject', onclick: GW.guard(() => doExport('dawproject')) }, 'Export DAWproject'),
+              el('button', { id: 'mix-export-rpp', title: 'A Reaper project with the plan\'s faders, pans, EQ and sends; it plays the stems where the studio keeps them',
+                onclick: GW.guard(() => doExport('rpp')) }, 'Export Reaper project')),
             el('div', { style: 'margin-top:10px' }, ui.exports))),
         el('div', { class: 'grid' },
           el('div', { class: 'transport' }, ui.playBtn, el('span', { class: 'muted' }, 'raw stems through your faders, pans, solo and mute')),
           el('div', { class: 'card' }, el('h4', {}, 'Mixer'), ui.mixer))));
     P.update(view);
   };
+
+  const INTENTS = ['vocal', 'drums', 'bass', 'reverb', 'delay', 'width', 'compression'];
+  const signed = v => v > 0 ? '+' + v : v < 0 ? '−' + -v : '0';
+
+  function renderFixes() {
+    ui.fixList.innerHTML = '';
+    for (const [role, db] of Object.entries(ui.fixes)) {
+      ui.fixList.append(el('span', { class: 'chip', id: 'mix-fix-' + role }, role + ' ' + (db > 0 ? '+' : '') + db + ' dB ',
+        el('button', { class: 'small ghost', title: 'remove', onclick: () => { delete ui.fixes[role]; renderFixes(); } }, '×')));
+    }
+  }
+
+  /** What the proposal was asked for beyond the defaults, in the CLI's words (--more vocal, --fix bass=-2dB, --headroom -3). */
+  function askedText(pr) {
+    const parts = [];
+    for (const [t, n] of Object.entries(pr.intents || {})) parts.push((n > 0 ? 'more ' : 'less ') + t + (Math.abs(n) > 1 ? ' ×' + Math.abs(n) : ''));
+    for (const [t, db] of Object.entries(pr.fixes || {})) parts.push(t + ' ' + (db > 0 ? '+' : '') + db + ' dB');
+    if (pr.headroom_dbfs != null && pr.headroom_dbfs !== -6) parts.push('peaks at ' + pr.headroom_dbfs + ' dBFS');
+    return parts.length ? 'Asked for: ' + parts.join(', ') : '';
+  }
 
   P.unmount = function () { if (ui) ui.preview.stop(); ui = null; };
 
@@ -230,6 +283,8 @@ GW.pages = GW.pages || {};
     ui.candidates.innerHTML = '';
     const list = m.proposal ? m.proposal.candidates : [];
     if (!list.length) { ui.candidates.append(el('div', { class: 'muted' }, 'Propose a mix to hear candidates.')); return; }
+    const asked = askedText(m.proposal);
+    if (asked) ui.candidates.append(el('div', { class: 'muted', id: 'mix-asked', style: 'font-size:12px;margin-bottom:6px' }, asked));
     for (const c of list) {
       const chosen = m.chosen === c.id;
       ui.candidates.append(el('div', { class: 'cand' + (chosen ? ' chosen' : ''), id: 'mixcand-' + c.id },

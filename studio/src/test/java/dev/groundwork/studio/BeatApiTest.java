@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -89,6 +90,82 @@ class BeatApiTest {
             JsonNode decisions = s.get("/api/projects/" + p).json().path("decisions");
             assertEquals("tempo 90 → 120 BPM → v2", decisions.get(decisions.size() - 2).path("summary").asText());
         }
+    }
+
+    @Test
+    void aSeedMakesTheSameBeatAgainAndAPartIsAddedTheKeyMovesFromAnySectionAndASoundIsSwapped() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Seeds");
+            String prompt = "boom bap, 90 bpm, A minor, 16 bars, no melody";
+            String gen = "/api/projects/" + p + "/beat/generate";
+            s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":-1}", "seed must be between 0 and 999999999, not -1");
+            s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":\"x\"}", "seed must be a whole number");
+            s.awaitJob(s.post(gen, "{\"prompt\":\"" + prompt + "\",\"variations\":2,\"seed\":41}"));
+            JsonNode first = variations(s, p);
+            assertEquals(41, first.get(0).path("seed").asLong(), "variation 1 is the seed asked for, as --seed 41");
+            assertEquals(42, first.get(1).path("seed").asLong(), "variation 2 the next seed, as --seed 41 --variations 2");
+            // the second variation's seed, typed into the box, makes that beat again note for note
+            s.awaitJob(s.post(gen, "{\"prompt\":\"" + prompt + "\",\"variations\":1,\"seed\":42}"));
+            JsonNode again = variations(s, p).get(0);
+            assertEquals(first.get(1).path("drums"), again.path("drums"));
+            assertEquals(first.get(1).path("parts"), again.path("parts"));
+            assertTrue(again.path("parts").findValuesAsText("name").stream().noneMatch("melody"::equals), again.path("parts").toString());
+
+            // --add melody@hook: a melody part, playing in the hooks only
+            String add = "/api/projects/" + p + "/beat/add";
+            s.assertRefused(add, "{\"part\":\"tuba\",\"section\":\"hook\"}", "a part to add is one of [kick, snare, hats, perc, bass, chords, melody], not tuba");
+            s.assertRefused(add, "{\"part\":\"melody\",\"section\":\"bridge\"}", "bridge");
+            s.awaitJob(s.post(add, "{\"part\":\"melody\",\"section\":\"hook\"}"));
+            JsonNode added = variations(s, p).get(1);
+            JsonNode plan = plan(p, added);
+            double barBeats = plan.path("bar_beats").asDouble(4);
+            List<double[]> hooks = new java.util.ArrayList<>();
+            for (JsonNode sec : plan.path("sections")) {
+                boolean hook = sec.path("name").asText().equals("hook");
+                assertEquals(hook, sec.path("parts").toString().contains("\"melody\""), sec.toString());
+                if (hook) hooks.add(new double[]{sec.path("start_bar").asInt() * barBeats, (sec.path("start_bar").asInt() + sec.path("bars").asInt()) * barBeats});
+            }
+            JsonNode melody = null;
+            for (JsonNode part : added.path("parts")) if (part.path("name").asText().equals("melody")) melody = part;
+            assertTrue(melody != null && melody.path("notes").size() > 4, added.path("parts").toString());
+            for (JsonNode n : melody.path("notes")) {
+                double at = n.path("start_beats").asDouble();
+                assertTrue(hooks.stream().anyMatch(h -> at >= h[0] && at < h[1]), "melody note at beat " + at + " outside the hooks " + plan.path("sections"));
+            }
+
+            // --transpose -3@2: from the second section to the end
+            String key = "/api/projects/" + p + "/beat/key-change";
+            s.assertRefused(key, "{\"semitones\":2,\"section\":\"99\"}", "section 99 does not exist");
+            s.awaitJob(s.post(key, "{\"semitones\":-3,\"section\":\"2\"}"));
+            JsonNode moved = variations(s, p).get(2);
+            JsonNode sections = plan(p, moved).path("sections");
+            String second = sections.get(1).path("name").asText() + " (bar " + (sections.get(1).path("start_bar").asInt() + 1) + ")";
+            assertEquals("Variation 3 (-3 st from " + second + ")", moved.path("label").asText());
+            for (int i = 0; i < sections.size(); i++) assertEquals(i >= 1 ? -3 : 0, sections.get(i).path("transpose_semitones").asInt(), sections.get(i).toString());
+
+            // --sound chords=piano, and a drill kit for every drum part
+            String sound = "/api/projects/" + p + "/beat/sound";
+            s.assertRefused(sound, "{\"part\":\"bass\",\"sound\":\"trap-kit\"}", "does not fit the bass part");
+            s.assertRefused(sound, "{\"part\":\"chords\",\"sound\":\"kazoo\"}", "unknown sound 'kazoo'");
+            s.awaitJob(s.post(sound, "{\"part\":\"chords\",\"sound\":\"piano\"}"));
+            s.awaitJob(s.post(sound, "{\"part\":\"drums\",\"sound\":\"drill-kit\"}"));
+            JsonNode kit = variations(s, p).get(4);
+            for (JsonNode part : plan(p, kit).path("parts")) {
+                String want = part.path("role").asText().equals("drums") ? "drill-kit" : part.path("name").asText().equals("chords") ? "piano" : null;
+                if (want != null) assertEquals(want, part.path("sound").asText(), part.path("name").asText());
+            }
+            for (JsonNode lane : kit.path("drums")) assertEquals("drill-kit", lane.path("sound").asText(), lane.path("name").asText());
+            JsonNode sounds = s.get("/api/beat/sounds").json();
+            assertTrue(sounds.toString().contains("{\"name\":\"piano\",\"fits\":\"chords\""), sounds.toString());
+        }
+    }
+
+    private static JsonNode variations(TestServer s, String p) {
+        return s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations");
+    }
+
+    private JsonNode plan(String p, JsonNode variation) throws Exception {
+        return Json.MAPPER.readTree(ws.resolve(p).resolve(variation.path("plan_path").asText()).toFile());
     }
 
     private static double seconds(Path wav) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -94,6 +95,73 @@ class MasterApiTest {
     private static double highShelfDb(JsonNode tonal) {
         for (JsonNode band : tonal.path("mid")) if (band.path("type").asText().equals("high_shelf")) return band.path("gain_db").asDouble();
         throw new AssertionError("no high shelf in " + tonal);
+    }
+
+    @Test
+    void oneCharacterIsProposedAloneAndALowLimitingAllowanceStopsShortOfALoudTarget() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Character");
+            assertEquals(201, s.upload("/api/projects/" + p + "/master/upload", List.of(new TestServer.Part("song.wav", TestStems.mixWav(6.0, 5)))).status());
+            String url = "/api/projects/" + p + "/master/propose";
+            s.assertRefused(url, "{\"character\":\"shiny\"}", "shiny");
+            s.assertRefused(url, "{\"candidates\":6}", "candidates must be between 1 and 5, not 6");
+            s.assertRefused(url, "{\"max_limiting_lu\":21}", "max_limiting_lu must be between 0.0 and 20.0, not 21.0");
+
+            // warm alone; then warm first with the next character after it
+            s.awaitJob(s.post(url, "{\"character\":\"warm\",\"candidates\":1,\"lufs\":-7}"));
+            JsonNode run = s.get("/api/projects/" + p).json().path("state").path("master").path("run");
+            assertEquals(1, run.path("candidates").size());
+            JsonNode warm = run.path("candidates").get(0);
+            assertEquals("warm", warm.path("character").asText());
+            assertEquals(0.0, warm.path("settings").path("max_limiting_lu").asDouble(-1), "automatic unless asked");
+            s.awaitJob(s.post(url, "{\"character\":\"punchy\",\"candidates\":2}"));
+            assertEquals(List.of("punchy", "transparent"), s.get("/api/projects/" + p).json().path("state").path("master").path("run")
+                    .path("candidates").findValuesAsText("character"));
+
+            // -7 LUFS asks more of the limiter than 1 LU: the master stops short of the target and says so
+            s.awaitJob(s.post(url, "{\"character\":\"warm\",\"candidates\":1,\"lufs\":-7,\"max_limiting_lu\":1}"));
+            JsonNode held = candidate(s, p, 0);
+            assertEquals(1.0, held.path("settings").path("max_limiting_lu").asDouble());
+            assertTrue(held.path("integrated_lufs").asDouble() < warm.path("integrated_lufs").asDouble() - 0.5,
+                    "1 LU of limiting: " + held.path("integrated_lufs") + " LUFS against " + warm.path("integrated_lufs") + " LUFS automatic");
+            assertTrue(held.path("reasons").toString().contains("⚠"), held.path("reasons").toString());
+            // an adjustment keeps the candidate's allowance unless it names another
+            s.awaitJob(s.post("/api/projects/" + p + "/master/adjust", "{\"candidate\":\"warm\",\"eq_amount\":40}"));
+            assertEquals(1.0, candidate(s, p, 1).path("settings").path("max_limiting_lu").asDouble());
+            assertEquals(held.path("integrated_lufs").asDouble(), candidate(s, p, 1).path("integrated_lufs").asDouble(), 0.3);
+        }
+    }
+
+    @Test
+    void aCandidateIsDeliveredAtTheAskedRateAndBitsAndAtTheSourceRateItIsTheCandidateByteForByte() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Delivery");
+            assertEquals(201, s.upload("/api/projects/" + p + "/master/upload", List.of(new TestServer.Part("song.wav", TestStems.mixWav(6.0, 5)))).status());
+            s.awaitJob(s.post("/api/projects/" + p + "/master/propose", "{\"candidates\":1}"));
+            JsonNode c = candidate(s, p, 0);
+            String url = "/api/projects/" + p + "/master/deliver";
+            s.assertRefused(url, "{\"candidate\":\"transparent\",\"bits\":\"20\"}", "bits must be one of [24, 16, 32f], not 20");
+            s.assertRefused(url, "{\"candidate\":\"transparent\",\"rate_hz\":7000}", "rate_hz must be between 8000.0 and 192000.0, not 7000.0");
+            s.assertRefused(url, "{\"candidate\":\"transparent\",\"rate_hz\":44100.5}", "rate_hz must be a whole number of Hz");
+
+            JsonNode same = s.awaitJob(s.post(url, "{\"candidate\":\"transparent\"}")).path("result");
+            assertEquals(44100.0, same.path("sample_rate_hz").asDouble());
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(ws.resolve(p).resolve(c.path("path").asText())),
+                    Files.readAllBytes(ws.resolve(p).resolve(same.path("path").asText()))), "the source's rate at 24 bits is the candidate itself");
+
+            JsonNode cd = s.awaitJob(s.post(url, "{\"candidate\":\"transparent\",\"rate_hz\":48000,\"bits\":\"16\"}")).path("result");
+            assertTrue(cd.path("path").asText().endsWith("master-transparent-48000hz-16bit.wav"), cd.toString());
+            try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(ws.resolve(p).resolve(cd.path("path").asText()).toFile())) {
+                assertEquals(48000f, in.getFormat().getSampleRate());
+                assertEquals(16, in.getFormat().getSampleSizeInBits());
+            }
+            assertEquals(c.path("integrated_lufs").asDouble(), cd.path("integrated_lufs").asDouble(), 0.1, cd.toString());
+            assertTrue(cd.path("true_peak_dbtp").asDouble() <= -1.0 + 1e-6, cd.toString());
+            JsonNode deliveries = s.get("/api/projects/" + p).json().path("state").path("master").path("deliveries");
+            assertEquals(2, deliveries.size());
+            JsonNode decisions = s.get("/api/projects/" + p).json().path("decisions");
+            assertTrue(decisions.get(decisions.size() - 1).path("summary").asText().contains("at 48000 Hz, 16-bit"), decisions.toString());
+        }
     }
 
     private static byte[] whiteNoise(double seconds) {

@@ -120,6 +120,73 @@ class MixApiTest {
         }
     }
 
+    @Test
+    void moreBassAFixOnTheKeysAndALowerHeadroomReachThePlanAndARoleChangeRePlanKeepsThem() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = projectWithStems(s, "Intents");
+            String url = "/api/projects/" + p + "/mix/propose";
+            s.assertRefused(url, "{\"intents\":{\"cowbell\":1}}", "cannot ask for more or less cowbell");
+            s.assertRefused(url, "{\"intents\":{\"vocal\":4}}", "vocal must be between -3 and 3, not 4");
+            s.assertRefused(url, "{\"fixes\":{\"tuba\":-2}}", "a fix moves a role");
+            s.assertRefused(url, "{\"fixes\":{\"bass\":-13}}", "bass must be between -12.0 and 12.0, not -13.0");
+            s.assertRefused(url, "{\"headroom_dbfs\":1}", "headroom_dbfs must be between -30.0 and 0.0, not 1.0");
+
+            // the masking-aware level off, so the faders move by the asked steps alone
+            JsonNode base = proposeFirstPlan(s, p, "{\"candidates\":1,\"masking_level\":0}");
+            JsonNode asked = proposeFirstPlan(s, p, "{\"candidates\":1,\"masking_level\":0,\"intents\":{\"bass\":1,\"reverb\":0},"
+                    + "\"fixes\":{\"keys\":-3},\"headroom_dbfs\":-10}");
+            double bassUp = planStem(asked, "bass.wav").path("gain_db").asDouble() - planStem(base, "bass.wav").path("gain_db").asDouble();
+            double keysDown = planStem(asked, "keys.wav").path("gain_db").asDouble() - planStem(base, "keys.wav").path("gain_db").asDouble();
+            assertEquals(2.0, bassUp, 1e-6, "one step of --more bass is 2 dB on the bass");
+            assertEquals(-3.0, keysDown, 1e-6, "--fix keys=-3dB");
+            assertEquals(planStem(base, "kick.wav").path("gain_db").asDouble(), planStem(asked, "kick.wav").path("gain_db").asDouble(), 1e-9);
+            assertEquals(-10.0, asked.path("mix_bus").path("peak_ceiling_dbfs").asDouble(), 1e-9);
+            JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            assertEquals("{\"bass\":1}", proposal.path("intents").toString(), "a step of 0 is left out");
+            JsonNode decisions = s.get("/api/projects/" + p).json().path("decisions");
+            assertEquals("proposed a mix of 4 stems (more bass, keys -3.0 dB, peaks at -10.0 dBFS)", decisions.get(decisions.size() - 1).path("summary").asText());
+            assertEquals(-3.0, proposal.path("fixes").path("keys").asDouble());
+            assertTrue(proposal.path("candidates").get(0).path("sample_peak_dbfs").asDouble() <= -10 + 0.01, proposal.toString());
+
+            // a role change re-plans with what the proposal asked for
+            assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"role\":\"percussion\"}").status());
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode replanned = plan(p, s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(1));
+            assertEquals("percussion", planStem(replanned, "hats.wav").path("role").asText());
+            for (String stem : List.of("bass.wav", "keys.wav")) {
+                assertEquals(planStem(asked, stem).path("gain_db").asDouble(), planStem(replanned, stem).path("gain_db").asDouble(), 1e-9, stem);
+            }
+            assertEquals(-10.0, replanned.path("mix_bus").path("peak_ceiling_dbfs").asDouble(), 1e-9);
+        }
+    }
+
+    @Test
+    void aReaperProjectOfTheEditedMixNamesTheStemsWhereTheStudioKeepsThem() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = projectWithStems(s, "Reaper");
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{\"candidates\":1}"));
+            assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"bass.wav\",\"fader_db\":-12}").status());
+            s.assertRefused("/api/projects/" + p + "/mix/export", "{\"format\":\"logic\"}", "export format is wav, dawproject or rpp, not logic");
+
+            JsonNode job = s.awaitJob(s.post("/api/projects/" + p + "/mix/export", "{\"format\":\"rpp\"}"));
+            String rel = job.path("result").path("path").asText();
+            assertTrue(rel.endsWith("/mix.rpp"), rel);
+            String rpp = Files.readString(ws.resolve(p).resolve(rel));
+            assertTrue(rpp.startsWith("<REAPER_PROJECT"), rpp.substring(0, Math.min(80, rpp.length())));
+            JsonNode stems = s.get("/api/projects/" + p).json().path("state").path("mix").path("stems");
+            for (JsonNode st : stems) {
+                Path abs = ws.resolve(p).resolve(st.path("path").asText()).toAbsolutePath().normalize();
+                assertTrue(rpp.contains("FILE \"" + abs.toString().replace('\\', '/') + "\""), "absolute path of " + abs + " in\n" + rpp);
+            }
+            // the bass track's volume is the producer's fader: -12 dB is 0.251 linear
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("NAME \"bass \\(bass\\)\"\\s+VOLPAN ([0-9.]+)").matcher(rpp);
+            assertTrue(m.find(), rpp);
+            assertEquals(Math.pow(10, -12 / 20.0), Double.parseDouble(m.group(1)), 1e-4);
+            JsonNode exports = s.get("/api/projects/" + p).json().path("state").path("mix").path("exports");
+            assertEquals(rel, exports.path("rpp").path("path").asText());
+        }
+    }
+
     /** A sustained tone on the keys' middle note (554 Hz): it covers the keys in their loudest band. */
     private static Map<String, byte[]> padUnderTheKeys() {
         int sr = 44100, n = 4 * sr;

@@ -4,7 +4,9 @@ import dev.groundwork.beat.BeatMaker;
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Note;
 import dev.groundwork.beat.plan.Part;
+import dev.groundwork.beat.plan.Role;
 import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.style.Sounds;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.session.beat.BeatJob;
@@ -27,7 +29,7 @@ final class BeatEngine {
     static BeatViews.Generation generate(String prompt, int variations, long seed, Path outDir, String relBase, ProgressListener progress) {
         List<BeatViews.Variation> out = new ArrayList<>();
         for (int i = 0; i < variations; i++) {
-            long s = seed * 1000 + i;
+            long s = seed + i;
             BeatPlan plan = BeatMaker.compose(prompt, s);
             String id = "v" + (i + 1);
             double lo = (double) i / variations, span = 1.0 / variations;
@@ -54,9 +56,64 @@ final class BeatEngine {
         return render(plan, id, "Variation " + id.substring(1) + " (no " + part + " in " + section + ")", List.of(), outDir, relBase, progress);
     }
 
-    static BeatViews.Variation keyChangeLastHook(Path planFile, int semitones, Path outDir, String relBase, String id, ProgressListener progress) {
-        BeatPlan plan = BeatMaker.transpose(Json.read(planFile, BeatPlan.class), semitones, "hook:last");
-        return render(plan, id, String.format("Variation %s (last hook %+d st)", id.substring(1), semitones), List.of(), outDir, relBase, progress);
+    /** The parts --add brings in (a part the beat lacks is written from its own seed with the genre's sound). */
+    static final List<String> ADDABLE = List.of("kick", "snare", "hats", "perc", "bass", "chords", "melody");
+
+    /** A section selector ("hook", "hook:last", "3", ...) checked against the plan now, so a bad one is a 400, not a failed job. */
+    static String section(Path planFile, String selector) {
+        try {
+            BeatMaker.select(Json.read(planFile, BeatPlan.class), selector);
+            return selector;
+        } catch (IllegalArgumentException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    /** A section number in words a producer reads ("3" → "hook (bar 17)"); a named selector as it is. */
+    static String sectionName(Path planFile, String selector) {
+        if (!selector.matches("\\d+")) return selector;
+        Section s = Json.read(planFile, BeatPlan.class).sections().get(Integer.parseInt(selector) - 1);
+        return s.name() + " (bar " + (s.startBar() + 1) + ")";
+    }
+
+    static BeatViews.Variation addPart(Path planFile, String section, String part, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = BeatMaker.add(Json.read(planFile, BeatPlan.class), part, section);
+        return render(plan, id, "Variation " + id.substring(1) + " (" + part + " added in " + section + ")", List.of(), outDir, relBase, progress);
+    }
+
+    /** --transpose: the key moves by {@code semitones} from the first section {@code from} selects to the end. */
+    static BeatViews.Variation keyChange(Path planFile, int semitones, String from, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = BeatMaker.transpose(Json.read(planFile, BeatPlan.class), semitones, from);
+        return render(plan, id, String.format("Variation %s (%+d st from %s)", id.substring(1), semitones, sectionName(planFile, from)), List.of(), outDir,
+                relBase, progress);
+    }
+
+    /** The built-in sounds (--sound), each with the kind of part it fits and what it sounds like. */
+    static List<BeatViews.Sound> sounds() {
+        return Sounds.names().stream().map(Sounds::get)
+                .map(s -> new BeatViews.Sound(s.name(), s.role() == Role.DRUMS ? DRUMS : s.role().name().toLowerCase(java.util.Locale.ROOT), s.description())).toList();
+    }
+
+    /** The parts a sound swap changes: every drum part for "drums", else the one part. */
+    private static List<String> soundParts(BeatPlan plan, String part) {
+        return part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
+    }
+
+    /** Checks a --sound swap now (the part exists, the sound is built in and fits it), so a bad one is a 400. */
+    static void checkSound(Path planFile, String part, String sound) {
+        BeatPlan plan = Json.read(planFile, BeatPlan.class);
+        try {
+            if (!part.equals(DRUMS) && !plan.hasPart(part)) throw new IllegalArgumentException("this beat has no " + part + " part");
+            for (String p : soundParts(plan, part)) plan = BeatMaker.sound(plan, p, sound);
+        } catch (IllegalArgumentException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    static BeatViews.Variation sound(Path planFile, String part, String sound, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = Json.read(planFile, BeatPlan.class);
+        for (String p : soundParts(plan, part)) plan = BeatMaker.sound(plan, p, sound);
+        return render(plan, id, "Variation " + id.substring(1) + " (" + part + ": " + sound + ")", List.of(), outDir, relBase, progress);
     }
 
     /** The tempo range a beat can be set to (the beat module's, --tempo). */
@@ -81,13 +138,13 @@ final class BeatEngine {
         List<BeatViews.Part> pitched = new ArrayList<>();
         for (Part p : plan.parts()) {
             if (p.role().pitched()) {
-                pitched.add(new BeatViews.Part(p.name(), p.notes().stream()
+                pitched.add(new BeatViews.Part(p.name(), p.sound(), p.notes().stream()
                         .map(n -> new BeatViews.Note(n.startBeats(), n.lengthBeats(), n.pitch(), n.velocity() / 127.0)).toList()));
             } else {
                 // one lane per part in sixteenth-note steps (the bar's length follows the metre), a step keeps its loudest hit
                 TreeMap<Integer, Double> steps = new TreeMap<>();
                 for (Note n : p.notes()) steps.merge((int) Math.round(n.startBeats() * 4), n.velocity() / 127.0, Math::max);
-                drums.add(new BeatViews.Lane(p.name(), steps.entrySet().stream().map(e -> new BeatViews.Hit(e.getKey(), e.getValue())).toList()));
+                drums.add(new BeatViews.Lane(p.name(), p.sound(), steps.entrySet().stream().map(e -> new BeatViews.Hit(e.getKey(), e.getValue())).toList()));
             }
         }
         List<BeatViews.Section> sections = new ArrayList<>();

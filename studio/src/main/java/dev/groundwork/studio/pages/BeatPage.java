@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Beat page API: generate variations from a prompt, choose one, lock parts and regenerate the rest,
- * drop an instrument from a section, change key for the last hook, send the beat to Mix and Master.
+ * drop or add an instrument in a section, change key from a section on, swap a part's sound, change the tempo, send the beat to
+ * Mix and Master.
  * Choices live under {@code /beat/...}.
  */
 public final class BeatPage {
@@ -27,13 +28,18 @@ public final class BeatPage {
     }
 
     public void register(Javalin app) {
+        app.get("/api/beat/sounds", ctx -> ctx.json(BeatEngine.sounds()));
         app.post("/api/projects/{id}/beat/generate", ctx -> {
             Project p = pc.project(ctx);
             JsonNode b = PageContext.body(ctx);
             String prompt = PageContext.text(b, "prompt");
             if (prompt.length() > 300) throw ApiError.badRequest("a prompt is at most 300 characters");
             int n = PageContext.intIn(b, "variations", 1, 6, 3);
-            long seed = b.path("seed").asLong(p.decisions().size() + 1);
+            // variation i is composed with seed + i, as `groundwork beat PROMPT --seed N --variations K` does; without a seed, a
+            // fresh one per generation (a thousand apart, so two generations never share a variation)
+            if (b.hasNonNull("seed") && !b.get("seed").canConvertToLong()) throw ApiError.badRequest("seed must be a whole number");
+            long seed = b.hasNonNull("seed") ? b.get("seed").asLong() : (p.decisions().size() + 1) * 1000L;
+            if (seed < 0 || seed > MAX_SEED) throw ApiError.badRequest("seed must be between 0 and " + MAX_SEED + ", not " + seed);
             Path out = p.newDir("beat/gen");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt,
@@ -71,11 +77,29 @@ public final class BeatPage {
             return new Step("dropped " + part + " from " + section,
                     progress -> Json.MAPPER.valueToTree(BeatEngine.dropPart(plan, section, part, out, rel, nid, progress)));
         }));
+        app.post("/api/projects/{id}/beat/add", ctx -> variationJob(ctx, "add_part", (p, v, plan, out, rel, nid) -> {
+            JsonNode b = PageContext.body(ctx);
+            String section = BeatEngine.section(plan, PageContext.text(b, "section"));
+            String part = PageContext.text(b, "part");
+            if (!BeatEngine.ADDABLE.contains(part)) throw ApiError.badRequest("a part to add is one of " + BeatEngine.ADDABLE + ", not " + part);
+            return new Step("added " + part + " to " + section,
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.addPart(plan, section, part, out, rel, nid, progress)));
+        }));
+        // --transpose N@SECTION: from the chosen section to the end (without one, from the last hook: the classic lift)
         app.post("/api/projects/{id}/beat/key-change", ctx -> variationJob(ctx, "key_change", (p, v, plan, out, rel, nid) -> {
-            int semis = PageContext.intIn(PageContext.body(ctx), "semitones", -6, 6, 1);
+            JsonNode b = PageContext.body(ctx);
+            int semis = PageContext.intIn(b, "semitones", -12, 12, 1);
             if (semis == 0) throw ApiError.badRequest("a key change of 0 semitones changes nothing");
-            return new Step(String.format("last hook up %+d semitones", semis),
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.keyChangeLastHook(plan, semis, out, rel, nid, progress)));
+            String from = BeatEngine.section(plan, b.path("section").asText("").isBlank() ? "hook:last" : b.path("section").asText());
+            return new Step(String.format("key %+d semitones from %s on", semis, BeatEngine.sectionName(plan, from)),
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.keyChange(plan, semis, from, out, rel, nid, progress)));
+        }));
+        // --sound PART=SOUND: "drums" swaps the kit of every drum part
+        app.post("/api/projects/{id}/beat/sound", ctx -> variationJob(ctx, "sound", (p, v, plan, out, rel, nid) -> {
+            JsonNode b = PageContext.body(ctx);
+            String part = PageContext.text(b, "part"), sound = PageContext.text(b, "sound");
+            BeatEngine.checkSound(plan, part, sound);
+            return new Step(part + " sound " + sound, progress -> Json.MAPPER.valueToTree(BeatEngine.sound(plan, part, sound, out, rel, nid, progress)));
         }));
         app.post("/api/projects/{id}/beat/tempo", ctx -> variationJob(ctx, "tempo", (p, v, plan, out, rel, nid) -> {
             JsonNode b = PageContext.body(ctx);
@@ -99,6 +123,9 @@ public final class BeatPage {
             ctx.json(Map.of("stems", stems.size()));
         });
     }
+
+    /** The largest seed the page takes (the seed box; any long works in the module, but a person types a few digits). */
+    static final long MAX_SEED = 999_999_999L;
 
     private record Step(String summary, JobWork work) { }
 

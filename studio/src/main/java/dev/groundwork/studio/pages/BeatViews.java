@@ -9,11 +9,15 @@ final class BeatViews {
     record Hit(int step, double velocity) { }
 
     /** One drum instrument's hits over the whole song, in sixteenth-note steps (16 a 4/4 bar, 12 a 3/4 or 6/8 bar). */
-    record Lane(String name, List<Hit> hits) { }
+    record Lane(String name, String sound, List<Hit> hits) { }
 
     record Note(double startBeats, double lengthBeats, int pitch, double velocity) { }
 
-    record Part(String name, List<Note> notes) { }
+    /** {@code sound}: the built-in sound it plays (--sound; null in variations stored before it was shown). */
+    record Part(String name, String sound, List<Note> notes) { }
+
+    /** A built-in sound: {@code fits} is "drums", "bass", "chords" or "melody", the kind of part it was made for. */
+    record Sound(String name, String fits, String description) { }
 
     record Section(String name, int startBar, int bars) { }
 

@@ -43,13 +43,14 @@ final class MasterEngine {
     }
 
     /** One candidate per character (transparent, warm, punchy, …), all on the same target (a preset, or one with the producer's LUFS/ceiling). */
-    static MasterViews.Run propose(Path source, String target, Double lufs, Double ceilingDbtp, Reference reference, int candidates, Path outDir,
-                                   String relBase, ProgressListener progress) {
+    static MasterViews.Run propose(Path source, String target, Double lufs, Double ceilingDbtp, Reference reference, Character first, int candidates,
+                                   double maxLimitingLu, Path outDir, String relBase, ProgressListener progress) {
         Target delivery = target(target, lufs, ceilingDbtp);
-        MasterSettings base = withReference(MasterSettings.defaults(), reference, progress);
+        MasterSettings base = withReference(MasterSettings.defaults(), reference, progress).withMaxLimiting(maxLimitingLu);
         AudioSource src = AudioSource.of(source);
         Inspection inspection = Mastering.inspect(src, (s, f) -> progress.progress(s, 0.15 * f));
-        List<Character> characters = Candidates.characters(Character.TRANSPARENT, candidates);
+        // the chosen character first, then the others in the master module's order (--character with --candidates)
+        List<Character> characters = Candidates.characters(first, candidates);
         List<MasterViews.Candidate> out = new ArrayList<>();
         List<AnalysisReport> reports = new ArrayList<>();
         for (int i = 0; i < characters.size(); i++) {
@@ -73,20 +74,50 @@ final class MasterEngine {
      */
     static MasterViews.Candidate adjust(Path source, Path planFile, String character, MasterViews.Adjustment a, Reference reference, Path outDir,
                                         String relBase, String id, String label, ProgressListener progress) {
-        AudioSource src = AudioSource.of(source);
-        MasterSettings settings = withReference(MasterSettings.defaults(), reference, progress).withTarget(a.delivery()).withCharacter(Character.parse(character))
-                .withEqAmount(a.eqAmount()).withIntensity(a.intensity()).withMultiband(a.multiband());
+        MasterSettings settings = settings(character, a, reference, progress);
         Path wav = outDir.resolve("master-" + id + ".wav");
+        MasterResult r = master(source, settings, a.width(), wav, progress);
+        return view(r, label, character, a.target(), a.lufs(), a.ceilingDbtp(), reference, settings, wav, outDir, relBase);
+    }
+
+    /**
+     * A candidate mastered again, exactly as its settings say, at another sample rate and/or sample format for delivery
+     * (--rate, --bits; rate 0 keeps the source's). Its plan is written beside it.
+     */
+    static MasterViews.Delivery deliver(Path source, String candidate, String character, MasterViews.Adjustment a, Reference reference, double rateHz,
+                                        String bits, Path outDir, String relBase, ProgressListener progress) {
+        MasterSettings settings = settings(character, a, reference, progress).withOutputRate(rateHz).withBits(bits);
+        String base = "master-" + candidate + "-" + (rateHz == 0 ? "source-rate" : (long) rateHz + "hz") + "-" + bits + (bits.equals("32f") ? "" : "bit");
+        Path wav = outDir.resolve(base + ".wav");
+        MasterResult r = master(source, settings, a.width(), wav, progress);
+        Json.write(outDir.resolve(base + ".plan.json"), r.plan());
+        AnalysisReport out = r.output().report();
+        return new MasterViews.Delivery(candidate, relBase + "/" + wav.getFileName(), relBase + "/" + base + ".plan.json",
+                r.plan().stages().deliver().sampleRateHz(), bits, out.integratedLufs(), out.truePeakDbtp());
+    }
+
+    /** The settings a candidate's adjustment stands for: its target, character, EQ amount, intensity, multiband, reference, limiting. */
+    private static MasterSettings settings(String character, MasterViews.Adjustment a, Reference reference, ProgressListener progress) {
+        return withReference(MasterSettings.defaults(), reference, progress).withTarget(a.delivery()).withCharacter(Character.parse(character))
+                .withEqAmount(a.eqAmount()).withIntensity(a.intensity()).withMultiband(a.multiband()).withMaxLimiting(a.maxLimitingLu());
+    }
+
+    /**
+     * Masters with these settings; a width other than the character's is then written into the plan's stereo stage and the
+     * plan rendered exactly as edited.
+     */
+    private static MasterResult master(Path source, MasterSettings settings, double width, Path wav, ProgressListener progress) {
+        AudioSource src = AudioSource.of(source);
         MasterResult r = Mastering.master(src, settings, AudioOutput.toFile(wav), (s, f) -> progress.progress(s, 0.6 * f));
         StereoStage st = r.plan().stages().stereo();
-        if (Math.abs(st.stereo().width() - a.width()) > 1e-9) {
-            StereoStage edited = new StereoStage(new StereoWidth.Settings(a.width(), st.stereo().monoBassHz()), st.measuredCorrelation(),
-                    String.format(Locale.ROOT, "width set by the producer to %.2f (proposed %.2f: %s)", a.width(), st.stereo().width(), st.reason()));
+        if (Math.abs(st.stereo().width() - width) > 1e-9) {
+            StereoStage edited = new StereoStage(new StereoWidth.Settings(width, st.stereo().monoBassHz()), st.measuredCorrelation(),
+                    String.format(Locale.ROOT, "width set by the producer to %.2f (proposed %.2f: %s)", width, st.stereo().width(), st.reason()));
             Stages s = r.plan().stages();
             MasteringPlan plan = r.plan().withStages(new Stages(s.inspect(), s.clean(), s.tonalBalance(), s.dynamics(), edited, s.loudness(), s.deliver()));
             r = Mastering.render(src, plan, AudioOutput.toFile(wav), (x, f) -> progress.progress("render width", 0.6 + 0.4 * f));
         }
-        return view(r, label, character, a.target(), a.lufs(), a.ceilingDbtp(), reference, settings, wav, outDir, relBase);
+        return r;
     }
 
     /** A reference track (--reference): the file, and its path in the project as the candidate's settings show it. */
@@ -117,7 +148,8 @@ final class MasterEngine {
         return new MasterViews.Candidate(base.substring("master-".length()), label, character, relBase + "/" + wav.getFileName(),
                 relBase + "/" + base + ".plan.json", out.integratedLufs(), out.truePeakDbtp(), out.loudnessRangeLu(),
                 new MasterViews.Adjustment(preset, settings.eqAmount(), settings.intensity(), s.stereo().stereo().width(),
-                        settings.multiband() || c.multiband, c.multiband, lufs, ceilingDbtp, reference == null ? null : reference.path()), reasons);
+                        settings.multiband() || c.multiband, c.multiband, lufs, ceilingDbtp, reference == null ? null : reference.path(),
+                        settings.safeLimiterLu()), reasons);
     }
 
     /** The multiband stage in the studio's words: what it did or why it stayed off (the plan's key is dynamics.multiband). */

@@ -54,14 +54,16 @@ public final class MasterPage {
             JsonNode b = PageContext.body(ctx);
             String target = b.path("target").asText("spotify");
             if (!MasterEngine.targets().contains(target)) throw ApiError.badRequest("unknown target " + target + "; one of " + MasterEngine.targets());
-            int n = PageContext.intIn(b, "candidates", 1, 6, 3);
+            int n = PageContext.intIn(b, "candidates", 1, dev.groundwork.master.Character.values().length, 3);
+            dev.groundwork.master.Character first = character(b);
+            double maxLimiting = maxLimiting(b, 0);
             Double lufs = customLufs(b, null), ceiling = customCeiling(b, null);
             MasterEngine.Reference reference = reference(p, b, null);
             Path source = source(p);
             Path out = p.newDir("master/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "master", "master for " + MasterEngine.target(target, lufs, ceiling).preset() + " (" + n + " candidates)",
-                    progress -> Json.MAPPER.valueToTree(MasterEngine.propose(source, target, lufs, ceiling, reference, n, out, rel, progress)),
+                    progress -> Json.MAPPER.valueToTree(MasterEngine.propose(source, target, lufs, ceiling, reference, first, n, maxLimiting, out, rel, progress)),
                     result -> pc.decide(p, "master", "propose", "proposed " + result.path("candidates").size()
                             + " candidates for " + targetText(MasterEngine.target(target, lufs, ceiling)), "/master/run", result)));
         });
@@ -86,7 +88,8 @@ public final class MasterPage {
                     PageContext.doubleIn(b, "intensity", 0, 100, s.path("intensity").asDouble(50)),
                     PageContext.doubleIn(b, "width", 0, 1.5, s.path("width").asDouble(1)),
                     PageContext.bool(b, "multiband", s.path("multiband").asBoolean(false)), s.path("multiband_by_character").asBoolean(false),
-                    customLufs(b, number(s.path("lufs"))), customCeiling(b, number(s.path("ceiling_dbtp"))), reference == null ? null : reference.path());
+                    customLufs(b, number(s.path("lufs"))), customCeiling(b, number(s.path("ceiling_dbtp"))), reference == null ? null : reference.path(),
+                    maxLimiting(b, s.path("max_limiting_lu").asDouble(0)));
             Path source = source(p);
             Path plan = p.resolve(c.path("plan_path").asText());
             Path out = p.resolve(c.path("path").asText()).getParent();
@@ -101,12 +104,61 @@ public final class MasterPage {
                         var updated = (com.fasterxml.jackson.databind.node.ObjectNode) current.deepCopy();
                         updated.withArray("candidates").add(result);
                         pc.decide(p, "master", "adjust", String.format(java.util.Locale.ROOT,
-                                "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f, multiband %s)", c.path("label").asText(id),
+                                "re-rendered %s as %s (target %s, EQ %.0f %%, intensity %.0f %%, width %.2f, multiband %s%s)", c.path("label").asText(id),
                                 result.path("label").asText(), targetText(a.delivery()), a.eqAmount(), a.intensity(), a.width(),
-                                a.multiband() || a.multibandByCharacter() ? "on" : "off"), "/master/run", updated);
+                                a.multiband() || a.multibandByCharacter() ? "on" : "off",
+                                a.maxLimitingLu() > 0 ? String.format(java.util.Locale.ROOT, ", limiting at most %.1f LU", a.maxLimitingLu()) : ""),
+                                "/master/run", updated);
+                    }));
+        });
+        // a candidate for delivery at a sample rate and format (--rate, --bits), mastered again exactly as its settings say
+        app.post("/api/projects/{id}/master/deliver", ctx -> {
+            Project p = pc.project(ctx);
+            JsonNode b = PageContext.body(ctx);
+            String id = PageContext.text(b, "candidate");
+            JsonNode c = candidate(p, id);
+            double rate = b.hasNonNull("rate_hz") ? PageContext.doubleIn(b, "rate_hz", 8000, 192000, 0) : 0;
+            if (rate != 0 && !dev.groundwork.core.audio.AudioFiles.isWritableRate(rate)) throw ApiError.badRequest("rate_hz must be a whole number of Hz, not " + rate);
+            String bits = b.path("bits").asText("24");
+            if (!BITS.contains(bits)) throw ApiError.badRequest("bits must be one of " + BITS + ", not " + bits);
+            JsonNode s = c.path("settings");
+            MasterEngine.Reference reference = reference(p, s, null);
+            MasterViews.Adjustment a = Json.MAPPER.convertValue(s, MasterViews.Adjustment.class);
+            Path source = source(p);
+            Path out = p.newDir("master/delivery");
+            String rel = p.relative(out);
+            String what = (rate == 0 ? "the source's rate" : String.format(java.util.Locale.ROOT, "%.0f Hz", rate)) + ", " + (bits.equals("32f") ? "32-bit float" : bits + "-bit");
+            ctx.status(202).json(pc.submit(p, "master", "deliver " + c.path("label").asText(id) + " at " + what,
+                    progress -> Json.MAPPER.valueToTree(MasterEngine.deliver(source, id, c.path("character").asText(), a, reference, rate, bits, out, rel, progress)),
+                    result -> {
+                        com.fasterxml.jackson.databind.node.ArrayNode all = Json.MAPPER.createArrayNode();
+                        JsonNode before = p.get("/master/deliveries");
+                        if (before != null) all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) before.deepCopy());
+                        all.add(result);
+                        pc.decide(p, "master", "deliver", "delivered " + c.path("label").asText(id) + " at " + what + ": " + result.path("path").asText(),
+                                "/master/deliveries", all);
                     }));
         });
     }
+
+    /** The first candidate's character ("character", --character; default transparent); the others follow in the module's order. */
+    private static dev.groundwork.master.Character character(JsonNode b) {
+        String c = b.path("character").asText("");
+        if (c.isEmpty()) return dev.groundwork.master.Character.TRANSPARENT;
+        try {
+            return dev.groundwork.master.Character.parse(c);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    /** The loudness the limiter may take ("max_limiting_lu", 0..20 LU, --max-limiting; 0 = automatic); absent keeps {@code kept}. */
+    private static double maxLimiting(JsonNode b, double kept) {
+        return PageContext.doubleIn(b, "max_limiting_lu", 0, 20, kept);
+    }
+
+    /** The sample formats a delivery can be written in (--bits; 16 is dithered). */
+    static final List<String> BITS = List.of("24", "16", "32f");
 
     /**
      * The producer's loudness target ("lufs", -40..-3 LUFS, --lufs) in place of the preset's: absent keeps {@code kept} (the

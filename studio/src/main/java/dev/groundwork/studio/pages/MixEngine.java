@@ -6,6 +6,7 @@ import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.mix.AutoMix;
 import dev.groundwork.mix.MixJob;
 import dev.groundwork.mix.MixSettings;
+import dev.groundwork.mix.export.ReaperExporter;
 import dev.groundwork.mix.plan.MixPlan;
 import dev.groundwork.mix.plan.StemPlan;
 import dev.groundwork.mix.roles.Role;
@@ -52,12 +53,19 @@ final class MixEngine {
                 null, null, candidates, List.of(), settings), progress);
         List<MixViews.Candidate> out = new ArrayList<>();
         for (MixJob.Outcome o : outcomes) out.add(view(o, o.plan().style(), label(o.plan().style()), stemsDir, relative));
-        return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out, asked.maskingStrength(), asked.lead());
+        return new MixViews.Proposal(out.get(0).planPath(), out.get(0).stems(), out, asked.maskingStrength(), asked.lead(),
+                asked.intents(), asked.fixes(), asked.headroomDbfs());
     }
 
-    private static MixSettings withAsked(MixSettings s, MixViews.Asked asked) {
+    /** The settings with what the producer asked the proposal for: masking cuts, lead, --more/--less steps, --fix moves, --headroom. */
+    static MixSettings withAsked(MixSettings s, MixViews.Asked asked) {
         s = s.withMaskingStrength(asked.maskingStrength());
-        return asked.lead() == null ? s : s.withLead(asked.lead());
+        if (asked.lead() != null) s = s.withLead(asked.lead());
+        for (var i : asked.intents().entrySet()) s = s.withIntent(i.getKey(), i.getValue());
+        for (var f : asked.fixes().entrySet()) s = s.withFix(f.getKey(), f.getValue());
+        // MixSettings has no wither for the ceiling: the canonical constructor, every other field as it is
+        return new MixSettings(s.roles(), s.lead(), s.maskingStrength(), s.maskingLevel(), s.intents(), s.fixes(), s.style(), s.targetLufs(),
+                asked.headroomDbfs(), s.tempoBpm(), s.sampleRateHz(), s.balance(), s.bleedStems());
     }
 
     static MixViews.Candidate render(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits,
@@ -71,11 +79,34 @@ final class MixEngine {
     static MixViews.Export export(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits,
                                   MixViews.Asked asked, String format, Path outDir, ProgressListener progress) {
         Path edited = editedPlan(stemsDir, plan, edits, asked, outDir, "mix.json", progress);
+        if (format.equals("rpp")) return new MixViews.Export(format, relative.apply(reaper(stemsDir, edited, outDir.resolve("mix.rpp"))));
         boolean daw = format.equals("dawproject");
         // DAWproject carries the plan (faders, pans, EQ, sends) and copies of the raw stems (a download must stand alone); WAV is the rendered mix
         MixJob.Outcome o = MixJob.run(new MixJob.Request(stemsDir, daw ? null : outDir.resolve("mix.wav"), WAV24, edited, edited, null, 1,
                 daw ? List.of("dawproject") : List.of(), MixSettings.defaults(), true), progress).get(0);
         return new MixViews.Export(format, relative.apply(daw ? o.exports().get(0) : o.audio()));
+    }
+
+    /**
+     * A Reaper project of the edited plan (--export rpp). Unlike the CLI's, which names the stems relative to the project's
+     * folder, it names them by absolute path: a download leaves the workspace, and the stems stay where the studio keeps them.
+     */
+    private static Path reaper(Path stemsDir, Path planFile, Path out) {
+        MixPlan plan = Json.read(planFile, MixPlan.class);
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (StemPlan sp : plan.stems()) files.put(sp.file(), stemsDir.resolve(sp.file()).toAbsolutePath().normalize());
+        try {
+            Path tmp = dev.groundwork.core.io.SiblingTempFile.create(out);
+            try {
+                java.nio.file.Files.writeString(tmp, ReaperExporter.text(plan, files), java.nio.charset.StandardCharsets.UTF_8);
+                java.nio.file.Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /**

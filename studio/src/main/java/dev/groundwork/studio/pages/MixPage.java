@@ -52,13 +52,15 @@ public final class MixPage {
             String balance = balance(p, body);
             double maskingLevel = PageContext.doubleIn(body, "masking_level", 0, 1, MixSettings.DEFAULT_MASKING_LEVEL);
             MixViews.Asked asked = new MixViews.Asked(
-                    PageContext.doubleIn(body, "masking_strength", 0, 1, MixSettings.defaults().maskingStrength()), lead(body, stems));
+                    PageContext.doubleIn(body, "masking_strength", 0, 1, MixSettings.defaults().maskingStrength()), lead(body, stems),
+                    intents(body), fixes(body, stems),
+                    PageContext.doubleIn(body, "headroom_dbfs", MIN_HEADROOM_DBFS, 0, MixSettings.defaults().peakCeilingDbfs()));
             int candidates = PageContext.intIn(body, "candidates", 1, MixSettings.STYLES.size(), MixEngine.CANDIDATES);
             Path out = p.newDir("mix/run");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "mix", "mix " + stems.size() + " stems",
                     progress -> Json.MAPPER.valueToTree(MixEngine.propose(stemsDir(stems), p::relative, out, rel, balance, maskingLevel, asked, candidates, progress)),
-                    result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems",
+                    result -> pc.decide(p, "mix", "propose", "proposed a mix of " + result.path("stems").size() + " stems" + askedText(asked),
                             "/mix/proposal", result)));
         });
         app.post("/api/projects/{id}/mix/edit", ctx -> {
@@ -112,7 +114,7 @@ public final class MixPage {
         app.post("/api/projects/{id}/mix/export", ctx -> {
             Project p = pc.project(ctx);
             String format = PageContext.body(ctx).path("format").asText("wav");
-            if (!EXPORTS.contains(format)) throw ApiError.badRequest("export format is wav or dawproject, not " + format);
+            if (!EXPORTS.contains(format)) throw ApiError.badRequest("export format is wav, dawproject or rpp, not " + format);
             List<Path> stems = stems(p);
             Path plan = plan(p);
             Map<String, MixViews.StemEdit> edits = edits(p);
@@ -148,14 +150,75 @@ public final class MixPage {
         return lead;
     }
 
-    /** What the current proposal was asked for (masking strength, lead), kept by a re-plan. */
+    /**
+     * The --more/--less steps asked for ("intents": {"vocal": 1, "reverb": -1}): each target one of MixSettings.INTENT_TARGETS,
+     * each step count a whole number in -MAX_INTENT_STEPS..MAX_INTENT_STEPS (0 is left out).
+     */
+    private static Map<String, Integer> intents(JsonNode body) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        JsonNode n = body.path("intents");
+        if (n.isMissingNode() || n.isNull()) return out;
+        if (!n.isObject()) throw ApiError.badRequest("intents must be an object like {\"vocal\": 1, \"reverb\": -1}");
+        for (var f : (Iterable<Map.Entry<String, JsonNode>>) n::fields) {
+            if (!MixSettings.INTENT_TARGETS.contains(f.getKey())) {
+                throw ApiError.badRequest("cannot ask for more or less " + f.getKey() + "; one of " + MixSettings.INTENT_TARGETS);
+            }
+            int steps = PageContext.intIn(n, f.getKey(), -MAX_INTENT_STEPS, MAX_INTENT_STEPS, 0);
+            if (steps != 0) out.put(f.getKey(), steps);
+        }
+        return out;
+    }
+
+    /**
+     * The --fix moves asked for ("fixes": {"bass": -2}): dB added last to every stem of a role ("drums" = every drum stem, "bass"
+     * also moves 808s, as the CLI reads it) or to one stem by file name, each -MAX_FIX_DB..MAX_FIX_DB (0 is left out).
+     */
+    private static Map<String, Double> fixes(JsonNode body, List<Path> stems) {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        JsonNode n = body.path("fixes");
+        if (n.isMissingNode() || n.isNull()) return out;
+        if (!n.isObject()) throw ApiError.badRequest("fixes must be an object like {\"bass\": -2}");
+        List<String> names = stems.stream().map(f -> f.getFileName().toString()).toList();
+        for (var f : (Iterable<Map.Entry<String, JsonNode>>) n::fields) {
+            String target = f.getKey();
+            if (!names.contains(target) && !MixEngine.roles().contains(target)) {
+                throw ApiError.badRequest("a fix moves a role " + MixEngine.roles() + " or a stem " + names + ", not " + target);
+            }
+            double db = PageContext.doubleIn(n, target, -MAX_FIX_DB, MAX_FIX_DB, 0);
+            if (db != 0) out.put(target, db);
+        }
+        return out;
+    }
+
+    /** What the current proposal was asked for (masking strength, lead, intents, fixes, headroom), kept by a re-plan. */
     private static MixViews.Asked asked(Project p) {
         JsonNode proposal = p.get("/mix/proposal");
-        JsonNode lead = proposal == null ? null : proposal.get("lead");
-        double strength = proposal == null ? MixSettings.defaults().maskingStrength()
-                : proposal.path("masking_strength").asDouble(MixSettings.defaults().maskingStrength());
-        return new MixViews.Asked(strength, lead == null || lead.isNull() ? null : lead.asText());
+        MixSettings d = MixSettings.defaults();
+        if (proposal == null) return new MixViews.Asked(d.maskingStrength(), null, Map.of(), Map.of(), d.peakCeilingDbfs());
+        JsonNode lead = proposal.get("lead");
+        Map<String, Integer> intents = new java.util.TreeMap<>();
+        proposal.path("intents").fields().forEachRemaining(f -> intents.put(f.getKey(), f.getValue().asInt()));
+        Map<String, Double> fixes = new java.util.TreeMap<>();
+        proposal.path("fixes").fields().forEachRemaining(f -> fixes.put(f.getKey(), f.getValue().asDouble()));
+        return new MixViews.Asked(proposal.path("masking_strength").asDouble(d.maskingStrength()), lead == null || lead.isNull() ? null : lead.asText(),
+                intents, fixes, proposal.path("headroom_dbfs").asDouble(d.peakCeilingDbfs()));
     }
+
+    /** What was asked beyond the defaults, for the log: " (more bass, less reverb, keys -2 dB, peaks at -8 dBFS)", or "". */
+    private static String askedText(MixViews.Asked a) {
+        List<String> parts = new ArrayList<>();
+        a.intents().forEach((t, n) -> parts.add((n > 0 ? "more " : "less ") + t + (Math.abs(n) > 1 ? " ×" + Math.abs(n) : "")));
+        a.fixes().forEach((t, db) -> parts.add(String.format(java.util.Locale.ROOT, "%s %+.1f dB", t, db)));
+        if (a.headroomDbfs() != MixSettings.defaults().peakCeilingDbfs()) parts.add(String.format(java.util.Locale.ROOT, "peaks at %.1f dBFS", a.headroomDbfs()));
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    /** Steps of --more or --less per target the page offers (each step is what one --more is on the command line). */
+    static final int MAX_INTENT_STEPS = 3;
+    /** The largest --fix move the page accepts, either way. */
+    static final double MAX_FIX_DB = 12;
+    /** The lowest mix peak ceiling (--headroom) the mix module accepts. */
+    static final double MIN_HEADROOM_DBFS = -30;
 
     private static List<Path> stems(Project p) {
         JsonNode s = p.get("/mix/stems");
@@ -204,5 +267,5 @@ public final class MixPage {
         return m;
     }
 
-    static final Set<String> EXPORTS = Set.of("wav", "dawproject");
+    static final Set<String> EXPORTS = Set.of("wav", "dawproject", "rpp");
 }

@@ -1,6 +1,7 @@
 package dev.groundwork.studio.pages;
 
 import java.util.List;
+import java.util.Map;
 
 /** What the Mix page shows: each stem's role, fader and pan with the reasons, and rendered candidates. */
 final class MixViews {
@@ -23,13 +24,21 @@ final class MixViews {
     record DelayTempo(Double tempoBpm, double assumedBpm, String reason, double delayTimeMs) { }
 
     /**
-     * {@code maskingStrength} (--masking) and {@code lead} (--lead, null = the planner's choice) are what the producer asked
-     * the proposal for: a role change or bleed mark re-plans with them (proposals stored before they were asked load as 0.5 and null).
+     * {@code maskingStrength} (--masking), {@code lead} (--lead, null = the planner's choice), {@code intents} (--more/--less:
+     * steps per target, + more, - less), {@code fixes} (--fix: dB per role or stem) and {@code headroomDbfs} (--headroom) are
+     * what the producer asked the proposal for: a role change or bleed mark re-plans with them (proposals stored before they
+     * were asked load as 0.5, null, none, none and null = -6 dBFS).
      */
-    record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates, Double maskingStrength, String lead) { }
+    record Proposal(String planPath, List<Stem> stems, List<Candidate> candidates, Double maskingStrength, String lead,
+                    Map<String, Integer> intents, Map<String, Double> fixes, Double headroomDbfs) { }
 
     /** The settings of a proposal a re-plan keeps (see {@link Proposal}); the plan itself records style, balance and masking level. */
-    record Asked(double maskingStrength, String lead) { }
+    record Asked(double maskingStrength, String lead, Map<String, Integer> intents, Map<String, Double> fixes, double headroomDbfs) {
+        Asked {
+            intents = intents == null ? Map.of() : Map.copyOf(intents);
+            fixes = fixes == null ? Map.of() : Map.copyOf(fixes);
+        }
+    }
 
     /** A producer's change to one stem; null fields keep the plan's value. {@code bleed}: named as a bleed or room track, or not. */
     record StemEdit(String role, Double faderDb, Double pan, Boolean bleed) { }

@@ -28,8 +28,9 @@ class BeatPageBrowserTest {
             String p = s.createProject("Browser beat");
             b.driver.get(s.base() + "/#" + p + "/beat");
             b.waitVisible("#beat-prompt", Duration.ofSeconds(20));
-            b.type("#beat-prompt", "dark trap, 140 bpm, F minor, 8 bars");
+            b.type("#beat-prompt", "dark trap, 140 bpm, F minor, 16 bars");
             b.type("#beat-count", "2");
+            b.type("#beat-seed", "5");
             b.click("#beat-generate");
             b.waitFor("two variations", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 2);
             b.waitVisible("#beat-grid", Duration.ofSeconds(10));
@@ -39,6 +40,10 @@ class BeatPageBrowserTest {
                     + " let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 1] > 150 && d[i] < 120) n++; return n;")).longValue();
             assertTrue(lit > 200, "step grid shows drum hits (" + lit + " teal pixels)");
 
+            JsonNode made = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations");
+            assertEquals(5, made.get(0).path("seed").asLong(), "the seed box reached variation 1");
+            assertEquals(6, made.get(1).path("seed").asLong());
+            assertTrue(b.text("#beat-detail .transport").contains("seed 5"), b.text("#beat-detail .transport"));
             b.click("#var-v1");
             b.waitFor("v1 chosen", Duration.ofSeconds(10), d -> d.findElement(By.id("var-v1")).getAttribute("class").contains("chosen"));
             b.click("#lock-drums");
@@ -63,6 +68,37 @@ class BeatPageBrowserTest {
             assertEquals(150, v4.path("tempo_bpm").asDouble(), 1e-9);
             assertEquals(v3.path("parts"), v4.path("parts"), "the same notes at the new tempo");
             b.waitFor("the new tempo in the box", Duration.ofSeconds(10), d -> "150".equals(d.findElement(By.id("beat-tempo")).getAttribute("value")));
+
+            // swap the bass for the reese: the sound menu offers the built-in sounds that fit a pitched part
+            b.select("#beat-sound-part", "bass");
+            b.waitFor("the sounds in the menu", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#beat-sound-name option[value=reese]")).size() == 1);
+            assertTrue(b.driver.findElements(By.cssSelector("#beat-sound-name option[value=trap-kit]")).isEmpty(), "a drum kit does not fit the bass");
+            b.select("#beat-sound-name", "reese");
+            b.click("#beat-sound");
+            b.waitFor("a fifth variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 5);
+            JsonNode v5 = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(4);
+            for (JsonNode part : v5.path("parts")) if (part.path("name").asText().equals("bass")) assertEquals("reese", part.path("sound").asText());
+            b.waitFor("the bass named with its new sound", Duration.ofSeconds(10),
+                    d -> d.findElement(By.cssSelector("#beat-sound-part option[value=bass]")).getText().equals("bass (reese)"));
+
+            // key change +2 from the second section on (the menu names each section by its first bar)
+            b.select("#beat-key-semitones", "2");
+            b.select("#beat-key-from", "2");
+            b.click("#beat-keychange");
+            b.waitFor("a sixth variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 6);
+            JsonNode v6 = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(5);
+            JsonNode sections = dev.groundwork.core.json.Json.MAPPER.readTree(ws.resolve(p).resolve(v6.path("plan_path").asText()).toFile()).path("sections");
+            for (int i = 0; i < sections.size(); i++) assertEquals(i >= 1 ? 2 : 0, sections.get(i).path("transpose_semitones").asInt(), sections.toString());
+
+            // bring the melody into every section: it plays in all of them
+            b.select("#beat-add-part", "melody");
+            b.select("#beat-add-section", b.attribute("#beat-add-section option", "value"));
+            String where = b.attribute("#beat-add-section", "value");
+            b.click("#beat-add");
+            b.waitFor("a seventh variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 7);
+            JsonNode v7 = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(6);
+            assertTrue(v7.path("label").asText().contains("melody added in " + where), v7.path("label").asText());
+            assertTrue(b.text("#decisions").contains("added melody to " + where), b.text("#decisions"));
 
             b.js("document.getElementById('page').scrollTo(0, 0)");
             b.screenshot("beat");

@@ -101,6 +101,14 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Chooses the option of value {@code value} in the select {@code css} names. */
+    void select(String css, String value) {
+        stable(css, e -> {
+            new org.openqa.selenium.support.ui.Select(e).selectByValue(value);
+            return null;
+        });
+    }
+
     String text(String css) { return stable(css, WebElement::getText); }
 
     String attribute(String css, String name) { return stable(css, e -> e.getAttribute(name)); }

@@ -46,6 +46,8 @@ class MasterPageBrowserTest {
                 return null;
             });
             b.type("#master-count", "2");
+            assertEquals("transparent", b.attribute("#master-character", "value"), "the first candidate is transparent unless chosen");
+            assertEquals("auto", b.attribute("#master-max-limiting", "placeholder"));
             // the producer's own loudness and ceiling in place of spotify's -14 LUFS / -1 dBTP (--lufs, --ceiling)
             assertEquals("preset", b.attribute("#master-lufs", "placeholder"));
             b.type("#master-lufs", "-15");
@@ -115,10 +117,13 @@ class MasterPageBrowserTest {
             boolean canSwitchOn = b.stable("#adjust-multiband", e -> !e.isSelected() && e.isEnabled());
             assertTrue(canSwitchOn, "warm does not use multiband by itself, and it can be switched on");
             b.click("#adjust-multiband");
+            assertEquals("", b.attribute("#adjust-max-limiting", "value"), "automatic limiting unless asked");
+            b.type("#adjust-max-limiting", "5");
             b.click("#master-rerender");
             b.waitFor("a third candidate", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 3);
             JsonNode adjusted = s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(2);
             assertEquals(1.25, adjusted.path("settings").path("width").asDouble(), 1e-9);
+            assertEquals(5.0, adjusted.path("settings").path("max_limiting_lu").asDouble(), adjusted.toString());
             assertEquals(-15.0, adjusted.path("settings").path("lufs").asDouble(), 1e-9, adjusted.toString());
             assertEquals(-1.5, adjusted.path("settings").path("ceiling_dbtp").asDouble(), 1e-9, adjusted.toString());
             JsonNode plan = dev.groundwork.core.json.Json.MAPPER.readTree(ws.resolve(p).resolve(adjusted.path("plan_path").asText()).toFile());
@@ -137,6 +142,25 @@ class MasterPageBrowserTest {
             b.screenshot("master");
             b.js("const d = document.querySelector('#cand-' + arguments[0] + ' details'); d.open = true; d.scrollIntoView()", adjusted.path("id").asText());
             b.screenshot("master-adjust");
+
+            // deliver the chosen warm master at 48 kHz, 16-bit: a download beside the Adjust panel
+            b.select("#deliver-rate", "48000");
+            b.select("#deliver-bits", "16");
+            b.click("#master-deliver");
+            b.waitVisible("#master-delivery-0", Duration.ofSeconds(180));
+            String href = b.attribute("#master-delivery-0", "href");
+            assertTrue(href.endsWith("master-warm-48000hz-16bit.wav?download=1"), href);
+            JsonNode delivered = s.get("/api/projects/" + p).json().path("state").path("master").path("deliveries").get(0);
+            assertEquals(48000.0, delivered.path("sample_rate_hz").asDouble());
+            assertEquals(-15.0, delivered.path("integrated_lufs").asDouble(), 0.2, delivered.toString());
+
+            // one character alone: loud, as the only candidate
+            b.select("#master-character", "loud");
+            b.type("#master-count", "1");
+            b.click("#master-propose");
+            b.waitFor("the loud candidate alone", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#master-candidates .cand")).size() == 1
+                    && !d.findElements(By.id("cand-loud")).isEmpty());
+            assertEquals("loud", s.get("/api/projects/" + p).json().path("state").path("master").path("run").path("candidates").get(0).path("character").asText());
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** In a real browser: upload stems, get a proposed mix, move a fader, solo/mute, export WAV and DAWproject. */
+/** In a real browser: upload stems, ask for more bass and a fix, get a proposed mix, move a fader, solo/mute, export WAV, DAWproject and Reaper. */
 class MixPageBrowserTest {
     @TempDir
     Path ws;
@@ -52,10 +52,21 @@ class MixPageBrowserTest {
             assertEquals("0.5", b.attribute("#mix-masking-strength", "value"));
             b.type("#mix-masking-strength", "0.75");
             assertEquals(5, b.driver.findElements(By.cssSelector("#mix-lead option")).size(), "chosen for me and the four stems");
-            b.stable("#mix-lead", e -> {
-                new org.openqa.selenium.support.ui.Select(e).selectByValue("keys.wav");
-                return null;
-            });
+            b.select("#mix-lead", "keys.wav");
+            // more bass twice and back once, less reverb; the keys fixed 2 dB down; the mix peaking at -8 dBFS
+            b.click("#mix-more-bass");
+            b.click("#mix-more-bass");
+            b.click("#mix-less-bass");
+            b.click("#mix-less-reverb");
+            assertEquals("+1", b.text("#mix-intent-bass"));
+            assertEquals("−1", b.text("#mix-intent-reverb"));
+            b.waitFor("the roles in the fix menu", Duration.ofSeconds(10), d -> d.findElements(By.cssSelector("#mix-fix-role option[value=keys]")).size() == 1);
+            b.select("#mix-fix-role", "keys");
+            b.type("#mix-fix-db", "-2");
+            b.click("#mix-fix-add");
+            assertTrue(b.text("#mix-fix-keys").startsWith("keys -2 dB"), b.text("#mix-fix-keys"));
+            assertEquals("-6", b.attribute("#mix-headroom", "value"));
+            b.type("#mix-headroom", "-8");
             // three candidates instead of the default two: the third is beat forward
             assertEquals("2", b.attribute("#mix-count", "value"));
             b.type("#mix-count", "3");
@@ -85,6 +96,10 @@ class MixPageBrowserTest {
             assertEquals("keys.wav", plan.path("lead").asText(), "the page's lead reached the plan");
             JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
             assertEquals(0.75, proposal.path("masking_strength").asDouble(), "the page's masking-cut strength reached the proposal");
+            assertEquals("{\"bass\":1,\"reverb\":-1}", proposal.path("intents").toString(), "the page's steps reached the proposal");
+            assertEquals(-2.0, proposal.path("fixes").path("keys").asDouble(), proposal.toString());
+            assertEquals(-8.0, plan.path("mix_bus").path("peak_ceiling_dbfs").asDouble(), "the page's headroom reached the plan");
+            assertEquals("Asked for: more bass, less reverb, keys -2 dB, peaks at -8 dBFS", b.text("#mix-asked"));
             assertEquals("keys.wav", b.attribute("#mix-lead", "value"), "the lead stays chosen when the page redraws");
             String bassRole = b.attribute(".strip[data-stem='bass.wav'] select.role", "data-value");
             assertEquals("bass", bassRole);
@@ -125,6 +140,13 @@ class MixPageBrowserTest {
             b.waitVisible("#mix-download-wav", Duration.ofSeconds(120));
             b.click("#mix-export-dawproject");
             b.waitVisible("#mix-download-dawproject", Duration.ofSeconds(120));
+            b.click("#mix-export-rpp");
+            b.waitVisible("#mix-download-rpp", Duration.ofSeconds(120));
+            String rpp = b.attribute("#mix-download-rpp", "href");
+            assertTrue(rpp.endsWith("mix.rpp?download=1"), rpp);
+            TestServer.Reply reaper = s.get(rpp.substring(s.base().length()));
+            assertEquals(200, reaper.status());
+            assertTrue(reaper.body().startsWith("<REAPER_PROJECT") && reaper.body().contains("bass.wav\""), reaper.body());
             String wav = b.attribute("#mix-download-wav", "href"), daw = b.attribute("#mix-download-dawproject", "href");
             assertTrue(wav.endsWith("mix.wav?download=1"), wav);
             assertTrue(daw.endsWith("mix.dawproject?download=1"));
