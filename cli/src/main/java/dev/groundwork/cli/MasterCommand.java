@@ -169,12 +169,7 @@ public final class MasterCommand implements Callable<Integer> {
         if (rate != null && !AudioFiles.isWritableRate(rate)) {
             throw new UsageException("--rate must be a whole number of Hz from 8000 to 192000, not " + AnalysisText.num(rate, rate == Math.rint(rate) ? 0 : 1));
         }
-        for (Path p : new Path[]{album ? null : output, planFile, reportFile, plot}) {
-            if (p == null) continue;
-            Path dir = p.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) throw new UsageException("folder " + dir + " does not exist (for " + p.getFileName() + ")");
-        }
-        new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan)
+        new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan).folder(album ? output : null)
                 .output("-o", album ? null : output).output("--plan", planFile).output("--report", reportFile).output("--plot", plot);
     }
 
