@@ -166,9 +166,8 @@ public final class MasterCommand implements Callable<Integer> {
             if (name.endsWith(".flac") && bits.equals("32f")) throw new UsageException("FLAC holds 16 or 24 bits: use --bits 16 or 24, or a .wav output");
         }
         if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f");
-        if (rate != null && !AudioFiles.isWritableRate(rate)) {
-            throw new UsageException("--rate must be a whole number of Hz from 8000 to 192000, not " + AnalysisText.num(rate, rate == Math.rint(rate) ? 0 : 1));
-        }
+        String rateProblem = rate == null ? null : MasterSettings.outputRateProblem(rate);
+        if (rateProblem != null) throw new UsageException(rateProblem);
         new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan).folder(album ? output : null)
                 .output("-o", album ? null : output).output("--plan", planFile).output("--report", reportFile).output("--plot", plot);
     }
