@@ -8,6 +8,7 @@ import dev.groundwork.core.analysis.AnalysisReport;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioFiles;
 import dev.groundwork.core.audio.AudioStreamReader;
+import dev.groundwork.core.io.SamePath;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.core.progress.ProgressListener;
@@ -168,8 +169,19 @@ public final class MasterCommand implements Callable<Integer> {
         if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f");
         String rateProblem = rate == null ? null : MasterSettings.outputRateProblem(rate);
         if (rateProblem != null) throw new UsageException(rateProblem);
-        new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan).folder(album ? output : null)
+        OverwriteGuard guard = new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan).folder(album ? output : null)
                 .output("-o", album ? null : output).output("--plan", planFile).output("--report", reportFile).output("--plot", plot);
+        if (album) {
+            // one file per track: two inputs of one name (a/song.wav, b/song.flac) would end as one master
+            java.util.Map<Path, Path> named = new java.util.HashMap<>();
+            for (Path in : inputs) {
+                Path file = albumFile(in);
+                Path first = named.putIfAbsent(file.toAbsolutePath().normalize(), in);
+                if (first != null && SamePath.of(first, in)) throw new UsageException("--album: " + in + " is given twice");
+                if (first != null) throw new UsageException("--album: " + first + " and " + in + " would both be written as " + file + "; rename one");
+                if (Files.isDirectory(output)) guard.output("-o", file);
+            }
+        }
     }
 
     private Target target() {
@@ -342,8 +354,7 @@ public final class MasterCommand implements Callable<Integer> {
         for (int i = 0; i < inputs.size(); i++) {
             Path in = inputs.get(i);
             String name = in.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            Path file = output.resolve((dot > 0 ? name.substring(0, dot) : name) + ".wav");
+            Path file = albumFile(in);
             AudioFiles.requireDistinct(in, file);
             // album normalisation: every track moves by the same amount the loudest one needs
             double offset = loudest - inspections.get(i).measured().integratedLufs();
@@ -372,6 +383,13 @@ public final class MasterCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Where --album writes the master of {@code in}: the folder -o, the input's name as .wav. */
+    private Path albumFile(Path in) {
+        String name = in.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return output.resolve((dot > 0 ? name.substring(0, dot) : name) + ".wav");
     }
 
     // ---- codec check ----

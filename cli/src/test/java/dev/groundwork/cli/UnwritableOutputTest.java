@@ -70,6 +70,23 @@ class UnwritableOutputTest {
         refused("cannot create folder " + aFile.resolve("album") + ": " + under, "master", song.toString(), "--album", "-o", aFile.resolve("album").toString());
     }
 
+    /**
+     * Before: two inputs of one name were mastered into one file (the second replaced the first, exit 0, "wrote 2
+     * masters"); a track whose master would replace it was refused only after every track was measured.
+     */
+    @Test
+    void masterAlbumChecksEveryTracksFileBeforeAnyWork() throws Exception {
+        Path album = dir.resolve("album");
+        Path twin = Files.createDirectory(dir.resolve("b")).resolve("song.wav");
+        Files.copy(song, twin);
+        refused("--album: " + song + " is given twice", "master", song.toString(), song.toString(), "--album", "-o", album.toString());
+        refused("--album: " + song + " and " + twin + " would both be written as " + album.resolve("song.wav") + "; rename one",
+                "master", song.toString(), twin.toString(), "--album", "-o", album.toString());
+        refused("-o " + song + " would overwrite the input " + song, "master", song.toString(), "--album", "-o", dir.toString());
+        Path taken = Files.createDirectories(album.resolve("song.wav"));
+        refused(taken + " is a folder, not a file", "master", song.toString(), "--album", "-o", album.toString());
+    }
+
     /** Before: every file was measured and printed, then the plot failed naming a hidden temporary file (exit 1). */
     @Test
     void analyzeRefusesAPlotThatIsAFolderBeforeMeasuring() throws Exception {
