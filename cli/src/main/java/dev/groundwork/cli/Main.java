@@ -77,7 +77,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UsageException) {
-                err.println("groundwork: " + ex.getMessage());
+                err.println("groundwork: " + oneLine(ex)); // a path may hold a line break
                 err.flush();
                 return 2;
             }

@@ -32,6 +32,14 @@ class MainTest {
         assertTrue(opt.err().startsWith("groundwork: Unknown option: '--bogus'"), opt.err());
     }
 
+    /** Before: a usage error naming a path with a line break in it took two lines. */
+    @Test
+    void aUsageErrorStaysOneLineWhateverThePathHolds() {
+        Run r = run("master", "in.wav", "-o", "x\ny.mp3");
+        assertEquals(2, r.status());
+        assertEquals("groundwork: output must end in .wav or .flac: x y.mp3", r.err().strip());
+    }
+
     @Test
     void aMistypedOptionIsOneLineThatSaysWhereHelpIs() {
         Run r = run("master", "in.wav", "-o", "out.wav", "--bogus");
