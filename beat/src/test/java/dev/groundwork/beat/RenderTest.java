@@ -98,6 +98,19 @@ class RenderTest {
         for (int c = 0; c < 2; c++) assertArrayEquals(plain.channel(c), mix.channel(c));
     }
 
+    /** Before: the rests, a cache found from the parts, were a record component: rescanned, they made the beat unequal. */
+    @Test
+    void beatsOfTheSamePartsAreEqualWhereverTheirRestsWereFound() {
+        RenderedBeat r = BeatMaker.render(BeatMaker.compose("boom bap 90 bpm 2 bars", 4), ProgressListener.NONE);
+        RenderedBeat rescanned = new RenderedBeat(r.parts(), r.frames(), r.sampleRate(), r.trim());
+        assertNotSame(r.rests(), rescanned.rests());
+        assertEquals(r, rescanned);
+        assertEquals(r.hashCode(), rescanned.hashCode());
+        assertEquals(r, rescanned.withTrim(0.5).withTrim(r.trim()));
+        assertNotEquals(r, r.withTrim(r.trim() * 0.5));
+        assertNotEquals(r, new RenderedBeat(r.parts().subList(1, r.parts().size()), r.frames(), r.sampleRate(), r.trim()));
+    }
+
     @Test
     void aFailingStemSinkClosesEveryOpenedSink() {
         RenderedBeat r = BeatMaker.render(BeatMaker.compose("boom bap 90 bpm 2 bars", 4), ProgressListener.NONE);

@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +51,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (!plot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
                 throw new UsageException("--plot must name a .png file: " + plot);
             }
-            Path folder = plot.toAbsolutePath().getParent();
-            if (folder != null && !Files.isDirectory(folder)) throw new UsageException("folder " + folder + " does not exist (for " + plot.getFileName() + ")");
-            for (Path f : files) {
-                if (f.toAbsolutePath().normalize().equals(plot.toAbsolutePath().normalize())) {
-                    throw new UsageException("--plot would overwrite the input " + f);
-                }
-            }
+            new OverwriteGuard().inputs(files).output("--plot", plot);
         }
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         List<Analysis> results = new ArrayList<>();

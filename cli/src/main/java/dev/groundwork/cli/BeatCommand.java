@@ -92,6 +92,7 @@ public final class BeatCommand implements Runnable {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) throw new UsageException("-o " + out + " is a file; give a folder for the beat");
         if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
         if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
+        new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut).folder(out);
         long baseSeed = seed == null ? 1 : seed;
 
         List<BeatPlan> plans = new ArrayList<>();
@@ -114,7 +115,6 @@ public final class BeatCommand implements Runnable {
                 throw new UsageException("refusing to overwrite the input plan " + fromPlan + "; write to another folder");
             }
         }
-        new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut);
         if (planOut != null) Json.write(planOut, plans.get(0));
 
         List<BeatOutput> outputs = new ArrayList<>();

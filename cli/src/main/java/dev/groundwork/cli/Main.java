@@ -70,13 +70,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.setExitCodeExceptionMapper(e -> 1);
         cl.setParameterExceptionHandler((ex, a) -> {
             // one line, like every other error: what was wrong, then where the options are explained
-            err.println("groundwork: " + oneLine(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            String what = unknownCommand(ex);
+            err.println("groundwork: " + (what != null ? what : oneLine(ex)) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UsageException) {
-                err.println("groundwork: " + ex.getMessage());
+                err.println("groundwork: " + oneLine(ex)); // a path may hold a line break
                 err.flush();
                 return 2;
             }
@@ -112,6 +113,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 err.flush();
             }
         };
+    }
+
+    /** "unknown command 'mastr'" with the commands to choose from, for a first word that is no command; else null. */
+    static String unknownCommand(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || ex.getCommandLine().getParent() != null) return null;
+        java.util.List<String> unmatched = u.getUnmatched();
+        if (unmatched.isEmpty() || unmatched.get(0).startsWith("-")) return null;
+        java.util.List<String> commands = COMMANDS.keySet().stream().filter(c -> !c.equals("help")).toList();
+        return "unknown command '" + unmatched.get(0) + "': choose one of " + String.join(", ", commands);
     }
 
     static String oneLine(Throwable ex) {

@@ -8,6 +8,7 @@ import dev.groundwork.core.analysis.AnalysisReport;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioFiles;
 import dev.groundwork.core.audio.AudioStreamReader;
+import dev.groundwork.core.io.SamePath;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.meter.LoudnessMeter;
 import dev.groundwork.core.progress.ProgressListener;
@@ -166,16 +167,21 @@ public final class MasterCommand implements Callable<Integer> {
             if (name.endsWith(".flac") && bits.equals("32f")) throw new UsageException("FLAC holds 16 or 24 bits: use --bits 16 or 24, or a .wav output");
         }
         if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f");
-        if (rate != null && !AudioFiles.isWritableRate(rate)) {
-            throw new UsageException("--rate must be a whole number of Hz from 8000 to 192000, not " + AnalysisText.num(rate, rate == Math.rint(rate) ? 0 : 1));
-        }
-        for (Path p : new Path[]{album ? null : output, planFile, reportFile, plot}) {
-            if (p == null) continue;
-            Path dir = p.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) throw new UsageException("folder " + dir + " does not exist (for " + p.getFileName() + ")");
-        }
-        new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan)
+        String rateProblem = rate == null ? null : MasterSettings.outputRateProblem(rate);
+        if (rateProblem != null) throw new UsageException(rateProblem);
+        OverwriteGuard guard = new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan).folder(album ? output : null)
                 .output("-o", album ? null : output).output("--plan", planFile).output("--report", reportFile).output("--plot", plot);
+        if (album) {
+            // one file per track: two inputs of one name (a/song.wav, b/song.flac) would end as one master
+            java.util.Map<Path, Path> named = new java.util.HashMap<>();
+            for (Path in : inputs) {
+                Path file = albumFile(in);
+                Path first = named.putIfAbsent(file.toAbsolutePath().normalize(), in);
+                if (first != null && SamePath.of(first, in)) throw new UsageException("--album: " + in + " is given twice");
+                if (first != null) throw new UsageException("--album: " + first + " and " + in + " would both be written as " + file + "; rename one");
+                if (Files.isDirectory(output)) guard.output("-o", file);
+            }
+        }
     }
 
     private Target target() {
@@ -348,8 +354,7 @@ public final class MasterCommand implements Callable<Integer> {
         for (int i = 0; i < inputs.size(); i++) {
             Path in = inputs.get(i);
             String name = in.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            Path file = output.resolve((dot > 0 ? name.substring(0, dot) : name) + ".wav");
+            Path file = albumFile(in);
             AudioFiles.requireDistinct(in, file);
             // album normalisation: every track moves by the same amount the loudest one needs
             double offset = loudest - inspections.get(i).measured().integratedLufs();
@@ -378,6 +383,13 @@ public final class MasterCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Where --album writes the master of {@code in}: the folder -o, the input's name as .wav. */
+    private Path albumFile(Path in) {
+        String name = in.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return output.resolve((dot > 0 ? name.substring(0, dot) : name) + ".wav");
     }
 
     // ---- codec check ----

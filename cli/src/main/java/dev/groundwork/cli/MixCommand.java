@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,11 +118,8 @@ public final class MixCommand implements Callable<Integer> {
         }
         if (candidates < 1 || candidates > MixSettings.STYLES.size()) throw new UsageException("--candidates must be 1.." + MixSettings.STYLES.size());
         if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f, not " + bits);
-        // as master: files go only into folders that exist (a typo in a path should not grow a new folder)
-        for (Path p : new Path[]{output, plan}) {
-            Path dir = p == null ? null : p.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) throw new UsageException("folder " + dir + " does not exist (for " + p.getFileName() + ")");
-        }
+        // as master: files go only into folders that exist and can be written, checked before the stems are read
+        new OverwriteGuard().output("-o", output).output("--plan", plan).folder(stemsOut);
         OutputFormat format;
         try {
             format = output == null ? null : OutputFormat.forPath(output, bits);

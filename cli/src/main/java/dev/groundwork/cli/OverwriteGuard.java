@@ -1,5 +1,6 @@
 package dev.groundwork.cli;
 
+import dev.groundwork.core.io.OutputCheck;
 import dev.groundwork.core.io.SamePath;
 
 import java.nio.file.Path;
@@ -7,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses, as a usage error before any work, an output option (-o, --plan, --report, --plot) that names one of the
- * command's inputs (the audio, a reference, a plan read), by path or as the same file through a link.
+ * Checks a command's outputs before any work, as usage errors. An output file (-o, --plan, --report, --plot) must not
+ * name one of the command's inputs (the audio, a reference, a plan read), by path or as the same file through a link;
+ * every output, file or folder, must be writable where it points ({@link OutputCheck}), so a long job never computes
+ * a result it then cannot write. Give the inputs first.
  */
 final class OverwriteGuard {
     private final List<Path> inputs = new ArrayList<>();
@@ -23,11 +26,26 @@ final class OverwriteGuard {
         return this;
     }
 
+    /** An output file: not an input, its folder exists and is writable, it is not a folder nor read-only. */
     OverwriteGuard output(String option, Path out) {
         if (out == null) return this;
+        notAnInput(option, out);
+        String why = OutputCheck.whyNotFile(out);
+        if (why != null) throw new UsageException(why);
+        return this;
+    }
+
+    /** An output folder, created if missing: writable, or creatable. */
+    OverwriteGuard folder(Path dir) {
+        if (dir == null) return this;
+        String why = OutputCheck.whyNotFolder(dir);
+        if (why != null) throw new UsageException(why);
+        return this;
+    }
+
+    private void notAnInput(String option, Path out) {
         for (Path in : inputs) {
             if (SamePath.of(in, out)) throw new UsageException(option + " " + out + " would overwrite the input " + in);
         }
-        return this;
     }
 }

@@ -44,6 +44,7 @@ public final class StudioCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 16) throw new UsageException("--jobs must be 1..16, not " + jobs);
         StudioSettings settings = new StudioSettings(host, port, workspace == null ? StudioSettings.defaultWorkspace() : workspace,
                 maxUploadMb * 1024 * 1024, jobs, 8);
+        new OverwriteGuard().folder(settings.workspace()); // projects, uploads and renders all go there
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!settings.loopbackOnly()) {

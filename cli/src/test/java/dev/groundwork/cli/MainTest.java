@@ -18,6 +18,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainTest {
     static Run run(String... args) { return Run.of(args); }
 
+    /** Before: "Unmatched argument at index 0: 'mastr'", which does not say that a command was expected. */
+    @Test
+    void aMistypedCommandIsNamedWithTheCommandsToChooseFrom() {
+        Run r = run("mastr", "in.wav", "-o", "out.wav");
+        assertEquals(2, r.status());
+        assertEquals("groundwork: unknown command 'mastr': choose one of analyze, master, beat, mix, produce, studio (see 'groundwork --help')",
+                r.err().strip());
+        assertEquals("", r.out());
+        // an unknown option before any command is still reported as an option
+        Run opt = run("--bogus");
+        assertEquals(2, opt.status());
+        assertTrue(opt.err().startsWith("groundwork: Unknown option: '--bogus'"), opt.err());
+    }
+
+    /** Before: a usage error naming a path with a line break in it took two lines. */
+    @Test
+    void aUsageErrorStaysOneLineWhateverThePathHolds() {
+        Run r = run("master", "in.wav", "-o", "x\ny.mp3");
+        assertEquals(2, r.status());
+        assertEquals("groundwork: output must end in .wav or .flac: x y.mp3", r.err().strip());
+    }
+
     @Test
     void aMistypedOptionIsOneLineThatSaysWhereHelpIs() {
         Run r = run("master", "in.wav", "-o", "out.wav", "--bogus");

@@ -218,7 +218,7 @@ class MasterCommandTest {
             Run r = run("master", song.toString(), "-o", out.toString(), "--rate", rate);
             assertEquals(2, r.status(), rate + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().contains("--rate must be a whole number of Hz from 8000 to 192000"), r.err());
+            assertEquals("groundwork: --rate must be a whole number of Hz from 8000 to 192000, not " + rate, r.err().strip());
             assertEquals("", r.out());
             assertFalse(Files.exists(out));
         }

@@ -22,11 +22,18 @@ public record MasterSettings(Target target, Character character, double eqAmount
         Objects.requireNonNull(character, "character");
         if (!(eqAmount >= 0 && eqAmount <= 100)) throw new IllegalArgumentException("--eq-amount must be 0..100, not " + eqAmount);
         if (!(intensity >= 0 && intensity <= 100)) throw new IllegalArgumentException("--intensity must be 0..100, not " + intensity);
-        if (!(outputRate == 0 || AudioFiles.isWritableRate(outputRate))) {
-            throw new IllegalArgumentException("--rate must be a whole number of Hz from 8000 to 192000, not " + outputRate);  // what the writers accept
-        }
+        if (outputRate != 0 && outputRateProblem(outputRate) != null) throw new IllegalArgumentException(outputRateProblem(outputRate));
         if (!(bits.equals("16") || bits.equals("24") || bits.equals("32f"))) throw new IllegalArgumentException("--bits must be 16, 24 or 32f, not " + bits);
         if (!(safeLimiterLu >= 0 && safeLimiterLu <= 20)) throw new IllegalArgumentException("--max-limiting must be in [0, 20] LU (0 = automatic)");
+    }
+
+    /**
+     * Why no file can carry this output rate, as the error line says it, or null: the rates the writers accept. The
+     * one source of the message, for these settings and for the CLI, which checks --rate before any work.
+     */
+    public static String outputRateProblem(double hz) {
+        if (AudioFiles.isWritableRate(hz)) return null;
+        return "--rate must be a whole number of Hz from 8000 to 192000, not " + (Double.isFinite(hz) && hz == Math.rint(hz) ? String.valueOf((long) hz) : String.valueOf(hz));
     }
 
     public static MasterSettings defaults() {

@@ -160,11 +160,15 @@ class MasteringTest {
         for (double bad : new double[]{384000, 192001, 44100.5, 7999}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MasterSettings.defaults().withOutputRate(bad));
             assertTrue(e.getMessage().startsWith("--rate must be a whole number of Hz from 8000 to 192000"), e.getMessage());
+            assertEquals(MasterSettings.outputRateProblem(bad), e.getMessage()); // the CLI's --rate check says the same
             // a plan read back (or edited) is held to the same range
             IllegalArgumentException plan = assertThrows(IllegalArgumentException.class, () -> new dev.groundwork.master.plan.DeliverStage(bad, "24", "edited"));
             assertEquals("delivery rate must be a whole number of Hz from 8000 to 192000, not " + bad, plan.getMessage());
         }
         assertEquals(192000, new dev.groundwork.master.plan.DeliverStage(192000, "24", "edited").sampleRateHz());
+        assertNull(MasterSettings.outputRateProblem(44100));
+        assertEquals("--rate must be a whole number of Hz from 8000 to 192000, not 384000", MasterSettings.outputRateProblem(384000));
+        assertEquals("--rate must be a whole number of Hz from 8000 to 192000, not Infinity", MasterSettings.outputRateProblem(Double.POSITIVE_INFINITY));
     }
 
     @Test

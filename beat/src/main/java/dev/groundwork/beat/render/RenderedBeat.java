@@ -30,6 +30,21 @@ public record RenderedBeat(List<PartAudio> parts, int frames, double sampleRate,
         this(parts, frames, sampleRate, trim, null);
     }
 
+    /**
+     * Equal when the parts, length, rate and trim are: the rests are found from the parts (a cache of a scan), so two
+     * beats made of the same parts are equal whether their rests were scanned once and shared or scanned twice.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RenderedBeat b && parts.equals(b.parts) && frames == b.frames
+                && Double.compare(sampleRate, b.sampleRate) == 0 && Double.compare(trim, b.trim) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(parts, frames, sampleRate, trim);
+    }
+
     /** The same parts at another trim: the rests (which do not depend on gain) are not scanned again. */
     public RenderedBeat withTrim(double t) {
         return new RenderedBeat(parts, frames, sampleRate, t, rests);

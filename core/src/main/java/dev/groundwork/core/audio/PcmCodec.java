@@ -35,7 +35,14 @@ final class PcmCodec {
 
     boolean isFloat() { return kind == Kind.FLOAT; }
 
-    /** Reports a non-finite sample found while decoding a float file. */
+    /**
+     * The largest float sample a file may hold: +120 dBFS. Float files may go over full scale, but not by a million:
+     * beyond it the bits are not audio (integers labelled as float, a corrupt file), and squaring them overflows the
+     * meters (a file of 1e30 samples measured +586 LUFS and mastered as "silent").
+     */
+    static final float MAX_FLOAT_SAMPLE = 1e6f;
+
+    /** Reports a sample found while decoding a float file that is not finite or beyond {@link #MAX_FLOAT_SAMPLE}. */
     interface BadSample {
         void found(int frameInBlock, int channel, double value);
     }
@@ -109,7 +116,7 @@ final class PcmCodec {
                 int q = from + 4 * c;
                 for (int f = 0; f < frames; f++, q += stride) {
                     float v = Float.intBitsToFloat(bigEndian ? (int) INT_BE.get(src, q) : (int) INT_LE.get(src, q));
-                    if (!Float.isFinite(v)) bad.found(f, c, v);
+                    if (!(Math.abs(v) <= MAX_FLOAT_SAMPLE)) bad.found(f, c, v);
                     d[offset + f] = v;
                 }
             }
@@ -128,7 +135,7 @@ final class PcmCodec {
                     v = Double.longBitsToDouble((hi << 32) | lo);
                     p += 8;
                 }
-                if (!Double.isFinite(v)) bad.found(f, c, v);
+                if (!(Math.abs(v) <= MAX_FLOAT_SAMPLE)) bad.found(f, c, v);
                 dst[c][offset + f] = (float) v;
             }
         }

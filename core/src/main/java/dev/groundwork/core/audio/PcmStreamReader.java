@@ -51,8 +51,10 @@ final class PcmStreamReader extends ChunkedStreamReader {
     }
 
     static AudioFileException nonFinite(Path file, long frame, int channel, double v, double rate) {
-        return new AudioFileException(file, "sample " + (Double.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf")
-                + " at frame " + frame + String.format(Locale.ROOT, " (%.3f s)", frame / rate)
-                + ", channel " + (channel + 1) + ": the file holds invalid float samples");
+        String value = Double.isNaN(v) ? "NaN" : Double.isInfinite(v) ? (v > 0 ? "+Inf" : "-Inf")
+                : String.format(Locale.ROOT, "%.3g (%+.0f dBFS)", v, 20 * Math.log10(Math.abs(v)));
+        return new AudioFileException(file, "sample " + value + " at frame " + frame + String.format(Locale.ROOT, " (%.3f s)", frame / rate)
+                + ", channel " + (channel + 1) + ": the file holds invalid float samples"
+                + (Double.isFinite(v) ? " (no audio is louder than +120 dBFS)" : ""));
     }
 }

@@ -36,6 +36,8 @@ final class ReadProblem {
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             JsonNode at = nodeAt(file, m);
             String where = where(m);
+            // an empty (or blank) file reads as no value at all, which found() would print as nothing
+            if (where.isEmpty() && at != null && at.isMissingNode()) return "the file is empty";
             return (where.isEmpty() ? "" : where + ": ") + "expected " + expected(m.getTargetType()) + (at == null ? "" : ", found " + found(at));
         }
         String m = e.getOriginalMessage();

@@ -106,6 +106,25 @@ class BadInputTest {
         assertTrue(m.contains("NaN at frame 24002 (0.500 s), channel 2"), m);
     }
 
+    /** Before: a float file of 1e30 samples measured +586 LUFS (exit 0), and master called it silent. */
+    @Test
+    void floatSamplesBeyondAMillionAreRefusedAsNotAudio() throws IOException {
+        float[] samples = new float[48_010];
+        samples[100] = 1e6f;             // +120 dBFS: absurd but still allowed
+        samples[48_004] = -3.0e30f;      // what integers read as floats look like
+        long[] bits = new long[samples.length];
+        for (int i = 0; i < samples.length; i++) bits[i] = Float.floatToRawIntBits(samples[i]);
+        Path f = file("huge.wav", TestSignals.wav(3, 2, 48_000, 32, 8, TestSignals.le(ByteOrder.LITTLE_ENDIAN, 4, bits),
+                samples.length * 4L));
+        assertEquals("huge.wav: sample -3.00e+30 (+610 dBFS) at frame 24002 (0.500 s), channel 1: the file holds invalid float samples"
+                + " (no audio is louder than +120 dBFS)", refused(f).getMessage());
+        // 64-bit floats go through the same check
+        long[] wide = new long[4];
+        wide[3] = Double.doubleToRawLongBits(2e6);
+        Path d = file("huge64.wav", TestSignals.wav(3, 2, 48_000, 64, 16, TestSignals.le(ByteOrder.LITTLE_ENDIAN, 8, wide), 32));
+        assertTrue(refused(d).getMessage().contains("sample 2.00e+06 (+126 dBFS) at frame 1"), refused(d).getMessage());
+    }
+
     @Test
     void adpcmAndOtherCodecsAreNamedAsUnsupported() throws IOException {
         assertTrue(refused(file("adpcm.wav", TestSignals.wav(0x11, 1, 44_100, 4, 256, new byte[256], 256))).getMessage()

@@ -34,4 +34,11 @@ class JsonReadTest {
         assertEquals("plan.json: not a valid Plan (tempo_bpm: expected a number, found \"fast\")",
                 readError(dir, "{\"format_version\": 1, \"tempo_bpm\": \"fast\", \"parts\": []}"));
     }
+
+    /** Before: "not a valid Plan (expected an object, found )", a sentence that stops where the answer should be. */
+    @Test
+    void anEmptyOrBlankFileIsSaidToBeEmpty(@TempDir Path dir) throws Exception {
+        assertEquals("plan.json: not a valid Plan (the file is empty)", readError(dir, ""));
+        assertEquals("plan.json: not a valid Plan (the file is empty)", readError(dir, " \n\t\n"));
+    }
 }

@@ -30,6 +30,7 @@ public final class StemFolder {
 
     /** Lists, probes and validates the stems in {@code dir}. */
     public static List<StemSource> open(Path dir) {
+        if (!Files.exists(dir)) throw new IllegalArgumentException(dir + ": no such folder"); // as a missing input file is said
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + " is not a folder of stems");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
