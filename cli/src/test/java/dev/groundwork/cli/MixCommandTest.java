@@ -170,6 +170,15 @@ class MixCommandTest {
         Run overStem = run("mix", stems.toString(), "--plan", stems.resolve("Kick.wav").toString());
         assertEquals(2, overStem.status(), overStem.err());
         assertTrue(overStem.err().contains("would overwrite the stem Kick"), overStem.err());
+        // before: a --role, --lead or --bleed naming no stem exited 1, after reading every stem
+        for (String[] wrong : new String[][]{{"--role", "Nothere.wav=kick"}, {"--lead", "Nothere.wav"}, {"--bleed", "Nothere"}}) {
+            Run r = run("mix", stems.toString(), "-o", root.resolve("u/mix.wav").toString(), wrong[0], wrong[1]);
+            assertEquals(2, r.status(), r.err());
+            assertEquals("groundwork: " + wrong[0] + " names " + wrong[1].replace("=kick", "") + ", which is not one of the stems", r.err().strip());
+        }
+        Run headroom = run("mix", stems.toString(), "-o", root.resolve("u/mix.wav").toString(), "--headroom", "100");
+        assertEquals(2, headroom.status(), headroom.err());
+        assertEquals("groundwork: headroom (the mix's peak ceiling) must be -30..0 dBFS, not 100.0", headroom.err().strip());
     }
 
     /** Before: mix created a missing output folder and exited 0, where master refuses it with exit 2. */

@@ -82,6 +82,10 @@ public final class MixJob {
         if (r.stemsOut() != null && dev.groundwork.core.io.SamePath.of(r.stemsOut(), r.stemsDir())) {
             throw new RequestException("--stems must name another folder than the stems themselves (they would be overwritten)");
         }
+        if (r.fromPlan() == null) {
+            String unknown = dev.groundwork.mix.plan.MixPlanner.unknownStemName(r.settings(), stems.stream().map(StemSource::name).toList());
+            if (unknown != null) throw new RequestException(unknown);
+        }
         List<MixPlan> plans;
         if (r.fromPlan() != null) {
             MixPlan p = Json.read(r.fromPlan(), MixPlan.class);

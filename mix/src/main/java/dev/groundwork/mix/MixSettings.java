@@ -60,7 +60,7 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         for (String k : intents.keySet()) {
             if (!INTENT_TARGETS.contains(k)) throw new IllegalArgumentException("cannot ask for more or less '" + k + "'; use one of " + INTENT_TARGETS);
         }
-        if (!(peakCeilingDbfs <= 0 && peakCeilingDbfs >= -30)) throw new IllegalArgumentException("peak ceiling must be -30..0 dBFS");
+        if (!(peakCeilingDbfs <= 0 && peakCeilingDbfs >= -30)) throw new IllegalArgumentException("headroom (the mix's peak ceiling) must be -30..0 dBFS, not " + peakCeilingDbfs);
         if (!(targetLufs <= -6 && targetLufs >= -40)) throw new IllegalArgumentException("mix target must be -40..-6 LUFS");
         if (tempoBpm != null && !(tempoBpm >= 30 && tempoBpm <= 300)) throw new IllegalArgumentException("--tempo must be 30..300 BPM, not " + number(tempoBpm));
     }

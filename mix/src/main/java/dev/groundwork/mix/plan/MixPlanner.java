@@ -39,12 +39,8 @@ public final class MixPlanner {
             stems.add(new StemPlan(a.name(), g.role(), g.confidence(), g.reason(), a.silent(), a, 0, "", 0, "", List.of(), null, null,
                     null, null, "", g.role().isDrum(), false, null, null));
         }
-        for (var k : s.roles().keySet()) {
-            if (stems.stream().noneMatch(p -> p.file().equals(k))) throw new IllegalArgumentException("--role names " + k + ", which is not one of the stems");
-        }
-        for (String b : s.bleedStems()) {
-            if (stems.stream().noneMatch(p -> matchesFile(b, p.file()))) throw new IllegalArgumentException("--bleed names " + b + ", which is not one of the stems");
-        }
+        String unknown = unknownStemName(s, stems.stream().map(StemPlan::file).toList());
+        if (unknown != null) throw new IllegalArgumentException(unknown);
         String lead = chooseLead(stems, s);
         String focusedLead = null;   // the lead given the full focus: a lead vocal or the stem the producer named
         // 2. Levels.
@@ -153,6 +149,21 @@ public final class MixPlanner {
         return followMixBus(MaskingRules.followLevel(EqRules.followStrength(plan)));
     }
 
+    /**
+     * The first --role, --bleed or --lead that names no stem among {@code files}, as the message to show, else null. The job asks
+     * before it reads any audio; the planner asks again for callers that plan directly.
+     */
+    public static String unknownStemName(MixSettings s, List<String> files) {
+        for (var k : s.roles().keySet()) {
+            if (!files.contains(k)) return "--role names " + k + ", which is not one of the stems";
+        }
+        for (String b : s.bleedStems()) {
+            if (files.stream().noneMatch(f -> matchesFile(b, f))) return "--bleed names " + b + ", which is not one of the stems";
+        }
+        if (s.lead() != null && files.stream().noneMatch(f -> matchesFile(s.lead(), f))) return "--lead names " + s.lead() + ", which is not one of the stems";
+        return null;
+    }
+
     private static boolean matchesFile(String name, String file) {
         return name.equals(file) || name.equals(file.replaceFirst("\\.[^.]+$", ""));
     }
@@ -161,7 +172,7 @@ public final class MixPlanner {
     static String chooseLead(List<StemPlan> stems, MixSettings s) {
         if (s.lead() != null) {
             String l = s.lead();
-            return stems.stream().filter(p -> p.file().equals(l) || p.file().replaceFirst("\\.[^.]+$", "").equals(l)).map(StemPlan::file)
+            return stems.stream().filter(p -> matchesFile(l, p.file())).map(StemPlan::file)
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("--lead names " + l + ", which is not one of the stems"));
         }
         for (Role r : new Role[]{Role.LEAD_VOCAL, Role.SYNTH_LEAD}) {
