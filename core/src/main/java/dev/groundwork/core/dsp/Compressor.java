@@ -43,6 +43,8 @@ public final class Compressor implements Processor {
     private double rmsState;         // mean-square detector state
     private double makeupGain;
     private float[] detector = new float[0];
+    /** Per-frame levels, then gain changes, of the block being processed. */
+    private double[] work = new double[0];
 
     // Statistics since the last reset.
     private double maxReductionDb;
@@ -65,6 +67,7 @@ public final class Compressor implements Processor {
     public void prepare(ProcessSpec spec) {
         this.sampleRate = spec.sampleRate();
         this.detector = new float[spec.maxBlockFrames()];
+        this.work = new double[spec.maxBlockFrames()];
         derive();
         reset();
     }
@@ -126,28 +129,80 @@ public final class Compressor implements Processor {
     /**
      * Turns the levels max(|a[i]|, |b[i]|) into the linear gain of each frame in detector[0..n), make-up included; updates
      * the statistics. Either array may be the detector itself: each level is read before its frame's gain is written.
+     * Four loops over the block, each doing one thing: the two recursions (RMS detector, gain smoothing) run alone, with
+     * nothing but their own arithmetic on the critical path, and the conversions between them, which depend on no other
+     * frame, overlap freely (one loop doing all of it ran at half the speed).
      */
     private void gainCurve(float[] a, float[] b, int n) {
+        if (work.length < n) work = new double[n];
+        if (settings.rmsMs() > 0) meanSquares(a, b, n);
+        else peaks(a, b, n);
+        targets(n);
+        smooth(n);
+        gains(n);
+    }
+
+    /** work[i] = the RMS detector's mean square after frame i. */
+    private void meanSquares(float[] a, float[] b, int n) {
+        final double c = rmsCoef, rest = 1 - rmsCoef;
+        final double[] w = work;
+        double state = rmsState;
+        for (int i = 0; i < n; i++) {
+            double x = Math.max(Math.abs(a[i]), Math.abs(b[i]));
+            state = c * state + rest * x * x;
+            w[i] = state;
+        }
+        rmsState = state;
+    }
+
+    /** work[i] = the peak of frame i. */
+    private void peaks(float[] a, float[] b, int n) {
+        final double[] w = work;
+        for (int i = 0; i < n; i++) w[i] = Math.max(Math.abs(a[i]), Math.abs(b[i]));
+    }
+
+    /** work[i] = the static curve's gain change (dB, ≤ 0) for the level in work[i]. */
+    private void targets(int n) {
         final double threshold = settings.thresholdDb(), knee = settings.kneeDb(), slope = 1 - 1 / settings.ratio();
         final boolean rms = settings.rmsMs() > 0;
         // Below the knee nothing happens: skip the logarithm there (most samples of most material).
-        final double quietLin = Math.pow(10, (threshold - knee / 2) / 20), quietPower = quietLin * quietLin;
+        final double quietLin = Math.pow(10, (threshold - knee / 2) / 20), quiet = rms ? quietLin * quietLin : quietLin;
+        final double[] w = work;
         for (int i = 0; i < n; i++) {
-            float peak = Math.max(Math.abs(a[i]), Math.abs(b[i]));
-            double x = peak;
+            double v = w[i];
             double level;
-            if (rms) {
-                rmsState = rmsCoef * rmsState + (1 - rmsCoef) * x * x;
-                level = rmsState < quietPower ? Double.NEGATIVE_INFINITY : 10 * Math.log10(rmsState);
-            } else {
-                level = x < quietLin ? Double.NEGATIVE_INFINITY : DecibelMath.amplitudeToDb(peak);
-            }
-            double target = staticGainDb(level, threshold, knee, slope);   // desired gain change in dB (<= 0)
-            double coef = target < envelopeDb ? attackCoef : releaseCoef;
-            envelopeDb = coef * envelopeDb + (1 - coef) * target;
-            detector[i] = (float) (envelopeDb > -1e-6 ? makeupGain : DecibelMath.dbToAmplitude(envelopeDb) * makeupGain);
-            if (envelopeDb < maxReductionDb) maxReductionDb = envelopeDb;
-            reductionSumDb += envelopeDb;
+            if (v < quiet) level = Double.NEGATIVE_INFINITY;
+            else level = rms ? DecibelMath.powerToDb(v) : DecibelMath.amplitudeToDb((float) v);
+            w[i] = staticGainDb(level, threshold, knee, slope);
+        }
+    }
+
+    /** work[i] = the smoothed gain change after frame i (attack while it falls, release while it rises); statistics. */
+    private void smooth(int n) {
+        final double attack = attackCoef, release = releaseCoef;
+        final double[] w = work;
+        double env = envelopeDb, max = maxReductionDb, sum = reductionSumDb;
+        for (int i = 0; i < n; i++) {
+            double target = w[i];
+            double coef = target < env ? attack : release;
+            env = coef * env + (1 - coef) * target;
+            w[i] = env;
+            if (env < max) max = env;
+            sum += env;
+        }
+        envelopeDb = env;
+        maxReductionDb = max;
+        reductionSumDb = sum;
+    }
+
+    /** detector[i] = the linear gain for the smoothed change in work[i], make-up included. */
+    private void gains(int n) {
+        final double makeup = makeupGain;
+        final double[] w = work;
+        final float[] g = detector;
+        for (int i = 0; i < n; i++) {
+            double env = w[i];
+            g[i] = (float) (env > -1e-6 ? makeup : DecibelMath.dbToAmplitude(env) * makeup);
         }
     }
 

@@ -30,15 +30,24 @@ public final class DecibelMath {
 
     /** 20·log10(x) for a positive, normal float x (a linear amplitude). */
     public static double amplitudeToDb(float x) {
-        int bits = Float.floatToRawIntBits(x);
-        int exponent = (bits >>> 23) - 127;
-        int mantissa = bits & 0x7FFFFF;
-        int k = mantissa >>> (23 - LOG_BITS);
+        return DB_PER_OCTAVE * log2(x);
+    }
+
+    /** 10·log10(p) for a positive, normal double p (a power, a mean square). */
+    public static double powerToDb(double p) {
+        return DB_PER_OCTAVE / 2 * log2(p);
+    }
+
+    private static double log2(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int exponent = (int) (bits >>> 52) - 1023;
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        int k = (int) (mantissa >>> (52 - LOG_BITS));
         // x = 2^exponent · node_k · (1 + d), 0 ≤ d < 2^-LOG_BITS: log2(1 + d) from its series (error d^4/4)
-        double rest = (mantissa & ((1 << (23 - LOG_BITS)) - 1)) * 0x1p-23;
+        double rest = (mantissa & ((1L << (52 - LOG_BITS)) - 1)) * 0x1p-52;
         double d = rest * INVERSE_NODE[k];
         double log1p = d * (1 - d * (0.5 - d * (1.0 / 3)));
-        return DB_PER_OCTAVE * (exponent + LOG2_NODE[k] + log1p * INV_LN2);
+        return exponent + LOG2_NODE[k] + log1p * INV_LN2;
     }
 
     /** 10^(db / 20), a level in dB to a linear gain; 0 below about -6000 dB (db at most about +6000 dB). */

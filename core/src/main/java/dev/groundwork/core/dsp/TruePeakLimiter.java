@@ -91,19 +91,31 @@ public final class TruePeakLimiter implements Processor {
         if (peaks.length < n) peaks = new float[n];
         float[][] x = in.data(), y = out.data();
         detector.process(x, n, peaks);
-        for (int i = 0; i < n; i++) {
-            double gain = envelope.push(peaks[i]);
-            float g = (float) gain;
-            int pos = delayPos;
-            for (int ch = 0; ch < channels; ch++) {
-                float[] d = delay[ch];
-                float delayed = d[pos];
-                d[pos] = x[ch][i];
-                y[ch][i] = delayed * g; // × 1f where nothing is limited: exact, and no branch
-            }
-            delayPos = pos + 1 == delayLength ? 0 : pos + 1;
-        }
+        gains(n);
+        // each channel through its delay line on its own: one short loop per channel instead of a channel loop per frame
+        int pos = delayPos;
+        for (int ch = 0; ch < channels; ch++) delayed(delay[ch], pos, x[ch], y[ch], n);
+        delayPos = (int) ((pos + (long) n) % delayLength);
         out.setFrames(n);
+    }
+
+    /** peaks[0..n) becomes the gain of each frame (× 1f where nothing is limited: exact, and no branch later). */
+    private void gains(int n) {
+        final float[] p = peaks;
+        final GainEnvelope env = envelope;
+        for (int i = 0; i < n; i++) p[i] = (float) env.push(p[i]);
+    }
+
+    /** y[i] = the sample delayLength frames before x[i], times the frame's gain; the ring d holds the last delayLength inputs. */
+    private void delayed(float[] d, int pos, float[] x, float[] y, int n) {
+        final float[] g = peaks;
+        final int length = delayLength;
+        for (int i = 0; i < n; i++) {
+            float old = d[pos];
+            d[pos] = x[i];
+            y[i] = old * g[i];
+            pos = pos + 1 == length ? 0 : pos + 1;
+        }
     }
 
     /**
@@ -348,18 +360,15 @@ public final class TruePeakLimiter implements Processor {
                 index++;
                 return 1.0;
             }
-            // running minimum over the last `window` targets
-            if (dqSize > 0 && dqIndex[dqHead] <= index - window) {
-                dqHead = dqHead + 1 == window ? 0 : dqHead + 1;
-                dqSize--;
+            double min;
+            if (target == 1.0 && dqSize == 1 && dqValue[dqHead] == 1.0) {
+                // releasing after a peak, nothing left to hold: the general update below would leave the deque holding
+                // this frame's 1 alone, so renew the one entry in place
+                dqIndex[dqHead] = index;
+                min = 1.0;
+            } else {
+                min = runningMinimum(target);
             }
-            // ring positions wrap by one subtraction: an integer division per sample costs more than the rest
-            while (dqSize > 0 && dqValue[wrap(dqHead + dqSize - 1)] >= target) dqSize--;
-            int tail = wrap(dqHead + dqSize);
-            dqIndex[tail] = index;
-            dqValue[tail] = target;
-            dqSize++;
-            double min = dqValue[dqHead];
             // instant attack to the held minimum, smooth release toward it from below
             if (min <= held) held = min;
             else {
@@ -383,6 +392,21 @@ public final class TruePeakLimiter implements Processor {
                 if (gain < minGain) minGain = gain;
             }
             return gain;
+        }
+
+        /** Adds this frame's target to the monotonic deque of the last `window` targets; returns their minimum. */
+        private double runningMinimum(double target) {
+            if (dqSize > 0 && dqIndex[dqHead] <= index - window) {
+                dqHead = dqHead + 1 == window ? 0 : dqHead + 1;
+                dqSize--;
+            }
+            // ring positions wrap by one subtraction: an integer division per sample costs more than the rest
+            while (dqSize > 0 && dqValue[wrap(dqHead + dqSize - 1)] >= target) dqSize--;
+            int tail = wrap(dqHead + dqSize);
+            dqIndex[tail] = index;
+            dqValue[tail] = target;
+            dqSize++;
+            return dqValue[dqHead];
         }
 
         private int wrap(int i) {

@@ -398,18 +398,10 @@ public final class TruePeakOversampler {
      * it too.
      */
     static void fir(float[][] s, int first, float[] g, int n, float[] y, int lo, int hi) {
-        int q;
-        if (n >= 4) {
-            float g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
-            float[] s0 = s[first], s1 = s[first + 1], s2 = s[first + 2], s3 = s[first + 3];
-            for (int j = lo; j < hi; j++) y[j] = g0 * s0[j] + g1 * s1[j] + g2 * s2[j] + g3 * s3[j];
-            q = 4;
-        } else {
-            float g0 = g[0];
-            float[] s0 = s[first];
-            for (int j = lo; j < hi; j++) y[j] = g0 * s0[j];
-            q = 1;
-        }
+        // the first pass adds to zeros, which changes no sum (only a −0 becomes +0, and every caller takes |y|): one
+        // loop nest instead of a first pass of its own, so the JIT compiles one hot loop (one OSR compile, not two)
+        Arrays.fill(y, lo, hi, 0f);
+        int q = 0;
         for (; q + 4 <= n; q += 4) {
             float g0 = g[q], g1 = g[q + 1], g2 = g[q + 2], g3 = g[q + 3];
             float[] s0 = s[first + q], s1 = s[first + q + 1], s2 = s[first + q + 2], s3 = s[first + q + 3];

@@ -25,6 +25,24 @@ class DecibelMathTest {
     }
 
     @Test
+    void powers_match_the_library_logarithm_to_1e_11_dB() {
+        SplittableRandom random = new SplittableRandom(13);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            // mean squares from -240 dB to +24 dB, every mantissa pattern of a double
+            double p = Math.pow(10, random.nextDouble(-24, 2.4));
+            worst = Math.max(worst, Math.abs(DecibelMath.powerToDb(p) - 10 * Math.log10(p)));
+        }
+        for (double p : new double[]{1, 0.5, 2, Math.nextDown(1.0), Math.nextUp(1.0), 1e-12, 3.999}) {
+            worst = Math.max(worst, Math.abs(DecibelMath.powerToDb(p) - 10 * Math.log10(p)));
+        }
+        assertTrue(worst < 1e-11, "worst level error " + worst + " dB");
+        assertEquals(0.0, DecibelMath.powerToDb(1), 0.0);
+        // a power is an amplitude squared: half the octaves' dB per octave, the same level
+        assertEquals(DecibelMath.amplitudeToDb(0.25f), DecibelMath.powerToDb(0.25 * 0.25), 1e-12);
+    }
+
+    @Test
     void gains_match_the_library_exponential_to_1e_14_relative_and_floats_agree() {
         SplittableRandom random = new SplittableRandom(11);
         double worst = 0;

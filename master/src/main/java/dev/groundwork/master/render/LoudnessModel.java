@@ -44,6 +44,8 @@ public final class LoudnessModel {
     private final double[] powerRing = new double[TruePeakLimiter.PeakDetector.DELAY];
     private long pushed;
     private int ringPos;
+    /** The powers aligned with the peaks of the block being added: the ring, then the block's own. */
+    private double[] aligned = new double[0];
 
     /** @param peakFloor peaks below this are not interpolated (see PeakDetector): ceiling / largest gain tried. */
     public LoudnessModel(int channels, double sampleRate, double peakFloor) {
@@ -85,9 +87,34 @@ public final class LoudnessModel {
         pushAll(n);
     }
 
-    /** Its own method, so the JIT compiles this loop once instead of entering it mid-way inside {@link #add} first. */
+    /**
+     * Pairs each of the {@code n} peaks just out of the detector with the power of its frame, pushed {@link
+     * TruePeakLimiter.PeakDetector#DELAY} frames earlier (the ring holds the last ones), and adds them to the chunks. The
+     * stream's first DELAY peaks belong to no frame and are dropped. Whole arrays, not a call per frame: the same sums.
+     */
     private void pushAll(int n) {
-        for (int i = 0; i < n; i++) push(peaks[i], power[i]);
+        final int delay = powerRing.length;
+        if (aligned.length < delay + n) aligned = new double[delay + n];
+        // the ring in order (oldest first), then this block's powers: frame i's power is aligned[i], the new ring the last DELAY
+        System.arraycopy(powerRing, ringPos, aligned, 0, delay - ringPos);
+        System.arraycopy(powerRing, 0, aligned, delay - ringPos, ringPos);
+        System.arraycopy(power, 0, aligned, delay, n);
+        System.arraycopy(aligned, n, powerRing, 0, delay);
+        ringPos = 0;
+        int skip = (int) Math.max(0, Math.min(n, delay - pushed));
+        pushed += n;
+        accumulate(skip, n);
+    }
+
+    /** Adds frames from..n (peaks[i], aligned[i]) to the chunks. */
+    private void accumulate(int from, int n) {
+        final float[] pk = peaks;
+        final double[] pw = aligned;
+        for (int i = from; i < n; i++) {
+            if (pk[i] > curPeak) curPeak = pk[i];
+            curPower += pw[i];
+            if (++fill == chunk) closeChunk();
+        }
     }
 
     /** Adds weight · (K-weighted sample)² of one channel to {@code power} (same arithmetic as the meter's two biquads). */
@@ -135,19 +162,6 @@ public final class LoudnessModel {
         sState1[c + 1] = r1; sState2[c + 1] = r2; hState1[c + 1] = u1; hState2[c + 1] = u2;
     }
 
-    private void push(float peak, double p) {
-        double delayed = powerRing[ringPos];
-        powerRing[ringPos] = p;
-        if (++ringPos == powerRing.length) ringPos = 0;
-        if (pushed++ >= TruePeakLimiter.PeakDetector.DELAY) accumulate(peak, delayed);
-    }
-
-    private void accumulate(float peak, double p) {
-        if (peak > curPeak) curPeak = peak;
-        curPower += p;
-        if (++fill == chunk) closeChunk();
-    }
-
     private void closeChunk() {
         if (chunks == chunkPeak.length) {
             chunkPeak = Arrays.copyOf(chunkPeak, chunks * 2);
@@ -163,10 +177,14 @@ public final class LoudnessModel {
 
     /** Call once after the last block: flushes the detector's delay. */
     public void finish() {
-        float[][] zeros = new float[channels][TruePeakLimiter.PeakDetector.DELAY];
-        float[] tail = new float[TruePeakLimiter.PeakDetector.DELAY];
-        detector.process(zeros, zeros[0].length, tail);
-        for (float v : tail) push(v, 0);
+        int delay = TruePeakLimiter.PeakDetector.DELAY;
+        if (power.length < delay) {
+            power = new double[delay];
+            peaks = new float[delay];
+        }
+        detector.process(new float[channels][delay], delay, peaks);
+        Arrays.fill(power, 0, delay, 0);
+        pushAll(delay);
         if (fill > 0) closeChunk();
     }
 
