@@ -224,6 +224,19 @@ class MasterCommandTest {
         }
     }
 
+    /** Before: the line said "target loudness must be ..." without naming the option the user typed. */
+    @Test
+    void aTargetOutOfRangeNamesItsOption() {
+        Path out = dir.resolve("range.wav");
+        Run lufs = run("master", song.toString(), "-o", out.toString(), "--lufs", "100");
+        assertEquals(2, lufs.status(), lufs.err());
+        assertEquals("groundwork: target loudness (--lufs) must be in [-40, -3] LUFS, not 100.0", lufs.err().strip());
+        Run ceiling = run("master", song.toString(), "-o", out.toString(), "--ceiling", "3");
+        assertEquals(2, ceiling.status(), ceiling.err());
+        assertEquals("groundwork: true-peak ceiling (--ceiling) must be in [-12, 0] dBTP, not 3.0", ceiling.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
     /** Before: only "wrote OUT" was printed; the plan, report and plot asked for were written without a word. */
     @Test
     void everyFileWrittenIsAnnounced() {

@@ -6,8 +6,8 @@ import java.util.Locale;
 /** A delivery target: integrated loudness and true-peak ceiling, named after the preset it came from (or "custom"). */
 public record Target(String preset, double lufs, double ceilingDbtp) {
     public Target {
-        if (!(lufs >= -40 && lufs <= -3)) throw new IllegalArgumentException("target loudness must be in [-40, -3] LUFS, not " + lufs);
-        if (!(ceilingDbtp >= -12 && ceilingDbtp <= 0)) throw new IllegalArgumentException("true-peak ceiling must be in [-12, 0] dBTP, not " + ceilingDbtp);
+        if (!(lufs >= -40 && lufs <= -3)) throw new IllegalArgumentException("target loudness (--lufs) must be in [-40, -3] LUFS, not " + lufs);
+        if (!(ceilingDbtp >= -12 && ceilingDbtp <= 0)) throw new IllegalArgumentException("true-peak ceiling (--ceiling) must be in [-12, 0] dBTP, not " + ceilingDbtp);
     }
 
     /** Presets from REFERENCE.md §2 (streaming services, club/CD, AES TD1008, EBU R128). */
