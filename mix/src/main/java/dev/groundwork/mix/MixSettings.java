@@ -48,10 +48,12 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
     public static final List<String> INTENT_TARGETS = List.of("vocal", "drums", "bass", "reverb", "delay", "width", "compression");
 
     public MixSettings {
-        roles = Map.copyOf(roles);
-        intents = Map.copyOf(new TreeMap<>(intents));
-        fixes = Map.copyOf(new TreeMap<>(fixes));
-        bleedStems = bleedStems == null ? java.util.Set.of() : java.util.Set.copyOf(bleedStems);
+        // sorted and kept sorted (Map.copyOf would iterate in an order that changes from run to run): what is printed or
+        // written from them (the revisit chain, messages) is the same every time
+        roles = java.util.Collections.unmodifiableMap(new TreeMap<>(roles));
+        intents = java.util.Collections.unmodifiableMap(new TreeMap<>(intents));
+        fixes = java.util.Collections.unmodifiableMap(new TreeMap<>(fixes));
+        bleedStems = bleedStems == null ? java.util.Set.of() : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(bleedStems));
         requireMaskingStrength(maskingStrength);
         requireMaskingLevel(maskingLevel);
         style = normaliseStyle(style);

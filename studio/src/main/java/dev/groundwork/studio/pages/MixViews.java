@@ -35,8 +35,9 @@ final class MixViews {
     /** The settings of a proposal a re-plan keeps (see {@link Proposal}); the plan itself records style, balance and masking level. */
     record Asked(double maskingStrength, String lead, Map<String, Integer> intents, Map<String, Double> fixes, double headroomDbfs) {
         Asked {
-            intents = intents == null ? Map.of() : Map.copyOf(intents);
-            fixes = fixes == null ? Map.of() : Map.copyOf(fixes);
+            // sorted, not Map.copyOf: its iteration order changes from one run to the next, and so would the saved proposal and the log line
+            intents = intents == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(intents));
+            fixes = fixes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(fixes));
         }
     }
 
