@@ -92,7 +92,8 @@ public final class BeatCommand implements Runnable {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) throw new UsageException("-o " + out + " is a file; give a folder for the beat");
         if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
         if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
-        new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut).folder(out);
+        new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut)
+                .folderHolding(variations == 1 ? out : null, dev.groundwork.session.beat.BeatJob.FILES, dev.groundwork.session.beat.BeatJob.STEMS).folder(out);
         long baseSeed = seed == null ? 1 : seed;
 
         List<BeatPlan> plans = new ArrayList<>();

@@ -43,6 +43,21 @@ final class OverwriteGuard {
         return this;
     }
 
+    /**
+     * An output folder a job writes fixed names into: as {@link #folder}, and when it already exists, each of those files
+     * writable (not a folder standing at its name, not read-only) and the subfolder a folder, so the job does not stop
+     * half-way with some of its files written.
+     */
+    OverwriteGuard folderHolding(Path dir, List<String> files, String subfolder) {
+        folder(dir);
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) return this;
+        for (String f : files) {
+            String why = OutputCheck.whyNotFile(dir.resolve(f));
+            if (why != null) throw new UsageException(why);
+        }
+        return folder(dir.resolve(subfolder));
+    }
+
     private void notAnInput(String option, Path out) {
         for (Path in : inputs) {
             if (SamePath.of(in, out)) throw new UsageException(option + " " + out + " would overwrite the input " + in);

@@ -52,7 +52,7 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() {
         if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException("-o " + dir + " is a file; give a folder for the project");
-        new OverwriteGuard().folder(dir);
+        new OverwriteGuard().folderHolding(dir, dev.groundwork.session.produce.ProduceJob.FILES, dev.groundwork.session.beat.BeatJob.STEMS);
         MixSettings mix = intent.applyTo(MixSettings.defaults().withBalance("beat"));  // produce makes instrumental beats
         MasterSettings master = target.settings();
         ProduceResult r;

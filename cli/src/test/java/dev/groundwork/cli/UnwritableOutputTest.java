@@ -105,6 +105,18 @@ class UnwritableOutputTest {
     }
 
     /** Before: the mix was rendered (and written) before the processed-stems folder failed. */
+    /** Before: a folder standing at one of the fixed names failed late (exit 1), with the plan, MIDI and stems already written. */
+    @Test
+    void beatAndProduceRefuseAFolderAtOneOfTheirFileNames() throws Exception {
+        Path beat = Files.createDirectories(dir.resolve("old-beat").resolve("beat.wav"));
+        refused(beat + " is a folder, not a file", "beat", "lofi 80 bpm", "-o", beat.getParent().toString());
+        Path song = Files.createDirectories(dir.resolve("old-song").resolve("master.wav"));
+        refused(song + " is a folder, not a file", "produce", "lofi 80 bpm", "-o", song.getParent().toString());
+        Path stemsFile = Files.writeString(dir.resolve("old-song").resolve("stems"), "a file where the stems go");
+        Files.delete(song);
+        refused(stemsFile + " is a file, not a folder", "produce", "lofi 80 bpm", "-o", stemsFile.getParent().toString());
+    }
+
     @Test
     void mixRefusesAStemsFolderUnderAFileBeforeMixing() throws Exception {
         Path processed = aFile.resolve("processed");

@@ -35,6 +35,10 @@ public final class BeatJob {
     public static final double TARGET_LUFS = -14.0;
     public static final double CEILING_DBTP = -1.0;
     private static final OutputFormat WAV24 = OutputFormat.wav(OutputFormat.Encoding.PCM24);
+    /** The files a beat folder gets beside its stems folder (a test keeps this in step with what is written). */
+    public static final List<String> FILES = List.of("beat.json", "beat.mid", "beat.wav");
+    /** The folder of the stems, one PART.wav each. */
+    public static final String STEMS = "stems";
 
     private BeatJob() { }
 

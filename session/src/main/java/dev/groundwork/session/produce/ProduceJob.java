@@ -44,6 +44,9 @@ import java.util.Map;
 public final class ProduceJob {
     private static final OutputFormat FLOAT = OutputFormat.wav(OutputFormat.Encoding.FLOAT32);
 
+    /** The files a project folder gets beside its stems folder ({@link BeatJob#STEMS}); a test keeps this in step with what is written. */
+    public static final List<String> FILES = List.of("beat.json", "beat.mid", "mix.json", "mix.wav", "mix.dawproject", "master.json", "master.wav");
+
     public record Request(String prompt, Path folder, long seed, MixSettings mix, MasterSettings master) { }
 
     private ProduceJob() { }

@@ -22,6 +22,8 @@ class BeatJobTest {
         BeatPlan plan = BeatMaker.compose("dark trap 140 bpm F minor 4 bars", 3);
         BeatOutput out = BeatJob.run(plan, dir, ProgressListener.NONE);
         for (String f : out.files()) assertTrue(Files.size(dir.resolve(f)) > 0, f);
+        // the names the CLI checks before any work are the names written, no more, no fewer
+        assertEquals(BeatJob.FILES, out.files().stream().filter(f -> !f.startsWith(BeatJob.STEMS + "/")).sorted().toList());
         assertEquals(plan.parts().size() + 3, out.files().size());
 
         AudioBuffer master = AudioFiles.read(dir.resolve("beat.wav"));

@@ -23,6 +23,11 @@ class ProduceJobTest {
         for (String f : new String[]{"beat.json", "beat.mid", "mix.json", "mix.wav", "mix.dawproject", "master.json", "master.wav"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
+        // the names the CLI checks before any work are the names written, no more, no fewer
+        try (var listing = Files.list(dir)) {
+            assertEquals(new java.util.TreeSet<>(ProduceJob.FILES), listing.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals(dev.groundwork.session.beat.BeatJob.STEMS)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        }
         MixPlan plan = Json.read(dir.resolve("mix.json"), MixPlan.class);
         // Roles come from the beat plan, exactly.
         assertTrue(plan.stems().stream().allMatch(s -> s.roleConfidence() == 1.0 && s.roleReason().equals("set by the producer")));
