@@ -86,8 +86,8 @@ public final class BeatMaker {
         if (plan.hasPart(partName)) {
             part = plan.part(partName);
         } else {
-            if (!List.of("kick", "snare", "hats", "perc", "bass", "chords", "melody").contains(partName)) {
-                throw new IllegalArgumentException("unknown part '" + partName + "' (kick, snare, hats, perc, bass, chords, melody)");
+            if (!dev.groundwork.beat.compose.Arranger.ALL_PARTS.contains(partName)) {
+                throw new IllegalArgumentException("unknown part '" + partName + "' (" + String.join(", ", dev.groundwork.beat.compose.Arranger.ALL_PARTS) + ")");
             }
             String sound = switch (partName) {
                 case "bass" -> g.bassSound;

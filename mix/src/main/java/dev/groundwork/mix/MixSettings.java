@@ -120,6 +120,10 @@ public record MixSettings(Map<String, Role> roles, String lead, double maskingSt
         return strength;
     }
 
+    public MixSettings withPeakCeiling(double dbfs) {
+        return new MixSettings(roles, lead, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, dbfs, tempoBpm, sampleRateHz, balance, bleedStems);
+    }
+
     public MixSettings withTempo(Double bpm) {
         return new MixSettings(roles, lead, maskingStrength, maskingLevel, intents, fixes, style, targetLufs, peakCeilingDbfs, bpm, sampleRateHz, balance, bleedStems);
     }

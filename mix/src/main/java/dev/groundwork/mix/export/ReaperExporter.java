@@ -169,9 +169,18 @@ public final class ReaperExporter {
 
     private static double linear(double db) { return Math.pow(10, db / 20); }
 
+    /** Writes the project; stems under a folder it shares with {@code out} are named relative to it (see {@link #text(MixPlan, Map, Path)}). */
     public static void write(Path out, MixPlan plan, Map<String, Path> stemFiles) {
+        write(out, plan, stemFiles, true);
+    }
+
+    /**
+     * As {@link #write(Path, MixPlan, Map)}; {@code relative} false names every stem by absolute path (a project that is
+     * downloaded away from the stems, as the studio's is).
+     */
+    public static void write(Path out, MixPlan plan, Map<String, Path> stemFiles, boolean relative) {
         try {
-            Path dir = out.toAbsolutePath().getParent();
+            Path dir = relative ? out.toAbsolutePath().getParent() : null;
             Path tmp = dev.groundwork.core.io.SiblingTempFile.create(out);
             try {
                 Files.writeString(tmp, text(plan, stemFiles, dir), StandardCharsets.UTF_8);

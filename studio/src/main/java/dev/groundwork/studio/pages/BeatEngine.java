@@ -57,7 +57,7 @@ final class BeatEngine {
     }
 
     /** The parts --add brings in (a part the beat lacks is written from its own seed with the genre's sound). */
-    static final List<String> ADDABLE = List.of("kick", "snare", "hats", "perc", "bass", "chords", "melody");
+    static final List<String> ADDABLE = dev.groundwork.beat.compose.Arranger.ALL_PARTS;
 
     /** A section selector ("hook", "hook:last", "3", ...) checked against the plan now, so a bad one is a 400, not a failed job. */
     static String section(Path planFile, String selector) {

@@ -63,9 +63,7 @@ final class MixEngine {
         if (asked.lead() != null) s = s.withLead(asked.lead());
         for (var i : asked.intents().entrySet()) s = s.withIntent(i.getKey(), i.getValue());
         for (var f : asked.fixes().entrySet()) s = s.withFix(f.getKey(), f.getValue());
-        // MixSettings has no wither for the ceiling: the canonical constructor, every other field as it is
-        return new MixSettings(s.roles(), s.lead(), s.maskingStrength(), s.maskingLevel(), s.intents(), s.fixes(), s.style(), s.targetLufs(),
-                asked.headroomDbfs(), s.tempoBpm(), s.sampleRateHz(), s.balance(), s.bleedStems());
+        return s.withPeakCeiling(asked.headroomDbfs());
     }
 
     static MixViews.Candidate render(Path stemsDir, Function<Path, String> relative, Path plan, Map<String, MixViews.StemEdit> edits,
@@ -95,17 +93,7 @@ final class MixEngine {
         MixPlan plan = Json.read(planFile, MixPlan.class);
         Map<String, Path> files = new LinkedHashMap<>();
         for (StemPlan sp : plan.stems()) files.put(sp.file(), stemsDir.resolve(sp.file()).toAbsolutePath().normalize());
-        try {
-            Path tmp = dev.groundwork.core.io.SiblingTempFile.create(out);
-            try {
-                java.nio.file.Files.writeString(tmp, ReaperExporter.text(plan, files), java.nio.charset.StandardCharsets.UTF_8);
-                java.nio.file.Files.move(tmp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + out.getFileName() + ": " + e.getMessage(), e);
-        }
+        ReaperExporter.write(out, plan, files, false);
         return out;
     }
 
