@@ -115,13 +115,21 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         };
     }
 
-    /** "unknown command 'mastr'" with the commands to choose from, for a first word that is no command; else null. */
+    /** "unknown command 'mastr'" with the commands to choose from, for a first word (or help's word) that is no command; else null. */
     static String unknownCommand(CommandLine.ParameterException ex) {
-        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || ex.getCommandLine().getParent() != null) return null;
-        java.util.List<String> unmatched = u.getUnmatched();
-        if (unmatched.isEmpty() || unmatched.get(0).startsWith("-")) return null;
+        if (ex.getCommandLine().getParent() != null) return null;
+        String name;
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            java.util.List<String> unmatched = u.getUnmatched();
+            if (unmatched.isEmpty() || unmatched.get(0).startsWith("-")) return null;
+            name = unmatched.get(0);
+        } else if (ex.getValue() != null && String.valueOf(ex.getMessage()).startsWith("Unknown subcommand")) {
+            name = ex.getValue(); // groundwork help mastr: picocli's help command names the word it did not know
+        } else {
+            return null;
+        }
         java.util.List<String> commands = COMMANDS.keySet().stream().filter(c -> !c.equals("help")).toList();
-        return "unknown command '" + unmatched.get(0) + "': choose one of " + String.join(", ", commands);
+        return "unknown command '" + name + "': choose one of " + String.join(", ", commands);
     }
 
     static String oneLine(Throwable ex) {

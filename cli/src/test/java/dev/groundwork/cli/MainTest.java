@@ -26,6 +26,11 @@ class MainTest {
         assertEquals("groundwork: unknown command 'mastr': choose one of analyze, master, beat, mix, produce, studio (see 'groundwork --help')",
                 r.err().strip());
         assertEquals("", r.out());
+        // help for a word that is no command says the same (picocli's own line was "Unknown subcommand 'mastr'.")
+        Run help = run("help", "mastr");
+        assertEquals(2, help.status());
+        assertEquals("groundwork: unknown command 'mastr': choose one of analyze, master, beat, mix, produce, studio (see 'groundwork --help')",
+                help.err().strip());
         // an unknown option before any command is still reported as an option
         Run opt = run("--bogus");
         assertEquals(2, opt.status());
