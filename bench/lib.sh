@@ -88,6 +88,8 @@ hyperfine_mean() {
 
 # hyperfine_field NAME FIELD: another field (stddev, min, max) of the last hyperfine run called NAME.
 hyperfine_field() { jq -r ".results[0].$2" "$RESULTS/hyperfine-$1.json"; }
+# hyperfine_range NAME: "fastest–slowest s" of the last hyperfine run called NAME.
+hyperfine_range() { printf '%.2f–%.2f s' "$(hyperfine_field "$1" min)" "$(hyperfine_field "$1" max)"; }
 
 # peak_rss_mb CMD...: runs CMD quietly; prints "seconds peak_rss_mb" (GNU time); fails when CMD fails.
 peak_rss_mb() {
