@@ -25,6 +25,8 @@ class PromptParserTest {
             uk drill in F#m 142bpm no melody                 | DRILL     | 142 | F# minor   | -  | melody       | -             | -
             boom bap 90 BPM Eb major with piano              | BOOM_BAP  | 90  | Eb major   | -  | -            | chords        | -
             chill lo-fi in A dorian, 16 bars                 | LOFI      | -   | A dorian   | 16 | -            | -             | -
+            lofi hip hop, 85 bpm, D major, no melody         | LOFI      | 85  | D major    | -  | melody       | -             | -
+            lo-fi hip-hop beat in C minor                    | LOFI      | -   | C minor    | -  | -            | -             | -
             house 124 bpm, Cm, no hats                       | HOUSE     | 124 | C minor    | -  | hats         | -             | -
             reggaeton in g minor heavy 808                   | REGGAETON | -   | G minor    | -  | -            | bass          | -
             afrobeats 105bpm Bb minor with congas            | AFROBEATS | 105 | Bb minor   | -  | -            | perc          | -
