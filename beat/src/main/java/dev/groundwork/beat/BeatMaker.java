@@ -9,7 +9,9 @@ import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Role;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.prompt.BeatRequest;
+import dev.groundwork.beat.prompt.PromptException;
 import dev.groundwork.beat.prompt.PromptParser;
+import dev.groundwork.beat.prompt.SectionEdit;
 import dev.groundwork.beat.render.BeatRenderer;
 import dev.groundwork.beat.render.MidiExport;
 import dev.groundwork.beat.render.RenderedBeat;
@@ -36,9 +38,30 @@ public final class BeatMaker {
 
     public static BeatRequest read(String prompt) { return PromptParser.parse(prompt); }
 
-    public static BeatPlan compose(String prompt, long seed) { return Composer.compose(PromptParser.parse(prompt), seed); }
+    public static BeatPlan compose(String prompt, long seed) { return compose(PromptParser.parse(prompt), seed); }
 
-    public static BeatPlan compose(BeatRequest request, long seed) { return Composer.compose(request, seed); }
+    /** The composed beat with the prompt's arrangement moves ("no hats in the intro", "key change before the last chorus") made. */
+    public static BeatPlan compose(BeatRequest request, long seed) {
+        BeatPlan plan = Composer.compose(request, seed);
+        for (SectionEdit e : request.edits()) plan = apply(plan, e);
+        return plan;
+    }
+
+    /** One of the prompt's moves, made as the CLI's --drop, --add or --transpose make it; a section the form lacks is a prompt error. */
+    private static BeatPlan apply(BeatPlan plan, SectionEdit e) {
+        try {
+            return switch (e.kind()) {
+                case DROP -> plan.hasPart(e.part()) ? drop(plan, e.part(), e.selector())
+                        : note(plan, "edit: '" + e.phrase() + "': this beat has no " + e.part() + " to leave out");
+                case ADD -> add(plan, e.part(), e.selector());
+                case TRANSPOSE -> transpose(plan, e.semitones(), e.selector());
+            };
+        } catch (PromptException ex) {
+            throw ex;
+        } catch (IllegalArgumentException ex) {
+            throw new PromptException("'" + e.phrase() + "': " + ex.getMessage());
+        }
+    }
 
     public static RenderedBeat render(BeatPlan plan, ProgressListener progress) { return BeatRenderer.render(plan, progress); }
 
@@ -233,7 +256,7 @@ public final class BeatMaker {
             default -> {
                 int k;
                 try { k = Integer.parseInt(which); } catch (NumberFormatException e) { throw new IllegalArgumentException("bad section selector '" + selector + "'"); }
-                if (k < 1 || k > out.size()) throw new IllegalArgumentException("there are " + out.size() + " '" + name + "' sections, not " + k);
+                if (k < 1 || k > out.size()) throw new IllegalArgumentException((out.size() == 1 ? "there is one '" + name + "' section" : "there are " + out.size() + " '" + name + "' sections") + ", not " + k);
                 yield List.of(out.get(k - 1));
             }
         };

@@ -28,12 +28,13 @@ import java.util.Set;
  * @param metre         time signature (4/4 unless the prompt asked for one the genre is played in)
  * @param reading       resolved reading, one line per understood phrase
  * @param ignored       words not understood
+ * @param edits         arrangement moves asked for ("no hats in the intro", "key change before the last chorus"), in prompt order
  */
 public record BeatRequest(String prompt, Genre genre, boolean genreExplicit, Double tempoBpm, double tempoBias,
                           Integer tonic, Mode mode, boolean modeExplicit, List<Mood> moods,
                           Integer bars, Double seconds, List<String> structure, Double swing, boolean loop,
                           Set<String> include, Set<String> exclude, Map<String, String> sounds, boolean heavy808,
-                          Metre metre, List<String> reading, List<String> ignored) {
+                          Metre metre, List<String> reading, List<String> ignored, List<SectionEdit> edits) {
     public BeatRequest {
         moods = List.copyOf(moods);
         structure = List.copyOf(structure);
@@ -44,5 +45,6 @@ public record BeatRequest(String prompt, Genre genre, boolean genreExplicit, Dou
         if (metre == null) metre = Metre.FOUR_FOUR;
         reading = List.copyOf(reading);
         ignored = List.copyOf(ignored);
+        edits = List.copyOf(edits);
     }
 }

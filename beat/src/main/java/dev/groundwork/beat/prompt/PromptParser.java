@@ -130,6 +130,9 @@ public final class PromptParser {
             reading.add("genre: " + genre.label + " (" + genre.bpmMin + "-" + genre.bpmMax + " BPM)");
         }
 
+        // Arrangement moves before instruments: "no hats in the intro" is not "no hats".
+        List<SectionEdit> edits = findSectionEdits();
+
         // Instruments first: "808s" is not a length and "hard 808" is not a mood.
         Set<String> include = new LinkedHashSet<>(), exclude = new LinkedHashSet<>();
         Map<String, String> sounds = new TreeMap<>();
@@ -219,7 +222,7 @@ public final class PromptParser {
         List<String> ignored = new ArrayList<>(meters);
         ignored.addAll(leftovers());
         return new BeatRequest(prompt, genre, genreExplicit, bpm, tempoBias, tonic, mode, modeExplicit, moods, bars, seconds,
-                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored);
+                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored, edits);
     }
 
     // --- genre ---
@@ -453,6 +456,102 @@ public final class PromptParser {
         }
         if (in.sound != null && !exclude.contains(in.part)) sounds.put(in.part, in.sound);
         reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "')");
+    }
+
+    // --- arrangement moves ---
+
+    private static final String SECTION = "(?<section>intro|verses?|hooks?|chorus(?:es)?|drops?|breakdown|break|bridge|outro)";
+    private static final String WHICH = "(?:(?<which>first|last|final|second|2nd|third|3rd|fourth|4th)\\s+)?";
+    private static final String THE_SECTION = "(?:the\\s+|every\\s+|each\\s+|all\\s+(?:the\\s+)?)?" + WHICH + SECTION + "\\b";
+    private static final String AMOUNT = "(?<amount>an?\\s+half[- ]step|an?\\s+semitone|one\\s+semitone|an?\\s+whole[- ](?:step|tone)|an?\\s+tone|an?\\s+step"
+            + "|(?<count>\\d{1,2})\\s*(?:semitones?|half[- ]steps?))";
+
+    /**
+     * "no hats in the intro", "drop the bass in the last hook", "add perc in the hook", "key change up a whole step before
+     * the last chorus", "up 1 semitone for the final hook": each becomes the edit the CLI's --drop, --add or --transpose
+     * makes, applied to the composed beat. A key change without an amount goes up a whole step (+2).
+     */
+    private List<SectionEdit> findSectionEdits() {
+        record Found(int at, List<SectionEdit> edits) { }
+        List<Found> found = new ArrayList<>();
+        String alt = String.join("|", INSTRUMENTS.keySet().stream().map(Pattern::quote).toList());
+        Pattern drop = Pattern.compile("\\b(?:no|without|drop|mute|cut|lose|take out|leave out)\\s+(?:the\\s+)?(?<instr>" + alt
+                + ")\\s+(?:in|from|during|for|on|out of)\\s+" + THE_SECTION);
+        Pattern add = Pattern.compile("\\b(?:add|bring in|bring back)\\s+(?:an?\\s+|the\\s+|some\\s+)?(?<instr>" + alt
+                + ")\\s+(?:in|on|for|during|to)\\s+" + THE_SECTION);
+        Pattern key = Pattern.compile("\\b(?:(?:a\\s+)?key\\s+change|modulat(?:e|es|ion)|(?:change|shift|lift|raise)\\s+(?:the\\s+)?key)"
+                + "(?:\\s+(?<dir>up|down))?(?:\\s+(?:by\\s+)?" + AMOUNT + ")?(?:\\s+(?<dir2>up|down))?"
+                + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
+        Pattern lift = Pattern.compile("\\b(?<dir>up|down)\\s+" + AMOUNT + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
+        for (Pattern p : List.of(drop, add)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (isUsed(m.start(), m.end())) continue;
+                mark(m.start(), m.end());
+                Instrument in = INSTRUMENTS.get(m.group("instr"));
+                String selector = selector(m);
+                SectionEdit.Kind kind = p == drop ? SectionEdit.Kind.DROP : SectionEdit.Kind.ADD;
+                List<SectionEdit> es = new ArrayList<>();
+                for (String part : in.part.equals("drums") ? DRUM_PARTS : List.of(in.part)) {
+                    es.add(new SectionEdit(kind, part, 0, selector, original.substring(m.start(), m.end())));
+                }
+                reading.add((kind == SectionEdit.Kind.DROP ? "arrangement: leave " : "arrangement: bring in ")
+                        + String.join(", ", es.stream().map(SectionEdit::part).toList())
+                        + (kind == SectionEdit.Kind.DROP ? " out of " : " in ") + describeSelector(selector) + " ('" + m.group() + "')");
+                found.add(new Found(m.start(), es));
+            }
+        }
+        for (Pattern p : List.of(key, lift)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (isUsed(m.start(), m.end())) continue;
+                mark(m.start(), m.end());
+                String amount = m.group("amount");
+                int steps = amount == null ? 2
+                        : m.group("count") != null ? Integer.parseInt(m.group("count"))
+                        : amount.contains("half") || amount.contains("semitone") ? 1 : 2;
+                if (steps < 1 || steps > 12) throw new PromptException("a key change of " + steps + " semitones: ask for 1..12 ('" + m.group() + "')");
+                String dir = m.group("dir") != null ? m.group("dir") : p == key ? m.group("dir2") : null;
+                int semitones = "down".equals(dir) ? -steps : steps;
+                String selector = selector(m);
+                reading.add(String.format(Locale.ROOT, "key change: %+d semitone%s from %s on ('%s')%s", semitones, steps == 1 ? "" : "s",
+                        describeSelector(selector), m.group(), amount == null ? "; no amount named: up a whole step" : ""));
+                found.add(new Found(m.start(), List.of(new SectionEdit(SectionEdit.Kind.TRANSPOSE, null, semitones, selector,
+                        original.substring(m.start(), m.end())))));
+            }
+        }
+        found.sort(Comparator.comparingInt(Found::at));
+        List<SectionEdit> edits = new ArrayList<>();
+        for (Found f : found) edits.addAll(f.edits());
+        return edits;
+    }
+
+    /** "the last chorus" → "chorus:last", "the second verse" → "verse:2", "the intro" / "every hook" → "intro" / "hook". */
+    private static String selector(Matcher m) {
+        String section = m.group("section");
+        section = section.startsWith("chorus") ? "chorus" : section.equals("breakdown") ? "break"
+                : section.endsWith("s") && !section.equals("bass") ? section.substring(0, section.length() - 1) : section;
+        String which = m.group("which");
+        if (which == null) return section;
+        return section + ":" + switch (which) {
+            case "first" -> "first";
+            case "last", "final" -> "last";
+            case "second", "2nd" -> "2";
+            case "third", "3rd" -> "3";
+            default -> "4";
+        };
+    }
+
+    private static String describeSelector(String selector) {
+        int colon = selector.indexOf(':');
+        if (colon < 0) return (selector.equals("intro") || selector.equals("outro") ? "the " : "every ") + selector;
+        String which = selector.substring(colon + 1);
+        return "the " + switch (which) {
+            case "first", "last" -> which;
+            case "2" -> "second";
+            case "3" -> "third";
+            default -> "fourth";
+        } + " " + selector.substring(0, colon);
     }
 
     // --- structure ---

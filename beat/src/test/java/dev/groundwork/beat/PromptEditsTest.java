@@ -1,0 +1,92 @@
+package dev.groundwork.beat;
+
+import dev.groundwork.beat.plan.BeatPlan;
+import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.prompt.BeatRequest;
+import dev.groundwork.beat.prompt.PromptException;
+import dev.groundwork.beat.prompt.PromptParser;
+import dev.groundwork.beat.prompt.SectionEdit;
+import dev.groundwork.beat.prompt.SectionEdit.Kind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The arrangement moves a prompt can ask for ("no hats in the intro", "key change before the last chorus") are the
+ * producer's edits (--drop, --add, --transpose) made on the composed beat. Before, their words were ignored, and
+ * "no hats in the intro" left the hats out of the whole beat.
+ */
+class PromptEditsTest {
+
+    /** prompt | kind | part | semitones | selector */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            trap, no hats in the intro                              | DROP      | hats   | 0  | intro
+            trap, drop the 808 in the last hook                     | DROP      | bass   | 0  | hook:last
+            trap, without melody during the second verse            | DROP      | melody | 0  | verse:2
+            house, add perc in every drop                           | ADD       | perc   | 0  | drop
+            trap, bring in the piano for the final chorus           | ADD       | chords | 0  | chorus:last
+            trap, key change before the last chorus                 | TRANSPOSE | -      | 2  | chorus:last
+            trap, key change up a half step for the last hook       | TRANSPOSE | -      | 1  | hook:last
+            trap, modulate down 3 semitones at the second hook      | TRANSPOSE | -      | -3 | hook:2
+            trap, up a whole step into the final chorus             | TRANSPOSE | -      | 2  | chorus:last
+            """)
+    void aPromptNamesAnArrangementMove(String prompt, Kind kind, String part, int semitones, String selector) {
+        BeatRequest r = PromptParser.parse(prompt);
+        assertEquals(1, r.edits().size(), r.edits().toString());
+        SectionEdit e = r.edits().get(0);
+        assertEquals(kind, e.kind());
+        assertEquals("-".equals(part) ? null : part, e.part());
+        assertEquals(semitones, e.semitones());
+        assertEquals(selector, e.selector());
+        assertTrue(r.exclude().isEmpty(), "a move in one section leaves nothing out of the whole beat: " + r.exclude());
+        assertEquals(List.of(), r.ignored());
+    }
+
+    @Test
+    void noDrumsInTheOutroDropsEveryDrumPart() {
+        List<SectionEdit> edits = PromptParser.parse("boom bap, no drums in the outro").edits();
+        assertEquals(List.of("kick", "snare", "hats", "perc"), edits.stream().map(SectionEdit::part).toList());
+        assertTrue(edits.stream().allMatch(e -> e.kind() == Kind.DROP && e.selector().equals("outro")));
+    }
+
+    @Test
+    void theComposedBeatHonoursTheMoves() {
+        String prompt = "dark trap, 140 bpm, F minor, no hats in the hook, key change before the last chorus";
+        BeatPlan plan = BeatMaker.compose(prompt, 3);
+        BeatPlan plain = BeatMaker.compose("dark trap, 140 bpm, F minor", 3);
+        // the same beat as without the moves, with exactly the moves made (the CLI's --drop hats@hook --transpose +2@hook:last)
+        BeatPlan byHand = BeatMaker.transpose(BeatMaker.drop(plain, "hats", "hook"), 2, "hook:last");
+        assertEquals(byHand.sections(), plan.sections());
+        assertEquals(byHand.parts(), plan.parts());
+        assertEquals(byHand.chords(), plan.chords());
+        for (Section s : plan.sections()) {
+            if (s.name().equals("hook")) assertFalse(s.parts().contains("hats"), "hats left out of the hook at bar " + s.startBar());
+        }
+        int last = BeatMaker.select(plan, "hook:last").get(0);
+        assertEquals(2, plan.sections().get(last).transposeSemitones());
+        assertEquals(0, plan.sections().get(last - 1).transposeSemitones());
+        assertEquals("G minor", plan.keyAtBar(plan.sections().get(last).startBar()).name());
+        assertTrue(plan.reading().stream().anyMatch(l -> l.startsWith("key change: +2 semitones from the last chorus")), plan.reading().toString());
+        assertEquals(plan, BeatMaker.compose(prompt, 3), "the same prompt and seed give the same plan");
+    }
+
+    @Test
+    void aSectionTheFormLacksIsAClearPromptError() {
+        PromptException e = assertThrows(PromptException.class, () -> BeatMaker.compose("trap, no melody in the bridge", 1));
+        assertEquals("'no melody in the bridge': no section 'bridge' (sections: intro, verse, hook, outro)", e.getMessage());
+        PromptException twice = assertThrows(PromptException.class, () -> BeatMaker.compose("house 124 bpm, no bass in the second drop", 1));
+        assertTrue(twice.getMessage().contains("there is one 'drop' section, not 2"), twice.getMessage());
+    }
+
+    @Test
+    void aPartTheBeatLeftOutIsSaidNotFailed() {
+        BeatPlan plan = BeatMaker.compose("trap, no melody, no melody in the intro", 1);
+        assertFalse(plan.hasPart("melody"));
+        assertTrue(plan.reading().stream().anyMatch(l -> l.contains("this beat has no melody to leave out")), plan.reading().toString());
+    }
+}
