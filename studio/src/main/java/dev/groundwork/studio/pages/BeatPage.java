@@ -29,6 +29,8 @@ public final class BeatPage {
 
     public void register(Javalin app) {
         app.get("/api/beat/sounds", ctx -> ctx.json(BeatEngine.sounds()));
+        // the page's menus: built-in sounds, the parts --add brings in, the kits and SoundFonts installed here (looked up on each call)
+        app.get("/api/beat/options", ctx -> ctx.json(BeatEngine.options()));
         app.post("/api/projects/{id}/beat/generate", ctx -> {
             Project p = pc.project(ctx);
             JsonNode b = PageContext.body(ctx);
@@ -40,11 +42,14 @@ public final class BeatPage {
             if (b.hasNonNull("seed") && !b.get("seed").canConvertToLong()) throw ApiError.badRequest("seed must be a whole number");
             long seed = b.hasNonNull("seed") ? b.get("seed").asLong() : (p.decisions().size() + 1) * 1000L;
             if (seed < 0 || seed > MAX_SEED) throw ApiError.badRequest("seed must be between 0 and " + MAX_SEED + ", not " + seed);
+            // --kit, --soundfont: checked before the job starts, so a bad path is a 400 naming what is wrong
+            BeatEngine.Sources sources = BeatEngine.sources(b.path("kit").asText(""), b.path("soundfont").asText(""));
+            String with = sources.describe().isEmpty() ? "" : " with " + sources.describe();
             Path out = p.newDir("beat/gen");
             String rel = p.relative(out);
-            ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt,
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, n, seed, out, rel, progress)),
-                    result -> pc.decide(p, "beat", "generate", "generated " + result.path("variations").size() + " variations of \"" + prompt + "\"",
+            ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt + with,
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, n, seed, sources, out, rel, progress)),
+                    result -> pc.decide(p, "beat", "generate", "generated " + result.path("variations").size() + " variations of \"" + prompt + "\"" + with,
                             "/beat/generation", result)));
         });
         app.post("/api/projects/{id}/beat/choose", ctx -> {
