@@ -100,6 +100,7 @@ class BeatApiTest {
             String gen = "/api/projects/" + p + "/beat/generate";
             s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":-1}", "seed must be between 0 and 999999999, not -1");
             s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":\"x\"}", "seed must be a whole number");
+            s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":41.5}", "seed must be a whole number between 0 and 999999999, not 41.5");
             s.awaitJob(s.post(gen, "{\"prompt\":\"" + prompt + "\",\"variations\":2,\"seed\":41}"));
             JsonNode first = variations(s, p);
             assertEquals(41, first.get(0).path("seed").asLong(), "variation 1 is the seed asked for, as --seed 41");

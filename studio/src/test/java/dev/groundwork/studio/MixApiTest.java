@@ -127,6 +127,10 @@ class MixApiTest {
             String url = "/api/projects/" + p + "/mix/propose";
             s.assertRefused(url, "{\"intents\":{\"cowbell\":1}}", "cannot ask for more or less cowbell");
             s.assertRefused(url, "{\"intents\":{\"vocal\":4}}", "vocal must be between -3 and 3, not 4");
+            // a step is one --more or --less: 1.5 is refused, not rounded down to one step
+            s.assertRefused(url, "{\"intents\":{\"vocal\":1.5}}", "vocal must be a whole number between -3 and 3, not 1.5");
+            s.assertRefused(url, "{\"intents\":{\"bass\":-0.5}}", "bass must be a whole number between -3 and 3, not -0.5");
+            s.assertRefused(url, "{\"intents\":{\"bass\":\"2\"}}", "bass must be a whole number between -3 and 3");
             s.assertRefused(url, "{\"fixes\":{\"tuba\":-2}}", "a fix moves a role");
             s.assertRefused(url, "{\"fixes\":{\"bass\":-13}}", "bass must be between -12.0 and 12.0, not -13.0");
             s.assertRefused(url, "{\"headroom_dbfs\":1}", "headroom_dbfs must be between -30.0 and 0.0, not 1.0");

@@ -39,7 +39,9 @@ public final class BeatPage {
             int n = PageContext.intIn(b, "variations", 1, 6, 3);
             // variation i is composed with seed + i, as `groundwork beat PROMPT --seed N --variations K` does; without a seed, a
             // fresh one per generation (a thousand apart, so two generations never share a variation)
-            if (b.hasNonNull("seed") && !b.get("seed").canConvertToLong()) throw ApiError.badRequest("seed must be a whole number");
+            if (b.hasNonNull("seed") && !(PageContext.isWhole(b.get("seed")) && b.get("seed").canConvertToLong())) {
+                throw ApiError.badRequest("seed must be a whole number between 0 and " + MAX_SEED + ", not " + b.get("seed"));
+            }
             long seed = b.hasNonNull("seed") ? b.get("seed").asLong() : (p.decisions().size() + 1) * 1000L;
             if (seed < 0 || seed > MAX_SEED) throw ApiError.badRequest("seed must be between 0 and " + MAX_SEED + ", not " + seed);
             // --kit, --soundfont: checked before the job starts, so a bad path is a 400 naming what is wrong
