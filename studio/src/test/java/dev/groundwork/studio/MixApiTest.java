@@ -117,6 +117,16 @@ class MixApiTest {
             assertEquals("percussion", planStem(replanned, "hats.wav").path("role").asText());
             assertEquals("keys.wav", replanned.path("lead").asText());
             assertEquals(maskingCutDb(again, "pad.wav"), maskingCutDb(replanned, "pad.wav"), 1e-9);
+
+            // masking_strength edited to 0 in the plan file: the next re-plan follows the plan, not the proposal's 1, so no cut
+            Path planFile = ws.resolve(p).resolve(proposal.path("plan_path").asText());
+            com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(planFile.toFile());
+            Files.writeString(planFile, Json.MAPPER.writeValueAsString(edited.put("masking_strength", 0.0)));
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode followed = plan(p, s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(3));
+            assertEquals("percussion", planStem(followed, "hats.wav").path("role").asText(), "re-planned with the role change");
+            assertEquals(0.0, followed.path("masking_strength").asDouble(-1));
+            assertEquals(0.0, maskingCutDb(followed, "pad.wav"));
         }
     }
 
