@@ -1,6 +1,6 @@
 // Beat page: a prompt in, several variations out; drums as a step grid, other parts as a piano roll;
 // lock what you like and regenerate the rest; arrangement edits (drop or add a part, key change from a section on,
-// sound swaps, tempo); send to Mix and Master.
+// sound swaps, tempo, kit and SoundFont); send to Mix and Master.
 'use strict';
 GW.pages = GW.pages || {};
 (function () {
@@ -192,6 +192,10 @@ GW.pages = GW.pages || {};
         el('div', { class: 'card' }, el('h4', {}, 'Sound'),
           el('div', { class: 'row' }, soundPart, soundName,
             el('button', { id: 'beat-sound', onclick: job('sound', () => ({ part: soundPart.value, sound: soundName.value })) }, 'Swap sound'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Kit & SoundFont'),
+          el('div', { class: 'row' }, el('span', { class: 'muted', id: 'beat-sources-now' }, 'now: ' + (sourcesOf(v) || 'built-in sounds')),
+            el('button', { id: 'beat-sources-apply', title: 'The same notes, played by the drum kit and SoundFont chosen at the top (built-in: back to the built-in sounds)',
+              onclick: job('sources', () => ({ kit: ui.kit.chosen(), soundfont: ui.soundfont.chosen() })) }, 'Use the kit & SoundFont chosen above'))),
         el('div', { class: 'card' }, el('h4', {}, 'Tempo'),
           el('div', { class: 'row' }, tempo, el('span', { class: 'muted' }, 'BPM'),
             el('button', { id: 'beat-tempo-change', onclick: job('tempo', () => ({ tempo_bpm: +tempo.value })) }, 'Change tempo'))),

@@ -203,6 +203,16 @@ class BeatApiTest {
             // an edit of that variation keeps its kit (it renders from the saved plan)
             s.awaitJob(s.post("/api/projects/" + p + "/beat/tempo", "{\"tempo_bpm\":100}"));
             assertEquals(kit.toString(), variations(s, p).get(1).path("kit").asText());
+            // and the chosen variation can go back to the built-in drums (--from-plan --kit): the same hits, the built-in kick again
+            String sources = "/api/projects/" + p + "/beat/sources";
+            s.assertRefused(sources, "{\"kit\":\"/no/such/kit\"}", "kit not found: /no/such/kit");
+            s.awaitJob(s.post(sources, "{\"kit\":null}"));
+            JsonNode back = variations(s, p).get(2);
+            assertEquals("Variation 3 (built-in sounds)", back.path("label").asText());
+            assertTrue(back.path("kit").isNull(), back.path("kit").toString());
+            assertEquals(variations(s, p).get(1).path("drums"), back.path("drums"));
+            assertTrue(crossingsPerSecond(ws.resolve(p).resolve(stem(back, "kick"))) < 500);
+            assertTrue(plan(p, back).path("reading").toString().contains("edit: drum kit built-in"), plan(p, back).path("reading").toString());
 
             JsonNode options = s.get("/api/beat/options").json();
             assertEquals("[\"kick\",\"snare\",\"hats\",\"perc\",\"bass\",\"chords\",\"melody\"]", options.path("addable_parts").toString());

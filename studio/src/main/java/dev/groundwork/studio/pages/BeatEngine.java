@@ -178,6 +178,13 @@ final class BeatEngine {
         return render(plan, id, "Variation " + id.substring(1) + " (" + part + ": " + sound + ")", List.of(), outDir, relBase, progress);
     }
 
+    /** The same beat with another kit and SoundFont (--from-plan with --kit, --soundfont; null goes back to the built-in sound). */
+    static BeatViews.Variation sources(Path planFile, Sources sources, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = BeatMaker.soundfont(BeatMaker.kit(Json.read(planFile, BeatPlan.class), sources.kit()), sources.soundfont());
+        String what = sources.describe().isEmpty() ? "built-in sounds" : sources.describe();
+        return render(plan, id, "Variation " + id.substring(1) + " (" + what + ")", List.of(), outDir, relBase, progress);
+    }
+
     /** The tempo range a beat can be set to (the beat module's, --tempo). */
     static final double MIN_BPM = dev.groundwork.beat.prompt.PromptParser.MIN_BPM, MAX_BPM = dev.groundwork.beat.prompt.PromptParser.MAX_BPM;
 

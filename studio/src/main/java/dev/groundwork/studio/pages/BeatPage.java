@@ -108,6 +108,13 @@ public final class BeatPage {
             BeatEngine.checkSound(plan, part, sound);
             return new Step(part + " sound " + sound, progress -> Json.MAPPER.valueToTree(BeatEngine.sound(plan, part, sound, out, rel, nid, progress)));
         }));
+        // --kit, --soundfont on a saved plan: the chosen variation, note for note, with the kit and SoundFont asked for (none = built in)
+        app.post("/api/projects/{id}/beat/sources", ctx -> variationJob(ctx, "sources", (p, v, plan, out, rel, nid) -> {
+            JsonNode b = PageContext.body(ctx);
+            BeatEngine.Sources sources = BeatEngine.sources(b.path("kit").asText(""), b.path("soundfont").asText(""));
+            String what = sources.describe().isEmpty() ? "built-in sounds" : sources.describe();
+            return new Step(what, progress -> Json.MAPPER.valueToTree(BeatEngine.sources(plan, sources, out, rel, nid, progress)));
+        }));
         app.post("/api/projects/{id}/beat/tempo", ctx -> variationJob(ctx, "tempo", (p, v, plan, out, rel, nid) -> {
             JsonNode b = PageContext.body(ctx);
             if (!b.hasNonNull("tempo_bpm")) throw ApiError.badRequest("tempo_bpm is required");

@@ -138,6 +138,15 @@ class BeatPageBrowserTest {
             b.waitFor("the kit named on the variation", Duration.ofSeconds(10), d -> d.findElement(By.id("var-v1")).getText().contains("kit mykit"));
             assertTrue(b.text("#beat-detail .transport").contains("kit mykit"), b.text("#beat-detail .transport"));
             assertTrue(b.text("#decisions").contains("with kit mykit"), b.text("#decisions"));
+            assertEquals("now: kit mykit", b.text("#beat-sources-now"));
+            // back to the built-in drums for the same notes: a second variation, chosen
+            b.select("#beat-kit", "");
+            b.click("#beat-sources-apply");
+            b.waitFor("a second variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 2);
+            b.waitFor("built-in named", Duration.ofSeconds(10), d -> d.findElement(By.id("beat-sources-now")).getText().equals("now: built-in sounds"));
+            JsonNode v2 = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(1);
+            assertTrue(v2.path("kit").isNull(), v2.toString());
+            assertEquals(v1.path("drums"), v2.path("drums"));
             // the parts a beat can bring in are the beat module's list, served with the menus
             assertEquals("kick,snare,hats,perc,bass,chords,melody",
                     b.js("return [...document.querySelectorAll('#beat-add-part option')].map(o => o.value).join(',')"));
