@@ -69,8 +69,9 @@ GW.pages = GW.pages || {};
         if ([...select.options].some(o => o.value === was)) select.value = was;
       },
       chosen() {
-        if (select.value === OTHER) return path.value.trim() || null;
-        return select.value || null;
+        if (select.value !== OTHER) return select.value || null;
+        if (!path.value.trim()) throw new Error(`type the ${label}'s path, or choose built-in`);
+        return path.value.trim();
       },
     };
   }

@@ -65,8 +65,6 @@ final class BeatEngine {
      * sound. The plan records them as the CLI does (absolute paths in beat.json, an "edit:" line in its reading).
      */
     record Sources(Path kit, Path soundfont) {
-        static final Sources BUILT_IN = new Sources(null, null);
-
         BeatPlan apply(BeatPlan plan) {
             if (kit != null) plan = BeatMaker.kit(plan, kit);
             if (soundfont != null) plan = BeatMaker.soundfont(plan, soundfont);
