@@ -1,6 +1,6 @@
 // Beat page: a prompt in, several variations out; drums as a step grid, other parts as a piano roll;
 // lock what you like and regenerate the rest; arrangement edits (drop or add a part, key change from a section on,
-// sound swaps, tempo); send to Mix and Master.
+// sound swaps, tempo, kit and SoundFont); send to Mix and Master.
 'use strict';
 GW.pages = GW.pages || {};
 (function () {
@@ -16,6 +16,11 @@ GW.pages = GW.pages || {};
     ui.seed = el('input', { type: 'number', id: 'beat-seed', min: 0, max: 999999999, step: 1, placeholder: 'new', style: 'width:8em',
       title: 'Empty: a new seed each time. Variation 1 uses this seed, variation 2 the next one, … — the same prompt and seed give the same beat, '
         + 'as groundwork beat --seed does' });
+    // --kit, --soundfont: what is installed here, or any path on this computer; built-in by default
+    ui.kit = sourceChooser('kit', 'drum kit', 'Hydrogen kits installed here, or a path: a drumkit.xml, its folder, or a folder of one-shots (kick.wav, snare.wav, …)',
+      '/home/you/kits/MyKit');
+    ui.soundfont = sourceChooser('soundfont', 'SoundFont', 'SF2 SoundFonts installed here, or the path of an .sf2 (SF3 is not supported): '
+      + 'it plays the bass, chords and melody, and the drums when no kit is chosen', '/home/you/sf2/piano.sf2');
     ui.variations = el('div', { class: 'variations', id: 'beat-variations' });
     ui.detail = el('div', { class: 'grid', id: 'beat-detail' });
     const unavailable = GW.state.engines.beat ? null : el('div', { class: 'unavailable' }, 'Beat making is not in this build yet.');
@@ -27,16 +32,55 @@ GW.pages = GW.pages || {};
           el('label', { class: 'toggle' }, 'seed', ui.seed),
           el('button', { class: 'primary', id: 'beat-generate', onclick: GW.guard(async () => {
             if (!ui.prompt.value.trim()) throw new Error('type a prompt first, e.g. "boom bap, 90 bpm, dusty"');
-            const body = { prompt: ui.prompt.value.trim(), variations: +ui.count.value };
+            const body = { prompt: ui.prompt.value.trim(), variations: +ui.count.value, kit: ui.kit.chosen(), soundfont: ui.soundfont.chosen() };
             if (ui.seed.value.trim() !== '') body.seed = +ui.seed.value;
             await GW.runJob(`/api/projects/${ui.project}/beat/generate`, body);
             await GW.refresh();
-          }) }, 'Generate'))),
+          }) }, 'Generate')),
+        el('div', { class: 'row sources', style: 'margin-top:10px' }, ui.kit.node, ui.soundfont.node)),
       el('div', { class: 'card', style: 'margin-top:14px' }, el('h4', {}, 'Variations'), ui.variations),
       el('div', { style: 'margin-top:14px' }, ui.detail));
     P.update(view);
     window.addEventListener('resize', redraw);
+    // the menus' choices come from the server (looked up again on each visit, so a kit installed meanwhile shows up)
+    GW.api('GET', '/api/beat/options').then(options => {
+      if (!ui) return;
+      ui.options = options;
+      ui.kit.offer(options.kits);
+      ui.soundfont.offer(options.soundfonts);
+      P.update(ui.view);
+    }).catch(e => GW.toast(e.message));
   };
+
+  /** A menu of what is installed (built-in first) with a path box for anything else; chosen() is the path or null. */
+  function sourceChooser(name, label, title, example) {
+    const OTHER = '*path';
+    const select = el('select', { id: 'beat-' + name, title }, el('option', { value: '' }, 'built-in'));
+    const path = el('input', { type: 'text', id: 'beat-' + name + '-path', placeholder: example, hidden: true, style: 'width:22em', title });
+    select.addEventListener('change', () => { path.hidden = select.value !== OTHER; if (!path.hidden) path.focus(); });
+    return {
+      node: el('label', { class: 'toggle' }, label, select, path),
+      offer(choices) {
+        const was = select.value;
+        select.innerHTML = '';
+        select.append(el('option', { value: '' }, 'built-in'),
+          ...choices.map(c => el('option', { value: c.path, title: c.path }, c.name + (c.source === 'user' ? ' (yours)' : ''))),
+          el('option', { value: OTHER }, 'a path…'));
+        if ([...select.options].some(o => o.value === was)) select.value = was;
+      },
+      chosen() {
+        if (select.value !== OTHER) return select.value || null;
+        if (!path.value.trim()) throw new Error(`type the ${label}'s path, or choose built-in`);
+        return path.value.trim();
+      },
+    };
+  }
+
+  /** "kit Rock · SoundFont FluidR3_GM" for a variation with its own sounds, "" for the built-in ones. */
+  function sourcesOf(v) {
+    const base = p => p.split(/[\\/]/).filter(Boolean).pop();
+    return [v.kit ? 'kit ' + base(v.kit) : '', v.soundfont ? 'SoundFont ' + base(v.soundfont) : ''].filter(Boolean).join(' · ');
+  }
 
   P.unmount = function () { window.removeEventListener('resize', redraw); if (ui && ui.audio) ui.audio.pause(); ui = null; };
 
@@ -74,6 +118,7 @@ GW.pages = GW.pages || {};
         el('div', { class: 'vt' }, el('button', { class: 'small listen', id: 'listen-' + v.id, title: 'listen without choosing',
           onclick: e => { e.stopPropagation(); listen(v, e.target); } }, ui.listening === v.id ? '■' : '▶'), ' ', v.label),
         el('div', { class: 'vs' }, `${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · ${v.bars} bars${v.time_signature && v.time_signature !== '4/4' ? ' of ' + v.time_signature : ''}`),
+        sourcesOf(v) ? el('div', { class: 'vs sources-used' }, sourcesOf(v)) : null,
         v.locked && v.locked.length ? el('div', { class: 'vs' }, 'kept: ' + v.locked.join(', ')) : null));
     }
     renderDetail(b, chosen);
@@ -105,7 +150,8 @@ GW.pages = GW.pages || {};
     const keyFrom = keep(el('select', { id: 'beat-key-from' }, v.sections.map((s, i) => el('option', { value: String(i + 1), selected: i === lift },
       `${[s.name, sameNameIndex(v.sections, i)].filter(Boolean).join(' ')} (bar ${s.start_bar + 1})`))));
     // --add PART@SECTION
-    const addPart = keep(el('select', { id: 'beat-add-part' }, ADDABLE.map(p => el('option', { value: p }, p))));
+    const addable = (ui.options && ui.options.addable_parts) || [];
+    const addPart = keep(el('select', { id: 'beat-add-part' }, addable.map(p => el('option', { value: p }, p))));
     const addSection = keep(el('select', { id: 'beat-add-section' }, selectors.map(([val, text]) => el('option', { value: val }, text))));
     // --sound PART=SOUND: the choices are the built-in sounds that fit the part
     const soundPart = keep(el('select', { id: 'beat-sound-part' },
@@ -113,7 +159,7 @@ GW.pages = GW.pages || {};
     const soundName = el('select', { id: 'beat-sound-name' });
     const soundChoices = () => {
       const part = soundPart.value;
-      const fits = (GW.beatSounds || []).filter(x => part === 'drums' ? x.fits === 'drums' : x.fits !== 'drums');
+      const fits = ((ui.options && ui.options.sounds) || []).filter(x => part === 'drums' ? x.fits === 'drums' : x.fits !== 'drums');
       const kind = (v.parts.find(p => p.name === part) || {}).name;
       fits.sort((a, b) => (b.fits === kind) - (a.fits === kind));
       soundName.innerHTML = '';
@@ -121,12 +167,12 @@ GW.pages = GW.pages || {};
       keep(soundName);
     };
     soundPart.addEventListener('change', soundChoices);
-    if (GW.beatSounds) soundChoices(); else GW.api('GET', '/api/beat/sounds').then(list => { GW.beatSounds = list; soundChoices(); });
+    soundChoices();
     const tempo = el('input', { type: 'number', id: 'beat-tempo', min: 40, max: 300, step: 1, value: v.tempo_bpm, style: 'width:6em' });
     const job = (url, body) => GW.guard(async () => { await GW.runJob(`/api/projects/${ui.project}/beat/${url}`, body()); await GW.refresh(); });
     ui.detail.append(
       el('div', { class: 'transport' },
-        el('b', {}, v.label), el('span', { class: 'mono muted' }, `${v.genre || ''} · ${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · seed ${v.seed}`),
+        el('b', {}, v.label), el('span', { class: 'mono muted' }, `${v.genre || ''} · ${GW.fmt(v.tempo_bpm, 0)} bpm · ${v.key} · seed ${v.seed}${sourcesOf(v) ? ' · ' + sourcesOf(v) : ''}`),
         el('audio', { controls: true, id: 'beat-audio', src: GW.fileUrl(ui.project, v.wav_path), style: 'height:32px;flex:1;min-width:260px' })),
       el('div', { class: 'card' }, el('h4', {}, 'Lock parts, then regenerate the rest'),
         el('div', { class: 'row' }, el('div', { class: 'locks' }, lockChips),
@@ -147,6 +193,10 @@ GW.pages = GW.pages || {};
         el('div', { class: 'card' }, el('h4', {}, 'Sound'),
           el('div', { class: 'row' }, soundPart, soundName,
             el('button', { id: 'beat-sound', onclick: job('sound', () => ({ part: soundPart.value, sound: soundName.value })) }, 'Swap sound'))),
+        el('div', { class: 'card' }, el('h4', {}, 'Kit & SoundFont'),
+          el('div', { class: 'row' }, el('span', { class: 'muted', id: 'beat-sources-now' }, 'now: ' + (sourcesOf(v) || 'built-in sounds')),
+            el('button', { id: 'beat-sources-apply', title: 'The same notes, played by the drum kit and SoundFont chosen at the top (built-in: back to the built-in sounds)',
+              onclick: job('sources', () => ({ kit: ui.kit.chosen(), soundfont: ui.soundfont.chosen() })) }, 'Use the kit & SoundFont chosen above'))),
         el('div', { class: 'card' }, el('h4', {}, 'Tempo'),
           el('div', { class: 'row' }, tempo, el('span', { class: 'muted' }, 'BPM'),
             el('button', { id: 'beat-tempo-change', onclick: job('tempo', () => ({ tempo_bpm: +tempo.value })) }, 'Change tempo'))),
@@ -162,8 +212,6 @@ GW.pages = GW.pages || {};
     ui.current = { v, locked };
     redraw();
   }
-
-  const ADDABLE = ['kick', 'snare', 'hats', 'perc', 'bass', 'chords', 'melody'];
 
   /** "2" for the second hook when there are several, "" when the name is unique. */
   function sameNameIndex(sections, i) {

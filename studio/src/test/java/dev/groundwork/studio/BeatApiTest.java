@@ -100,6 +100,7 @@ class BeatApiTest {
             String gen = "/api/projects/" + p + "/beat/generate";
             s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":-1}", "seed must be between 0 and 999999999, not -1");
             s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":\"x\"}", "seed must be a whole number");
+            s.assertRefused(gen, "{\"prompt\":\"boom bap\",\"seed\":41.5}", "seed must be a whole number between 0 and 999999999, not 41.5");
             s.awaitJob(s.post(gen, "{\"prompt\":\"" + prompt + "\",\"variations\":2,\"seed\":41}"));
             JsonNode first = variations(s, p);
             assertEquals(41, first.get(0).path("seed").asLong(), "variation 1 is the seed asked for, as --seed 41");
@@ -158,6 +159,88 @@ class BeatApiTest {
             JsonNode sounds = s.get("/api/beat/sounds").json();
             assertTrue(sounds.toString().contains("{\"name\":\"piano\",\"fits\":\"chords\""), sounds.toString());
         }
+    }
+
+    @Test
+    void aFolderOfOneShotsPlaysTheDrumsIsRecordedInThePlanAndABadKitOrSoundFontIsOne400(@TempDir Path kits) throws Exception {
+        // a kit of one-shots written here: high sines, nothing like the built-in drums (a kick sweeping down to 50 Hz or so)
+        Path kit = Files.createDirectories(kits.resolve("mykit"));
+        Files.write(kit.resolve("kick.wav"), TestAudio.sineWav(2000, 0.8, 0, 0.25, 1));
+        Files.write(kit.resolve("snare.wav"), TestAudio.sineWav(3000, 0.8, 0, 0.2, 2));
+        Files.write(kit.resolve("hat.wav"), TestAudio.sineWav(5000, 0.5, 0, 0.1, 3));
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Kit");
+            String gen = "/api/projects/" + p + "/beat/generate";
+            String prompt = "\"prompt\":\"boom bap, 90 bpm, A minor, 8 bars\",\"variations\":1,\"seed\":3";
+            s.assertRefused(gen, "{" + prompt + ",\"kit\":\"/no/such/kit\"}", "kit not found: /no/such/kit");
+            s.assertRefused(gen, "{" + prompt + ",\"kit\":\"kits/mykit\"}", "kit must be a full path on this computer");
+            s.assertRefused(gen, "{" + prompt + ",\"kit\":\"" + ws + "\"}", "no one-shots named like kick, snare");
+            Path junk = Files.writeString(kit.resolveSibling("junk.sf2"), "not a soundfont");
+            s.assertRefused(gen, "{" + prompt + ",\"soundfont\":\"" + junk + "\"}", "junk.sf2: not an SF2 SoundFont");
+            assertEquals(0, variations(s, p).size(), "nothing was generated for a refused request");
+
+            s.awaitJob(s.post(gen, "{" + prompt + "}"));
+            JsonNode builtIn = variations(s, p).get(0);
+            assertTrue(builtIn.path("kit").isNull(), "built-in is the default: " + builtIn.path("kit"));
+            s.awaitJob(s.post(gen, "{" + prompt + ",\"kit\":\"" + kit + "\",\"soundfont\":\"\"}"));
+            JsonNode withKit = variations(s, p).get(0);
+            assertEquals(kit.toString(), withKit.path("kit").asText());
+            assertTrue(withKit.path("soundfont").isNull(), withKit.toString());
+            assertEquals(builtIn.path("drums"), withKit.path("drums"), "the same seed plays the same hits, only the sounds change");
+
+            // recorded as --kit records it: the kit's absolute path in beat.json and an edit line in the plan's reading
+            JsonNode plan = plan(p, withKit);
+            assertEquals(kit.toString(), plan.path("kit").asText());
+            assertTrue(plan.path("reading").toString().contains("edit: drum kit mykit"), plan.path("reading").toString());
+            assertTrue(s.get("/api/projects/" + p).json().path("decisions").toString().contains("with kit mykit"));
+
+            // the kick stem plays the kit's 2 kHz one-shot: about 4000 zero crossings a second where it sounds, the built-in kick under 500
+            double kitRate = crossingsPerSecond(ws.resolve(p).resolve(stem(withKit, "kick")));
+            double builtInRate = crossingsPerSecond(ws.resolve(p).resolve(stem(builtIn, "kick")));
+            assertEquals(4000, kitRate, 600, "kit kick");
+            assertTrue(builtInRate < 500, "built-in kick " + builtInRate);
+
+            // an edit of that variation keeps its kit (it renders from the saved plan)
+            s.awaitJob(s.post("/api/projects/" + p + "/beat/tempo", "{\"tempo_bpm\":100}"));
+            assertEquals(kit.toString(), variations(s, p).get(1).path("kit").asText());
+            // and the chosen variation can go back to the built-in drums (--from-plan --kit): the same hits, the built-in kick again
+            String sources = "/api/projects/" + p + "/beat/sources";
+            s.assertRefused(sources, "{\"kit\":\"/no/such/kit\"}", "kit not found: /no/such/kit");
+            s.awaitJob(s.post(sources, "{\"kit\":null}"));
+            JsonNode back = variations(s, p).get(2);
+            assertEquals("Variation 3 (built-in sounds)", back.path("label").asText());
+            assertTrue(back.path("kit").isNull(), back.path("kit").toString());
+            assertEquals(variations(s, p).get(1).path("drums"), back.path("drums"));
+            assertTrue(crossingsPerSecond(ws.resolve(p).resolve(stem(back, "kick"))) < 500);
+            assertTrue(plan(p, back).path("reading").toString().contains("edit: drum kit built-in"), plan(p, back).path("reading").toString());
+
+            JsonNode options = s.get("/api/beat/options").json();
+            assertEquals("[\"kick\",\"snare\",\"hats\",\"perc\",\"bass\",\"chords\",\"melody\"]", options.path("addable_parts").toString());
+            assertTrue(options.path("kits").isArray() && options.path("soundfonts").isArray(), options.toString());
+            assertTrue(options.path("sounds").toString().contains("{\"name\":\"reese\",\"fits\":\"bass\""), options.path("sounds").toString());
+        }
+    }
+
+    private static String stem(JsonNode variation, String part) {
+        for (JsonNode st : variation.path("stems")) if (st.path("part").asText().equals(part)) return st.path("path").asText();
+        throw new AssertionError("no " + part + " stem in " + variation.path("stems"));
+    }
+
+    /** Sign changes per second over the samples louder than -50 dBFS (hysteresis, so quiet tails and dither do not count). */
+    private static double crossingsPerSecond(Path wav) {
+        dev.groundwork.core.audio.AudioBuffer b = dev.groundwork.core.audio.AudioFiles.read(wav);
+        float[] x = b.channel(0);
+        double t = 0.00316;
+        int crossings = 0, loud = 0, sign = 0;
+        for (float v : x) {
+            if (Math.abs(v) < t) continue;
+            loud++;
+            int now = v > 0 ? 1 : -1;
+            if (sign != 0 && now != sign) crossings++;
+            sign = now;
+        }
+        assertTrue(loud > b.sampleRate() * 0.05, wav + " is nearly silent");
+        return crossings * b.sampleRate() / (double) loud;
     }
 
     private static JsonNode variations(TestServer s, String p) {

@@ -117,6 +117,16 @@ class MixApiTest {
             assertEquals("percussion", planStem(replanned, "hats.wav").path("role").asText());
             assertEquals("keys.wav", replanned.path("lead").asText());
             assertEquals(maskingCutDb(again, "pad.wav"), maskingCutDb(replanned, "pad.wav"), 1e-9);
+
+            // masking_strength edited to 0 in the plan file: the next re-plan follows the plan, not the proposal's 1, so no cut
+            Path planFile = ws.resolve(p).resolve(proposal.path("plan_path").asText());
+            com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(planFile.toFile());
+            Files.writeString(planFile, Json.MAPPER.writeValueAsString(edited.put("masking_strength", 0.0)));
+            s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
+            JsonNode followed = plan(p, s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(3));
+            assertEquals("percussion", planStem(followed, "hats.wav").path("role").asText(), "re-planned with the role change");
+            assertEquals(0.0, followed.path("masking_strength").asDouble(-1));
+            assertEquals(0.0, maskingCutDb(followed, "pad.wav"));
         }
     }
 
@@ -127,6 +137,10 @@ class MixApiTest {
             String url = "/api/projects/" + p + "/mix/propose";
             s.assertRefused(url, "{\"intents\":{\"cowbell\":1}}", "cannot ask for more or less cowbell");
             s.assertRefused(url, "{\"intents\":{\"vocal\":4}}", "vocal must be between -3 and 3, not 4");
+            // a step is one --more or --less: 1.5 is refused, not rounded down to one step
+            s.assertRefused(url, "{\"intents\":{\"vocal\":1.5}}", "vocal must be a whole number between -3 and 3, not 1.5");
+            s.assertRefused(url, "{\"intents\":{\"bass\":-0.5}}", "bass must be a whole number between -3 and 3, not -0.5");
+            s.assertRefused(url, "{\"intents\":{\"bass\":\"2\"}}", "bass must be a whole number between -3 and 3");
             s.assertRefused(url, "{\"fixes\":{\"tuba\":-2}}", "a fix moves a role");
             s.assertRefused(url, "{\"fixes\":{\"bass\":-13}}", "bass must be between -12.0 and 12.0, not -13.0");
             s.assertRefused(url, "{\"headroom_dbfs\":1}", "headroom_dbfs must be between -30.0 and 0.0, not 1.0");

@@ -6,6 +6,10 @@ import dev.groundwork.beat.plan.Note;
 import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Role;
 import dev.groundwork.beat.plan.Section;
+import dev.groundwork.beat.compose.Composer;
+import dev.groundwork.beat.sound.InstalledSounds;
+import dev.groundwork.beat.sound.SampleKits;
+import dev.groundwork.beat.sound.SoundFontRenderer;
 import dev.groundwork.beat.style.Sounds;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.core.progress.ProgressListener;
@@ -26,11 +30,11 @@ final class BeatEngine {
 
     static boolean available() { return true; }
 
-    static BeatViews.Generation generate(String prompt, int variations, long seed, Path outDir, String relBase, ProgressListener progress) {
+    static BeatViews.Generation generate(String prompt, int variations, long seed, Sources sources, Path outDir, String relBase, ProgressListener progress) {
         List<BeatViews.Variation> out = new ArrayList<>();
         for (int i = 0; i < variations; i++) {
             long s = seed + i;
-            BeatPlan plan = BeatMaker.compose(prompt, s);
+            BeatPlan plan = sources.apply(BeatMaker.compose(prompt, s));
             String id = "v" + (i + 1);
             double lo = (double) i / variations, span = 1.0 / variations;
             out.add(render(plan, id, "Variation " + (i + 1), List.of(), outDir.resolve(id), relBase + "/" + id,
@@ -54,6 +58,62 @@ final class BeatEngine {
         List<String> parts = part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
         for (String p : parts) plan = BeatMaker.drop(plan, p, section);
         return render(plan, id, "Variation " + id.substring(1) + " (no " + part + " in " + section + ")", List.of(), outDir, relBase, progress);
+    }
+
+    /**
+     * The drum kit and SoundFont new variations are rendered with ({@code --kit}, {@code --soundfont}); null is the built-in
+     * sound. The plan records them as the CLI does (absolute paths in beat.json, an "edit:" line in its reading).
+     */
+    record Sources(Path kit, Path soundfont) {
+        BeatPlan apply(BeatPlan plan) {
+            if (kit != null) plan = BeatMaker.kit(plan, kit);
+            if (soundfont != null) plan = BeatMaker.soundfont(plan, soundfont);
+            return plan;
+        }
+
+        /** "kit Rock, SoundFont FluidR3_GM.sf2", or "" for the built-in sounds. */
+        String describe() {
+            List<String> s = new ArrayList<>();
+            if (kit != null) s.add("kit " + kit.getFileName());
+            if (soundfont != null) s.add("SoundFont " + soundfont.getFileName());
+            return String.join(", ", s);
+        }
+    }
+
+    /**
+     * The kit and SoundFont a request names (a path on this computer; "~/" is the home folder; blank or absent = built in),
+     * checked now with the beat module's own checks (the kit is loaded, the SoundFont's header read), so a bad one is one 400.
+     */
+    static Sources sources(String kit, String soundfont) {
+        Path k = path("kit", kit), sf = path("soundfont", soundfont);
+        try {
+            if (k != null) SampleKits.load(k, Composer.SAMPLE_RATE);
+            if (sf != null) SoundFontRenderer.check(sf);
+        } catch (IllegalArgumentException | dev.groundwork.core.audio.AudioFileException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
+        }
+        return new Sources(k, sf);
+    }
+
+    private static Path path(String field, String typed) {
+        if (typed == null || typed.isBlank()) return null;
+        String t = typed.strip();
+        if (t.equals("~") || t.startsWith("~/")) t = System.getProperty("user.home") + t.substring(1);
+        Path p;
+        try {
+            p = Path.of(t);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(field + " is not a path: " + typed);
+        }
+        if (!p.isAbsolute()) throw dev.groundwork.studio.ApiError.badRequest(field + " must be a full path on this computer (like /home/you/kits/MyKit), not " + typed);
+        return p.normalize();
+    }
+
+    /** What the Beat page offers: built-in sounds, the parts --add brings in, the installed kits and SoundFonts. */
+    static BeatViews.Options options() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return new BeatViews.Options(sounds(), ADDABLE, InstalledSounds.kits(InstalledSounds.kitRoots(home)),
+                InstalledSounds.soundfonts(InstalledSounds.soundfontRoots(home)));
     }
 
     /** The parts --add brings in (a part the beat lacks is written from its own seed with the genre's sound). */
@@ -116,6 +176,13 @@ final class BeatEngine {
         return render(plan, id, "Variation " + id.substring(1) + " (" + part + ": " + sound + ")", List.of(), outDir, relBase, progress);
     }
 
+    /** The same beat with another kit and SoundFont (--from-plan with --kit, --soundfont; null goes back to the built-in sound). */
+    static BeatViews.Variation sources(Path planFile, Sources sources, Path outDir, String relBase, String id, ProgressListener progress) {
+        BeatPlan plan = BeatMaker.soundfont(BeatMaker.kit(Json.read(planFile, BeatPlan.class), sources.kit()), sources.soundfont());
+        String what = sources.describe().isEmpty() ? "built-in sounds" : sources.describe();
+        return render(plan, id, "Variation " + id.substring(1) + " (" + what + ")", List.of(), outDir, relBase, progress);
+    }
+
     /** The tempo range a beat can be set to (the beat module's, --tempo). */
     static final double MIN_BPM = dev.groundwork.beat.prompt.PromptParser.MIN_BPM, MAX_BPM = dev.groundwork.beat.prompt.PromptParser.MAX_BPM;
 
@@ -151,6 +218,6 @@ final class BeatEngine {
         for (Section s : plan.sections()) sections.add(new BeatViews.Section(s.name(), s.startBar(), s.bars()));
         return new BeatViews.Variation(id, label, plan.seed(), plan.tempoBpm(), o.key(), plan.bars(), rel + "/beat.json", rel + "/beat.wav",
                 rel + "/beat.mid", stems, drums, pitched, sections, locked, plan.genre(), plan.reading(),
-                plan.timeSignature(), (int) Math.round(plan.barBeats() * 4));
+                plan.timeSignature(), (int) Math.round(plan.barBeats() * 4), plan.kit(), plan.soundfont());
     }
 }

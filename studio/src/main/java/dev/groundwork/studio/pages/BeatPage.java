@@ -29,6 +29,8 @@ public final class BeatPage {
 
     public void register(Javalin app) {
         app.get("/api/beat/sounds", ctx -> ctx.json(BeatEngine.sounds()));
+        // the page's menus: built-in sounds, the parts --add brings in, the kits and SoundFonts installed here (looked up on each call)
+        app.get("/api/beat/options", ctx -> ctx.json(BeatEngine.options()));
         app.post("/api/projects/{id}/beat/generate", ctx -> {
             Project p = pc.project(ctx);
             JsonNode b = PageContext.body(ctx);
@@ -37,14 +39,19 @@ public final class BeatPage {
             int n = PageContext.intIn(b, "variations", 1, 6, 3);
             // variation i is composed with seed + i, as `groundwork beat PROMPT --seed N --variations K` does; without a seed, a
             // fresh one per generation (a thousand apart, so two generations never share a variation)
-            if (b.hasNonNull("seed") && !b.get("seed").canConvertToLong()) throw ApiError.badRequest("seed must be a whole number");
+            if (b.hasNonNull("seed") && !(PageContext.isWhole(b.get("seed")) && b.get("seed").canConvertToLong())) {
+                throw ApiError.badRequest("seed must be a whole number between 0 and " + MAX_SEED + ", not " + b.get("seed"));
+            }
             long seed = b.hasNonNull("seed") ? b.get("seed").asLong() : (p.decisions().size() + 1) * 1000L;
             if (seed < 0 || seed > MAX_SEED) throw ApiError.badRequest("seed must be between 0 and " + MAX_SEED + ", not " + seed);
+            // --kit, --soundfont: checked before the job starts, so a bad path is a 400 naming what is wrong
+            BeatEngine.Sources sources = BeatEngine.sources(b.path("kit").asText(""), b.path("soundfont").asText(""));
+            String with = sources.describe().isEmpty() ? "" : " with " + sources.describe();
             Path out = p.newDir("beat/gen");
             String rel = p.relative(out);
-            ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt,
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, n, seed, out, rel, progress)),
-                    result -> pc.decide(p, "beat", "generate", "generated " + result.path("variations").size() + " variations of \"" + prompt + "\"",
+            ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt + with,
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, n, seed, sources, out, rel, progress)),
+                    result -> pc.decide(p, "beat", "generate", "generated " + result.path("variations").size() + " variations of \"" + prompt + "\"" + with,
                             "/beat/generation", result)));
         });
         app.post("/api/projects/{id}/beat/choose", ctx -> {
@@ -100,6 +107,13 @@ public final class BeatPage {
             String part = PageContext.text(b, "part"), sound = PageContext.text(b, "sound");
             BeatEngine.checkSound(plan, part, sound);
             return new Step(part + " sound " + sound, progress -> Json.MAPPER.valueToTree(BeatEngine.sound(plan, part, sound, out, rel, nid, progress)));
+        }));
+        // --kit, --soundfont on a saved plan: the chosen variation, note for note, with the kit and SoundFont asked for (none = built in)
+        app.post("/api/projects/{id}/beat/sources", ctx -> variationJob(ctx, "sources", (p, v, plan, out, rel, nid) -> {
+            JsonNode b = PageContext.body(ctx);
+            BeatEngine.Sources sources = BeatEngine.sources(b.path("kit").asText(""), b.path("soundfont").asText(""));
+            String what = sources.describe().isEmpty() ? "built-in sounds" : sources.describe();
+            return new Step(what, progress -> Json.MAPPER.valueToTree(BeatEngine.sources(plan, sources, out, rel, nid, progress)));
         }));
         app.post("/api/projects/{id}/beat/tempo", ctx -> variationJob(ctx, "tempo", (p, v, plan, out, rel, nid) -> {
             JsonNode b = PageContext.body(ctx);

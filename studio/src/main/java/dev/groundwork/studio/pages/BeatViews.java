@@ -23,10 +23,18 @@ final class BeatViews {
 
     record Stem(String part, String path) { }
 
+    /** {@code kit}, {@code soundfont}: the absolute paths the plan renders with (--kit, --soundfont), null for the built-in sounds. */
     record Variation(String id, String label, long seed, double tempoBpm, String key, int bars,
                      String planPath, String wavPath, String midiPath, List<Stem> stems,
                      List<Lane> drums, List<Part> parts, List<Section> sections, List<String> locked,
-                     String genre, List<String> reading, String timeSignature, int stepsPerBar) { }
+                     String genre, List<String> reading, String timeSignature, int stepsPerBar, String kit, String soundfont) { }
+
+    /**
+     * What the page's menus offer: the built-in sounds, the parts a beat can bring in (--add), and the Hydrogen kits and SF2
+     * SoundFonts installed on this computer (--kit, --soundfont).
+     */
+    record Options(List<Sound> sounds, List<String> addableParts, List<dev.groundwork.beat.sound.InstalledSounds.Choice> kits,
+                   List<dev.groundwork.beat.sound.InstalledSounds.Choice> soundfonts) { }
 
     record Generation(String prompt, List<Variation> variations) { }
 }

@@ -99,7 +99,8 @@ final class MixEngine {
 
     /**
      * Applies the producer's changes to a plan and writes it: a role change, or a stem named as bleed/room (or no longer),
-     * re-plans with those roles and bleed stems (and the proposal's masking strength and lead); faders and pans then override.
+     * re-plans with those roles and bleed stems (the plan's masking level and strength, the proposal's lead, intents, fixes and
+     * headroom); faders and pans then override.
      */
     private static Path editedPlan(Path stemsDir, Path plan, Map<String, MixViews.StemEdit> edits, MixViews.Asked asked, Path outDir, String name,
                                    ProgressListener progress) {
@@ -125,8 +126,9 @@ final class MixEngine {
         if (!roles.isEmpty() || bleedChanged) {
             List<StemSource> sources = StemFolder.open(stemsDir);
             AutoMix.Analysis a = AutoMix.analyze(sources, (s, f) -> progress.progress(s, 0.2 * f));
+            // the masking strength is the plan's (masking_strength), as the level is: an edit of it in the plan file holds here too
             MixSettings settings = withAsked(MixSettings.defaults().withStyle(plan.style()).withBalance(plan.balance())
-                    .withMaskingLevel(plan.maskingLevel()).withRoles(roles), asked);
+                    .withMaskingLevel(plan.maskingLevel()).withRoles(roles), asked).withMaskingStrength(plan.maskingStrength());
             for (String b : bleed) settings = settings.withBleed(b);
             base = AutoMix.propose(a, settings);
         }

@@ -54,10 +54,16 @@ public record PageContext(ProjectStore projects, JobQueue jobs, Uploads uploads,
     static int intIn(JsonNode n, String field, int min, int max, int dflt) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return dflt;
-        if (!v.canConvertToInt()) throw ApiError.badRequest(field + " must be a whole number");
+        // canConvertToInt alone would take 1.5 and round it down without a word
+        if (!isWhole(v) || !v.canConvertToInt()) throw ApiError.badRequest(field + " must be a whole number between " + min + " and " + max + ", not " + v);
         int i = v.asInt();
         if (i < min || i > max) throw ApiError.badRequest(field + " must be between " + min + " and " + max + ", not " + i);
         return i;
+    }
+
+    /** A JSON number without a fraction (2 or 2.0; not 1.5, not "2"). */
+    static boolean isWhole(JsonNode v) {
+        return v.isIntegralNumber() || (v.isFloatingPointNumber() && Double.isFinite(v.asDouble()) && v.asDouble() == Math.rint(v.asDouble()));
     }
 
     static double doubleIn(JsonNode n, String field, double min, double max, double dflt) {

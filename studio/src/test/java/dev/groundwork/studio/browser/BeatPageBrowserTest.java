@@ -106,4 +106,50 @@ class BeatPageBrowserTest {
             b.waitFor("sent to mix", Duration.ofSeconds(10), d -> d.findElement(By.id("decisions")).getText().contains("sent to master"));
         }
     }
+
+    @Test
+    void aKitFromAPathPlaysTheDrumsAndABadPathIsSaidOnThePage(@TempDir Path kits) throws Exception {
+        Path kit = java.nio.file.Files.createDirectories(kits.resolve("mykit"));
+        java.nio.file.Files.write(kit.resolve("kick.wav"), dev.groundwork.studio.TestAudio.sineWav(2000, 0.8, 0, 0.25, 1));
+        java.nio.file.Files.write(kit.resolve("snare.wav"), dev.groundwork.studio.TestAudio.sineWav(3000, 0.8, 0, 0.2, 2));
+        try (TestServer s = TestServer.in(ws); Browser b = new Browser()) {
+            String p = s.createProject("Browser kit");
+            b.driver.get(s.base() + "/#" + p + "/beat");
+            b.waitVisible("#beat-prompt", Duration.ofSeconds(20));
+            // the menus come from the server: "built-in" first, then what is installed, then a free path
+            b.waitFor("the kit menu", Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector("#beat-kit option[value='*path']")).isEmpty());
+            assertEquals("", b.attribute("#beat-kit", "value"), "built-in is the default");
+            assertEquals("", b.attribute("#beat-soundfont", "value"));
+            b.type("#beat-prompt", "boom bap, 90 bpm, A minor, 8 bars");
+            b.type("#beat-count", "1");
+            b.type("#beat-seed", "3");
+            b.select("#beat-kit", "*path");
+            b.waitVisible("#beat-kit-path", Duration.ofSeconds(5));
+            b.type("#beat-kit-path", kits.resolve("nokit").toString());
+            b.click("#beat-generate");
+            b.waitFor("the refusal on the page", Duration.ofSeconds(10), d -> d.findElement(By.id("toast")).getText().equals("kit not found: " + kits.resolve("nokit")));
+            assertEquals(0, s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").size());
+
+            b.type("#beat-kit-path", kit.toString());
+            b.click("#beat-generate");
+            b.waitFor("one variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 1);
+            JsonNode v1 = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(0);
+            assertEquals(kit.toString(), v1.path("kit").asText());
+            b.waitFor("the kit named on the variation", Duration.ofSeconds(10), d -> d.findElement(By.id("var-v1")).getText().contains("kit mykit"));
+            assertTrue(b.text("#beat-detail .transport").contains("kit mykit"), b.text("#beat-detail .transport"));
+            assertTrue(b.text("#decisions").contains("with kit mykit"), b.text("#decisions"));
+            assertEquals("now: kit mykit", b.text("#beat-sources-now"));
+            // back to the built-in drums for the same notes: a second variation, chosen
+            b.select("#beat-kit", "");
+            b.click("#beat-sources-apply");
+            b.waitFor("a second variation", Duration.ofSeconds(180), d -> d.findElements(By.cssSelector("#beat-variations .var")).size() == 2);
+            b.waitFor("built-in named", Duration.ofSeconds(10), d -> d.findElement(By.id("beat-sources-now")).getText().equals("now: built-in sounds"));
+            JsonNode v2 = s.get("/api/projects/" + p).json().path("state").path("beat").path("generation").path("variations").get(1);
+            assertTrue(v2.path("kit").isNull(), v2.toString());
+            assertEquals(v1.path("drums"), v2.path("drums"));
+            // the parts a beat can bring in are the beat module's list, served with the menus
+            assertEquals("kick,snare,hats,perc,bass,chords,melody",
+                    b.js("return [...document.querySelectorAll('#beat-add-part option')].map(o => o.value).join(',')"));
+        }
+    }
 }
