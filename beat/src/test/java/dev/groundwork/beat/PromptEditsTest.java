@@ -34,6 +34,7 @@ class PromptEditsTest {
             trap, key change up a half step for the last hook       | TRANSPOSE | -      | 1  | hook:last
             trap, modulate down 3 semitones at the second hook      | TRANSPOSE | -      | -3 | hook:2
             trap, up a whole step into the final chorus             | TRANSPOSE | -      | 2  | chorus:last
+            trap, key change up 3 before the last hook              | TRANSPOSE | -      | 3  | hook:last
             """)
     void aPromptNamesAnArrangementMove(String prompt, Kind kind, String part, int semitones, String selector) {
         BeatRequest r = PromptParser.parse(prompt);

@@ -464,7 +464,7 @@ public final class PromptParser {
     private static final String WHICH = "(?:(?<which>first|last|final|second|2nd|third|3rd|fourth|4th)\\s+)?";
     private static final String THE_SECTION = "(?:the\\s+|every\\s+|each\\s+|all\\s+(?:the\\s+)?)?" + WHICH + SECTION + "\\b";
     private static final String AMOUNT = "(?<amount>an?\\s+half[- ]step|an?\\s+semitone|one\\s+semitone|an?\\s+whole[- ](?:step|tone)|an?\\s+tone|an?\\s+step"
-            + "|(?<count>\\d{1,2})\\s*(?:semitones?|half[- ]steps?))";
+            + "|[+]?(?<count>\\d{1,2})(?:\\s*(?:semitones?|half[- ]steps?|st))?)";
 
     /**
      * "no hats in the intro", "drop the bass in the last hook", "add perc in the hook", "key change up a whole step before
