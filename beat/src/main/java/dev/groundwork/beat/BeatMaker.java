@@ -54,6 +54,8 @@ public final class BeatMaker {
                 case DROP -> plan.hasPart(e.part()) ? drop(plan, e.part(), e.selector())
                         : note(plan, "edit: '" + e.phrase() + "': this beat has no " + e.part() + " to leave out");
                 case ADD -> add(plan, e.part(), e.selector());
+                case ONLY -> plan.hasPart(e.part()) ? only(plan, e.part(), e.selector())
+                        : note(plan, "edit: '" + e.phrase() + "': this beat has no " + e.part() + " to keep there");
                 case TRANSPOSE -> transpose(plan, e.semitones(), e.selector());
             };
         } catch (PromptException ex) {
@@ -79,8 +81,11 @@ public final class BeatMaker {
 
     /** Leaves a part out of the selected sections ("no hats in the hook": {@code drop(plan, "hats", "hook")}). */
     public static BeatPlan drop(BeatPlan plan, String partName, String sectionSelector) {
+        return drop(plan, partName, select(plan, sectionSelector));
+    }
+
+    private static BeatPlan drop(BeatPlan plan, String partName, List<Integer> idx) {
         Part part = plan.part(partName);
-        List<Integer> idx = select(plan, sectionSelector);
         List<Section> sections = new ArrayList<>(plan.sections());
         List<Note> notes = new ArrayList<>(part.notes());
         for (int i : idx) {
@@ -103,7 +108,26 @@ public final class BeatMaker {
 
     /** Brings a part into the selected sections, written from its own seed (a new part gets the genre's sound). */
     public static BeatPlan add(BeatPlan plan, String partName, String sectionSelector) {
-        List<Integer> idx = select(plan, sectionSelector);
+        return add(plan, partName, select(plan, sectionSelector));
+    }
+
+    /**
+     * Keeps a part to the selected sections ("melody only in the hook"): left out of every other section it plays in,
+     * brought into the selected ones that lack it.
+     */
+    public static BeatPlan only(BeatPlan plan, String partName, String sectionSelector) {
+        List<Integer> keep = select(plan, sectionSelector);
+        List<Integer> out = new ArrayList<>(), in = new ArrayList<>();
+        for (int i = 0; i < plan.sections().size(); i++) {
+            boolean plays = plan.sections().get(i).parts().contains(partName);
+            if (keep.contains(i) && !plays) in.add(i);
+            if (!keep.contains(i) && plays) out.add(i);
+        }
+        BeatPlan edited = out.isEmpty() ? plan : drop(plan, partName, out);
+        return in.isEmpty() ? edited : add(edited, partName, in);
+    }
+
+    private static BeatPlan add(BeatPlan plan, String partName, List<Integer> idx) {
         Genre g = Genre.fromLabel(plan.genre());
         Part part;
         if (plan.hasPart(partName)) {

@@ -30,6 +30,8 @@ class PromptEditsTest {
             trap, without melody during the second verse            | DROP      | melody | 0  | verse:2
             house, add perc in every drop                           | ADD       | perc   | 0  | drop
             trap, bring in the piano for the final chorus           | ADD       | chords | 0  | chorus:last
+            trap, melody only in the hook                           | ONLY      | melody | 0  | hook
+            trap, the bells just in the last chorus                 | ONLY      | melody | 0  | chorus:last
             trap, key change before the last chorus                 | TRANSPOSE | -      | 2  | chorus:last
             trap, key change up a half step for the last hook       | TRANSPOSE | -      | 1  | hook:last
             trap, modulate down 3 semitones at the second hook      | TRANSPOSE | -      | -3 | hook:2
@@ -74,6 +76,26 @@ class PromptEditsTest {
         assertEquals("G minor", plan.keyAtBar(plan.sections().get(last).startBar()).name());
         assertTrue(plan.reading().stream().anyMatch(l -> l.startsWith("key change: +2 semitones from the last chorus")), plan.reading().toString());
         assertEquals(plan, BeatMaker.compose(prompt, 3), "the same prompt and seed give the same plan");
+    }
+
+    @Test
+    void onlyInTheHookKeepsThePartToTheHooks() {
+        BeatPlan plan = BeatMaker.compose("trap 140 bpm, melody only in the hook", 2);
+        BeatPlan plain = BeatMaker.compose("trap 140 bpm", 2);
+        for (int i = 0; i < plan.sections().size(); i++) {
+            Section s = plan.sections().get(i);
+            assertEquals(s.name().equals("hook"), s.parts().contains("melody"), s.name() + " at bar " + s.startBar());
+            double from = s.startBar() * plan.barBeats(), to = s.endBar() * plan.barBeats();
+            long notes = plan.part("melody").notes().stream().filter(n -> n.startBeats() >= from && n.startBeats() < to).count();
+            if (!s.name().equals("hook")) assertEquals(0, notes, "no melody notes in " + s.name());
+            // the hooks keep the melody the plain beat has there, note for note
+            if (s.name().equals("hook")) {
+                assertEquals(plain.part("melody").notes().stream().filter(n -> n.startBeats() >= from && n.startBeats() < to).toList(),
+                        plan.part("melody").notes().stream().filter(n -> n.startBeats() >= from && n.startBeats() < to).toList());
+            }
+        }
+        assertTrue(plain.sections().stream().anyMatch(s -> !s.name().equals("hook") && s.parts().contains("melody")),
+                "the plain beat plays the melody outside the hooks too, so the test tests something");
     }
 
     @Test

@@ -467,7 +467,7 @@ public final class PromptParser {
             + "|[+]?(?<count>\\d{1,2})(?:\\s*(?:semitones?|half[- ]steps?|st))?)";
 
     /**
-     * "no hats in the intro", "drop the bass in the last hook", "add perc in the hook", "key change up a whole step before
+     * "no hats in the intro", "drop the bass in the last hook", "add perc in the hook", "melody only in the hook", "key change up a whole step before
      * the last chorus", "up 1 semitone for the final hook": each becomes the edit the CLI's --drop, --add or --transpose
      * makes, applied to the composed beat. A key change without an amount goes up a whole step (+2).
      */
@@ -479,25 +479,29 @@ public final class PromptParser {
                 + ")\\s+(?:in|from|during|for|on|out of)\\s+" + THE_SECTION);
         Pattern add = Pattern.compile("\\b(?:add|bring in|bring back)\\s+(?:an?\\s+|the\\s+|some\\s+)?(?<instr>" + alt
                 + ")\\s+(?:in|on|for|during|to)\\s+" + THE_SECTION);
+        Pattern only = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:only|just)\\s+(?:in|on|for|during)\\s+" + THE_SECTION);
         Pattern key = Pattern.compile("\\b(?:(?:a\\s+)?key\\s+change|modulat(?:e|es|ion)|(?:change|shift|lift|raise)\\s+(?:the\\s+)?key)"
                 + "(?:\\s+(?<dir>up|down))?(?:\\s+(?:by\\s+)?" + AMOUNT + ")?(?:\\s+(?<dir2>up|down))?"
                 + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
         Pattern lift = Pattern.compile("\\b(?<dir>up|down)\\s+" + AMOUNT + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
-        for (Pattern p : List.of(drop, add)) {
+        for (Pattern p : List.of(only, drop, add)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 if (isUsed(m.start(), m.end())) continue;
                 mark(m.start(), m.end());
                 Instrument in = INSTRUMENTS.get(m.group("instr"));
                 String selector = selector(m);
-                SectionEdit.Kind kind = p == drop ? SectionEdit.Kind.DROP : SectionEdit.Kind.ADD;
+                SectionEdit.Kind kind = p == drop ? SectionEdit.Kind.DROP : p == add ? SectionEdit.Kind.ADD : SectionEdit.Kind.ONLY;
                 List<SectionEdit> es = new ArrayList<>();
                 for (String part : in.part.equals("drums") ? DRUM_PARTS : List.of(in.part)) {
                     es.add(new SectionEdit(kind, part, 0, selector, original.substring(m.start(), m.end())));
                 }
-                reading.add((kind == SectionEdit.Kind.DROP ? "arrangement: leave " : "arrangement: bring in ")
-                        + String.join(", ", es.stream().map(SectionEdit::part).toList())
-                        + (kind == SectionEdit.Kind.DROP ? " out of " : " in ") + describeSelector(selector) + " ('" + m.group() + "')");
+                String parts = String.join(", ", es.stream().map(SectionEdit::part).toList());
+                reading.add("arrangement: " + switch (kind) {
+                    case DROP -> "leave " + parts + " out of ";
+                    case ADD -> "bring in " + parts + " in ";
+                    default -> parts + " only in ";
+                } + describeSelector(selector) + " ('" + m.group() + "')");
                 found.add(new Found(m.start(), es));
             }
         }
