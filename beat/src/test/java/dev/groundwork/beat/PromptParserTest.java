@@ -27,6 +27,10 @@ class PromptParserTest {
             chill lo-fi in A dorian, 16 bars                 | LOFI      | -   | A dorian   | 16 | -            | -             | -
             lofi hip hop, 85 bpm, D major, no melody         | LOFI      | 85  | D major    | -  | melody       | -             | -
             lo-fi hip-hop beat in C minor                    | LOFI      | -   | C minor    | -  | -            | -             | -
+            phonk 130 bpm, no melody                         | TRAP      | 130 | -          | -  | melody       | -             | -
+            trap soul, 70 bpm, Ab major                      | RNB       | 70  | Ab major   | -  | -            | -             | -
+            afro house 122 bpm                               | HOUSE     | 122 | -          | -  | -            | -             | -
+            grime 140 bpm                                    | DRILL     | 140 | -          | -  | -            | -             | -
             house 124 bpm, Cm, no hats                       | HOUSE     | 124 | C minor    | -  | hats         | -             | -
             reggaeton in g minor heavy 808                   | REGGAETON | -   | G minor    | -  | -            | bass          | -
             afrobeats 105bpm Bb minor with congas            | AFROBEATS | 105 | Bb minor   | -  | -            | perc          | -
@@ -54,6 +58,16 @@ class PromptParserTest {
         if (included != null) for (String p : included.split(" ")) assertTrue(r.include().contains(p), "includes " + p + ": " + r.include());
         if (ignored != null) assertEquals(Arrays.asList(ignored.split(" ")), r.ignored());
         else assertEquals(List.of(), r.ignored(), "nothing ignored");
+    }
+
+    /** Before: "phonk" was ignored and the reading said "no genre named". */
+    @Test
+    void aStyleWithoutItsOwnGrammarIsPlayedAsTheNearestAndSaysSo() {
+        BeatRequest r = PromptParser.parse("dark phonk, 130 bpm");
+        assertEquals(Genre.TRAP, r.genre());
+        assertTrue(r.genreExplicit());
+        assertTrue(r.reading().contains("genre: 'phonk' has no grammar of its own here: played as trap, the nearest"), r.reading().toString());
+        assertEquals(List.of(), r.ignored());
     }
 
     @Test

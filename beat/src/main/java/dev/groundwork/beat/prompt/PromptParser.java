@@ -227,10 +227,26 @@ public final class PromptParser {
 
     // --- genre ---
 
+    /**
+     * Styles groundwork has no grammar of its own for, played with the nearest one it has (said in the reading):
+     * subgenres that share its tempo, drums and bass (phonk, rage, plugg, cloud rap: trap; grime: UK drill's tempo and
+     * half-time; g-funk: boom bap; dancehall, moombahton: dembow; afro and bass house: house; trap soul: R&B).
+     */
+    private static final Map<String, Genre> NEAREST = new LinkedHashMap<>();
+    static {
+        for (String a : List.of("phonk", "drift phonk", "rage", "plugg", "pluggnb", "cloud rap", "emo rap")) NEAREST.put(a, Genre.TRAP);
+        NEAREST.put("grime", Genre.DRILL);
+        for (String a : List.of("g-funk", "gfunk", "g funk")) NEAREST.put(a, Genre.BOOM_BAP);
+        for (String a : List.of("dancehall", "moombahton")) NEAREST.put(a, Genre.REGGAETON);
+        for (String a : List.of("afro house", "bass house")) NEAREST.put(a, Genre.HOUSE);
+        for (String a : List.of("trap soul", "trapsoul")) NEAREST.put(a, Genre.RNB);
+    }
+
     private Genre findGenre() {
-        record Alias(Genre g, String a) { }
+        record Alias(Genre g, String a, boolean nearest) { }
         List<Alias> all = new ArrayList<>();
-        for (Genre g : Genre.values()) for (String a : g.aliases) all.add(new Alias(g, a));
+        for (Genre g : Genre.values()) for (String a : g.aliases) all.add(new Alias(g, a, false));
+        NEAREST.forEach((a, g) -> all.add(new Alias(g, a, true)));
         all.sort(Comparator.comparingInt((Alias x) -> -x.a.length()));
         Genre found = null;
         for (Alias al : all) {
@@ -238,8 +254,12 @@ public final class PromptParser {
             while (m.find()) {
                 if (isUsed(m.start(), m.end())) continue;
                 mark(m.start(), m.end());
-                if (found == null) found = al.g;
-                else if (found != al.g) reading.add("genre: also named " + al.g.label + "; using the first, " + found.label);
+                if (found == null) {
+                    found = al.g;
+                    if (al.nearest) reading.add("genre: '" + al.a + "' has no grammar of its own here: played as " + al.g.label + ", the nearest");
+                } else if (found != al.g) {
+                    reading.add("genre: also named " + al.g.label + "; using the first, " + found.label);
+                }
             }
         }
         return found;
