@@ -246,7 +246,8 @@ public final class BeatMaker {
 
     /**
      * Sections named by a selector: "hook" (every hook), "hook:last", "hook:first", "hook:2"
-     * (the second hook), "all", or a 1-based section number "3".
+     * (the second hook), "all", or a 1-based section number "3". Chorus, hook and drop stand in for each other in a form
+     * without the one named (a trap beat's "drop" is its hook, a house track's "chorus" its drop).
      */
     public static List<Integer> select(BeatPlan plan, String selector) {
         String sel = selector == null ? "all" : selector.trim().toLowerCase(Locale.ROOT);
@@ -267,7 +268,13 @@ public final class BeatMaker {
             name = sel.substring(0, colon);
             which = sel.substring(colon + 1);
         }
-        if (name.equals("chorus")) name = plan.sections().stream().anyMatch(s -> s.name().equals("chorus")) ? "chorus" : "hook";
+        // the section a song's peak is called by: chorus, hook (rap forms) and drop (house, techno) stand in for each other
+        // when the form has no section of the name asked for
+        if (name.equals("chorus") || name.equals("hook") || name.equals("drop")) {
+            String asked = name;
+            name = java.util.stream.Stream.of(asked, "hook", "chorus", "drop")
+                    .filter(n -> ss.stream().anyMatch(s -> s.name().equals(n))).findFirst().orElse(asked);
+        }
         for (int i = 0; i < ss.size(); i++) if (ss.get(i).name().equals(name)) out.add(i);
         if (out.isEmpty()) {
             throw new IllegalArgumentException("no section '" + name + "' (sections: "

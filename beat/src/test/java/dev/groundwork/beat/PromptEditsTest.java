@@ -99,6 +99,17 @@ class PromptEditsTest {
     }
 
     @Test
+    void chorusHookAndDropStandInForEachOther() {
+        BeatPlan trap = BeatMaker.compose("trap 140 bpm, no 808 in the last drop", 1);
+        int hook = BeatMaker.select(trap, "hook:last").get(0);
+        assertEquals(List.of(hook), BeatMaker.select(trap, "drop:last"));
+        assertFalse(trap.sections().get(hook).parts().contains("bass"));
+        BeatPlan house = BeatMaker.compose("house 124 bpm", 1);
+        assertEquals(BeatMaker.select(house, "drop"), BeatMaker.select(house, "chorus"));
+        assertEquals(BeatMaker.select(house, "drop"), BeatMaker.select(house, "hook"));
+    }
+
+    @Test
     void aSectionTheFormLacksIsAClearPromptError() {
         PromptException e = assertThrows(PromptException.class, () -> BeatMaker.compose("trap, no melody in the bridge", 1));
         assertEquals("'no melody in the bridge': no section 'bridge' (sections: intro, verse, hook, outro)", e.getMessage());
