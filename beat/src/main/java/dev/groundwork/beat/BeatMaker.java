@@ -246,10 +246,16 @@ public final class BeatMaker {
 
     /**
      * Sections named by a selector: "hook" (every hook), "hook:last", "hook:first", "hook:2"
-     * (the second hook), "all", or a 1-based section number "3". Chorus, hook and drop stand in for each other in a form
+     * (the second hook), "all", a 1-based section number "3", or several of these "intro,outro". Chorus, hook and drop stand in for each other in a form
      * without the one named (a trap beat's "drop" is its hook, a house track's "chorus" its drop).
      */
     public static List<Integer> select(BeatPlan plan, String selector) {
+        if (selector != null && selector.contains(",")) {
+            // "intro,outro": every section any of them names, in order
+            java.util.TreeSet<Integer> union = new java.util.TreeSet<>();
+            for (String one : selector.split(",")) union.addAll(select(plan, one));
+            return List.copyOf(union);
+        }
         String sel = selector == null ? "all" : selector.trim().toLowerCase(Locale.ROOT);
         List<Section> ss = plan.sections();
         List<Integer> out = new ArrayList<>();

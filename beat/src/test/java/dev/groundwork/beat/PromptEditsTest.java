@@ -31,6 +31,8 @@ class PromptEditsTest {
             house, add perc in every drop                           | ADD       | perc   | 0  | drop
             trap, bring in the piano for the final chorus           | ADD       | chords | 0  | chorus:last
             trap, melody only in the hook                           | ONLY      | melody | 0  | hook
+            trap, no bass in the intro and the outro                | DROP      | bass   | 0  | intro,outro
+            trap, melody only in the first verse, and last hook     | ONLY      | melody | 0  | verse:first,hook:last
             trap, the bells just in the last chorus                 | ONLY      | melody | 0  | chorus:last
             trap, key change before the last chorus                 | TRANSPOSE | -      | 2  | chorus:last
             trap, key change up a half step for the last hook       | TRANSPOSE | -      | 1  | hook:last
@@ -96,6 +98,20 @@ class PromptEditsTest {
         }
         assertTrue(plain.sections().stream().anyMatch(s -> !s.name().equals("hook") && s.parts().contains("melody")),
                 "the plain beat plays the melody outside the hooks too, so the test tests something");
+    }
+
+    @Test
+    void severalSectionsInOnePhraseAreOneSelection() {
+        BeatPlan plan = BeatMaker.compose("trap 140 bpm, no hats in the first verse and the last hook", 5);
+        List<Integer> picked = BeatMaker.select(plan, "verse:first,hook:last");
+        assertEquals(List.of(BeatMaker.select(plan, "verse:first").get(0), BeatMaker.select(plan, "hook:last").get(0)), picked);
+        for (int i = 0; i < plan.sections().size(); i++) {
+            Section s = plan.sections().get(i);
+            if (picked.contains(i)) assertFalse(s.parts().contains("hats"), s.name() + " at bar " + s.startBar());
+            else if (s.name().equals("verse") || s.name().equals("hook")) assertTrue(s.parts().contains("hats"), s.name() + " at bar " + s.startBar());
+        }
+        assertTrue(plan.reading().contains("arrangement: leave hats out of the first verse and the last hook ('no hats in the first verse and the last hook')"),
+                plan.reading().toString());
     }
 
     @Test

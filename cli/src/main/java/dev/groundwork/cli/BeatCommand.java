@@ -55,7 +55,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--regenerate", paramLabel = "PART", description = "Write this part again from --seed (default: the plan's seed + 1); the others stay locked.")
     List<String> regenerate = new ArrayList<>();
 
-    @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2.")
+    @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2, bass@intro,outro.")
     List<String> drops = new ArrayList<>();
 
     @Option(names = "--add", paramLabel = "PART@SECTION", description = "Bring a part into sections, e.g. perc@hook.")

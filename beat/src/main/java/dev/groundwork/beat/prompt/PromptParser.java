@@ -483,6 +483,11 @@ public final class PromptParser {
     private static final String SECTION = "(?<section>intro|verses?|hooks?|chorus(?:es)?|drops?|breakdown|break|bridge|outro)";
     private static final String WHICH = "(?:(?<which>first|last|final|second|2nd|third|3rd|fourth|4th)\\s+)?";
     private static final String THE_SECTION = "(?:the\\s+|every\\s+|each\\s+|all\\s+(?:the\\s+)?)?" + WHICH + SECTION + "\\b";
+    /** More sections after the first: "in the intro and (the) outro", "in the intro, first verse or last hook". */
+    private static final Pattern ONE_SECTION = Pattern.compile(WHICH + SECTION + "\\b");
+    private static final String AND_MORE = "(?<more>(?:(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+|\\s*[&+]\\s*)(?:the\\s+)?" + ONE_SECTION.pattern()
+            .replace("?<which>", "?:").replace("?<section>", "?:") + ")*)";
+    private static final String THE_SECTIONS = THE_SECTION + AND_MORE;
     private static final String AMOUNT = "(?<amount>an?\\s+half[- ]step|an?\\s+semitone|one\\s+semitone|an?\\s+whole[- ](?:step|tone)|an?\\s+tone|an?\\s+step"
             + "|[+]?(?<count>\\d{1,2})(?:\\s*(?:semitones?|half[- ]steps?|st))?)";
 
@@ -496,10 +501,10 @@ public final class PromptParser {
         List<Found> found = new ArrayList<>();
         String alt = String.join("|", INSTRUMENTS.keySet().stream().map(Pattern::quote).toList());
         Pattern drop = Pattern.compile("\\b(?:no|without|drop|mute|cut|lose|take out|leave out)\\s+(?:the\\s+)?(?<instr>" + alt
-                + ")\\s+(?:in|from|during|for|on|out of)\\s+" + THE_SECTION);
+                + ")\\s+(?:in|from|during|for|on|out of)\\s+" + THE_SECTIONS);
         Pattern add = Pattern.compile("\\b(?:add|bring in|bring back)\\s+(?:an?\\s+|the\\s+|some\\s+)?(?<instr>" + alt
-                + ")\\s+(?:in|on|for|during|to)\\s+" + THE_SECTION);
-        Pattern only = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:only|just)\\s+(?:in|on|for|during)\\s+" + THE_SECTION);
+                + ")\\s+(?:in|on|for|during|to)\\s+" + THE_SECTIONS);
+        Pattern only = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:only|just)\\s+(?:in|on|for|during)\\s+" + THE_SECTIONS);
         Pattern key = Pattern.compile("\\b(?:(?:a\\s+)?key\\s+change|modulat(?:e|es|ion)|(?:change|shift|lift|raise)\\s+(?:the\\s+)?key)"
                 + "(?:\\s+(?<dir>up|down))?(?:\\s+(?:by\\s+)?" + AMOUNT + ")?(?:\\s+(?<dir2>up|down))?"
                 + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
@@ -550,12 +555,36 @@ public final class PromptParser {
         return edits;
     }
 
-    /** "the last chorus" → "chorus:last", "the second verse" → "verse:2", "the intro" / "every hook" → "intro" / "hook". */
+    /**
+     * "the last chorus" → "chorus:last", "the second verse" → "verse:2", "the intro" / "every hook" → "intro" / "hook";
+     * "the intro and outro" → "intro,outro".
+     */
     private static String selector(Matcher m) {
-        String section = m.group("section");
+        String first = selector(m.group("section"), m.group("which"));
+        List<String> all = new ArrayList<>(List.of(first));
+        String more = groupOrNull(m, "more");
+        if (more != null) {
+            Matcher x = ONE_SECTION.matcher(more);
+            while (x.find()) {
+                String sel = selector(x.group("section"), x.group("which"));
+                if (!all.contains(sel)) all.add(sel);
+            }
+        }
+        return String.join(",", all);
+    }
+
+    private static String groupOrNull(Matcher m, String name) {
+        try {
+            String g = m.group(name);
+            return g == null || g.isBlank() ? null : g;
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null; // the key-change patterns name one section
+        }
+    }
+
+    private static String selector(String section, String which) {
         section = section.startsWith("chorus") ? "chorus" : section.equals("breakdown") ? "break"
                 : section.endsWith("s") && !section.equals("bass") ? section.substring(0, section.length() - 1) : section;
-        String which = m.group("which");
         if (which == null) return section;
         return section + ":" + switch (which) {
             case "first" -> "first";
@@ -566,7 +595,11 @@ public final class PromptParser {
         };
     }
 
-    private static String describeSelector(String selector) {
+    private static String describeSelector(String selectors) {
+        return String.join(" and ", java.util.Arrays.stream(selectors.split(",")).map(PromptParser::describeOne).toList());
+    }
+
+    private static String describeOne(String selector) {
         int colon = selector.indexOf(':');
         if (colon < 0) return (selector.equals("intro") || selector.equals("outro") ? "the " : "every ") + selector;
         String which = selector.substring(colon + 1);
