@@ -28,7 +28,10 @@ public final class TruePeakLimiter implements Processor {
         public double ceilingLinear() { return Math.pow(10, ceilingDbtp / 20); }
     }
 
-    /** What the limiter did: frames processed, frames turned down, deepest reduction, and the reduction of the mean gain while active. */
+    /**
+     * What the limiter did: frames processed, frames turned down by at least {@link #ACTIVE_DB} (active), deepest reduction, and
+     * the reduction of the mean gain while active.
+     */
     public record Statistics(long frames, long limitedFrames, double maxGainReductionDb, double meanGainReductionDb) {
         public double limitedFraction() { return frames == 0 ? 0 : (double) limitedFrames / frames; }
     }
@@ -305,8 +308,16 @@ public final class TruePeakLimiter implements Processor {
      * {@code lookahead} frames earlier. Used by the limiter and by jobs that predict its effect
      * (a loudness solve) from stored peaks without re-running the audio path.
      */
+    /**
+     * A frame counts as limited from this much reduction on, as a gain-reduction meter shows it: the release takes its
+     * last hundredths of a dB back so slowly (down to 1e-7) that counting them made a limiter that catches a peak a
+     * second read "active 100 % of the time".
+     */
+    public static final double ACTIVE_DB = 0.1;
+
     public static final class GainEnvelope {
         private static final double SNAP = 1e-7;
+        private static final double ACTIVE_GAIN = Math.pow(10, -ACTIVE_DB / 20);
         private final double ceiling;
         private final int window; // lookahead + 1
         private final double release;
@@ -387,9 +398,11 @@ public final class TruePeakLimiter implements Processor {
             idle = nonZero == 0 && held == 1.0 && min == 1.0;
             if (gain < 1.0) {
                 // statistics in the linear domain: no logarithm per sample
-                limited++;
-                sumGain += gain;
                 if (gain < minGain) minGain = gain;
+                if (gain <= ACTIVE_GAIN) {
+                    limited++;
+                    sumGain += gain;
+                }
             }
             return gain;
         }

@@ -100,6 +100,32 @@ class TruePeakLimiterTest {
         assertTrue(s.maxGainReductionDb() > 7 && s.maxGainReductionDb() < 12, "max GR " + s.maxGainReductionDb());
     }
 
+    /**
+     * Before: every frame with any gain under 1 counted as limited, and an 80 ms release takes its last hundredths of a dB
+     * back over more than a second, so a master with a caught peak every second read "active 100 % of the time".
+     */
+    @Test
+    void theLimiterCountsAsActiveWhileItReducesByATenthOfADbOrMore() {
+        int burst = (int) (0.2 * FS), n = (int) (5.2 * FS);
+        float[][] x = new float[2][n];
+        float[][] loud = music(burst, 2.0, 3); // 6 dB over full scale, limited to -1 dBTP: about 7 dB of reduction
+        for (int c = 0; c < 2; c++) {
+            System.arraycopy(loud[c], 0, x[c], 0, burst);
+            for (int i = burst; i < n; i++) x[c][i] = (float) (0.1 * Math.sin(2 * Math.PI * 440 * i / FS)); // -20 dBFS
+        }
+        TruePeakLimiter lim = new TruePeakLimiter(new TruePeakLimiter.Settings(-1, 1.5, 80));
+        float[][] y = run(lim, x, 1024);
+        TruePeakLimiter.Statistics s = lim.statistics();
+        double activeSeconds = s.limitedFrames() / FS;
+        // the burst, then the release from about 7 dB to 0.1 dB (ln(0.55 / 0.0115) frames / (1 - exp(-1 / 80 ms)) ≈ 0.31 s)
+        assertTrue(activeSeconds > 0.2 && activeSeconds < 0.6, "active " + activeSeconds + " s");
+        // the quiet tone after the release comes out at its own level: within a tenth of a dB, so not counted
+        double tail = 0;
+        for (int i = n - (int) FS; i < n - lim.latencyFrames(); i++) tail = Math.max(tail, Math.abs(y[0][i]));
+        assertTrue(20 * Math.log10(tail / 0.1) > -TruePeakLimiter.ACTIVE_DB, "tail " + 20 * Math.log10(tail / 0.1) + " dB");
+        assertTrue(s.meanGainReductionDb() >= TruePeakLimiter.ACTIVE_DB && s.meanGainReductionDb() < s.maxGainReductionDb());
+    }
+
     @Test
     void interSamplePeaksAreCaughtEvenWhenEverySampleIsBelowTheCeiling() {
         // fs/4 sine at 45 degrees: samples at 0.707 (-3 dBFS), true peak 1.0 (0 dBTP)
