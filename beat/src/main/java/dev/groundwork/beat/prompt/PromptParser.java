@@ -483,7 +483,10 @@ public final class PromptParser {
     private static final String SECTION = "(?<section>intro|verses?|hooks?|chorus(?:es)?|drops?|breakdown|break|bridge|outro)";
     private static final String WHICH = "(?:(?<which>first|last|final|second|2nd|third|3rd|fourth|4th)\\s+)?";
     private static final String THE_SECTION = "(?:the\\s+|every\\s+|each\\s+|all\\s+(?:the\\s+)?)?" + WHICH + SECTION + "\\b";
-    /** More sections after the first: "in the intro and (the) outro", "in the intro, first verse or last hook". */
+    /**
+     * More sections after the first: "in the intro and (the) outro", "in the intro, first verse or last hook". Matched as
+     * one group without names (a pattern names a group once) and read again with {@link #ONE_SECTION}.
+     */
     private static final Pattern ONE_SECTION = Pattern.compile(WHICH + SECTION + "\\b");
     private static final String AND_MORE = "(?<more>(?:(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+|\\s*[&+]\\s*)(?:the\\s+)?" + ONE_SECTION.pattern()
             .replace("?<which>", "?:").replace("?<section>", "?:") + ")*)";
