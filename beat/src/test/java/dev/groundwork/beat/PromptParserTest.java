@@ -60,6 +60,23 @@ class PromptParserTest {
         else assertEquals(List.of(), r.ignored(), "nothing ignored");
     }
 
+    /** Before: "vinyl crackle" was ignored (only lo-fi got the worn-record medium, and it could not be taken off in the prompt). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            boom bap 90 bpm, vinyl crackle            | vinyl_tape
+            dusty boom bap with tape hiss             | vinyl_tape
+            trap, 140 bpm                             | -
+            lofi, no crackle                          | clean
+            clean lo-fi in A dorian                   | clean
+            """)
+    void theMediumComesFromThePromptOrTheGenre(String prompt, String medium) {
+        BeatRequest r = PromptParser.parse(prompt);
+        assertEquals(medium, r.medium());
+        assertEquals(List.of(), r.ignored());
+        String expected = medium != null ? medium : Genre.TRAP == r.genre() ? "clean" : "vinyl_tape";
+        assertEquals(expected, dev.groundwork.beat.BeatMaker.compose(prompt, 1).feel().medium());
+    }
+
     /** Before: "phonk" was ignored and the reading said "no genre named". */
     @Test
     void aStyleWithoutItsOwnGrammarIsPlayedAsTheNearestAndSaysSo() {

@@ -62,7 +62,7 @@ public final class Composer {
                     + "): a listener may count " + fmt(tempo / 2) + " BPM");
         }
         Feel feel = feel(req);
-        if (Feel.VINYL_TAPE.equals(feel.medium())) {
+        if (Feel.VINYL_TAPE.equals(feel.medium()) && req.medium() == null) {
             reading.add("medium: vinyl and tape (hiss and crackle under the chords, tape wow, a dull top), as " + g.label
                     + " is made; set feel.medium to \"clean\" in beat.json and render it with --from-plan to take it off");
         }
@@ -137,7 +137,8 @@ public final class Composer {
             register += m.register;
         }
         if (req.heavy808()) drive += 0.5;
-        return new Feel(moods, density, register, brightness, drive, req.genre() == Genre.LOFI ? Feel.VINYL_TAPE : Feel.CLEAN);
+        String medium = req.medium() != null ? req.medium() : req.genre() == Genre.LOFI ? Feel.VINYL_TAPE : Feel.CLEAN;
+        return new Feel(moods, density, register, brightness, drive, medium);
     }
 
     static Groove groove(Genre g, double swing, long seed) {

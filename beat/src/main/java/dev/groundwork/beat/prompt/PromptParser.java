@@ -1,5 +1,6 @@
 package dev.groundwork.beat.prompt;
 
+import dev.groundwork.beat.plan.Feel;
 import dev.groundwork.beat.plan.Metre;
 import dev.groundwork.beat.style.Genre;
 import dev.groundwork.beat.style.MetreDrums;
@@ -137,6 +138,7 @@ public final class PromptParser {
         Set<String> include = new LinkedHashSet<>(), exclude = new LinkedHashSet<>();
         Map<String, String> sounds = new TreeMap<>();
         boolean heavy808 = findInstruments(include, exclude, sounds);
+        String medium = findMedium();
 
         // Metres: 3/4, 6/8 and 12/8 where the genre is played in them; the 4/4 grammars (trap, house, ...) say so.
         List<String> meters = new ArrayList<>();
@@ -222,7 +224,7 @@ public final class PromptParser {
         List<String> ignored = new ArrayList<>(meters);
         ignored.addAll(leftovers());
         return new BeatRequest(prompt, genre, genreExplicit, bpm, tempoBias, tonic, mode, modeExplicit, moods, bars, seconds,
-                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored, edits);
+                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored, edits, medium);
     }
 
     // --- genre ---
@@ -476,6 +478,26 @@ public final class PromptParser {
         }
         if (in.sound != null && !exclude.contains(in.part)) sounds.put(in.part, in.sound);
         reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "')");
+    }
+
+    // --- medium ---
+
+    /**
+     * "vinyl crackle", "tape hiss", "dusty" ask for the worn-record medium (hiss and crackle, tape wow, a dull top) in any
+     * genre; "no crackle", "without vinyl", "clean" take it off lo-fi, whose default it is. Null: the genre's default.
+     */
+    private String findMedium() {
+        Matcher m;
+        if ((m = consume("\\b(?:no|without)\\s+(?:vinyl|crackle|hiss|tape)(?:\\s+(?:crackle|hiss|noise|wow))?\\b|\\bclean\\b")) != null) {
+            reading.add("medium: clean, no vinyl or tape ('" + m.group() + "')");
+            return Feel.CLEAN;
+        }
+        if ((m = consume("\\b(?:vinyl(?:\\s+(?:crackle|noise|hiss))?|crackle|crackly|tape(?:\\s+(?:hiss|wow|saturation|warble))?|dusty|worn|record noise)\\b")) != null) {
+            reading.add("medium: vinyl and tape, hiss and crackle under the chords, tape wow, a dull top ('" + m.group() + "')");
+            while (consume("\\b(?:vinyl|crackle|crackly|tape|hiss|dusty|worn)\\b") != null) { } // "vinyl crackle and tape hiss": one medium
+            return Feel.VINYL_TAPE;
+        }
+        return null;
     }
 
     // --- arrangement moves ---
