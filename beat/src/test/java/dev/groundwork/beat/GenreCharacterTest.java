@@ -211,13 +211,13 @@ class GenreCharacterTest {
         assertEquals(Feel.VINYL_TAPE, plan.feel().medium());
         assertTrue(plan.reading().stream().anyMatch(l -> l.startsWith("medium: vinyl and tape")), plan.reading().toString());
         Feel f = plan.feel();
-        BeatPlan clean = plan.withFeel(new Feel(f.moods(), f.density(), f.registerShift(), f.brightness(), f.drive(), Feel.CLEAN))
+        BeatPlan clean = plan.withFeel(new Feel(f.moods(), f.density(), f.registerShift(), f.brightness(), f.drive(), Feel.CLEAN, f.glide()))
                 .withParts(plan.parts().stream().map(p -> p.name().equals("chords") ? p.withNotes(List.of()) : p).toList());
         float[] bed = BeatMaker.render(clean, ProgressListener.NONE).parts().stream().filter(p -> p.name().equals("chords"))
                 .findFirst().map(PartAudio::samples).orElseThrow()[0];
         for (float v : bed) assertEquals(0f, v, "a clean medium leaves the emptied chords silent");
         assertEquals(Feel.CLEAN, BeatMaker.compose("boom bap 90 bpm A minor 8 bars", 3).feel().medium());
-        assertThrows(IllegalArgumentException.class, () -> new Feel(f.moods(), 0.5, 0, 0.5, 0.1, "cassette"));
+        assertThrows(IllegalArgumentException.class, () -> new Feel(f.moods(), 0.5, 0, 0.5, 0.1, "cassette", null));
     }
 
     @Test

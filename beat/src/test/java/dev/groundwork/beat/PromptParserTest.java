@@ -77,6 +77,34 @@ class PromptParserTest {
         assertEquals(expected, dev.groundwork.beat.BeatMaker.compose(prompt, 1).feel().medium());
     }
 
+    /** Before: "slides" was ignored; a trap 808 slid into about a third of its pitch changes whatever was asked. */
+    @Test
+    void slidesMakeTheBassSlideMoreAndThe808StaysAnInstrument() {
+        BeatRequest r = PromptParser.parse("dark trap 140 bpm F minor, 808 slides");
+        assertTrue(r.slides());
+        assertEquals("808", r.sounds().get("bass"), "the 808 is still asked for");
+        assertEquals(List.of(), r.ignored());
+        assertTrue(PromptParser.parse("drill, sliding 808s").slides());
+        assertFalse(PromptParser.parse("dark trap 140 bpm F minor").slides());
+        dev.groundwork.beat.plan.BeatPlan plain = dev.groundwork.beat.BeatMaker.compose("dark trap 140 bpm F minor, 32 bars", 4);
+        dev.groundwork.beat.plan.BeatPlan sliding = dev.groundwork.beat.BeatMaker.compose("dark trap 140 bpm F minor, 32 bars, 808 slides", 4);
+        assertNull(plain.feel().glide());
+        assertEquals(dev.groundwork.beat.plan.Feel.SLIDES, sliding.feel().glide());
+        assertTrue(slideShare(sliding) > slideShare(plain) + 0.15, slideShare(plain) + " -> " + slideShare(sliding));
+    }
+
+    /** Share of the bass's pitch changes that slide. */
+    private static double slideShare(dev.groundwork.beat.plan.BeatPlan plan) {
+        List<dev.groundwork.beat.plan.Note> notes = plan.part("bass").notes();
+        int changes = 0, slides = 0;
+        for (int i = 1; i < notes.size(); i++) {
+            if (notes.get(i).pitch() == notes.get(i - 1).pitch()) continue;
+            changes++;
+            if (notes.get(i).glideFrom() != null) slides++;
+        }
+        return changes == 0 ? 0 : (double) slides / changes;
+    }
+
     /** Before: "phonk" was ignored and the reading said "no genre named". */
     @Test
     void aStyleWithoutItsOwnGrammarIsPlayedAsTheNearestAndSaysSo() {

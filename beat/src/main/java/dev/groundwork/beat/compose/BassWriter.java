@@ -59,7 +59,8 @@ public final class BassWriter {
         }
         List<Note> out = new ArrayList<>();
         boolean is808 = sound.equals("808");
-        double glideChance = g == Genre.DRILL ? 0.55 : g == Genre.TRAP ? 0.35 : is808 ? 0.2 : g == Genre.DNB ? 0.3 : 0;
+        Double asked = ctx.feel().glide();
+        double glideChance = asked != null ? asked : g == Genre.DRILL ? 0.55 : g == Genre.TRAP ? 0.35 : is808 ? 0.2 : g == Genre.DNB ? 0.3 : 0;
         Integer prev = null;
         for (int i = 0; i < onsets.size(); i++) {
             double at = onsets.get(i)[0];

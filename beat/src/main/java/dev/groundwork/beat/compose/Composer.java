@@ -138,7 +138,7 @@ public final class Composer {
         }
         if (req.heavy808()) drive += 0.5;
         String medium = req.medium() != null ? req.medium() : req.genre() == Genre.LOFI ? Feel.VINYL_TAPE : Feel.CLEAN;
-        return new Feel(moods, density, register, brightness, drive, medium);
+        return new Feel(moods, density, register, brightness, drive, medium, req.slides() ? Feel.SLIDES : null);
     }
 
     static Groove groove(Genre g, double swing, long seed) {

@@ -134,6 +134,9 @@ public final class PromptParser {
         // Arrangement moves before instruments: "no hats in the intro" is not "no hats".
         List<SectionEdit> edits = findSectionEdits();
 
+        // "808 slides", "sliding 808s": only the slide word is taken here, the 808 is still an instrument below
+        boolean slides = findSlides();
+
         // Instruments first: "808s" is not a length and "hard 808" is not a mood.
         Set<String> include = new LinkedHashSet<>(), exclude = new LinkedHashSet<>();
         Map<String, String> sounds = new TreeMap<>();
@@ -224,7 +227,7 @@ public final class PromptParser {
         List<String> ignored = new ArrayList<>(meters);
         ignored.addAll(leftovers());
         return new BeatRequest(prompt, genre, genreExplicit, bpm, tempoBias, tonic, mode, modeExplicit, moods, bars, seconds,
-                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored, edits, medium);
+                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored, edits, medium, slides);
     }
 
     // --- genre ---
@@ -478,6 +481,17 @@ public final class PromptParser {
         }
         if (in.sound != null && !exclude.contains(in.part)) sounds.put(in.part, in.sound);
         reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "')");
+    }
+
+    // --- bass slides ---
+
+    private boolean findSlides() {
+        Matcher m = find("\\b(?:808s?|bass(?:line)?|sub)\\s+(?<w>slides?|glides?|sliding|gliding)\\b|\\b(?<w2>sliding|gliding|slidey|slide)\\s+(?:808s?|bass(?:line)?|sub)\\b");
+        if (m == null) return false;
+        String word = m.group("w") != null ? "w" : "w2";
+        mark(m.start(word), m.end(word));
+        reading.add(String.format(Locale.ROOT, "bass: slides into %.0f %% of its pitch changes ('%s')", 100 * Feel.SLIDES, m.group()));
+        return true;
     }
 
     // --- medium ---
