@@ -10,7 +10,9 @@ GW.pages = GW.pages || {};
 
   P.mount = function (main, view) {
     ui = { project: view.id, view, kept: {} };
-    ui.prompt = el('input', { type: 'text', id: 'beat-prompt', placeholder: 'dark trap, 140 bpm, F minor', value: '' });
+    ui.prompt = el('input', { type: 'text', id: 'beat-prompt', placeholder: 'dark trap, 140 bpm, F minor, 808 slides, no hats in the intro, key change before the last chorus', value: '',
+      title: 'Genre, tempo, key, mood, length, structure; instruments (no melody, with piano, heavy 808, 808 slides); vinyl crackle; '
+        + 'arrangement moves (no hats in the intro, melody only in the hook, add perc in the last hook, key change before the last chorus)' });
     ui.count = el('input', { type: 'number', id: 'beat-count', min: 1, max: 6, value: 3, style: 'width:70px' });
     // --seed: empty = a new seed each time; a variation's seed (shown on it) with the same prompt makes that beat again
     ui.seed = el('input', { type: 'number', id: 'beat-seed', min: 0, max: 999999999, step: 1, placeholder: 'new', style: 'width:8em',
