@@ -1,6 +1,7 @@
 package dev.groundwork.beat;
 
 import dev.groundwork.beat.prompt.BeatRequest;
+import dev.groundwork.beat.prompt.Mood;
 import dev.groundwork.beat.prompt.PromptException;
 import dev.groundwork.beat.prompt.PromptParser;
 import dev.groundwork.beat.style.Genre;
@@ -103,6 +104,19 @@ class PromptParserTest {
             if (notes.get(i).glideFrom() != null) slides++;
         }
         return changes == 0 ? 0 : (double) slides / changes;
+    }
+
+    /** Before: "warm" was ignored. It darkens the synth voices a little and changes nothing else. */
+    @Test
+    void warmDarkensTheSynthsAndNothingElse() {
+        BeatRequest r = PromptParser.parse("deep house 122 bpm, warm pads");
+        assertEquals(List.of(Mood.WARM), r.moods());
+        assertEquals(List.of(), r.ignored());
+        dev.groundwork.beat.plan.Feel warm = dev.groundwork.beat.BeatMaker.compose("deep house 122 bpm, warm pads", 1).feel();
+        dev.groundwork.beat.plan.Feel plain = dev.groundwork.beat.BeatMaker.compose("deep house 122 bpm, pads", 1).feel();
+        assertEquals(plain.brightness() - 0.2, warm.brightness(), 1e-9);
+        assertEquals(plain.density(), warm.density(), 1e-9);
+        assertEquals(plain.registerShift(), warm.registerShift());
     }
 
     /** Before: "phonk" was ignored and the reading said "no genre named". */

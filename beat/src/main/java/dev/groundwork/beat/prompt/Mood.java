@@ -19,6 +19,7 @@ public enum Mood {
     JAZZY(List.of("jazzy", "soulful", "funky", "smooth"), Mode.DORIAN, 0, 0, 0, 0, 0),
     BOUNCY(List.of("bouncy", "groovy", "playful", "danceable"), null, 0.15, 0, 0.1, 0, 0.4),
     EPIC(List.of("epic", "cinematic", "triumphant", "anthemic"), Mode.MINOR, 0.1, 0, 0.15, 0.1, 0),
+    WARM(List.of("warm", "lush", "cozy", "cosy", "analog", "analogue"), null, 0, 0, -0.2, 0.05, 0),
     SPARSE(List.of("minimal", "sparse", "simple", "stripped", "stripped back", "stripped-back"), null, -0.35, 0, 0, 0, 0),
     BUSY(List.of("busy", "dense", "complex", "full"), null, 0.3, 0, 0, 0, 0);
 
