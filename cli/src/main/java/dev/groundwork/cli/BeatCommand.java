@@ -31,10 +31,11 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {"  groundwork beat \"dark trap, 140 bpm, F minor, heavy 808\" -o my-beat --seed 7",
                 "  groundwork beat \"lo-fi 80 bpm, with piano\" -o ideas --variations 4",
+                "  groundwork beat \"trap 150 bpm, 808 slides, no hats in the intro, key change before the last chorus\" -o take1",
                 "  groundwork beat --from-plan my-beat/beat.json --regenerate melody -o take2",
                 "  groundwork beat --from-plan my-beat/beat.json --drop hats@hook -o take3"})
 public final class BeatCommand implements Runnable {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "e.g. \"dark trap, 140 bpm, F minor, no melody\"")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "e.g. \"dark trap, 140 bpm, F minor, no melody\": genre, tempo, key, mood, length, instruments, and moves like \"no hats in the intro\" (docs/beat.md)")
     String prompt;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder for beat.wav, beat.mid, beat.json and stems/.")
