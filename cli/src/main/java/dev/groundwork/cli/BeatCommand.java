@@ -31,7 +31,7 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {"  groundwork beat \"dark trap, 140 bpm, F minor, heavy 808\" -o my-beat --seed 7",
                 "  groundwork beat \"lo-fi 80 bpm, with piano\" -o ideas --variations 4",
-                "  groundwork beat \"trap 150 bpm, 808 slides, no hats in the intro, key change before the last chorus\" -o take1",
+                "  groundwork beat \"trap, 808 slides, key change before the last chorus\" -o take1",
                 "  groundwork beat --from-plan my-beat/beat.json --regenerate melody -o take2",
                 "  groundwork beat --from-plan my-beat/beat.json --drop hats@hook -o take3"})
 public final class BeatCommand implements Runnable {
