@@ -178,6 +178,11 @@ class BeatApiTest {
             Path junk = Files.writeString(kit.resolveSibling("junk.sf2"), "not a soundfont");
             s.assertRefused(gen, "{" + prompt + ",\"soundfont\":\"" + junk + "\"}", "junk.sf2: not an SF2 SoundFont");
             assertEquals(0, variations(s, p).size(), "nothing was generated for a refused request");
+            // an impossible prompt is refused the same way, before any job
+            s.assertRefused(gen, "{\"prompt\":\"trap, no melody in the bridge\",\"variations\":2}",
+                    "'no melody in the bridge': no section 'bridge' (sections: intro, verse, hook, outro)");
+            s.assertRefused(gen, "{\"prompt\":\"trap, 500 bpm\"}", "500 BPM is not a playable tempo");
+            assertEquals(0, variations(s, p).size(), "nothing was generated for a refused prompt");
 
             s.awaitJob(s.post(gen, "{" + prompt + "}"));
             JsonNode builtIn = variations(s, p).get(0);
