@@ -79,6 +79,24 @@ public final class BeatMaker {
         return note(replace(plan, fresh.withNotes(notes)), "edit: regenerated " + partName + " with seed " + seed + "; other parts locked");
     }
 
+    /**
+     * Keeps the named parts ("drums" names every drum part) as they are and writes every other part again from a new seed,
+     * in the plan's order (so a bass written again follows the kick it plays with): "lock the drums and regenerate the rest".
+     */
+    public static BeatPlan regenerateAllBut(BeatPlan plan, java.util.Collection<String> keep, long seed) {
+        for (String k : keep) {
+            if (!k.equals("drums") && !plan.hasPart(k)) {
+                throw new IllegalArgumentException("no part '" + k + "' to keep (parts: " + String.join(", ", plan.parts().stream().map(Part::name).toList()) + ", drums)");
+            }
+        }
+        BeatPlan out = plan;
+        for (Part p : plan.parts()) {
+            boolean kept = keep.contains(p.name()) || (!p.role().pitched() && keep.contains("drums"));
+            if (!kept) out = regenerate(out, p.name(), seed);
+        }
+        return out;
+    }
+
     /** Leaves a part out of the selected sections ("no hats in the hook": {@code drop(plan, "hats", "hook")}). */
     public static BeatPlan drop(BeatPlan plan, String partName, String sectionSelector) {
         return drop(plan, partName, select(plan, sectionSelector));

@@ -26,13 +26,14 @@ import java.util.Map;
 
 @Command(name = "beat", mixinStandardHelpOptions = true,
         description = {"Make a beat from a text prompt: MIDI, stems and a mastered render.",
-                "Edit a beat: --from-plan DIR/beat.json with --regenerate, --drop, --add,",
+                "Edit a beat: --from-plan DIR/beat.json with --regenerate, --keep, --drop, --add,",
                 "--transpose, --tempo, --sound, --kit, --soundfont."},
         footerHeading = "%nExamples:%n",
         footer = {"  groundwork beat \"dark trap, 140 bpm, F minor, heavy 808\" -o my-beat --seed 7",
                 "  groundwork beat \"lo-fi 80 bpm, with piano\" -o ideas --variations 4",
                 "  groundwork beat \"trap, 808 slides, key change before the last chorus\" -o take1",
                 "  groundwork beat --from-plan my-beat/beat.json --regenerate melody -o take2",
+                "  groundwork beat --from-plan my-beat/beat.json --keep drums --seed 9 -o take2b",
                 "  groundwork beat --from-plan my-beat/beat.json --drop hats@hook -o take3"})
 public final class BeatCommand implements Runnable {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "e.g. \"dark trap, 140 bpm, F minor, no melody\": genre, tempo, key, mood, length, instruments, and moves like \"no hats in the intro\" (docs/beat.md)")
@@ -55,6 +56,9 @@ public final class BeatCommand implements Runnable {
 
     @Option(names = "--regenerate", paramLabel = "PART", description = "Write this part again from --seed (default: the plan's seed + 1); the others stay locked.")
     List<String> regenerate = new ArrayList<>();
+
+    @Option(names = "--keep", paramLabel = "PART", description = "Lock this part (drums: every drum part) and write every other part again from --seed.")
+    List<String> keep = new ArrayList<>();
 
     @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2, bass@intro,outro.")
     List<String> drops = new ArrayList<>();
@@ -93,6 +97,7 @@ public final class BeatCommand implements Runnable {
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) throw new UsageException("-o " + out + " is a file; give a folder for the beat");
         if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
         if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
+        if (!keep.isEmpty() && !regenerate.isEmpty()) throw new UsageException("--keep writes every part it does not name again; give --keep or --regenerate, not both");
         new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut)
                 .folderHolding(variations == 1 ? out : null, dev.groundwork.session.beat.BeatJob.FILES, dev.groundwork.session.beat.BeatJob.STEMS).folder(out);
         long baseSeed = seed == null ? 1 : seed;
@@ -148,6 +153,7 @@ public final class BeatCommand implements Runnable {
             // Without --seed, a regenerated part takes the next seed after the plan's (never the one it has).
             long regen = seed != null ? s : plan.seed() + 1;
             for (String part : regenerate) plan = BeatMaker.regenerate(plan, part, regen);
+            if (!keep.isEmpty()) plan = BeatMaker.regenerateAllBut(plan, keep, regen);
             for (String d : drops) {
                 String[] ps = split(d, "--drop");
                 plan = BeatMaker.drop(plan, ps[0], ps[1]);

@@ -36,6 +36,30 @@ class BeatCommandTest {
                 "-o", dir.resolve("c").toString()).status());
     }
 
+    /** "Lock a part and regenerate the rest": before, the CLI needed a --regenerate for every other part. */
+    @Test
+    void keepLocksThePartsNamedAndWritesEveryOtherPartAgain(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("a.json");
+        assertEquals(0, run("beat", "trap 140 bpm F minor 8 bars", "--plan", plan.toString(), "--seed", "2").status());
+        Path kept = dir.resolve("b.json");
+        Run r = run("beat", "--from-plan", plan.toString(), "--keep", "drums", "--keep", "chords", "--seed", "9", "--plan", kept.toString());
+        assertEquals(0, r.status(), r.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var before = mapper.readTree(plan.toFile()).path("parts");
+        var after = mapper.readTree(kept.toFile()).path("parts");
+        for (int i = 0; i < before.size(); i++) {
+            String name = before.get(i).path("name").asText();
+            boolean locked = java.util.List.of("kick", "snare", "hats", "perc", "chords").contains(name);
+            assertEquals(locked, before.get(i).path("notes").equals(after.get(i).path("notes")), name + (locked ? " is kept" : " is written again"));
+        }
+        Run both = run("beat", "--from-plan", plan.toString(), "--keep", "drums", "--regenerate", "bass", "--plan", dir.resolve("c.json").toString());
+        assertEquals(2, both.status());
+        Run unknown = run("beat", "--from-plan", plan.toString(), "--keep", "vocals", "--plan", dir.resolve("d.json").toString());
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("no part 'vocals' to keep"), unknown.err());
+        assertFalse(Files.exists(dir.resolve("d.json")));
+    }
+
     @Test
     void aBlankPromptOrAFileForTheFolderIsAUsageErrorAndNothingIsWritten(@TempDir Path dir) throws Exception {
         Run blank = run("beat", "  ", "-o", dir.resolve("blank").toString());

@@ -45,11 +45,7 @@ final class BeatEngine {
 
     /** A new variation that keeps the locked parts of {@code plan} and writes every other part again from a new seed. */
     static BeatViews.Variation regenerate(Path planFile, List<String> locked, long seed, Path outDir, String relBase, String id, ProgressListener progress) {
-        BeatPlan plan = Json.read(planFile, BeatPlan.class);
-        for (Part p : plan.parts()) {
-            boolean isLocked = locked.contains(p.name()) || (!p.role().pitched() && locked.contains(DRUMS));
-            if (!isLocked) plan = BeatMaker.regenerate(plan, p.name(), seed);
-        }
+        BeatPlan plan = BeatMaker.regenerateAllBut(Json.read(planFile, BeatPlan.class), locked, seed);
         return render(plan, id, "Variation " + id.substring(1) + " (regenerated)", locked, outDir, relBase, progress);
     }
 
