@@ -77,13 +77,17 @@ LAUNCHER="$REPO_DIR/groundwork"
 # gw ARGS...: the whole groundwork process, the jar run directly (no launcher script in the timing).
 gw() { java ${GW_JAVA_OPTS:-} -Djava.awt.headless=true -jar "$JAR" "$@"; }
 
-# hyperfine_mean NAME RUNS CMD...: times a command with hyperfine, prints mean seconds; JSON kept.
-hyperfine_mean() {
+# hyperfine_run NAME RUNS CMD...: times a command with hyperfine (1 warm-up); JSON kept for hyperfine_field.
+hyperfine_run() {
   local name="$1" runs="$2"; shift 2
-  local json="$RESULTS/hyperfine-$name.json"
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$json" "$@" >"$RESULTS/hyperfine-$name.txt" 2>&1 \
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$RESULTS/hyperfine-$name.json" "$@" >"$RESULTS/hyperfine-$name.txt" 2>&1 \
     || { cat "$RESULTS/hyperfine-$name.txt" >&2; return 1; }
-  jq -r '.results[0].mean' "$json"
+}
+
+# hyperfine_mean NAME RUNS CMD...: hyperfine_run, then prints the mean seconds.
+hyperfine_mean() {
+  hyperfine_run "$@" || return 1
+  jq -r '.results[0].mean' "$RESULTS/hyperfine-$1.json"
 }
 
 # hyperfine_field NAME FIELD: another field (stddev, min, max) of the last hyperfine run called NAME.

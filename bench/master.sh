@@ -69,12 +69,12 @@ if [ $available = 1 ]; then
   log "master: 5-minute song, whole process (hyperfine)"
   # five runs each and their median, for groundwork and ffmpeg alike: on a shared machine one run slowed by a
   # neighbour moves a mean of three by a tenth of a second; the table shows the fastest and slowest run too
-  hyperfine_mean master-gw 5 "$LAUNCHER master $SONG -o $OUT/song-5min.gw.wav" >/dev/null; gw_median=$(hyperfine_field master-gw median)
+  hyperfine_run master-gw 5 "$LAUNCHER master $SONG -o $OUT/song-5min.gw.wav"; gw_median=$(hyperfine_field master-gw median)
   gw_sd="$(hyperfine_range master-gw)"
   # the condition is one core: the same command pinned to CPU 0 (JIT and helper threads share it)
-  hyperfine_mean master-gw-1core 5 "taskset -c 0 $LAUNCHER master $SONG -o $OUT/song-5min.gw1.wav" >/dev/null; gw1=$(hyperfine_field master-gw-1core median)
+  hyperfine_run master-gw-1core 5 "taskset -c 0 $LAUNCHER master $SONG -o $OUT/song-5min.gw1.wav"; gw1=$(hyperfine_field master-gw-1core median)
   gw1_sd="$(hyperfine_range master-gw-1core)"
-  hyperfine_mean master-ffmpeg 5 "$BENCH_DIR/loudnorm2.sh $SONG $OUT/song-5min.loudnorm.wav" >/dev/null; ff_median=$(hyperfine_field master-ffmpeg median)
+  hyperfine_run master-ffmpeg 5 "$BENCH_DIR/loudnorm2.sh $SONG $OUT/song-5min.loudnorm.wav"; ff_median=$(hyperfine_field master-ffmpeg median)
   ff_sd="$(hyperfine_range master-ffmpeg)"
   rt=$(calc "300 / $gw_median")
   read -r g1 g2 g3 g4 < <(measure "$OUT/song-5min.gw.wav")

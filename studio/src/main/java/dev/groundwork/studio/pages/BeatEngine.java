@@ -30,11 +30,26 @@ final class BeatEngine {
 
     static boolean available() { return true; }
 
-    static BeatViews.Generation generate(String prompt, int variations, long seed, Sources sources, Path outDir, String relBase, ProgressListener progress) {
+    /**
+     * Variation i composed with seed + i, as {@code groundwork beat PROMPT --seed N --variations K} does. Composing takes
+     * milliseconds, so the request composes before its job starts: an impossible prompt ("500 bpm", a move into a section the
+     * form lacks) is a 400 with the CLI's message, and the job renders these plans.
+     */
+    static List<BeatPlan> compose(String prompt, int variations, long seed) {
+        List<BeatPlan> plans = new ArrayList<>();
+        try {
+            for (int i = 0; i < variations; i++) plans.add(BeatMaker.compose(prompt, seed + i));
+        } catch (dev.groundwork.beat.prompt.PromptException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
+        }
+        return plans;
+    }
+
+    static BeatViews.Generation generate(String prompt, List<BeatPlan> composed, Sources sources, Path outDir, String relBase, ProgressListener progress) {
         List<BeatViews.Variation> out = new ArrayList<>();
+        int variations = composed.size();
         for (int i = 0; i < variations; i++) {
-            long s = seed + i;
-            BeatPlan plan = sources.apply(BeatMaker.compose(prompt, s));
+            BeatPlan plan = sources.apply(composed.get(i));
             String id = "v" + (i + 1);
             double lo = (double) i / variations, span = 1.0 / variations;
             out.add(render(plan, id, "Variation " + (i + 1), List.of(), outDir.resolve(id), relBase + "/" + id,

@@ -44,22 +44,15 @@ public final class BeatPage {
             }
             long seed = b.hasNonNull("seed") ? b.get("seed").asLong() : (p.decisions().size() + 1) * 1000L;
             if (seed < 0 || seed > MAX_SEED) throw ApiError.badRequest("seed must be between 0 and " + MAX_SEED + ", not " + seed);
-            // the prompt is read and composed now (milliseconds), so an impossible one ("500 bpm", "no melody in the bridge" of a
-            // form without one) is a 400 naming what is wrong, as the CLI's usage error, not a failed job
-            for (int i = 0; i < n; i++) {
-                try {
-                    dev.groundwork.beat.BeatMaker.compose(prompt, seed + i);
-                } catch (dev.groundwork.beat.prompt.PromptException e) {
-                    throw ApiError.badRequest(e.getMessage());
-                }
-            }
+            // composed now, rendered by the job: an impossible prompt is a 400, not a failed job
+            List<dev.groundwork.beat.plan.BeatPlan> composed = BeatEngine.compose(prompt, n, seed);
             // --kit, --soundfont: checked before the job starts, so a bad path is a 400 naming what is wrong
             BeatEngine.Sources sources = BeatEngine.sources(b.path("kit").asText(""), b.path("soundfont").asText(""));
             String with = sources.describe().isEmpty() ? "" : " with " + sources.describe();
             Path out = p.newDir("beat/gen");
             String rel = p.relative(out);
             ctx.status(202).json(pc.submit(p, "beat", "beat: " + prompt + with,
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, n, seed, sources, out, rel, progress)),
+                    progress -> Json.MAPPER.valueToTree(BeatEngine.generate(prompt, composed, sources, out, rel, progress)),
                     result -> pc.decide(p, "beat", "generate", "generated " + result.path("variations").size() + " variations of \"" + prompt + "\"" + with,
                             "/beat/generation", result)));
         });
