@@ -79,19 +79,22 @@ public final class BeatMaker {
         return note(replace(plan, fresh.withNotes(notes)), "edit: regenerated " + partName + " with seed " + seed + "; other parts locked");
     }
 
+    /** In a list of parts to keep, every drum part (kick, snare, hats, perc). */
+    public static final String DRUMS = "drums";
+
     /**
-     * Keeps the named parts ("drums" names every drum part) as they are and writes every other part again from a new seed,
+     * Keeps the named parts ({@link #DRUMS} names every drum part) as they are and writes every other part again from a new seed,
      * in the plan's order (so a bass written again follows the kick it plays with): "lock the drums and regenerate the rest".
      */
     public static BeatPlan regenerateAllBut(BeatPlan plan, java.util.Collection<String> keep, long seed) {
         for (String k : keep) {
-            if (!k.equals("drums") && !plan.hasPart(k)) {
-                throw new IllegalArgumentException("no part '" + k + "' to keep (parts: " + String.join(", ", plan.parts().stream().map(Part::name).toList()) + ", drums)");
+            if (!k.equals(DRUMS) && !plan.hasPart(k)) {
+                throw new IllegalArgumentException("no part '" + k + "' to keep (parts: " + String.join(", ", plan.parts().stream().map(Part::name).toList()) + ", " + DRUMS + ")");
             }
         }
         BeatPlan out = plan;
         for (Part p : plan.parts()) {
-            boolean kept = keep.contains(p.name()) || (!p.role().pitched() && keep.contains("drums"));
+            boolean kept = keep.contains(p.name()) || (!p.role().pitched() && keep.contains(DRUMS));
             if (!kept) out = regenerate(out, p.name(), seed);
         }
         return out;

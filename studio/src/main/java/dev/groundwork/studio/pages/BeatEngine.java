@@ -23,8 +23,8 @@ import java.util.TreeMap;
 
 /** The one place the studio calls the beat module and the session's beat job (it never composes by itself). */
 final class BeatEngine {
-    /** "drums" in a lock list stands for every drum part (kick, snare, hats, perc). */
-    static final String DRUMS = "drums";
+    /** "drums" in a lock list stands for every drum part (kick, snare, hats, perc), as for the beat module. */
+    static final String DRUMS = BeatMaker.DRUMS;
 
     private BeatEngine() { }
 
