@@ -4,7 +4,12 @@ package dev.groundwork.core.dsp;
  * Several biquads in series on one signal, run two sections per pass over the block. Each section's
  * recursion is a chain of dependent multiplies; running two in the same loop lets the processor overlap
  * them, which makes a long EQ faster than filtering the block once per section. Same arithmetic as {@link Biquad} (transposed direct form
- * II, double state), so the output is identical.
+ * II, double state). Within a pass the signal stays in double from one section to the next and is rounded to float
+ * once, when the pass stores it: up to four sections give exactly the sections run one after another over a double
+ * buffer ({@link Biquad#process(int, double[], int, int)}) and rounded at the end. Rounding between the sections of a
+ * pass, as a chain of float buffers would, puts two conversions on the path from one section to the next; each writes
+ * only part of its register and so waits for that register's previous value, which halved the cascade's speed (and
+ * lost precision for nothing).
  */
 public final class BiquadCascade {
     private final double[] b0, b1, b2, a1, a2;
@@ -97,15 +102,15 @@ public final class BiquadCascade {
             double ya = b0a * v + s1a;
             s1a = b1a * v - a1a * ya + s2a;
             s2a = b2a * v - a2a * ya;
-            double w = (float) ya;
+            double w = ya;
             double yb = b0b * w + s1b;
             s1b = b1b * w - a1b * yb + s2b;
             s2b = b2b * w - a2b * yb;
-            double u = (float) yb;
+            double u = yb;
             double yc = b0c * u + s1c;
             s1c = b1c * u - a1c * yc + s2c;
             s2c = b2c * u - a2c * yc;
-            double t = (float) yc;
+            double t = yc;
             double yd = b0d * t + s1d;
             s1d = b1d * t - a1d * yd + s2d;
             s2d = b2d * t - a2d * yd;
@@ -126,11 +131,11 @@ public final class BiquadCascade {
             double ya = b0a * v + s1a;
             s1a = b1a * v - a1a * ya + s2a;
             s2a = b2a * v - a2a * ya;
-            double w = (float) ya;
+            double w = ya;
             double yb = b0b * w + s1b;
             s1b = b1b * w - a1b * yb + s2b;
             s2b = b2b * w - a2b * yb;
-            double u = (float) yb;
+            double u = yb;
             double yc = b0c * u + s1c;
             s1c = b1c * u - a1c * yc + s2c;
             s2c = b2c * u - a2c * yc;
@@ -153,7 +158,7 @@ public final class BiquadCascade {
             double ea = b0a * e + r1a;
             r1a = b1a * e - a1a * ea + r2a;
             r2a = b2a * e - a2a * ea;
-            double w = (float) ya, f = (float) ea;
+            double w = ya, f = ea;
             double yb = b0b * w + l1b;
             l1b = b1b * w - a1b * yb + l2b;
             l2b = b2b * w - a2b * yb;
@@ -177,7 +182,7 @@ public final class BiquadCascade {
             double ya = b0a * v + s1a;
             s1a = b1a * v - a1a * ya + s2a;
             s2a = b2a * v - a2a * ya;
-            double w = (float) ya; // a Biquad stage stores float between sections: keep the same rounding
+            double w = ya;
             double yb = b0b * w + s1b;
             s1b = b1b * w - a1b * yb + s2b;
             s2b = b2b * w - a2b * yb;

@@ -53,6 +53,8 @@ public final class TruePeakOversampler {
     private final float[][] out;
     /** Accurate mode: the cheap ×4 phases that decide where the long ones run. */
     private final float[][] gateOut;
+    /** Accurate mode: the largest |value| of the three gate phases at each window position (one array to test and raise). */
+    private final float[] gateMax;
     /** Accurate mode: sub-blocks whose ×4 phases stay below this / {@link #GATE_HEADROOM} skip the other phases (0: never skip). */
     private final float floor;
     /** Per channel, the running max |y| of every lane j of the chunk. */
@@ -103,6 +105,7 @@ public final class TruePeakOversampler {
         this.shifted = new float[taps][chunk];
         this.out = new float[Math.max(ratio - 1, 1)][chunk];
         this.gateOut = new float[0][];
+        this.gateMax = new float[0];
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
@@ -129,6 +132,7 @@ public final class TruePeakOversampler {
         this.shifted = new float[taps][chunk];
         this.out = new float[ratio - 1][chunk];
         this.gateOut = new float[3][chunk];
+        this.gateMax = new float[chunk];
         this.lanes = new float[channels][chunk];
         this.samplePeak = new float[channels];
         this.fed = new int[channels];
@@ -342,10 +346,9 @@ public final class TruePeakOversampler {
             boolean loud = false;
             if (s0 < len) {
                 int end = Math.min(len, s0 + GATE);
-                loud = reaches(w, s0 + centre, end + centre, gate);
-                for (int k = 0; k < 3 && !loud; k++) loud = reaches(gateOut[k], s0, end, gate);
+                loud = reaches(w, s0 + centre, end + centre, gate) || reaches(gateMax, s0, end, gate);
                 // far under the floor: the ×4 reading stands (a lower bound, close enough below the floor)
-                if (!loud) for (float[] y : gateOut) raise(y, Math.max(from, s0), end, lane);
+                if (!loud) raise(gateMax, Math.max(from, s0), end, lane);
             }
             if (loud && runStart < 0) runStart = s0;
             if (!loud && runStart >= 0) {
@@ -366,7 +369,10 @@ public final class TruePeakOversampler {
     private void gatePhases(float[] w, int offset, int from, int len, int channel) {
         for (int q = offset; q < offset + TAPS_PER_PHASE; q++) System.arraycopy(w, q, shifted[q], 0, len);
         for (int k = 0; k < 3; k++) phase(GATE_PHASES[k], offset, TAPS_PER_PHASE, gateOut[k], 0, len);
-        if (meterLanes != null) for (float[] y : gateOut) raise(y, from, len, meterLanes[channel]);
+        // the three phases' largest |value| per position, in one vectorised pass: the gate tests and the lanes' raises
+        // then read one array instead of three (a max of maxes, so every reading is the same)
+        largestOfThree(gateOut[0], gateOut[1], gateOut[2], gateMax, len);
+        if (meterLanes != null) raise(gateMax, from, len, meterLanes[channel]);
     }
 
     /** Every long phase over window positions lo..hi-1 (the window samples the gate did not copy are copied first). */
@@ -425,6 +431,10 @@ public final class TruePeakOversampler {
 
     private static void raise(float[] y, int from, int hi, float[] lane) {
         for (int j = from; j < hi; j++) lane[j] = Math.max(lane[j], Math.abs(y[j]));
+    }
+
+    private static void largestOfThree(float[] a, float[] b, float[] c, float[] m, int n) {
+        for (int j = 0; j < n; j++) m[j] = Math.max(Math.abs(a[j]), Math.max(Math.abs(b[j]), Math.abs(c[j])));
     }
 
     private static float absMax(float[] x, int offset, int n) {
