@@ -43,19 +43,23 @@ public final class BeatMaker {
     /** The composed beat with the prompt's arrangement moves ("no hats in the intro", "key change before the last chorus") made. */
     public static BeatPlan compose(BeatRequest request, long seed) {
         BeatPlan plan = Composer.compose(request, seed);
-        for (SectionEdit e : request.edits()) plan = apply(plan, e);
+        for (SectionEdit e : request.edits()) plan = apply(plan, e, e.part() != null && request.exclude().contains(e.part()));
         return plan;
     }
 
-    /** One of the prompt's moves, made as the CLI's --drop, --add or --transpose make it; a section the form lacks is a prompt error. */
-    private static BeatPlan apply(BeatPlan plan, SectionEdit e) {
+    /**
+     * One of the prompt's moves, made as the CLI's --drop, --add or --transpose make it; a section the form lacks is a prompt error.
+     * "melody only in the hook" on a beat the genre wrote without a melody brings one into the hooks, as "add" would; a part the
+     * prompt itself left out ({@code excluded}: "no melody, … melody only in the hook") stays out, and the reading says so.
+     */
+    private static BeatPlan apply(BeatPlan plan, SectionEdit e, boolean excluded) {
         try {
             return switch (e.kind()) {
                 case DROP -> plan.hasPart(e.part()) ? drop(plan, e.part(), e.selector())
                         : note(plan, "edit: '" + e.phrase() + "': this beat has no " + e.part() + " to leave out");
                 case ADD -> add(plan, e.part(), e.selector());
-                case ONLY -> plan.hasPart(e.part()) ? only(plan, e.part(), e.selector())
-                        : note(plan, "edit: '" + e.phrase() + "': this beat has no " + e.part() + " to keep there");
+                case ONLY -> plan.hasPart(e.part()) || !excluded ? only(plan, e.part(), e.selector())
+                        : note(plan, "edit: '" + e.phrase() + "': the prompt leaves the " + e.part() + " out");
                 case TRANSPOSE -> transpose(plan, e.semitones(), e.selector());
             };
         } catch (PromptException ex) {

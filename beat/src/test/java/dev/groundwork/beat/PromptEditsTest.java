@@ -134,6 +134,23 @@ class PromptEditsTest {
     }
 
     @Test
+    void onlyBringsInAPartTheGenreLeftOutButNotOneThePromptLeftOut() {
+        BeatPlan plain = BeatMaker.compose("trap", 1);
+        assertFalse(plain.hasPart("perc"), "trap writes no percussion by default");
+        BeatPlan plan = BeatMaker.compose("trap, perc only in the hook", 1);
+        assertTrue(plan.hasPart("perc"));
+        java.util.List<Integer> hooks = BeatMaker.select(plan, "hook");
+        for (int i = 0; i < plan.sections().size(); i++) {
+            assertEquals(hooks.contains(i), plan.sections().get(i).parts().contains("perc"), "section " + plan.sections().get(i).name());
+        }
+        assertFalse(plan.part("perc").notes().isEmpty(), "the percussion plays in the hooks");
+
+        BeatPlan refused = BeatMaker.compose("trap, no perc, perc only in the hook", 1);
+        assertFalse(refused.hasPart("perc"));
+        assertTrue(refused.reading().stream().anyMatch(l -> l.contains("the prompt leaves the perc out")), refused.reading().toString());
+    }
+
+    @Test
     void aPartTheBeatLeftOutIsSaidNotFailed() {
         BeatPlan plan = BeatMaker.compose("trap, no melody, no melody in the intro", 1);
         assertFalse(plan.hasPart("melody"));
