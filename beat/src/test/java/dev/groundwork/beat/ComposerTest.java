@@ -149,7 +149,14 @@ class ComposerTest {
     void lengthInBarsOrTimeIsHonoured() {
         assertEquals(24, BeatMaker.compose("house 24 bars", 1).bars());
         BeatPlan timed = BeatMaker.compose("boom bap 90 bpm 2 minutes", 1);
-        assertEquals(45, timed.bars()); // 120 s at 90 BPM = 45 bars of 4/4
+        // 120 s at 90 BPM = 45 bars of 4/4: whole four-bar phrases, 44 bars (117.3 s), every section a multiple of four
+        assertEquals(44, timed.bars());
+        assertTrue(timed.sections().stream().allMatch(s -> s.bars() % 4 == 0), timed.sections().toString());
+        assertTrue(timed.reading().contains("length: 44 bars, 117.3 s at 90 BPM (120 s asked; whole four-bar phrases)"), timed.reading().toString());
+        BeatPlan long3 = BeatMaker.compose("dark trap 150bpm, 3 minutes long", 1);
+        assertEquals(112, long3.bars());
+        assertTrue(long3.sections().stream().allMatch(s -> s.bars() % 4 == 0), long3.sections().toString());
+        assertEquals(113, BeatMaker.compose("dark trap 150bpm, 113 bars", 1).bars(), "bars asked for in bars are kept exactly");
         assertEquals(8, BeatMaker.compose("trap loop", 1).bars());
         assertTrue(BeatMaker.compose("trap loop", 1).loop());
     }

@@ -68,8 +68,17 @@ public final class Composer {
         }
         Integer targetBars = req.bars();
         if (targetBars == null && req.seconds() != null) {
-            targetBars = (int) Math.max(1, Math.round(req.seconds() * tempo / 60.0 / req.metre().barBeats()));
-            reading.add("length: " + targetBars + " bars (" + fmt(req.seconds()) + " s at " + fmt(tempo) + " BPM)");
+            double exact = req.seconds() * tempo / 60.0 / req.metre().barBeats();
+            targetBars = (int) Math.max(1, Math.round(exact));
+            if (targetBars > 8 && !req.loop()) {
+                // a time is a wish for about that long: whole four-bar phrases, so no section comes out 5, 9 or 21 bars
+                // long (bars asked for in bars are kept exactly)
+                targetBars = 4 * (int) Math.round(exact / 4);
+                reading.add("length: " + targetBars + " bars, " + fmt(targetBars * 60.0 * req.metre().barBeats() / tempo) + " s at "
+                        + fmt(tempo) + " BPM (" + fmt(req.seconds()) + " s asked; whole four-bar phrases)");
+            } else {
+                reading.add("length: " + targetBars + " bars (" + fmt(req.seconds()) + " s at " + fmt(tempo) + " BPM)");
+            }
         }
         List<String> form = req.structure().isEmpty() ? Arranger.defaultForm(g) : req.structure();
         if (targetBars != null && req.structure().isEmpty() && !req.loop()) {
