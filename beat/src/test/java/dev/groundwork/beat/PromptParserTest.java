@@ -78,6 +78,30 @@ class PromptParserTest {
         assertEquals(expected, dev.groundwork.beat.BeatMaker.compose(prompt, 1).feel().medium());
     }
 
+    /** Before: "piano melody" made the chords a piano (what "piano" means alone) and left the melody's sound to the genre. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            chill lofi beat with jazzy chords and a sad piano melody, 85 bpm | melody | piano  | -
+            trap with guitar chords                                          | chords | pluck  | -
+            boom bap, bell melody, rhodes                                    | melody | bells  | keys
+            house, piano lead                                                | melody | piano  | -
+            """)
+    void aSoundWordBeforeAPartWordIsThatPartsSound(String prompt, String part, String sound, String chordSound) {
+        BeatRequest r = PromptParser.parse(prompt);
+        assertEquals(sound, r.sounds().get(part), r.reading().toString());
+        assertTrue(r.include().contains(part));
+        assertEquals("-".equals(chordSound) ? null : chordSound, part.equals("chords") ? null : r.sounds().get("chords"), r.reading().toString());
+        assertEquals(List.of(), r.ignored());
+        assertEquals(sound, dev.groundwork.beat.BeatMaker.compose(prompt, 1).part(part).sound());
+    }
+
+    @Test
+    void noPianoMelodyLeavesTheMelodyOutNotTheChords() {
+        BeatRequest r = PromptParser.parse("lo-fi, no piano melody");
+        assertTrue(r.exclude().contains("melody"));
+        assertFalse(r.exclude().contains("chords"));
+    }
+
     /** Before: "slides" was ignored; a trap 808 slid into about a third of its pitch changes whatever was asked. */
     @Test
     void slidesMakeTheBassSlideMoreAndThe808StaysAnInstrument() {

@@ -443,6 +443,24 @@ public final class PromptParser {
         }
         List<String> words = new ArrayList<>(INSTRUMENTS.keySet());
         String alt = String.join("|", words.stream().map(Pattern::quote).toList());
+        // "a sad piano melody", "guitar chords", "no bell melody": the sound word names the sound of the part word after it,
+        // whatever part the sound word means alone (piano alone is chords)
+        String soundWords = String.join("|", words.stream().filter(w -> INSTRUMENTS.get(w).sound != null).map(Pattern::quote).toList());
+        Pattern compound = Pattern.compile("\\b(?:(no|without)\\s+)?(" + soundWords + ")\\s+(melody|melodies|lead|chords)\\b");
+        m = compound.matcher(text);
+        while (m.find()) {
+            if (isUsed(m.start(), m.end())) continue;
+            mark(m.start(), m.end());
+            String part = INSTRUMENTS.get(m.group(3)).part, sound = INSTRUMENTS.get(m.group(2)).sound;
+            if (m.group(1) != null) {
+                exclude.add(part);
+                reading.add("leave out: " + part + " ('" + m.group() + "')");
+            } else if (!exclude.contains(part)) {
+                include.add(part);
+                sounds.put(part, sound);
+                reading.add("include: " + part + " as " + sound + " ('" + m.group() + "')");
+            }
+        }
         Pattern neg = Pattern.compile("\\b(no|without|minus|drop|drop the|no more)\\s+(" + alt + ")\\b");
         Pattern pos = Pattern.compile("\\b(with|add|plus|featuring|and|heavy|lots of|some)\\s+(?:a\\s+|an\\s+|some\\s+|the\\s+)?(" + alt + ")\\b");
         m = neg.matcher(text);
