@@ -157,6 +157,10 @@ class ComposerTest {
         assertEquals(112, long3.bars());
         assertTrue(long3.sections().stream().allMatch(s -> s.bars() % 4 == 0), long3.sections().toString());
         assertEquals(113, BeatMaker.compose("dark trap 150bpm, 113 bars", 1).bars(), "bars asked for in bars are kept exactly");
+        // a shorter time: 90 s at 90 BPM is 33.75 bars, 32 bars of phrases over six sections (it made a 3-bar intro and outro)
+        BeatPlan short90 = BeatMaker.compose("boom bap 90 bpm, 90 seconds", 1);
+        assertEquals(32, short90.bars());
+        assertTrue(short90.sections().stream().allMatch(s -> s.bars() % 4 == 0), short90.sections().toString());
         assertEquals(8, BeatMaker.compose("trap loop", 1).bars());
         assertTrue(BeatMaker.compose("trap loop", 1).loop());
     }

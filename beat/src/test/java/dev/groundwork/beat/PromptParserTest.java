@@ -78,6 +78,26 @@ class PromptParserTest {
         assertEquals(expected, dev.groundwork.beat.BeatMaker.compose(prompt, 1).feel().medium());
     }
 
+    /** Before: "trap 150" lost its number without a word (neither tempo nor ignored), and "90s boom bap" asked for 90 seconds. */
+    @Test
+    void aNumberOnItsOwnIsTheTempoAndNinetiesIsADecade() {
+        assertEquals(150.0, PromptParser.parse("trap 150").tempoBpm());
+        BeatRequest dnb = PromptParser.parse("dnb 174 liquid");
+        assertEquals(174.0, dnb.tempoBpm());
+        assertTrue(dnb.reading().contains("tempo: 174 BPM ('174', a number on its own read as the tempo)"), dnb.reading().toString());
+        BeatRequest house = PromptParser.parse("house 24 bars 124");
+        assertEquals(24, house.bars());
+        assertEquals(124.0, house.tempoBpm());
+        assertEquals(150.0, PromptParser.parse("trap 150 bpm, 90").tempoBpm(), "a tempo with its unit wins");
+        assertNull(PromptParser.parse("trap, 2 variations").tempoBpm(), "2 is no tempo");
+        BeatRequest nineties = PromptParser.parse("90s boom bap with dusty drums");
+        assertNull(nineties.seconds());
+        assertNull(nineties.tempoBpm());
+        assertTrue(nineties.reading().stream().anyMatch(l -> l.startsWith("era: the 90s")), nineties.reading().toString());
+        assertEquals(90.0, PromptParser.parse("boom bap, 90 seconds").seconds(), 1e-9);
+        assertEquals(List.of(), nineties.ignored());
+    }
+
     /** Before: "piano melody" made the chords a piano (what "piano" means alone) and left the melody's sound to the genre. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """

@@ -58,10 +58,12 @@ public final class Arranger {
             return out;
         }
         double scale = targetBars / (double) sum;
+        // a length of whole four-bar phrases, long enough for one per section, keeps every section whole phrases too
+        boolean phrases = targetBars % 4 == 0 && targetBars >= 4 * bars.length;
         int total = 0;
         for (int i = 0; i < bars.length; i++) {
             double want = bars[i] * scale;
-            int b = want >= 4 ? (int) Math.max(4, 4 * Math.round(want / 4)) : (int) Math.max(1, Math.round(want));
+            int b = want >= 4 || phrases ? (int) Math.max(4, 4 * Math.round(want / 4)) : (int) Math.max(1, Math.round(want));
             bars[i] = b;
             total += b;
         }
@@ -69,13 +71,13 @@ public final class Arranger {
         while (total != targetBars) {
             int best = -1;
             for (int i = 0; i < bars.length; i++) {
-                if (total > targetBars && bars[i] <= 1) continue;
+                if (total > targetBars && bars[i] <= (phrases ? 4 : 1)) continue;
                 if (best < 0 || energy(form.get(i)) > energy(form.get(best))
                         || (energy(form.get(i)) == energy(form.get(best)) && bars[i] > bars[best])) best = i;
             }
             if (best < 0) break;
             int step = total > targetBars ? -1 : 1;
-            int chunk = Math.abs(total - targetBars) >= 4 && bars[best] + 4 * step >= 1 ? 4 : 1;
+            int chunk = phrases || (Math.abs(total - targetBars) >= 4 && bars[best] + 4 * step >= 1) ? 4 : 1;
             bars[best] += step * chunk;
             total += step * chunk;
         }

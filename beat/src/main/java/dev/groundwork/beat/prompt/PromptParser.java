@@ -177,7 +177,10 @@ public final class PromptParser {
         boolean loop = consume("\\b(loop|looped|loopable|seamless)\\b") != null;
         Double bpm = findTempo(genre);
         Integer bars = findBars();
+        Matcher decade = consume("(?<![a-z0-9.])(?:19|')?([5-9]0)s\\b");
+        if (decade != null) reading.add("era: the " + decade.group(1) + "s ('" + decade.group().trim() + "' is a decade here, not a length: write '" + decade.group(1) + " seconds' for one)");
         Double seconds = findSeconds();
+        if (bpm == null) bpm = findBareTempo(genre);
         if (bars != null && seconds != null) reading.add("length: " + bars + " bars (bars win over the time also given)");
         Double swing = findSwing();
         List<Mood> moods = findMoods();
@@ -287,6 +290,24 @@ public final class PromptParser {
             reading.add("tempo: " + fmt(bpm) + " BPM as asked");
         }
         return bpm;
+    }
+
+    /**
+     * A number with no unit that can be a tempo ("trap 150", "dnb 174"): producers write the tempo that way, and it used to
+     * vanish without a word. Read only when no tempo is named with its unit, and said so in the reading.
+     */
+    private Double findBareTempo(Genre genre) {
+        Matcher m = Pattern.compile("(?<![a-z0-9.#'\u2212-])(\\d{2,3}(?:\\.\\d+)?)(?![a-z0-9.%:/])").matcher(text);
+        while (m.find()) {
+            if (isUsed(m.start(), m.end())) continue;
+            double bpm = Double.parseDouble(m.group(1));
+            if (!(bpm >= MIN_BPM && bpm <= MAX_BPM)) continue;
+            mark(m.start(), m.end());
+            String range = bpm < genre.bpmMin || bpm > genre.bpmMax ? ", outside " + genre.label + "'s usual " + genre.bpmMin + "-" + genre.bpmMax : "";
+            reading.add("tempo: " + fmt(bpm) + " BPM ('" + m.group(1) + "', a number on its own read as the tempo" + range + ")");
+            return bpm;
+        }
+        return null;
     }
 
     private Integer findBars() {
