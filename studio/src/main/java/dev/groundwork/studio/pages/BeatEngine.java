@@ -170,11 +170,25 @@ final class BeatEngine {
         return part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
     }
 
+    /** A part name ("drums" = every drum part) checked against the plan now, so a bad one is a 400, not a failed job. */
+    static String part(Path planFile, String part) {
+        try {
+            checkPart(Json.read(planFile, BeatPlan.class), part);
+            return part;
+        } catch (IllegalArgumentException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    private static void checkPart(BeatPlan plan, String part) {
+        if (!part.equals(DRUMS) && !plan.hasPart(part)) throw new IllegalArgumentException("this beat has no " + part + " part");
+    }
+
     /** Checks a --sound swap now (the part exists, the sound is built in and fits it), so a bad one is a 400. */
     static void checkSound(Path planFile, String part, String sound) {
         BeatPlan plan = Json.read(planFile, BeatPlan.class);
         try {
-            if (!part.equals(DRUMS) && !plan.hasPart(part)) throw new IllegalArgumentException("this beat has no " + part + " part");
+            checkPart(plan, part);
             for (String p : soundParts(plan, part)) plan = BeatMaker.sound(plan, p, sound);
         } catch (IllegalArgumentException e) {
             throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
