@@ -15,7 +15,7 @@ import dev.groundwork.beat.prompt.SectionEdit;
 import dev.groundwork.beat.render.BeatRenderer;
 import dev.groundwork.beat.render.MidiExport;
 import dev.groundwork.beat.render.RenderedBeat;
-import dev.groundwork.beat.sound.SampleKits;
+import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.beat.sound.SoundFontRenderer;
 import dev.groundwork.beat.style.Genre;
 import dev.groundwork.beat.style.Sounds;
@@ -69,7 +69,10 @@ public final class BeatMaker {
         }
     }
 
-    public static RenderedBeat render(BeatPlan plan, ProgressListener progress) { return BeatRenderer.render(plan, progress); }
+    public static RenderedBeat render(BeatPlan plan, ProgressListener progress) { return render(plan, null, progress); }
+
+    /** Renders with {@code kit} when it is the plan's kit, already loaded; otherwise the plan's kit is read from its path. */
+    public static RenderedBeat render(BeatPlan plan, LoadedKit kit, ProgressListener progress) { return BeatRenderer.render(plan, kit, progress); }
 
     public static MidiSong midi(BeatPlan plan) { return MidiExport.toMidi(plan); }
 
@@ -257,9 +260,13 @@ public final class BeatMaker {
 
     /** Uses a Hydrogen kit or a folder of one-shots for the drums (null: the built-in drums). Checked now, loaded at render. */
     public static BeatPlan kit(BeatPlan plan, Path kit) {
-        if (kit != null) SampleKits.load(kit, plan.sampleRateHz());
-        return note(plan.withSounds(kit == null ? null : kit.toAbsolutePath().toString(), plan.soundfont()),
-                "edit: drum kit " + (kit == null ? "built-in" : kit.getFileName()));
+        return kit(plan, kit == null ? null : LoadedKit.load(kit, plan.sampleRateHz()));
+    }
+
+    /** The same with a kit already loaded, and so checked (null: the built-in drums); nothing is read again. */
+    public static BeatPlan kit(BeatPlan plan, LoadedKit kit) {
+        return note(plan.withSounds(kit == null ? null : kit.path().toString(), plan.soundfont()),
+                "edit: drum kit " + (kit == null ? "built-in" : kit.path().getFileName()));
     }
 
     /** Uses an SF2 SoundFont for the pitched parts (and the drums when no kit is set); null: the built-in voices. */

@@ -32,6 +32,9 @@ class PromptParserTest {
             trap soul, 70 bpm, Ab major                      | RNB       | 70  | Ab major   | -  | -            | -             | -
             afro house 122 bpm                               | HOUSE     | 122 | -          | -  | -            | -             | -
             grime 140 bpm                                    | DRILL     | 140 | -          | -  | -            | -             | -
+            jersey club 140 bpm, no melody                   | HOUSE     | 140 | -          | -  | melody       | -             | -
+            dubstep 140 bpm in F minor                       | TRAP      | 140 | F minor    | -  | -            | -             | -
+            future bass 150 bpm, Db major                    | TRAP      | 150 | Db major   | -  | -            | -             | -
             house 124 bpm, Cm, no hats                       | HOUSE     | 124 | C minor    | -  | hats         | -             | -
             reggaeton in g minor heavy 808                   | REGGAETON | -   | G minor    | -  | -            | bass          | -
             afrobeats 105bpm Bb minor with congas            | AFROBEATS | 105 | Bb minor   | -  | -            | perc          | -
@@ -171,6 +174,25 @@ class PromptParserTest {
         assertTrue(r.genreExplicit());
         assertTrue(r.reading().contains("genre: 'phonk' has no grammar of its own here: played as trap, the nearest"), r.reading().toString());
         assertEquals(List.of(), r.ignored());
+    }
+
+    /** Before: these fell back to trap with "no genre named" and the style word listed as ignored. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            jersey club | HOUSE
+            dubstep     | TRAP
+            future bass | TRAP
+            """)
+    void clubAndBassStylesArePlayedAsTheNearestGrammarAndSaySo(String style, Genre nearest) {
+        BeatRequest r = PromptParser.parse("hard " + style + " beat");
+        assertEquals(nearest, r.genre());
+        assertTrue(r.genreExplicit());
+        assertEquals("genre: '" + style + "' has no grammar of its own here: played as " + nearest.label + ", the nearest",
+                r.reading().get(0), r.reading().toString());
+        assertEquals(List.of(), r.ignored());
+        // the style's own words are not read again: "future bass" asks for no bass part, "club" for nothing
+        assertEquals(List.of(), List.copyOf(r.include()));
+        assertEquals(java.util.Map.of(), r.sounds());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.groundwork.beat;
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.render.RenderedBeat;
 import dev.groundwork.beat.sound.DrumKit;
+import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.beat.sound.SampleKits;
 import dev.groundwork.beat.sound.SoundFontRenderer;
 import dev.groundwork.core.audio.AudioBuffer;
@@ -101,6 +102,41 @@ class SoundSourcesTest {
         BeatPlan plan = BeatMaker.kit(BeatMaker.compose("house 124 bpm 4 bars", 1), dir);
         RenderedBeat r = BeatMaker.render(plan, ProgressListener.NONE);
         assertTrue(peak(r.stem("kick").channel(0)) > 0.01);
+    }
+
+    /** A kit checked once (the studio's request) is recorded in each plan and played from memory, not read again per step. */
+    @Test
+    void aLoadedKitIsRecordedAndPlayedWithoutReadingItsFilesAgain(@TempDir Path dir) throws Exception {
+        Path kitDir = Files.createDirectories(dir.resolve("my kit"));
+        oneShot(kitDir.resolve("kick.wav"), 55, 0.8);
+        oneShot(kitDir.resolve("snare.wav"), 200, 0.7);
+        oneShot(kitDir.resolve("hat.wav"), 7000, 0.4);
+        LoadedKit kit = LoadedKit.load(kitDir, SR);
+        Path elsewhere = Files.createDirectories(dir.resolve("other"));
+        oneShot(elsewhere.resolve("kick.wav"), 80, 0.8);
+        LoadedKit other = LoadedKit.load(elsewhere, SR);
+        for (Path f : new Path[]{kitDir.resolve("kick.wav"), kitDir.resolve("snare.wav"), kitDir.resolve("hat.wav"), kitDir}) Files.delete(f);
+
+        // with the kit gone from disk, only the loaded one-shots can play it
+        BeatPlan plan = BeatMaker.kit(BeatMaker.compose("house 124 bpm 2 bars", 1), kit);
+        assertEquals(kitDir.toAbsolutePath().toString(), plan.kit(), "recorded as --kit records it");
+        assertTrue(plan.reading().contains("edit: drum kit my kit"), plan.reading().toString());
+        RenderedBeat fromMemory = BeatMaker.render(plan, kit, ProgressListener.NONE);
+        // no kit, or another one, passed: the plan's kit is read from its path (and here it is gone)
+        assertEquals("kit not found: " + kitDir.toAbsolutePath(),
+                assertThrows(IllegalArgumentException.class, () -> BeatMaker.render(plan, ProgressListener.NONE)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BeatMaker.render(plan, other, ProgressListener.NONE));
+
+        // the same one-shots written back and read from the path play the same samples
+        Files.createDirectories(kitDir);
+        oneShot(kitDir.resolve("kick.wav"), 55, 0.8);
+        oneShot(kitDir.resolve("snare.wav"), 200, 0.7);
+        oneShot(kitDir.resolve("hat.wav"), 7000, 0.4);
+        RenderedBeat fromDisk = BeatMaker.render(plan, ProgressListener.NONE);
+        assertTrue(peak(fromMemory.stem("kick").channel(0)) > 0.01, "the kick plays");
+        assertArrayEquals(fromDisk.mix().channel(0), fromMemory.mix().channel(0));
+        assertEquals("kit not found: " + dir.resolve("none"),
+                assertThrows(IllegalArgumentException.class, () -> LoadedKit.load(dir.resolve("none"), SR)).getMessage(), "the CLI's message");
     }
 
     @Test

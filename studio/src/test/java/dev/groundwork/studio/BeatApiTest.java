@@ -68,6 +68,53 @@ class BeatApiTest {
         }
     }
 
+    /** Before: every refused edit still made its beat/edit-N folder and left it empty, and the next edit got a later number. */
+    @Test
+    void aRefusedEditLeavesNoFolderAndTheNextEditTakesTheNextNumber() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Refused");
+            String beat = "/api/projects/" + p + "/beat/";
+            s.awaitJob(s.post(beat + "generate", "{\"prompt\":\"boom bap, 90 bpm, A minor, 4 bars, no melody\",\"variations\":1,\"seed\":5}"));
+            s.awaitJob(s.post(beat + "tempo", "{\"tempo_bpm\":100}"));
+            Path folder = ws.resolve(p).resolve("beat");
+            assertEquals(List.of("edit-1", "gen-1"), folders(folder));
+
+            s.assertRefused(beat + "drop", "{\"part\":\"tuba\",\"section\":\"all\"}", "this beat has no tuba part");
+            s.assertRefused(beat + "drop", "{\"part\":\"kick\",\"section\":\"bridge\"}", "bridge");
+            s.assertRefused(beat + "add", "{\"part\":\"tuba\",\"section\":\"all\"}", "a part to add is one of");
+            s.assertRefused(beat + "add", "{\"part\":\"melody\",\"section\":\"bridge\"}", "bridge");
+            s.assertRefused(beat + "key-change", "{\"semitones\":0}", "changes nothing");
+            s.assertRefused(beat + "key-change", "{\"semitones\":2,\"section\":\"99\"}", "section 99 does not exist");
+            s.assertRefused(beat + "sound", "{\"part\":\"chords\",\"sound\":\"kazoo\"}", "unknown sound 'kazoo'");
+            s.assertRefused(beat + "sound", "{\"part\":\"melody\",\"sound\":\"piano\"}", "this beat has no melody part");
+            s.assertRefused(beat + "sources", "{\"kit\":\"/no/such/kit\"}", "kit not found: /no/such/kit");
+            s.assertRefused(beat + "tempo", "{\"tempo_bpm\":301}", "tempo_bpm must be between");
+            assertEquals(List.of("edit-1", "gen-1"), folders(folder), "ten refused edits made no folder");
+            assertEquals(2, variations(s, p).size(), "nor a variation");
+
+            // the next accepted edit is edit-2, beside edit-1, and its variation's files are there
+            s.awaitJob(s.post(beat + "drop", "{\"part\":\"kick\",\"section\":\"all\"}"));
+            assertEquals(List.of("edit-1", "edit-2", "gen-1"), folders(folder));
+            JsonNode dropped = variations(s, p).get(2);
+            assertEquals("v3", dropped.path("id").asText());
+            assertEquals("beat/edit-2/beat.wav", dropped.path("wav_path").asText());
+            assertTrue(Files.size(ws.resolve(p).resolve(dropped.path("wav_path").asText())) > 1000);
+            assertTrue(kickHits(variations(s, p).get(1)) > 4, "the kick played before");
+            assertEquals(0, kickHits(dropped), "the kick dropped everywhere");
+        }
+    }
+
+    private static int kickHits(JsonNode variation) {
+        for (JsonNode lane : variation.path("drums")) if (lane.path("name").asText().equals("kick")) return lane.path("hits").size();
+        throw new AssertionError("no kick lane in " + variation.path("drums"));
+    }
+
+    private static List<String> folders(Path dir) throws java.io.IOException {
+        try (var list = Files.list(dir)) {
+            return list.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
     void aTempoChangeIsANewVariationWithTheSameNotesPlayedFaster() throws Exception {
         try (TestServer s = TestServer.in(ws)) {

@@ -239,14 +239,18 @@ public final class PromptParser {
      * Styles groundwork has no grammar of its own for, played with the nearest one it has (said in the reading):
      * subgenres that share its tempo, drums and bass (phonk, rage, plugg, cloud rap: trap; grime: UK drill's tempo and
      * half-time; g-funk: boom bap; dancehall, moombahton: dembow; afro and bass house: house; trap soul: R&B).
+     * Dubstep and future bass are written at 140-160 BPM with the snare once a bar on beat 3, trap's half-time grid and
+     * tempo (future bass's big chords go on trap's pad). Jersey club is club music with the kick on the beat and the
+     * claps on 2 and 4, not half-time, so house, its ancestor (via Baltimore club); it runs faster (~140 BPM) than
+     * house's range, which the tempo line says when that number is asked for.
      */
     private static final Map<String, Genre> NEAREST = new LinkedHashMap<>();
     static {
-        for (String a : List.of("phonk", "drift phonk", "rage", "plugg", "pluggnb", "cloud rap", "emo rap")) NEAREST.put(a, Genre.TRAP);
+        for (String a : List.of("phonk", "drift phonk", "rage", "plugg", "pluggnb", "cloud rap", "emo rap", "dubstep", "future bass")) NEAREST.put(a, Genre.TRAP);
         NEAREST.put("grime", Genre.DRILL);
         for (String a : List.of("g-funk", "gfunk", "g funk")) NEAREST.put(a, Genre.BOOM_BAP);
         for (String a : List.of("dancehall", "moombahton")) NEAREST.put(a, Genre.REGGAETON);
-        for (String a : List.of("afro house", "bass house")) NEAREST.put(a, Genre.HOUSE);
+        for (String a : List.of("afro house", "bass house", "jersey club")) NEAREST.put(a, Genre.HOUSE);
         for (String a : List.of("trap soul", "trapsoul")) NEAREST.put(a, Genre.RNB);
     }
 

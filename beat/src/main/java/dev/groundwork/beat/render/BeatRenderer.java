@@ -10,6 +10,7 @@ import dev.groundwork.beat.compose.Seeds;
 import dev.groundwork.beat.plan.Feel;
 import dev.groundwork.beat.sound.LofiTape;
 import dev.groundwork.beat.sound.DrumKit;
+import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.beat.sound.SampleKits;
 import dev.groundwork.beat.sound.SoundFontRenderer;
 import dev.groundwork.beat.sound.SynthDrums;
@@ -33,13 +34,14 @@ public final class BeatRenderer {
 
     private BeatRenderer() { }
 
-    public static RenderedBeat render(BeatPlan plan, ProgressListener progress) {
+    /** {@code loaded}: the plan's kit, already read (null, or another kit: the plan's kit is read from its path). */
+    public static RenderedBeat render(BeatPlan plan, LoadedKit loaded, ProgressListener progress) {
         int sr = plan.sampleRateHz();
         int frames = Math.toIntExact(plan.totalFrames());
         // Tails are rendered only where they are wrapped (loop mode); otherwise every part is rendered straight
         // into the song's exact length (the filters are causal, so the kept samples are the same) and not copied.
         int tail = plan.loop() ? (int) (TAIL_SECONDS * sr) : 0;
-        DrumKit userKit = plan.kit() == null ? null : SampleKits.load(Path.of(plan.kit()), sr);
+        DrumKit userKit = plan.kit() == null ? null : loaded != null && loaded.isKitOf(plan) ? loaded.drums() : SampleKits.load(Path.of(plan.kit()), sr);
         javax.sound.midi.Soundbank bank = plan.soundfont() == null ? null : SoundFontRenderer.load(Path.of(plan.soundfont()));
         List<PartAudio> out = new ArrayList<>();
         int done = 0;

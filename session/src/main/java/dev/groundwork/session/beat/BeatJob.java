@@ -3,6 +3,7 @@ package dev.groundwork.session.beat;
 import dev.groundwork.beat.BeatMaker;
 import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.render.RenderedBeat;
+import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.core.audio.AudioBuffer;
 import dev.groundwork.core.audio.AudioFiles;
 import dev.groundwork.core.audio.AudioStreamWriter;
@@ -68,7 +69,10 @@ public final class BeatJob {
         }
     }
 
-    public static BeatOutput run(BeatPlan plan, Path dir, ProgressListener progress) {
+    public static BeatOutput run(BeatPlan plan, Path dir, ProgressListener progress) { return run(plan, null, dir, progress); }
+
+    /** The same, rendered with the plan's drum kit already loaded ({@link BeatMaker#render(BeatPlan, LoadedKit, ProgressListener)}). */
+    public static BeatOutput run(BeatPlan plan, LoadedKit kit, Path dir, ProgressListener progress) {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir.resolve("stems"));
@@ -82,7 +86,7 @@ public final class BeatJob {
         BeatMaker.midi(plan).write(dir.resolve("beat.mid"));
         files.add("beat.mid");
 
-        RenderedBeat beat = BeatMaker.render(plan, (stage, f) -> progress.progress(stage, f * 0.6));
+        RenderedBeat beat = BeatMaker.render(plan, kit, (stage, f) -> progress.progress(stage, f * 0.6));
         AudioBuffer mix = writeStems(beat, dir, files, (stage, f) -> progress.progress(stage, 0.6 + 0.2 * f));
         progress.progress("master", 0.8);
         Mastered m = master(mix, plan.loop(), dir.resolve("beat.wav"), (stage, f) -> progress.progress("master: " + stage, 0.8 + 0.15 * f));

@@ -8,7 +8,7 @@ import dev.groundwork.beat.plan.Role;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.compose.Composer;
 import dev.groundwork.beat.sound.InstalledSounds;
-import dev.groundwork.beat.sound.SampleKits;
+import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.beat.sound.SoundFontRenderer;
 import dev.groundwork.beat.style.Sounds;
 import dev.groundwork.core.json.Json;
@@ -52,7 +52,7 @@ final class BeatEngine {
             BeatPlan plan = sources.apply(composed.get(i));
             String id = "v" + (i + 1);
             double lo = (double) i / variations, span = 1.0 / variations;
-            out.add(render(plan, id, "Variation " + (i + 1), List.of(), outDir.resolve(id), relBase + "/" + id,
+            out.add(render(plan, sources.kit(), id, "Variation " + (i + 1), List.of(), outDir.resolve(id), relBase + "/" + id,
                     (st, f) -> progress.progress(st + " " + id, lo + span * f)));
         }
         return new BeatViews.Generation(prompt, out);
@@ -73,9 +73,10 @@ final class BeatEngine {
 
     /**
      * The drum kit and SoundFont new variations are rendered with ({@code --kit}, {@code --soundfont}); null is the built-in
-     * sound. The plan records them as the CLI does (absolute paths in beat.json, an "edit:" line in its reading).
+     * sound. The plan records them as the CLI does (absolute paths in beat.json, an "edit:" line in its reading). The kit
+     * is the one the request loaded to check it: every variation records and plays it without reading its files again.
      */
-    record Sources(Path kit, Path soundfont) {
+    record Sources(LoadedKit kit, Path soundfont) {
         BeatPlan apply(BeatPlan plan) {
             if (kit != null) plan = BeatMaker.kit(plan, kit);
             if (soundfont != null) plan = BeatMaker.soundfont(plan, soundfont);
@@ -85,7 +86,7 @@ final class BeatEngine {
         /** "kit Rock, SoundFont FluidR3_GM.sf2", or "" for the built-in sounds. */
         String describe() {
             List<String> s = new ArrayList<>();
-            if (kit != null) s.add("kit " + kit.getFileName());
+            if (kit != null) s.add("kit " + kit.path().getFileName());
             if (soundfont != null) s.add("SoundFont " + soundfont.getFileName());
             return String.join(", ", s);
         }
@@ -93,17 +94,17 @@ final class BeatEngine {
 
     /**
      * The kit and SoundFont a request names (a path on this computer; "~/" is the home folder; blank or absent = built in),
-     * checked now with the beat module's own checks (the kit is loaded, the SoundFont's header read), so a bad one is one 400.
+     * checked now with the beat module's own checks (the kit is loaded, once, the SoundFont's header read), so a bad one is one 400.
      */
     static Sources sources(String kit, String soundfont) {
         Path k = path("kit", kit), sf = path("soundfont", soundfont);
         try {
-            if (k != null) SampleKits.load(k, Composer.SAMPLE_RATE);
+            LoadedKit loaded = k == null ? null : LoadedKit.load(k, Composer.SAMPLE_RATE);
             if (sf != null) SoundFontRenderer.check(sf);
+            return new Sources(loaded, sf);
         } catch (IllegalArgumentException | dev.groundwork.core.audio.AudioFileException e) {
             throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
         }
-        return new Sources(k, sf);
     }
 
     private static Path path(String field, String typed) {
@@ -170,11 +171,25 @@ final class BeatEngine {
         return part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
     }
 
+    /** A part name ("drums" = every drum part) checked against the plan now, so a bad one is a 400, not a failed job. */
+    static String part(Path planFile, String part) {
+        try {
+            checkPart(Json.read(planFile, BeatPlan.class), part);
+            return part;
+        } catch (IllegalArgumentException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    private static void checkPart(BeatPlan plan, String part) {
+        if (!part.equals(DRUMS) && !plan.hasPart(part)) throw new IllegalArgumentException("this beat has no " + part + " part");
+    }
+
     /** Checks a --sound swap now (the part exists, the sound is built in and fits it), so a bad one is a 400. */
     static void checkSound(Path planFile, String part, String sound) {
         BeatPlan plan = Json.read(planFile, BeatPlan.class);
         try {
-            if (!part.equals(DRUMS) && !plan.hasPart(part)) throw new IllegalArgumentException("this beat has no " + part + " part");
+            checkPart(plan, part);
             for (String p : soundParts(plan, part)) plan = BeatMaker.sound(plan, p, sound);
         } catch (IllegalArgumentException e) {
             throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
@@ -191,7 +206,7 @@ final class BeatEngine {
     static BeatViews.Variation sources(Path planFile, Sources sources, Path outDir, String relBase, String id, ProgressListener progress) {
         BeatPlan plan = BeatMaker.soundfont(BeatMaker.kit(Json.read(planFile, BeatPlan.class), sources.kit()), sources.soundfont());
         String what = sources.describe().isEmpty() ? "built-in sounds" : sources.describe();
-        return render(plan, id, "Variation " + id.substring(1) + " (" + what + ")", List.of(), outDir, relBase, progress);
+        return render(plan, sources.kit(), id, "Variation " + id.substring(1) + " (" + what + ")", List.of(), outDir, relBase, progress);
     }
 
     /** The tempo range a beat can be set to (the beat module's, --tempo). */
@@ -210,7 +225,13 @@ final class BeatEngine {
     }
 
     private static BeatViews.Variation render(BeatPlan plan, String id, String label, List<String> locked, Path dir, String rel, ProgressListener progress) {
-        BeatOutput o = BeatJob.run(plan, dir, progress);
+        return render(plan, null, id, label, locked, dir, rel, progress);
+    }
+
+    /** {@code kit}: the plan's kit as the request loaded it (null: read from the plan's path, once, by the render). */
+    private static BeatViews.Variation render(BeatPlan plan, LoadedKit kit, String id, String label, List<String> locked, Path dir, String rel,
+                                              ProgressListener progress) {
+        BeatOutput o = BeatJob.run(plan, kit, dir, progress);
         List<BeatViews.Stem> stems = o.parts().stream().map(p -> new BeatViews.Stem(p, rel + "/stems/" + p + ".wav")).toList();
         List<BeatViews.Lane> drums = new ArrayList<>();
         List<BeatViews.Part> pitched = new ArrayList<>();

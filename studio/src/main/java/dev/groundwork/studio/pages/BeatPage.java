@@ -3,8 +3,8 @@ package dev.groundwork.studio.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.groundwork.core.json.Json;
+import dev.groundwork.core.progress.ProgressListener;
 import dev.groundwork.studio.ApiError;
-import dev.groundwork.studio.jobs.JobWork;
 import dev.groundwork.studio.project.Project;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -71,58 +71,58 @@ public final class BeatPage {
             pc.decide(p, "beat", "lock", locked.isEmpty() ? "unlocked all parts" : "locked " + String.join(", ", locked), "/beat/locked", locked);
             ctx.json(Map.of("locked", locked));
         });
-        app.post("/api/projects/{id}/beat/regenerate", ctx -> variationJob(ctx, "regenerate", (p, v, plan, out, rel, nid) -> {
+        app.post("/api/projects/{id}/beat/regenerate", ctx -> variationJob(ctx, "regenerate", (p, v, plan, nid) -> {
             List<String> locked = new ArrayList<>();
             JsonNode l = p.get("/beat/locked");
             if (l != null) l.forEach(n -> locked.add(n.asText()));
             long seed = v.path("seed").asLong() * 31 + p.decisions().size() + 1;
             String what = locked.isEmpty() ? "regenerated everything" : "regenerated all but " + String.join(", ", locked);
-            return new Step(what, progress -> Json.MAPPER.valueToTree(BeatEngine.regenerate(plan, locked, seed, out, rel, nid, progress)));
+            return new Step(what, (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.regenerate(plan, locked, seed, out, rel, nid, progress)));
         }));
-        app.post("/api/projects/{id}/beat/drop", ctx -> variationJob(ctx, "drop_part", (p, v, plan, out, rel, nid) -> {
+        app.post("/api/projects/{id}/beat/drop", ctx -> variationJob(ctx, "drop_part", (p, v, plan, nid) -> {
             JsonNode b = PageContext.body(ctx);
-            String section = PageContext.text(b, "section");
-            String part = PageContext.text(b, "part");
+            String section = BeatEngine.section(plan, PageContext.text(b, "section"));
+            String part = BeatEngine.part(plan, PageContext.text(b, "part"));
             return new Step("dropped " + part + " from " + section,
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.dropPart(plan, section, part, out, rel, nid, progress)));
+                    (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.dropPart(plan, section, part, out, rel, nid, progress)));
         }));
-        app.post("/api/projects/{id}/beat/add", ctx -> variationJob(ctx, "add_part", (p, v, plan, out, rel, nid) -> {
+        app.post("/api/projects/{id}/beat/add", ctx -> variationJob(ctx, "add_part", (p, v, plan, nid) -> {
             JsonNode b = PageContext.body(ctx);
             String section = BeatEngine.section(plan, PageContext.text(b, "section"));
             String part = PageContext.text(b, "part");
             if (!BeatEngine.ADDABLE.contains(part)) throw ApiError.badRequest("a part to add is one of " + BeatEngine.ADDABLE + ", not " + part);
             return new Step("added " + part + " to " + section,
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.addPart(plan, section, part, out, rel, nid, progress)));
+                    (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.addPart(plan, section, part, out, rel, nid, progress)));
         }));
         // --transpose N@SECTION: from the chosen section to the end (without one, from the last hook: the classic lift)
-        app.post("/api/projects/{id}/beat/key-change", ctx -> variationJob(ctx, "key_change", (p, v, plan, out, rel, nid) -> {
+        app.post("/api/projects/{id}/beat/key-change", ctx -> variationJob(ctx, "key_change", (p, v, plan, nid) -> {
             JsonNode b = PageContext.body(ctx);
             int semis = PageContext.intIn(b, "semitones", -12, 12, 1);
             if (semis == 0) throw ApiError.badRequest("a key change of 0 semitones changes nothing");
             String from = BeatEngine.section(plan, b.path("section").asText("").isBlank() ? "hook:last" : b.path("section").asText());
             return new Step(String.format("key %+d semitones from %s on", semis, BeatEngine.sectionName(plan, from)),
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.keyChange(plan, semis, from, out, rel, nid, progress)));
+                    (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.keyChange(plan, semis, from, out, rel, nid, progress)));
         }));
         // --sound PART=SOUND: "drums" swaps the kit of every drum part
-        app.post("/api/projects/{id}/beat/sound", ctx -> variationJob(ctx, "sound", (p, v, plan, out, rel, nid) -> {
+        app.post("/api/projects/{id}/beat/sound", ctx -> variationJob(ctx, "sound", (p, v, plan, nid) -> {
             JsonNode b = PageContext.body(ctx);
             String part = PageContext.text(b, "part"), sound = PageContext.text(b, "sound");
             BeatEngine.checkSound(plan, part, sound);
-            return new Step(part + " sound " + sound, progress -> Json.MAPPER.valueToTree(BeatEngine.sound(plan, part, sound, out, rel, nid, progress)));
+            return new Step(part + " sound " + sound, (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.sound(plan, part, sound, out, rel, nid, progress)));
         }));
         // --kit, --soundfont on a saved plan: the chosen variation, note for note, with the kit and SoundFont asked for (none = built in)
-        app.post("/api/projects/{id}/beat/sources", ctx -> variationJob(ctx, "sources", (p, v, plan, out, rel, nid) -> {
+        app.post("/api/projects/{id}/beat/sources", ctx -> variationJob(ctx, "sources", (p, v, plan, nid) -> {
             JsonNode b = PageContext.body(ctx);
             BeatEngine.Sources sources = BeatEngine.sources(b.path("kit").asText(""), b.path("soundfont").asText(""));
             String what = sources.describe().isEmpty() ? "built-in sounds" : sources.describe();
-            return new Step(what, progress -> Json.MAPPER.valueToTree(BeatEngine.sources(plan, sources, out, rel, nid, progress)));
+            return new Step(what, (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.sources(plan, sources, out, rel, nid, progress)));
         }));
-        app.post("/api/projects/{id}/beat/tempo", ctx -> variationJob(ctx, "tempo", (p, v, plan, out, rel, nid) -> {
+        app.post("/api/projects/{id}/beat/tempo", ctx -> variationJob(ctx, "tempo", (p, v, plan, nid) -> {
             JsonNode b = PageContext.body(ctx);
             if (!b.hasNonNull("tempo_bpm")) throw ApiError.badRequest("tempo_bpm is required");
             double bpm = PageContext.doubleIn(b, "tempo_bpm", BeatEngine.MIN_BPM, BeatEngine.MAX_BPM, 0);
             return new Step(String.format(java.util.Locale.ROOT, "tempo %s → %s BPM", BeatEngine.bpm(v.path("tempo_bpm").asDouble()), BeatEngine.bpm(bpm)),
-                    progress -> Json.MAPPER.valueToTree(BeatEngine.tempo(plan, bpm, out, rel, nid, progress)));
+                    (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.tempo(plan, bpm, out, rel, nid, progress)));
         }));
         app.post("/api/projects/{id}/beat/send", ctx -> {
             Project p = pc.project(ctx);
@@ -143,11 +143,18 @@ public final class BeatPage {
     /** The largest seed the page takes (the seed box; any long works in the module, but a person types a few digits). */
     static final long MAX_SEED = 999_999_999L;
 
-    private record Step(String summary, JobWork work) { }
+    /** An edit's render into its new folder ({@code out}, {@code rel} as the page names it), run by the job. */
+    @FunctionalInterface
+    private interface EditWork {
+        JsonNode run(Path out, String rel, ProgressListener progress) throws Exception;
+    }
 
+    private record Step(String summary, EditWork work) { }
+
+    /** Checks an edit's request (a bad one throws a 400) and says what it will render; it creates nothing. */
     @FunctionalInterface
     private interface StepFactory {
-        Step make(Project p, JsonNode variation, Path plan, Path out, String rel, String newId);
+        Step make(Project p, JsonNode variation, Path plan, String newId);
     }
 
     /** A job that derives a new variation from the chosen one and adds it to the generation when done. */
@@ -155,11 +162,13 @@ public final class BeatPage {
         Project p = pc.project(ctx);
         JsonNode v = chosen(p);
         Path plan = p.resolve(v.path("plan_path").asText());
-        Path out = p.newDir("beat/edit");
         JsonNode gen = p.get("/beat/generation");
         String nid = "v" + (gen.path("variations").size() + 1);
-        Step step = factory.make(p, v, plan, out, p.relative(out), nid);
-        ctx.status(202).json(pc.submit(p, "beat", step.summary(), step.work(), result -> {
+        Step step = factory.make(p, v, plan, nid);
+        // only an edit that passed its checks gets a folder: a refused one (a 400) leaves no empty beat/edit-N behind
+        Path out = p.newDir("beat/edit");
+        String rel = p.relative(out);
+        ctx.status(202).json(pc.submit(p, "beat", step.summary(), progress -> step.work().run(out, rel, progress), result -> {
             ObjectNode now = (ObjectNode) p.get("/beat/generation");
             now.withArray("variations").add(result);
             pc.decide(p, "beat", action, step.summary() + " → " + result.path("id").asText(), "/beat/generation", now);
