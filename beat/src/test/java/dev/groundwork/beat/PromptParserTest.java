@@ -182,6 +182,10 @@ class PromptParserTest {
             jersey club | HOUSE
             dubstep     | TRAP
             future bass | TRAP
+            uk garage   | HOUSE
+            disco       | HOUSE
+            edm         | HOUSE
+            trance      | TECHNO
             """)
     void clubAndBassStylesArePlayedAsTheNearestGrammarAndSaySo(String style, Genre nearest) {
         BeatRequest r = PromptParser.parse("hard " + style + " beat");

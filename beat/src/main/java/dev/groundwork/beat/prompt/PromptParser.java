@@ -251,6 +251,10 @@ public final class PromptParser {
         for (String a : List.of("g-funk", "gfunk", "g funk")) NEAREST.put(a, Genre.BOOM_BAP);
         for (String a : List.of("dancehall", "moombahton")) NEAREST.put(a, Genre.REGGAETON);
         for (String a : List.of("afro house", "bass house", "jersey club")) NEAREST.put(a, Genre.HOUSE);
+        // four-on-the-floor dance music at house's tempo: UK garage (its two-step kick swing aside), disco and its heirs, EDM
+        for (String a : List.of("uk garage", "garage", "speed garage", "disco", "nu disco", "nu-disco", "funky house",
+                "progressive house", "electro house", "big room", "edm")) NEAREST.put(a, Genre.HOUSE);
+        NEAREST.put("trance", Genre.TECHNO); // four on the floor at 130-140 BPM, like techno, with bigger chords
         for (String a : List.of("trap soul", "trapsoul")) NEAREST.put(a, Genre.RNB);
     }
 
