@@ -6,6 +6,7 @@ import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.prompt.PromptException;
+import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.session.beat.BeatJob;
 import dev.groundwork.session.beat.BeatOutput;
@@ -129,7 +130,7 @@ public final class BeatCommand implements Runnable {
             try (TerminalProgress bar = TerminalProgress.forTerminal(json)) {
                 for (int v = 0; v < plans.size(); v++) {
                     Path dir = plans.size() == 1 ? out : out.resolve("v" + (v + 1));
-                    outputs.add(BeatJob.run(plans.get(v), dir, bar));
+                    outputs.add(BeatJob.run(plans.get(v), loadedKit, dir, bar));
                 }
             }
         }
@@ -147,6 +148,9 @@ public final class BeatCommand implements Runnable {
         }
         o.flush();
     }
+
+    /** The --kit's one-shots, read by the first variation that records the kit (null: no --kit, or none read yet). */
+    private LoadedKit loadedKit;
 
     private BeatPlan edit(BeatPlan plan, long s) {
         try {
@@ -176,7 +180,11 @@ public final class BeatCommand implements Runnable {
                 if (eq < 1) throw new UsageException("--sound wants PART=SOUND, e.g. chords=piano");
                 plan = BeatMaker.sound(plan, snd.substring(0, eq).trim(), snd.substring(eq + 1).trim());
             }
-            if (kit != null) plan = BeatMaker.kit(plan, kit);
+            if (kit != null) {
+                // read once for every variation (and handed to the render), not once per variation and again to render it
+                if (loadedKit == null || loadedKit.sampleRate() != plan.sampleRateHz()) loadedKit = LoadedKit.load(kit, plan.sampleRateHz());
+                plan = BeatMaker.kit(plan, loadedKit);
+            }
             if (soundfont != null) plan = BeatMaker.soundfont(plan, soundfont);
         } catch (UsageException e) {
             throw e;

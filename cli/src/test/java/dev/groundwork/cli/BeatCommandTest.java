@@ -36,6 +36,34 @@ class BeatCommandTest {
                 "-o", dir.resolve("c").toString()).status());
     }
 
+    /** A folder of one-shots as --kit, for two variations: both record and play it; a missing kit is one usage line. */
+    @Test
+    void aKitOfOneShotsPlaysTheDrumsOfEveryVariation(@TempDir Path dir) throws Exception {
+        Path kit = Files.createDirectories(dir.resolve("my kit"));
+        int sr = 44100;
+        for (String[] shot : new String[][]{{"kick.wav", "55"}, {"snare.wav", "220"}, {"hat.wav", "7000"}}) {
+            float[] x = new float[sr / 5];
+            double f = Double.parseDouble(shot[1]);
+            for (int i = 0; i < x.length; i++) x[i] = (float) (0.8 * Math.sin(2 * Math.PI * f * i / sr) * Math.exp(-i / (0.05 * sr)));
+            dev.groundwork.core.audio.AudioFiles.write(kit.resolve(shot[0]), new dev.groundwork.core.audio.AudioBuffer(new float[][]{x}, sr),
+                    dev.groundwork.core.audio.OutputFormat.wav(dev.groundwork.core.audio.OutputFormat.Encoding.FLOAT32));
+        }
+        Run r = run("beat", "trap 140 bpm, 4 bars", "--kit", kit.toString(), "--variations", "2", "-o", dir.resolve("out").toString());
+        assertEquals(0, r.status(), r.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String v : new String[]{"v1", "v2"}) {
+            assertEquals(kit.toAbsolutePath().toString(), mapper.readTree(dir.resolve("out/" + v + "/beat.json").toFile()).path("kit").asText(), v);
+            float[] kick = dev.groundwork.core.audio.AudioFiles.read(dir.resolve("out/" + v + "/stems/kick.wav")).channel(0);
+            double peak = 0;
+            for (float x : kick) peak = Math.max(peak, Math.abs(x));
+            assertTrue(peak > 0.05, v + ": the kit's kick plays (peak " + peak + ")");
+        }
+        Run missing = run("beat", "trap 4 bars", "--kit", dir.resolve("nope").toString(), "-o", dir.resolve("x").toString());
+        assertEquals(2, missing.status());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("kit not found"), missing.err());
+    }
+
     /** "Lock a part and regenerate the rest": before, the CLI needed a --regenerate for every other part. */
     @Test
     void keepLocksThePartsNamedAndWritesEveryOtherPartAgain(@TempDir Path dir) throws Exception {
