@@ -93,6 +93,10 @@ class LauncherIT {
         }
         assertTrue(mapped.out().contains("-XX:Tier3MinInvocationThreshold=1") && mapped.out().contains("-XX:Tier4MinInvocationThreshold=1"),
                 "the JIT flags reach the JVM");
+        boolean avx512 = Files.exists(Path.of("/proc/cpuinfo"))
+                && java.util.regex.Pattern.compile("\\bavx512f\\b").matcher(Files.readString(Path.of("/proc/cpuinfo"))).find();
+        assertEquals(avx512, mapped.out().contains("-XX:MaxVectorSize=32"), "256-bit vectors exactly where the JVM would pick 512");
+        assertFalse(mapped.err().contains("MaxVectorSize"), "no warning about the vector size: " + mapped.err());
 
         // GROUNDWORK_CDS=0: no archive, the same answer
         Run plain = launch(Map.of("GROUNDWORK_CDS", "0"), "--version");
