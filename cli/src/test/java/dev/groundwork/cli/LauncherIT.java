@@ -97,6 +97,21 @@ class LauncherIT {
                 && java.util.regex.Pattern.compile("\\bavx512f\\b").matcher(Files.readString(Path.of("/proc/cpuinfo"))).find();
         assertEquals(avx512, mapped.out().contains("-XX:MaxVectorSize=32"), "256-bit vectors exactly where the JVM would pick 512");
         assertFalse(mapped.err().contains("MaxVectorSize"), "no warning about the vector size: " + mapped.err());
+        // a small young generation only where the JVM picks the Serial collector (one processor)
+        boolean oneCpu = Runtime.getRuntime().availableProcessors() < 2;
+        assertEquals(oneCpu, mapped.out().contains("-XX:MaxNewSize=16777216"), "-Xmn16m exactly on one processor: " + mapped.out());
+        if (!oneCpu && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+            ProcessBuilder pinned = new ProcessBuilder("/usr/bin/taskset", "-c", "0", ROOT.resolve("groundwork").toString(), "--version")
+                    .directory(ROOT.toFile()).redirectErrorStream(true);
+            pinned.environment().remove("GROUNDWORK_CDS");
+            pinned.environment().put("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+            Process p = pinned.start();
+            p.getOutputStream().close();
+            String flags = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the pinned launcher finished");
+            assertEquals(0, p.exitValue(), flags);
+            assertTrue(flags.contains("-XX:MaxNewSize=16777216"), "pinned to one processor, the launcher asks for -Xmn16m: " + flags);
+        }
 
         // GROUNDWORK_CDS=0: no archive, the same answer
         Run plain = launch(Map.of("GROUNDWORK_CDS", "0"), "--version");
