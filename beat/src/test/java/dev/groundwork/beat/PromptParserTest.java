@@ -81,6 +81,23 @@ class PromptParserTest {
         assertEquals(expected, dev.groundwork.beat.BeatMaker.compose(prompt, 1).feel().medium());
     }
 
+    /** Before: jersey club and UK garage, played as house, took house's 120-128 BPM unless a tempo was typed. */
+    @Test
+    void aStylePlayedAsTheNearestGrammarKeepsItsOwnTempo() {
+        BeatRequest jersey = PromptParser.parse("jersey club beat");
+        assertEquals(Genre.HOUSE, jersey.genre());
+        assertEquals(140.0, jersey.tempoBpm());
+        assertTrue(jersey.reading().contains("tempo: 140 BPM, jersey club's usual tempo (house's own range is 120-128; name a tempo to choose another)"),
+                jersey.reading().toString());
+        assertEquals(132.0, PromptParser.parse("uk garage, 2 step vibes").tempoBpm());
+        assertEquals(108.0, PromptParser.parse("moombahton").tempoBpm());
+        double fast = PromptParser.parse("fast jersey club").tempoBpm();
+        assertTrue(fast > 140 && fast <= 144, "tempo words move it a little: " + fast);
+        assertEquals(150.0, PromptParser.parse("jersey club 150 bpm").tempoBpm(), "a tempo asked for wins");
+        assertNull(PromptParser.parse("dubstep").tempoBpm(), "trap's own range holds dubstep's tempo: chosen by the seed as before");
+        assertEquals(140.0, dev.groundwork.beat.BeatMaker.compose("jersey club beat, 8 bars", 1).tempoBpm());
+    }
+
     /** Before: "trap 150" lost its number without a word (neither tempo nor ignored), and "90s boom bap" asked for 90 seconds. */
     @Test
     void aNumberOnItsOwnIsTheTempoAndNinetiesIsADecade() {

@@ -190,6 +190,12 @@ public final class PromptParser {
         if (bpm != null && moods.stream().anyMatch(m -> m.tempoBias != 0)) {
             reading.add("tempo: the number asked for wins over the mood words");
         }
+        if (bpm == null && nearestStyle != null && STYLE_TEMPO.containsKey(nearestStyle)) {
+            // the style's own tempo, not the grammar's range; tempo and mood words move it a little (up to 4 BPM)
+            bpm = STYLE_TEMPO.get(nearestStyle) + Math.round(4 * tempoBias);
+            reading.add("tempo: " + fmt(bpm) + " BPM, " + nearestStyle + "'s usual tempo" + (tempoBias != 0 ? " moved by the tempo words" : "")
+                    + " (" + genre.label + "'s own range is " + genre.bpmMin + "-" + genre.bpmMax + "; name a tempo to choose another)");
+        }
 
         Integer tonic = null;
         Mode mode = null;
@@ -258,6 +264,15 @@ public final class PromptParser {
         for (String a : List.of("trap soul", "trapsoul")) NEAREST.put(a, Genre.RNB);
     }
 
+    /**
+     * The usual tempo of a style played as a grammar whose range misses it: jersey club runs at about 140 BPM and UK garage
+     * at about 132, above house's 120-128; moombahton at about 108, above dembow's 90-100. Used when no tempo is named.
+     */
+    private static final Map<String, Double> STYLE_TEMPO = Map.of("jersey club", 140.0, "uk garage", 132.0, "garage", 132.0,
+            "speed garage", 135.0, "moombahton", 108.0);
+    /** The style named in the prompt when it is played as the nearest grammar ({@link #NEAREST}), else null. */
+    private String nearestStyle;
+
     private Genre findGenre() {
         record Alias(Genre g, String a, boolean nearest) { }
         List<Alias> all = new ArrayList<>();
@@ -272,7 +287,10 @@ public final class PromptParser {
                 mark(m.start(), m.end());
                 if (found == null) {
                     found = al.g;
-                    if (al.nearest) reading.add("genre: '" + al.a + "' has no grammar of its own here: played as " + al.g.label + ", the nearest");
+                    if (al.nearest) {
+                        reading.add("genre: '" + al.a + "' has no grammar of its own here: played as " + al.g.label + ", the nearest");
+                        nearestStyle = al.a;
+                    }
                 } else if (found != al.g) {
                     reading.add("genre: also named " + al.g.label + "; using the first, " + found.label);
                 }
