@@ -110,6 +110,10 @@ class PromptParserTest {
         assertEquals(124.0, house.tempoBpm());
         assertEquals(150.0, PromptParser.parse("trap 150 bpm, 90").tempoBpm(), "a tempo with its unit wins");
         assertNull(PromptParser.parse("trap, 2 variations").tempoBpm(), "2 is no tempo");
+        BeatRequest swung = PromptParser.parse("boom bap, 62 % swing");
+        assertNull(swung.tempoBpm(), "a swing amount is no tempo");
+        assertEquals(0.62, swung.swing(), 1e-9);
+        assertNull(PromptParser.parse("lo-fi, swing 60").tempoBpm());
         BeatRequest nineties = PromptParser.parse("90s boom bap with dusty drums");
         assertNull(nineties.seconds());
         assertNull(nineties.tempoBpm());

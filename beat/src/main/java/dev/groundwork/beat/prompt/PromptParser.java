@@ -180,9 +180,10 @@ public final class PromptParser {
         Matcher decade = consume("(?<![a-z0-9.])(?:19|')?([5-9]0)s\\b");
         if (decade != null) reading.add("era: the " + decade.group(1) + "s ('" + decade.group().trim() + "' is a decade here, not a length: write '" + decade.group(1) + " seconds' for one)");
         Double seconds = findSeconds();
-        if (bpm == null) bpm = findBareTempo(genre);
         if (bars != null && seconds != null) reading.add("length: " + bars + " bars (bars win over the time also given)");
         Double swing = findSwing();
+        // after every number with a unit or a keyword ("62 % swing", "swing 60"), so only a number on its own is left
+        if (bpm == null) bpm = findBareTempo(genre);
         List<Mood> moods = findMoods();
         double tempoBias = findTempoWords(bpm != null);
         for (Mood m : moods) tempoBias += m.tempoBias;
@@ -190,9 +191,10 @@ public final class PromptParser {
         if (bpm != null && moods.stream().anyMatch(m -> m.tempoBias != 0)) {
             reading.add("tempo: the number asked for wins over the mood words");
         }
-        if (bpm == null && nearestStyle != null && STYLE_TEMPO.containsKey(nearestStyle)) {
+        Double styleTempo = nearestStyle == null ? null : NEAREST.get(nearestStyle).tempo();
+        if (bpm == null && styleTempo != null) {
             // the style's own tempo, not the grammar's range; tempo and mood words move it a little (up to 4 BPM)
-            bpm = STYLE_TEMPO.get(nearestStyle) + Math.round(4 * tempoBias);
+            bpm = styleTempo + Math.round(4 * tempoBias);
             reading.add("tempo: " + fmt(bpm) + " BPM, " + nearestStyle + "'s usual tempo" + (tempoBias != 0 ? " moved by the tempo words" : "")
                     + " (" + genre.label + "'s own range is " + genre.bpmMin + "-" + genre.bpmMax + "; name a tempo to choose another)");
         }
@@ -247,29 +249,35 @@ public final class PromptParser {
      * half-time; g-funk: boom bap; dancehall, moombahton: dembow; afro and bass house: house; trap soul: R&B).
      * Dubstep and future bass are written at 140-160 BPM with the snare once a bar on beat 3, trap's half-time grid and
      * tempo (future bass's big chords go on trap's pad). Jersey club is club music with the kick on the beat and the
-     * claps on 2 and 4, not half-time, so house, its ancestor (via Baltimore club); it runs faster (~140 BPM) than
-     * house's range, which the tempo line says when that number is asked for.
+     * claps on 2 and 4, not half-time, so house, its ancestor (via Baltimore club).
+     * A style whose usual tempo the grammar's range misses carries it ({@link Nearest#tempo}, used when no tempo is named):
+     * jersey club about 140 BPM and UK garage about 132, above house's 120-128; moombahton about 108, above dembow's 90-100.
      */
-    private static final Map<String, Genre> NEAREST = new LinkedHashMap<>();
-    static {
-        for (String a : List.of("phonk", "drift phonk", "rage", "plugg", "pluggnb", "cloud rap", "emo rap", "dubstep", "future bass")) NEAREST.put(a, Genre.TRAP);
-        NEAREST.put("grime", Genre.DRILL);
-        for (String a : List.of("g-funk", "gfunk", "g funk")) NEAREST.put(a, Genre.BOOM_BAP);
-        for (String a : List.of("dancehall", "moombahton")) NEAREST.put(a, Genre.REGGAETON);
-        for (String a : List.of("afro house", "bass house", "jersey club")) NEAREST.put(a, Genre.HOUSE);
-        // four-on-the-floor dance music at house's tempo: UK garage (its two-step kick swing aside), disco and its heirs, EDM
-        for (String a : List.of("uk garage", "garage", "speed garage", "disco", "nu disco", "nu-disco", "funky house",
-                "progressive house", "electro house", "big room", "edm")) NEAREST.put(a, Genre.HOUSE);
-        NEAREST.put("trance", Genre.TECHNO); // four on the floor at 130-140 BPM, like techno, with bigger chords
-        for (String a : List.of("trap soul", "trapsoul")) NEAREST.put(a, Genre.RNB);
+    private static final Map<String, Nearest> NEAREST = new LinkedHashMap<>();
+
+    /** The grammar a style is played as, and the style's own tempo where that grammar's range misses it (else null). */
+    private record Nearest(Genre genre, Double tempo) { }
+
+    private static void nearest(Genre g, Double tempo, String... styles) {
+        for (String a : styles) NEAREST.put(a, new Nearest(g, tempo));
     }
 
-    /**
-     * The usual tempo of a style played as a grammar whose range misses it: jersey club runs at about 140 BPM and UK garage
-     * at about 132, above house's 120-128; moombahton at about 108, above dembow's 90-100. Used when no tempo is named.
-     */
-    private static final Map<String, Double> STYLE_TEMPO = Map.of("jersey club", 140.0, "uk garage", 132.0, "garage", 132.0,
-            "speed garage", 135.0, "moombahton", 108.0);
+    static {
+        nearest(Genre.TRAP, null, "phonk", "drift phonk", "rage", "plugg", "pluggnb", "cloud rap", "emo rap", "dubstep", "future bass");
+        nearest(Genre.DRILL, null, "grime");
+        nearest(Genre.BOOM_BAP, null, "g-funk", "gfunk", "g funk");
+        nearest(Genre.REGGAETON, null, "dancehall");
+        nearest(Genre.REGGAETON, 108.0, "moombahton");
+        nearest(Genre.HOUSE, null, "afro house", "bass house");
+        nearest(Genre.HOUSE, 140.0, "jersey club");
+        // four-on-the-floor dance music: UK garage (its two-step kick swing aside, and faster), disco and its heirs, EDM
+        nearest(Genre.HOUSE, 132.0, "uk garage", "garage");
+        nearest(Genre.HOUSE, 135.0, "speed garage");
+        nearest(Genre.HOUSE, null, "disco", "nu disco", "nu-disco", "funky house", "progressive house", "electro house", "big room", "edm");
+        nearest(Genre.TECHNO, null, "trance"); // four on the floor at 130-140 BPM, like techno, with bigger chords
+        nearest(Genre.RNB, null, "trap soul", "trapsoul");
+    }
+
     /** The style named in the prompt when it is played as the nearest grammar ({@link #NEAREST}), else null. */
     private String nearestStyle;
 
@@ -277,7 +285,7 @@ public final class PromptParser {
         record Alias(Genre g, String a, boolean nearest) { }
         List<Alias> all = new ArrayList<>();
         for (Genre g : Genre.values()) for (String a : g.aliases) all.add(new Alias(g, a, false));
-        NEAREST.forEach((a, g) -> all.add(new Alias(g, a, true)));
+        NEAREST.forEach((a, n) -> all.add(new Alias(n.genre(), a, true)));
         all.sort(Comparator.comparingInt((Alias x) -> -x.a.length()));
         Genre found = null;
         for (Alias al : all) {
@@ -318,12 +326,15 @@ public final class PromptParser {
         return bpm;
     }
 
+    /** Two or three digits with no letter, sign, '%', ':' or '/' touching them (not 808s, 4/4, 1:30, -140 or 50%). */
+    private static final Pattern BARE_NUMBER = Pattern.compile("(?<![a-z0-9.#'\u2212-])(\\d{2,3}(?:\\.\\d+)?)(?![a-z0-9.%:/])");
+
     /**
      * A number with no unit that can be a tempo ("trap 150", "dnb 174"): producers write the tempo that way, and it used to
      * vanish without a word. Read only when no tempo is named with its unit, and said so in the reading.
      */
     private Double findBareTempo(Genre genre) {
-        Matcher m = Pattern.compile("(?<![a-z0-9.#'\u2212-])(\\d{2,3}(?:\\.\\d+)?)(?![a-z0-9.%:/])").matcher(text);
+        Matcher m = BARE_NUMBER.matcher(text);
         while (m.find()) {
             if (isUsed(m.start(), m.end())) continue;
             double bpm = Double.parseDouble(m.group(1));
@@ -475,6 +486,14 @@ public final class PromptParser {
         return d.isEmpty() ? "sets the mode" : String.join(", ", d);
     }
 
+    /**
+     * "a sad piano melody", "guitar chords", "no bell melody": the sound word names the sound of the part word after it,
+     * whatever part the sound word means alone (piano alone is chords).
+     */
+    private static final Pattern SOUND_THEN_PART = Pattern.compile("\\b(?:(no|without)\\s+)?("
+            + String.join("|", INSTRUMENTS.keySet().stream().filter(w -> INSTRUMENTS.get(w).sound() != null).map(Pattern::quote).toList())
+            + ")\\s+(melody|melodies|lead|chords)\\b");
+
     private boolean findInstruments(Set<String> include, Set<String> exclude, Map<String, String> sounds) {
         boolean heavy = false;
         Matcher m;
@@ -490,11 +509,7 @@ public final class PromptParser {
         }
         List<String> words = new ArrayList<>(INSTRUMENTS.keySet());
         String alt = String.join("|", words.stream().map(Pattern::quote).toList());
-        // "a sad piano melody", "guitar chords", "no bell melody": the sound word names the sound of the part word after it,
-        // whatever part the sound word means alone (piano alone is chords)
-        String soundWords = String.join("|", words.stream().filter(w -> INSTRUMENTS.get(w).sound != null).map(Pattern::quote).toList());
-        Pattern compound = Pattern.compile("\\b(?:(no|without)\\s+)?(" + soundWords + ")\\s+(melody|melodies|lead|chords)\\b");
-        m = compound.matcher(text);
+        m = SOUND_THEN_PART.matcher(text);
         while (m.find()) {
             if (isUsed(m.start(), m.end())) continue;
             mark(m.start(), m.end());
