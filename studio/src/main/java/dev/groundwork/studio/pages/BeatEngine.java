@@ -171,11 +171,15 @@ final class BeatEngine {
         return part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
     }
 
-    /** A part name ("drums" = every drum part) checked against the plan now, so a bad one is a 400, not a failed job. */
-    static String part(Path planFile, String part) {
+    /**
+     * A drop's section selector and part name ("drums" = every drum part) checked against the plan, read once, so a bad
+     * one is a 400, not a failed job.
+     */
+    static void checkDrop(Path planFile, String section, String part) {
         try {
-            checkPart(Json.read(planFile, BeatPlan.class), part);
-            return part;
+            BeatPlan plan = Json.read(planFile, BeatPlan.class);
+            BeatMaker.select(plan, section);
+            checkPart(plan, part);
         } catch (IllegalArgumentException e) {
             throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
         }

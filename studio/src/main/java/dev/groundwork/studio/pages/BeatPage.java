@@ -81,8 +81,8 @@ public final class BeatPage {
         }));
         app.post("/api/projects/{id}/beat/drop", ctx -> variationJob(ctx, "drop_part", (p, v, plan, nid) -> {
             JsonNode b = PageContext.body(ctx);
-            String section = BeatEngine.section(plan, PageContext.text(b, "section"));
-            String part = BeatEngine.part(plan, PageContext.text(b, "part"));
+            String section = PageContext.text(b, "section"), part = PageContext.text(b, "part");
+            BeatEngine.checkDrop(plan, section, part);
             return new Step("dropped " + part + " from " + section,
                     (out, rel, progress) -> Json.MAPPER.valueToTree(BeatEngine.dropPart(plan, section, part, out, rel, nid, progress)));
         }));
