@@ -41,6 +41,7 @@ GW.state = { project: null, view: null, page: 'master', engines: {} };
     const main = $('page');
     main.innerHTML = '';
     if (!GW.state.project) {
+      renderDecisions(); // nothing to undo yet: the log says where choices will appear, and Undo is off
       main.append(GW.el('div', { class: 'empty' }, GW.el('h2', {}, 'Welcome to the studio'),
         GW.el('p', {}, 'Projects are plain folders in your workspace. Start one to make a beat, mix stems or master a track.'),
         GW.el('button', { class: 'primary', onclick: newProject }, 'Create a project')));
