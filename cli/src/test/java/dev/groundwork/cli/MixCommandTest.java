@@ -116,6 +116,38 @@ class MixCommandTest {
     }
 
     @Test
+    void mp3AndOggStemsAreMixedBesideWav() throws Exception {
+        Path lossy = root.resolve("lossy");
+        Files.createDirectories(lossy);
+        AudioFiles.write(lossy.resolve("kick.wav"), tone(55, 0.8, 3, 1, true), OutputFormat.wav(OutputFormat.Encoding.PCM24));
+        for (String name : new String[]{"sine-stereo-48k-3s.ogg", "sine-mono-44k.mp3"}) {
+            try (var in = MixCommandTest.class.getResourceAsStream("/audio/" + name)) {
+                Files.copy(in, lossy.resolve(name.startsWith("sine-stereo") ? "pad.ogg" : "lead.mp3"));
+            }
+        }
+        Path plan = Files.createDirectories(root.resolve("lossy-out")).resolve("plan.json");
+        Run r = run("mix", lossy.toString(), "-o", root.resolve("lossy-out/mix.wav").toString(), "--plan", plan.toString());
+        assertEquals(0, r.status(), r.err());
+        String json = Files.readString(plan);
+        for (String stem : new String[]{"kick.wav", "pad.ogg", "lead.mp3"}) assertTrue(json.contains("\"" + stem + "\""), stem + " is in the plan: " + json);
+    }
+
+    @Test
+    void audioGroundworkCannotDecodeStopsTheMixByName() throws Exception {
+        Path m4a = root.resolve("m4a");
+        Files.createDirectories(m4a);
+        AudioFiles.write(m4a.resolve("drums.wav"), tone(55, 0.8, 2, 1, true), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        AudioFiles.write(m4a.resolve("bass.wav"), tone(82, 0.3, 2, 1, false), OutputFormat.wav(OutputFormat.Encoding.PCM16));
+        Files.write(m4a.resolve("Lead Vocal.m4a"), new byte[]{0, 0, 0, 32, 'f', 't', 'y', 'p', 'M', '4', 'A', ' '});
+        Path out = Files.createDirectories(root.resolve("bad-m4a")).resolve("mix.wav");
+        Run r = run("mix", m4a.toString(), "-o", out.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("Lead Vocal.m4a") && r.err().contains("convert it to WAV or FLAC"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(Files.exists(out), "a mix without the vocal is not written");
+    }
+
+    @Test
     void oneStemIsNotAMix() throws Exception {
         Path one = root.resolve("one");
         Files.createDirectories(one);

@@ -19,7 +19,12 @@ import java.util.stream.Stream;
  */
 public final class StemFolder {
     public static final int MIN_STEMS = 2, MAX_STEMS = 64;
-    private static final List<String> EXTENSIONS = List.of(".wav", ".wave", ".aif", ".aiff", ".aifc", ".flac");
+    private static final List<String> EXTENSIONS = List.of(".wav", ".wave", ".aif", ".aiff", ".aifc", ".flac", ".mp3", ".ogg", ".oga");
+    /**
+     * Audio a producer may well drop among the stems but groundwork cannot decode. Left out quietly, the mix would
+     * lack that part (a vocal bounced to .m4a), so such a file stops the job with its name instead.
+     */
+    private static final List<String> UNREADABLE_AUDIO = List.of(".m4a", ".aac", ".alac", ".opus", ".wma", ".caf", ".ape", ".wv", ".mp2", ".ac3");
 
     private StemFolder() { }
 
@@ -32,16 +37,28 @@ public final class StemFolder {
     public static List<StemSource> open(Path dir) {
         if (!Files.exists(dir)) throw new IllegalArgumentException(dir + ": no such folder"); // as a missing input file is said
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + " is not a folder of stems");
-        List<Path> files;
+        List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
-            files = new ArrayList<>(s.filter(Files::isRegularFile).filter(StemFolder::isAudio).toList());
+            all = s.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
+        rejectUnreadableAudio(all, dir);
+        List<Path> files = new ArrayList<>(all.stream().filter(StemFolder::isAudio).toList());
         files.sort(Comparator.comparing((Path p) -> p.getFileName().toString().toLowerCase(Locale.ROOT))
                 .thenComparing(p -> p.getFileName().toString()));
-        if (files.isEmpty()) throw new IllegalArgumentException("no audio stems (WAV, AIFF, FLAC) in " + dir);
+        if (files.isEmpty()) throw new IllegalArgumentException("no audio stems (WAV, AIFF, FLAC, MP3, Ogg Vorbis) in " + dir);
         return validate(files.stream().map(StemFolder::probe).map(s -> (StemSource) s).toList(), dir.toString());
+    }
+
+    private static void rejectUnreadableAudio(List<Path> files, Path dir) {
+        List<String> unreadable = files.stream().map(p -> p.getFileName().toString())
+                .filter(n -> !n.startsWith(".") && UNREADABLE_AUDIO.stream().anyMatch(n.toLowerCase(Locale.ROOT)::endsWith))
+                .sorted().toList();
+        if (unreadable.isEmpty()) return;
+        String them = unreadable.size() == 1 ? "it" : "them";
+        throw new IllegalArgumentException(String.join(", ", unreadable) + " in " + dir + ": groundwork reads WAV, AIFF, FLAC, MP3 and Ogg Vorbis"
+                + " stems; convert " + them + " to WAV or FLAC, or move " + them + " out of the folder");
     }
 
     /** Checks count and channel layout of already opened stems (also used for in-memory stems). */
