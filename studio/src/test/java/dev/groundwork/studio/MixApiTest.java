@@ -26,7 +26,7 @@ class MixApiTest {
             String p = projectWithStems(s, "Mix me");
 
             s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
-            JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            JsonNode proposal = mixState(s, p).path("proposal");
             assertEquals(2, proposal.path("candidates").size());
             assertEquals("song", Json.MAPPER.readTree(ws.resolve(p).resolve(proposal.path("plan_path").asText()).toFile()).path("balance").asText(),
                     "uploaded stems are mixed with the song balance");
@@ -40,7 +40,7 @@ class MixApiTest {
             TestServer.Reply edit = s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"bass.wav\",\"fader_db\":" + newFader + "}");
             assertEquals(200, edit.status(), edit.body());
             s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
-            JsonNode state = s.get("/api/projects/" + p).json().path("state").path("mix");
+            JsonNode state = mixState(s, p);
             JsonNode mine = state.path("proposal").path("candidates").get(2);
             assertEquals(newFader, stem(mine, "bass.wav").path("fader_db").asDouble(), 0.05);
             JsonNode plan = Json.MAPPER.readTree(ws.resolve(p).resolve(mine.path("plan_path").asText()).toFile());
@@ -61,7 +61,7 @@ class MixApiTest {
 
             // undo both export records, the render, then the fader change: the edit map is empty again
             for (int i = 0; i < 4; i++) assertEquals(200, s.post("/api/projects/" + p + "/undo", "").status());
-            JsonNode after = s.get("/api/projects/" + p).json().path("state").path("mix");
+            JsonNode after = mixState(s, p);
             assertTrue(after.path("edits").isMissingNode(), after.toString());
             assertEquals(2, after.path("proposal").path("candidates").size());
         }
@@ -74,14 +74,12 @@ class MixApiTest {
 
             s.assertRefused("/api/projects/" + p + "/mix/propose", "{\"masking_level\":1.5}", "masking_level must be between 0.0 and 1.0, not 1.5");
 
-            s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{\"masking_level\":0}"));
-            JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
-            assertMaskingLevelZero(plan(p, first));
+            assertMaskingLevelZero(proposeFirstPlan(s, p, "{\"masking_level\":0}"));
 
             // a role change re-plans the mix: with the level the proposal was made with, not the default
             assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"keys.wav\",\"role\":\"pad\"}").status());
             s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
-            JsonNode mine = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(2);
+            JsonNode mine = candidate(s, p, 2);
             JsonNode replanned = plan(p, mine);
             assertEquals("pad", stem(mine, "keys.wav").path("role").asText());
             assertMaskingLevelZero(replanned);
@@ -108,12 +106,12 @@ class MixApiTest {
 
             // the last proposal asked for strength 0; propose at 1 again, then a role change re-plans with the same strength and lead
             JsonNode again = proposeFirstPlan(s, p, "{\"lead\":\"keys.wav\",\"masking_strength\":1}");
-            JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            JsonNode proposal = mixState(s, p).path("proposal");
             assertEquals(1.0, proposal.path("masking_strength").asDouble(-1));
             assertEquals("keys.wav", proposal.path("lead").asText());
             assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"role\":\"percussion\"}").status());
             s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
-            JsonNode replanned = plan(p, s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(2));
+            JsonNode replanned = plan(p, candidate(s, p, 2));
             assertEquals("percussion", planStem(replanned, "hats.wav").path("role").asText());
             assertEquals("keys.wav", replanned.path("lead").asText());
             assertEquals(maskingCutDb(again, "pad.wav"), maskingCutDb(replanned, "pad.wav"), 1e-9);
@@ -123,7 +121,7 @@ class MixApiTest {
             com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(planFile.toFile());
             Files.writeString(planFile, Json.MAPPER.writeValueAsString(edited.put("masking_strength", 0.0)));
             s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
-            JsonNode followed = plan(p, s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(3));
+            JsonNode followed = plan(p, candidate(s, p, 3));
             assertEquals("percussion", planStem(followed, "hats.wav").path("role").asText(), "re-planned with the role change");
             assertEquals(0.0, followed.path("masking_strength").asDouble(-1));
             assertEquals(0.0, maskingCutDb(followed, "pad.wav"));
@@ -155,7 +153,7 @@ class MixApiTest {
             assertEquals(-3.0, keysDown, 1e-6, "--fix keys=-3dB");
             assertEquals(planStem(base, "kick.wav").path("gain_db").asDouble(), planStem(asked, "kick.wav").path("gain_db").asDouble(), 1e-9);
             assertEquals(-10.0, asked.path("mix_bus").path("peak_ceiling_dbfs").asDouble(), 1e-9);
-            JsonNode proposal = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal");
+            JsonNode proposal = mixState(s, p).path("proposal");
             assertEquals("{\"bass\":1}", proposal.path("intents").toString(), "a step of 0 is left out");
             JsonNode decisions = s.get("/api/projects/" + p).json().path("decisions");
             assertEquals("proposed a mix of 4 stems (more bass, keys -3.0 dB, peaks at -10.0 dBFS)", decisions.get(decisions.size() - 1).path("summary").asText());
@@ -165,7 +163,7 @@ class MixApiTest {
             // a role change re-plans with what the proposal asked for
             assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"role\":\"percussion\"}").status());
             s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
-            JsonNode replanned = plan(p, s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(1));
+            JsonNode replanned = plan(p, candidate(s, p, 1));
             assertEquals("percussion", planStem(replanned, "hats.wav").path("role").asText());
             for (String stem : List.of("bass.wav", "keys.wav")) {
                 assertEquals(planStem(asked, stem).path("gain_db").asDouble(), planStem(replanned, stem).path("gain_db").asDouble(), 1e-9, stem);
@@ -187,7 +185,7 @@ class MixApiTest {
             assertTrue(rel.endsWith("/mix.rpp"), rel);
             String rpp = Files.readString(ws.resolve(p).resolve(rel));
             assertTrue(rpp.startsWith("<REAPER_PROJECT"), rpp.substring(0, Math.min(80, rpp.length())));
-            JsonNode stems = s.get("/api/projects/" + p).json().path("state").path("mix").path("stems");
+            JsonNode stems = mixState(s, p).path("stems");
             for (JsonNode st : stems) {
                 Path abs = ws.resolve(p).resolve(st.path("path").asText()).toAbsolutePath().normalize();
                 assertTrue(rpp.contains("FILE \"" + abs.toString().replace('\\', '/') + "\""), "absolute path of " + abs + " in\n" + rpp);
@@ -196,7 +194,7 @@ class MixApiTest {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("NAME \"bass \\(bass\\)\"\\s+VOLPAN ([0-9.]+)").matcher(rpp);
             assertTrue(m.find(), rpp);
             assertEquals(Math.pow(10, -12 / 20.0), Double.parseDouble(m.group(1)), 1e-4);
-            JsonNode exports = s.get("/api/projects/" + p).json().path("state").path("mix").path("exports");
+            JsonNode exports = mixState(s, p).path("exports");
             assertEquals(rel, exports.path("rpp").path("path").asText());
         }
     }
@@ -214,7 +212,7 @@ class MixApiTest {
 
     private JsonNode proposeFirstPlan(TestServer s, String project, String body) throws Exception {
         s.awaitJob(s.post("/api/projects/" + project + "/mix/propose", body));
-        return plan(project, s.get("/api/projects/" + project).json().path("state").path("mix").path("proposal").path("candidates").get(0));
+        return plan(project, candidate(s, project, 0));
     }
 
     /** The depth of a stem's masking cut in dB (0 when it has none). */
@@ -233,7 +231,7 @@ class MixApiTest {
             s.assertRefused("/api/projects/" + p + "/mix/propose", "{\"candidates\":6}", "candidates must be between 1 and 5, not 6");
 
             s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{\"candidates\":5}"));
-            JsonNode candidates = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates");
+            JsonNode candidates = mixState(s, p).path("proposal").path("candidates");
             List<String> ids = new ArrayList<>();
             for (JsonNode c : candidates) {
                 ids.add(c.path("id").asText());
@@ -251,7 +249,7 @@ class MixApiTest {
         try (TestServer s = TestServer.in(ws)) {
             String p = projectWithStems(s, "Bleed");
             s.awaitJob(s.post("/api/projects/" + p + "/mix/propose", "{}"));
-            JsonNode first = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(0);
+            JsonNode first = candidate(s, p, 0);
             JsonNode proposed = planStem(plan(p, first), "hats.wav");
             assertFalse(stem(first, "hats.wav").path("bleed").asBoolean(true));
 
@@ -265,7 +263,7 @@ class MixApiTest {
             assertEquals("hats.wav: bleed/room track", decisions.get(decisions.size() - 1).path("summary").asText(), decisions.toString());
 
             s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
-            JsonNode mine = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(2);
+            JsonNode mine = candidate(s, p, 2);
             JsonNode held = planStem(plan(p, mine), "hats.wav");
             assertTrue(held.path("bleed").asBoolean() && stem(mine, "hats.wav").path("bleed").asBoolean(), held.toString());
             assertTrue(held.path("gain_reason").asText().contains("named as bleed/room: held 12 dB under its role's level"), held.path("gain_reason").asText());
@@ -277,11 +275,21 @@ class MixApiTest {
             // take the mark off again: the next render is the proposal's plan for the hats
             assertEquals(200, s.post("/api/projects/" + p + "/mix/edit", "{\"stem\":\"hats.wav\",\"bleed\":false}").status());
             s.awaitJob(s.post("/api/projects/" + p + "/mix/render", "{}"));
-            JsonNode again = s.get("/api/projects/" + p).json().path("state").path("mix").path("proposal").path("candidates").get(3);
+            JsonNode again = candidate(s, p, 3);
             JsonNode back = planStem(plan(p, again), "hats.wav");
             assertFalse(back.path("bleed").asBoolean(true));
             assertEquals(proposed.path("gain_db").asDouble(), back.path("gain_db").asDouble(), 1e-9);
         }
+    }
+
+    /** The project's Mix page state as the page reads it. */
+    private static JsonNode mixState(TestServer s, String project) {
+        return s.get("/api/projects/" + project).json().path("state").path("mix");
+    }
+
+    /** The proposal's candidate number {@code index} (the proposed ones first, then one per render). */
+    private static JsonNode candidate(TestServer s, String project, int index) {
+        return mixState(s, project).path("proposal").path("candidates").get(index);
     }
 
     private static JsonNode planStem(JsonNode plan, String file) {

@@ -24,7 +24,6 @@ final class FlacStreamWriter implements AudioStreamWriter {
     private int[] block;
     private int blockFrames;
     private long frames;
-    private boolean done;
 
     FlacStreamWriter(Path target, OutputFormat format, double sampleRate, int channels) {
         this.target = target;
@@ -32,11 +31,10 @@ final class FlacStreamWriter implements AudioStreamWriter {
         this.bits = format.encoding().bits;
         this.dither = format.dither() ? new TpdfDither(TpdfDither.DEFAULT_SEED) : null;
         this.block = new int[BLOCK * channels];
-        FileChannel[] ch = new FileChannel[1];
-        this.out = OutputFile.create(target, ch);
-        this.channel = ch[0];
+        this.out = OutputFile.create(target);
+        this.channel = out.channel;
         this.encoder = new FLACEncoder();
-        try {
+        out.guard(() -> {
             StreamConfiguration sc = new StreamConfiguration(channels, BLOCK, BLOCK, (int) Math.round(sampleRate), bits);
             if (!encoder.setStreamConfiguration(sc)) {
                 throw new AudioFileException(target, "the FLAC encoder refused " + channels + " channels at " + sampleRate + " Hz, " + bits + " bits");
@@ -46,18 +44,12 @@ final class FlacStreamWriter implements AudioStreamWriter {
             encoder.setEncodingConfiguration(ec);
             encoder.setOutputStream(new ChannelOutput());
             encoder.openFLACStream();
-        } catch (IOException e) {
-            close();
-            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        });
     }
 
     @Override
     public void write(AudioBuffer audio) {
-        if (done) throw new IllegalStateException("writer is already committed or closed");
+        out.checkOpen();
         if (audio.channels() != channels) {
             throw new IllegalArgumentException(target.getFileName() + ": block has " + audio.channels() + " channels, the writer " + channels);
         }
@@ -91,7 +83,7 @@ final class FlacStreamWriter implements AudioStreamWriter {
                 encoder.encodeSamples(0, true);
             }
         } catch (IOException e) {
-            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
+            throw out.cannotWrite(e);
         }
         block = new int[BLOCK * channels];
         blockFrames = 0;
@@ -99,25 +91,12 @@ final class FlacStreamWriter implements AudioStreamWriter {
 
     @Override
     public void commit() {
-        if (done) throw new IllegalStateException("writer is already committed or closed");
-        try {
-            flush(true);
-            out.finish(channel);
-            done = true;
-        } catch (IOException e) {
-            close();
-            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        out.commit(() -> flush(true));
     }
 
     @Override
     public void close() {
-        if (done && !channel.isOpen()) return;
-        done = true;
-        out.abandon(channel);
+        out.abandon();
     }
 
     /** The encoder seeks back to patch STREAMINFO, so it writes straight to the temporary file's channel. */

@@ -11,19 +11,28 @@ import java.nio.file.StandardOpenOption;
 /**
  * A destination written through a hidden temporary file in the same folder, moved into place on commit,
  * so a crash or a full disk never leaves a half file under the real name. Refuses to replace a file this
- * process has open for reading.
+ * process has open for reading. The stream writers write through {@link #channel}; {@link #commit} and
+ * {@link #abandon} are the only two ways a write ends, so every writer fails the same way.
  */
 final class OutputFile {
-    final Path target;
-    final Path temp;
-
-    private OutputFile(Path target, Path temp) {
-        this.target = target;
-        this.temp = temp;
+    /** A step of a write that may fail with an I/O error. */
+    interface Step {
+        void run() throws IOException;
     }
 
-    /** Checks the destination and creates the temporary file; returns it with an open channel. */
-    static OutputFile create(Path target, FileChannel[] channelOut) {
+    final Path target;
+    final Path temp;
+    final FileChannel channel;
+    private boolean done;
+
+    private OutputFile(Path target, Path temp, FileChannel channel) {
+        this.target = target;
+        this.temp = temp;
+        this.channel = channel;
+    }
+
+    /** Checks the destination and creates the temporary file, open for writing. */
+    static OutputFile create(Path target) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -35,11 +44,45 @@ final class OutputFile {
         refuseOpenInput(target);
         try {
             Path temp = dev.groundwork.core.io.SiblingTempFile.create(abs);
-            channelOut[0] = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ);
-            return new OutputFile(target, temp);
+            return new OutputFile(target, temp, FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ));
         } catch (IOException e) {
             throw new AudioFileException(target, "cannot write in " + dir + ": " + reason(e), e);
         }
+    }
+
+    /** Refuses a write after commit or close. */
+    void checkOpen() {
+        if (done) throw new IllegalStateException("writer is already committed or closed");
+    }
+
+    /**
+     * Runs a step of the write; if it fails, nothing of the file survives and the error goes on
+     * (an I/O error as "cannot write: " and its reason).
+     */
+    void guard(Step step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            abandon();
+            throw cannotWrite(e);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    /** Runs the last writes, makes the bytes durable and moves the file into place; a failure deletes it. */
+    void commit(Step lastWrites) {
+        checkOpen();
+        guard(() -> {
+            lastWrites.run();
+            finish();
+        });
+        done = true;
+    }
+
+    AudioFileException cannotWrite(IOException e) {
+        return new AudioFileException(target, "cannot write: " + reason(e), e);
     }
 
     static void refuseOpenInput(Path target) {
@@ -49,14 +92,16 @@ final class OutputFile {
     }
 
     /** Makes the written bytes durable, closes the channel and moves the temporary file into place. */
-    void finish(java.nio.channels.FileChannel channel) throws IOException {
+    private void finish() throws IOException {
         channel.force(true);
         channel.close();
-        commit();
+        moveIntoPlace();
     }
 
-    /** Closes the channel quietly and deletes the temporary file: nothing of a failed write survives. */
-    void abandon(java.nio.channels.FileChannel channel) {
+    /** Closes the channel quietly and deletes the temporary file: nothing of a failed write survives. Does nothing after a commit. */
+    void abandon() {
+        if (done && !channel.isOpen()) return;
+        done = true;
         try {
             channel.close();
         } catch (IOException ignored) {
@@ -65,7 +110,7 @@ final class OutputFile {
         discard();
     }
 
-    void commit() {
+    private void moveIntoPlace() {
         try {
             refuseOpenInput(target);
         } catch (AudioFileException e) {
@@ -84,7 +129,7 @@ final class OutputFile {
         }
     }
 
-    void discard() {
+    private void discard() {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException ignored) {

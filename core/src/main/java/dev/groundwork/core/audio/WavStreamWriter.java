@@ -38,7 +38,6 @@ final class WavStreamWriter implements AudioStreamWriter {
     private final int minHoleFrames;
     private long frames;
     private int pending;
-    private boolean done;
 
     WavStreamWriter(Path target, OutputFormat format, double sampleRate, int channels) {
         this.target = target;
@@ -57,15 +56,9 @@ final class WavStreamWriter implements AudioStreamWriter {
         this.headerBytes = h.limit();
         this.dataSizeAt = headerBytes - 4;
         this.factAt = isFloat ? headerBytes - 12 : -1;
-        FileChannel[] ch = new FileChannel[1];
-        this.out = OutputFile.create(target, ch);
-        this.channel = ch[0];
-        try {
-            writeFully(h, 0);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.out = OutputFile.create(target);
+        this.channel = out.channel;
+        out.guard(() -> writeFully(h, 0));
     }
 
     private ByteBuffer header(boolean isFloat) {
@@ -97,7 +90,7 @@ final class WavStreamWriter implements AudioStreamWriter {
     }
 
     void writeFrames(float[][] data, int offset, int count, int blockChannels) {
-        if (done) throw new IllegalStateException("writer is already committed or closed");
+        out.checkOpen();
         if (blockChannels != channels) {
             throw new IllegalArgumentException(target.getFileName() + ": block has " + blockChannels + " channels, the writer " + channels);
         }
@@ -148,14 +141,13 @@ final class WavStreamWriter implements AudioStreamWriter {
         try {
             while (b.hasRemaining()) channel.write(b, position + b.position());
         } catch (IOException e) {
-            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
+            throw out.cannotWrite(e);
         }
     }
 
     @Override
     public void commit() {
-        if (done) throw new IllegalStateException("writer is already committed or closed");
-        try {
+        out.commit(() -> {
             if (pending > 0) flush();
             long dataBytes = frames * frameBytes;
             long end = headerBytes + dataBytes;
@@ -169,21 +161,11 @@ final class WavStreamWriter implements AudioStreamWriter {
             writeFully(four.putInt(0, (int) (end - 8)).rewind(), 4);
             writeFully(four.putInt(0, (int) dataBytes).rewind(), dataSizeAt);
             if (factAt > 0) writeFully(four.putInt(0, (int) frames).rewind(), factAt);
-            out.finish(channel);
-            done = true;
-        } catch (IOException e) {
-            close();
-            throw new AudioFileException(target, "cannot write: " + OutputFile.reason(e), e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        });
     }
 
     @Override
     public void close() {
-        if (done && !channel.isOpen()) return;
-        done = true;
-        out.abandon(channel);
+        out.abandon();
     }
 }

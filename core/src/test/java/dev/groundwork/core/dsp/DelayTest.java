@@ -1,6 +1,5 @@
 package dev.groundwork.core.dsp;
 
-import dev.groundwork.core.audio.AudioBuffer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -9,19 +8,7 @@ class DelayTest {
     static final double FS = 44100;
 
     static float[][] run(Delay.Settings s, int frames, int block) {
-        Delay d = new Delay(s);
-        d.prepare(new ProcessSpec(FS, block, 2));
-        float[][] out = new float[2][frames];
-        AudioBuffer in = AudioBuffer.allocate(2, block, FS), o = AudioBuffer.allocate(2, block, FS);
-        for (int start = 0; start < frames; start += block) {
-            int n = Math.min(block, frames - start);
-            in.setFrames(n); o.setFrames(n);
-            in.clear();
-            if (start == 0) { in.channel(0)[0] = 1; in.channel(1)[0] = 1; }
-            d.process(in, o);
-            for (int c = 0; c < 2; c++) System.arraycopy(o.channel(c), 0, out[c], start, n);
-        }
-        return out;
+        return ImpulseResponse.stereo(new Delay(s), FS, frames, block);
     }
 
     @Test

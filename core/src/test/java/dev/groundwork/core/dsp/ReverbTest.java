@@ -1,6 +1,5 @@
 package dev.groundwork.core.dsp;
 
-import dev.groundwork.core.audio.AudioBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,19 +10,7 @@ class ReverbTest {
     static final double FS = 48000;
 
     static float[][] impulseResponse(Reverb.Settings s, int frames, int block) {
-        Reverb r = new Reverb(s);
-        r.prepare(new ProcessSpec(FS, block, 2));
-        float[][] out = new float[2][frames];
-        AudioBuffer in = AudioBuffer.allocate(2, block, FS), o = AudioBuffer.allocate(2, block, FS);
-        for (int start = 0; start < frames; start += block) {
-            int n = Math.min(block, frames - start);
-            in.setFrames(n); o.setFrames(n);
-            in.clear();
-            if (start == 0) { in.channel(0)[0] = 1; in.channel(1)[0] = 1; }
-            r.process(in, o);
-            for (int c = 0; c < 2; c++) System.arraycopy(o.channel(c), 0, out[c], start, n);
-        }
-        return out;
+        return ImpulseResponse.stereo(new Reverb(s), FS, frames, block);
     }
 
     /** Decay time from the slope of Schroeder's backward-integrated energy between -5 and -25 dB (T20). */
