@@ -166,7 +166,7 @@ public final class MasterCommand implements Callable<Integer> {
             if (!name.endsWith(".wav") && !name.endsWith(".flac")) throw new UsageException("output must end in .wav or .flac: " + output);
             if (name.endsWith(".flac") && bits.equals("32f")) throw new UsageException("FLAC holds 16 or 24 bits: use --bits 16 or 24, or a .wav output");
         }
-        if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f");
+        if (!bits.equals("16") && !bits.equals("24") && !bits.equals("32f")) throw new UsageException("--bits must be 16, 24 or 32f, not " + bits);
         String rateProblem = rate == null ? null : MasterSettings.outputRateProblem(rate);
         if (rateProblem != null) throw new UsageException(rateProblem);
         OverwriteGuard guard = new OverwriteGuard().inputs(inputs).input(reference).input(fromPlan).folder(album ? output : null)

@@ -112,7 +112,7 @@ public final class MixCommand implements Callable<Integer> {
         if (output == null && plan == null && exports.isEmpty()) {
             throw new UsageException("say where the mix goes (-o OUT.wav), or ask for --plan or --export");
         }
-        if (fromPlan != null && candidates > 1) throw new UsageException("--from-plan renders one plan; drop --candidates");
+        if (fromPlan != null && candidates > 1) throw new UsageException("--from-plan renders one plan: drop --candidates");
         if (fromPlan != null) {
             PlanDecidedOptions.refuseWithFromPlan(spec, Set.of("--role", "--beat-plan", "--lead", "--fix", "--bleed", "--masking", "--masking-level", "--tempo",
                     "--headroom", "--style", "--balance", "--more", "--less"));

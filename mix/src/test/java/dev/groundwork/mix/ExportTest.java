@@ -204,6 +204,19 @@ class ExportTest {
     }
 
     @Test
+    void theSamePlanExportsToTheSameBytes(@TempDir Path dir) throws Exception {
+        Map<String, Path> files = fakeStems(dir);
+        Path first = dir.resolve("a.dawproject"), second = dir.resolve("b.dawproject");
+        DawProjectExporter.write(first, plan, files, channels, "song", DawProjectExporter.Audio.EMBED);
+        DawProjectExporter.write(second, plan, files, channels, "song", DawProjectExporter.Audio.EMBED);
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        try (ZipFile z = new ZipFile(first.toFile())) {
+            // a clock time would differ between two exports more than zip's two seconds apart
+            z.stream().forEach(e -> assertEquals(DawProjectExporter.ENTRY_TIME, e.getTimeLocal(), e.getName()));
+        }
+    }
+
+    @Test
     void embeddingCopiesEveryOriginalStemIntoTheArchive(@TempDir Path dir) throws Exception {
         Map<String, Path> files = fakeStems(dir);
         Path out = dir.resolve("song.dawproject");

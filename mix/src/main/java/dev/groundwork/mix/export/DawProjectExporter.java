@@ -237,6 +237,19 @@ public final class DawProjectExporter {
      * archive holds only the two XML files and points at the stems where they are; with {@link Audio#EMBED}
      * each stem is copied into audio/.
      */
+    /**
+     * Every entry carries the same fixed time, not the clock's: the same plan exports to the same bytes (as the mix
+     * itself renders), so an export can be compared or kept under version control. Local time, as zip stores it, so
+     * the bytes do not depend on the time zone either.
+     */
+    public static final java.time.LocalDateTime ENTRY_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(ENTRY_TIME);
+        return e;
+    }
+
     public static void write(Path out, MixPlan plan, Map<String, Path> stemFiles, Map<String, Integer> channelsByFile, String title, Audio audio) {
         Path dir = out.toAbsolutePath().getParent();
         Map<String, String> paths = new java.util.HashMap<>();
@@ -249,16 +262,16 @@ public final class DawProjectExporter {
         try {
             tmp = dev.groundwork.core.io.SiblingTempFile.create(out);
             try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(os)) {
-                z.putNextEntry(new ZipEntry("project.xml"));
+                z.putNextEntry(entry("project.xml"));
                 z.write(projectXml(plan, channelsByFile, paths, audio == Audio.REFERENCE));
                 z.closeEntry();
-                z.putNextEntry(new ZipEntry("metadata.xml"));
+                z.putNextEntry(entry("metadata.xml"));
                 z.write(metadataXml(title));
                 z.closeEntry();
                 if (audio == Audio.EMBED) {
                     z.setLevel(1);     // audio barely compresses; do not spend time trying
                     for (StemPlan p : plan.stems()) {
-                        z.putNextEntry(new ZipEntry("audio/" + p.file()));
+                        z.putNextEntry(entry("audio/" + p.file()));
                         Files.copy(stemFiles.get(p.file()), z);
                         z.closeEntry();
                     }
