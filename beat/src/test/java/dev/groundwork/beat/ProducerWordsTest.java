@@ -208,6 +208,7 @@ class ProducerWordsTest {
             int plainMelody = distinctBars(plain, "melody"), hypMelody = distinctBars(hyp, "melody");
             assertTrue(hypMelody < plainMelody, at + ": melody bars " + hypMelody + " vs " + plainMelody);
             assertTrue(distinctBars(hyp, "snare") <= distinctBars(plain, "snare"), at + ": snare bars");
+            assertTrue(distinctBars(hyp, "hats") <= distinctBars(plain, "hats"), at + ": hat bars");
             // one progression: a verse (drum and bass: the break) plays the hook's chords, bar for bar
             Section verse = hyp.sections().stream().filter(s -> s.name().equals("verse") || s.name().equals("break")).findFirst().orElseThrow();
             Section hook = hyp.sections().stream().filter(s -> s.energy() >= 1).findFirst().orElseThrow();

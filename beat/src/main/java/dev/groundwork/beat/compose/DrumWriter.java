@@ -179,7 +179,8 @@ public final class DrumWriter {
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
             double barStart = ctx.barStart(bar);
-            boolean busy = s.energy() * (0.5 + density) >= 0.6;
+            // a hypnotic beat keeps one hat pattern in every section, the one its busiest section would play
+            boolean busy = (hypnotic ? 1 : s.energy()) * (0.5 + density) >= 0.6;
             String pattern = st.hats().get(busy || st.hats().size() == 1 ? 0 : 1);
             int[] v = Patterns.velocities(pattern, rnd);
             if (ghostGaps) for (int i = 0; i < v.length; i++) if (v[i] == 0) v[i] = 34 + rnd.nextInt(12);
@@ -187,8 +188,8 @@ public final class DrumWriter {
             // Open hats (choked by the next closed hat) replace the closed hit on their step.
             List<Note> opens = new ArrayList<>();
             String open = st.openHats();
-            // an open hat on the last off-beat 8th of the bar
-            if (open.isEmpty() && g == Genre.TRAP && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
+            // an open hat on the last off-beat 8th of the bar (now and then: never in a hypnotic beat, whose bars stay alike)
+            if (open.isEmpty() && g == Genre.TRAP && !hypnotic && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
             for (int i = 0; i < open.length(); i++) {
                 if (open.charAt(i) == '.') continue;
                 double at = barStart + i * 0.25;
