@@ -132,7 +132,9 @@ public final class BeatCommand implements Runnable {
             }
             if (overruled != null) {
                 List<String> reading = new ArrayList<>(plan.reading());
-                reading.add(overruled);
+                int prompts = 0;
+                while (prompts < reading.size() && !reading.get(prompts).startsWith("variations: ")) prompts++;
+                reading.add(Math.min(prompts + 1, reading.size()), overruled);
                 plan = plan.withReading(reading);
             }
             plans.add(edit(plan, baseSeed + v));
