@@ -282,6 +282,7 @@ class ProducerWordsTest {
             house in the style of Daft Punk with piano  | Daft Punk    | true
             dnb, sounds like Calibre, 172 bpm           | Calibre      | true
             trap like Future and Young Thug, F minor    | Future and Young Thug | true
+            a dark trap beat like Juice WRLD.           | Juice WRLD   | true
             """)
     void anArtistIsNamedOnceAndNotImitated(String prompt, String artist, boolean genreNamed) {
         BeatRequest r = PromptParser.parse(prompt);

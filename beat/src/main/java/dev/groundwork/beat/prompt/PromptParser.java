@@ -698,7 +698,9 @@ public final class PromptParser {
         while (!run.isEmpty() && FILLER.contains(text.substring(run.get(run.size() - 1)[0], run.get(run.size() - 1)[1]))) run.remove(run.size() - 1);
         while (!run.isEmpty() && !text.substring(run.get(0)[0], run.get(0)[1]).equals("the") && FILLER.contains(text.substring(run.get(0)[0], run.get(0)[1]))) run.remove(0);
         if (run.stream().allMatch(x -> FILLER.contains(text.substring(x[0], x[1])) || text.substring(x[0], x[1]).matches("\\d+"))) return null;
-        return new int[]{run.get(0)[0], run.get(run.size() - 1)[1]};
+        int end = run.get(run.size() - 1)[1];
+        while (".!'-".indexOf(text.charAt(end - 1)) >= 0) end--; // "like Juice WRLD." ends at the name
+        return new int[]{run.get(0)[0], end};
     }
 
     // --- bass slides ---
