@@ -13,7 +13,9 @@ GW.pages = GW.pages || {};
     ui.prompt = el('input', { type: 'text', id: 'beat-prompt', placeholder: 'dark trap, 140 bpm, F minor, 808 slides, no hats in the intro, key change before the last chorus', value: '',
       title: 'Genre, tempo, key, mood, length, structure; instruments (no melody, with piano, heavy 808, 808 slides); vinyl crackle; '
         + 'arrangement moves (no hats in the intro, melody only in the hook, add perc in the last hook, key change before the last chorus)' });
-    ui.count = el('input', { type: 'number', id: 'beat-count', min: 1, max: 6, value: 3, style: 'width:70px' });
+    // empty: the prompt's own count ("2 variations"), else 3
+    ui.count = el('input', { type: 'number', id: 'beat-count', min: 1, max: 6, placeholder: '3', style: 'width:70px',
+      title: 'how many beats to make (1 to 6); empty: the number the prompt names ("2 variations"), else 3' });
     // --seed: empty = a new seed each time; a variation's seed (shown on it) with the same prompt makes that beat again
     ui.seed = el('input', { type: 'number', id: 'beat-seed', min: 0, max: 999999999, step: 1, placeholder: 'new', style: 'width:8em',
       title: 'Empty: a new seed each time. Variation 1 uses this seed, variation 2 the next one, … — the same prompt and seed give the same beat, '
@@ -34,7 +36,8 @@ GW.pages = GW.pages || {};
           el('label', { class: 'toggle' }, 'seed', ui.seed),
           el('button', { class: 'primary', id: 'beat-generate', onclick: GW.guard(async () => {
             if (!ui.prompt.value.trim()) throw new Error('type a prompt first, e.g. "boom bap, 90 bpm, dusty"');
-            const body = { prompt: ui.prompt.value.trim(), variations: +ui.count.value, kit: ui.kit.chosen(), soundfont: ui.soundfont.chosen() };
+            const body = { prompt: ui.prompt.value.trim(), kit: ui.kit.chosen(), soundfont: ui.soundfont.chosen() };
+            if (ui.count.value.trim() !== '') body.variations = +ui.count.value;
             if (ui.seed.value.trim() !== '') body.seed = +ui.seed.value;
             await GW.runJob(`/api/projects/${ui.project}/beat/generate`, body);
             await GW.refresh();

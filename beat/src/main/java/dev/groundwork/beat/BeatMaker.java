@@ -170,7 +170,8 @@ public final class BeatMaker {
                 case "melody" -> g.leadSound;
                 default -> Sounds.drumKitFor(g);
             };
-            part = Composer.emptyPart(partName, sound, Seeds.derive(plan.seed(), "part:" + partName), false);
+            part = Composer.emptyPart(partName, sound, Seeds.derive(plan.seed(), "part:" + partName), false,
+                    plan.feel() != null && plan.feel().melodic());
         }
         List<Section> sections = new ArrayList<>(plan.sections());
         for (int i : idx) {

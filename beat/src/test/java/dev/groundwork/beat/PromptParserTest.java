@@ -41,7 +41,7 @@ class PromptParserTest {
             techno 130 bpm, purple elephants                 | TECHNO    | 130 | -          | -  | -            | -             | purple elephants
             drum and bass 174 bpm D minor                    | DNB       | 174 | D minor    | -  | -            | -             | -
             smooth r&b in Db major, 72 bpm                   | RNB       | 72  | Db major   | -  | -            | -             | -
-            Drake type beat                                  | TRAP      | -   | -          | -  | -            | -             | Drake
+            Drake type beat                                  | TRAP      | -   | -          | -  | -            | -             | -
             A dark trap beat with no drums                   | TRAP      | -   | -          | -  | kick snare hats perc | -     | -
             """)
     void readsTheConstraintsAProducerWrites(String prompt, Genre genre, Double bpm, String key, Integer bars,

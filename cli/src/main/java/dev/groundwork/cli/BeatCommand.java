@@ -46,8 +46,11 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "N", description = "Seed: the same prompt and seed give byte-identical files (default 1).")
     Long seed;
 
-    @Option(names = "--variations", paramLabel = "N", description = "Write N (1..32) different beats to DIR/v1 .. DIR/vN and compare them (default 1).")
-    int variations = 1;
+    @Option(names = "--variations", paramLabel = "N", description = "Write N (1..32) different beats to DIR/v1 .. DIR/vN and compare them (default: the prompt's \"3 versions\", else 1).")
+    Integer variationsOption;
+
+    /** How many beats to write: --variations, else the prompt's own count ("3 versions"), else 1. */
+    private int variations = 1;
 
     @Option(names = "--plan", paramLabel = "P.json", description = "Also write the plan here (without -o: write only the plan).")
     Path planOut;
@@ -91,10 +94,22 @@ public final class BeatCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter o = spec.commandLine().getOut();
-        if (variations < 1 || variations > 32) throw new UsageException("--variations must be 1..32");
+        if (variationsOption != null && (variationsOption < 1 || variationsOption > 32)) throw new UsageException("--variations must be 1..32");
         if (prompt == null && fromPlan == null) throw new UsageException("give a PROMPT or --from-plan P.json");
         if (prompt != null && fromPlan != null) throw new UsageException("give a PROMPT or --from-plan, not both");
         if (prompt != null && prompt.isBlank()) throw new UsageException("the prompt is empty: describe the beat, e.g. groundwork beat \"lo-fi 80 bpm\" -o beat");
+        Integer asked = null;
+        if (prompt != null) {
+            try {
+                asked = BeatMaker.read(prompt).variations();
+            } catch (PromptException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        variations = variationsOption != null ? variationsOption : asked != null ? asked : 1;
+        // said in every take's reading (and its beat.json), after the prompt's own "variations: N" line
+        String overruled = variationsOption != null && asked != null && !asked.equals(variationsOption)
+                ? "variations: " + variationsOption + " (--variations " + variationsOption + " wins over the prompt's " + asked + ")" : null;
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) throw new UsageException("-o " + out + " is a file; give a folder for the beat");
         if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
         if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
@@ -114,6 +129,13 @@ public final class BeatCommand implements Runnable {
                 } catch (PromptException e) {
                     throw new UsageException(e.getMessage());
                 }
+            }
+            if (overruled != null) {
+                List<String> reading = new ArrayList<>(plan.reading());
+                int prompts = 0;
+                while (prompts < reading.size() && !reading.get(prompts).startsWith("variations: ")) prompts++;
+                reading.add(Math.min(prompts + 1, reading.size()), overruled);
+                plan = plan.withReading(reading);
             }
             plans.add(edit(plan, baseSeed + v));
         }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -123,5 +124,39 @@ class BeatCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(Files.exists(plan));
         assertTrue(r.out().contains("wrote:   " + plan + " (the plan; render it with --from-plan " + plan + " -o DIR)"), r.out());
+    }
+
+    /** "2 variations" in the prompt makes two beats; --variations, when given, wins and the reading says so; 1..32 as the option. */
+    @Test
+    void thePromptsNumberOfVariationsCountsUnlessTheOptionIsGiven(@TempDir Path dir) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String plan = dir.resolve("p.json").toString();
+        Run two = run("beat", "trap, 4 bars, 2 variations", "--plan", plan, "--json");
+        assertEquals(0, two.status(), two.err());
+        var j = mapper.readTree(two.out());
+        assertEquals(2, j.path("beats").size(), two.out());
+        assertEquals(List.of(), mapper.convertValue(j.path("ignored"), List.class));
+        assertNotEquals(j.path("beats").get(0).path("seed").asLong(), j.path("beats").get(1).path("seed").asLong(), "two different takes");
+
+        Run three = run("beat", "trap, 4 bars, 2 variations", "--variations", "3", "--plan", plan, "--json");
+        assertEquals(0, three.status(), three.err());
+        var k = mapper.readTree(three.out());
+        assertEquals(3, k.path("beats").size(), "the option wins");
+        assertTrue(k.path("reading").toString().contains("--variations 3 wins over the prompt's 2"), k.path("reading").toString());
+        // the option written out as 1 wins too
+        assertEquals(1, mapper.readTree(run("beat", "trap, 4 bars, three takes", "--variations", "1", "--plan", plan, "--json").out()).path("beats").size());
+
+        Run tooMany = run("beat", "trap, 4 bars, 40 variations", "--plan", plan);
+        assertEquals(2, tooMany.status());
+        assertEquals(1, tooMany.err().strip().lines().count(), tooMany.err());
+        assertTrue(tooMany.err().contains("1..32"), tooMany.err());
+    }
+
+    @Test
+    void anArtistIsReadAsOneReferenceLine(@TempDir Path dir) {
+        Run r = run("beat", "melodic airy rolling hypnotic trap like Juice WRLD, 4 bars", "--plan", dir.resolve("p.json").toString());
+        assertEquals(0, r.status(), r.err());
+        assertFalse(r.out().contains("ignored:"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.strip().startsWith("reference: 'Juice WRLD' is not imitated")).count(), r.out());
     }
 }

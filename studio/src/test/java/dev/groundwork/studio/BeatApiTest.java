@@ -18,6 +18,23 @@ class BeatApiTest {
     @TempDir
     Path ws;
 
+    /** No count in the request: the prompt's own ("2 variations"), as the CLI without --variations; a count given wins. */
+    @Test
+    void thePromptsNumberOfVariationsFillsAnEmptyCount() throws Exception {
+        try (TestServer s = TestServer.in(ws)) {
+            String p = s.createProject("Count");
+            String gen = "/api/projects/" + p + "/beat/generate";
+            s.awaitJob(s.post(gen, "{\"prompt\":\"trap, 140 bpm, 2 bars, 2 variations\",\"seed\":3}"));
+            assertEquals(2, variations(s, p).size(), "the prompt's two");
+            s.awaitJob(s.post(gen, "{\"prompt\":\"trap, 140 bpm, 2 bars, 2 variations\",\"variations\":1,\"seed\":3}"));
+            assertEquals(1, variations(s, p).size(), "the count given wins");
+            var tooMany = s.post(gen, "{\"prompt\":\"trap, 2 bars, 10 variations\"}");
+            assertEquals(400, tooMany.status());
+            assertTrue(tooMany.body().contains("1 to 6"), tooMany.body());
+            assertEquals(400, s.post(gen, "{\"prompt\":\"trap, 2 bars, 40 variations\"}").status(), "more than the CLI's 32 too");
+        }
+    }
+
     @Test
     void lockedDrumsSurviveARegenerateWhileTheOtherPartsChange() throws Exception {
         try (TestServer s = TestServer.in(ws)) {

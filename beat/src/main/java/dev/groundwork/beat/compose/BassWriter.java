@@ -13,10 +13,14 @@ import java.util.TreeSet;
 /**
  * Bass and 808: the chord root in the register MIDI 28-40, placed with the kick (808s ring until
  * the next hit and glide between pitches) or on the genre's own bass rhythm (house off-beats,
- * rolling techno 16ths, long reese notes).
+ * rolling techno 16ths, long reese notes; "rolling": a syncopated reese under a drum and bass break, 16ths in house
+ * and techno).
+ * A hypnotic beat's bass leaves out the chance pickups, so every bar with the same kick plays the same rhythm.
  */
 public final class BassWriter {
     public static final int LOW = 28, HIGH = 40;
+
+    private static final int[] TECHNO_STEPS = {2, 3, 6, 7, 10, 11, 14, 15};
 
     private BassWriter() { }
 
@@ -27,13 +31,24 @@ public final class BassWriter {
         Genre g = ctx.genre();
         List<double[]> onsets = new ArrayList<>(); // {beat, velocity}
         double barBeats = ctx.barBeats();
+        boolean hypnotic = ctx.feel().hypnotic(), rolling = ctx.feel().rolling();
         for (int bar = 0; bar < ctx.bars(); bar++) {
             double base = ctx.barStart(bar);
             TreeSet<Double> steps = new TreeSet<>();
             switch (g) {
-                case HOUSE -> { for (int s : new int[]{2, 6, 10, 14}) steps.add(s * 0.25); }
-                case TECHNO -> { for (int s : new int[]{2, 3, 6, 7, 10, 11, 14, 15}) steps.add(s * 0.25); }
-                case DNB -> { steps.add(0.0); steps.add(2.5); if (rnd.nextBoolean()) steps.add(3.5); }
+                // rolling: house takes techno's 16th pairs, techno every 16th between the kicks
+                case HOUSE -> { for (int s : rolling ? TECHNO_STEPS : new int[]{2, 6, 10, 14}) steps.add(s * 0.25); }
+                case TECHNO -> { for (int s : rolling ? new int[]{1, 2, 3, 5, 6, 7, 9, 10, 11, 13, 14, 15} : TECHNO_STEPS) steps.add(s * 0.25); }
+                case DNB -> {
+                    if (rolling) {
+                        // rolling: dotted-8th pushes against the break, on the bar's grid (4/4: 0, 0.75, 1.5, 2.5, 3)
+                        for (double at : new double[]{0, 0.75, 1.5, 2.5, 3.0}) if (at < barBeats) steps.add(at);
+                    } else {
+                        steps.add(0.0);
+                        steps.add(2.5);
+                    }
+                    if (!hypnotic && rnd.nextBoolean()) steps.add(3.5);
+                }
                 default -> {
                     for (double k : kicksIn(ctx, bar)) {
                         // lo-fi's bass holds the root from beat to beat; it leaves the soft off-beat kicks alone.
@@ -48,8 +63,8 @@ public final class BassWriter {
                     // (R&B: a beat before, on 2 or 4, so the slow quarter pulse is neither doubled by an 808 on the
                     // "and" nor pulled ahead by one on the last 16th)
                     double pickup = g == Genre.RNB && !ctx.metre().compound() ? 1.0 : 0.5;
-                    if (walking && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? barBeats / 2 - pickup : barBeats - pickup);
-                    if ((g == Genre.TRAP || g == Genre.DRILL) && rnd.nextDouble() < 0.3 && steps.last() < 3.5) steps.add(3.5);
+                    if (walking && !hypnotic && rnd.nextDouble() < 0.5) steps.add(rnd.nextBoolean() ? barBeats / 2 - pickup : barBeats - pickup);
+                    if ((g == Genre.TRAP || g == Genre.DRILL) && !hypnotic && rnd.nextDouble() < 0.3 && steps.last() < 3.5) steps.add(3.5);
                 }
             }
             // the bass moves with the harmony: a chord that comes in mid-bar gets its root where it comes in
@@ -79,7 +94,7 @@ public final class BassWriter {
             }
             double len;
             switch (g) {
-                case HOUSE -> len = 0.4;
+                case HOUSE -> len = rolling ? 0.2 : 0.4;
                 case TECHNO -> len = 0.2;
                 case REGGAETON -> len = Math.min(next - at, 0.9);
                 default -> len = is808 ? next - at : Math.max(0.2, (next - at) * 0.9);

@@ -97,11 +97,12 @@ public final class Composer {
             reading.add("everything was left out; keeping the chords so there is a beat to hear");
         }
         List<Section> sections = Arranger.arrange(form, g, targetBars, parts, req.include(), feel.density(), req.loop());
+        if (feel.melodic() && parts.contains("melody")) sections = withMelodyInVerses(sections);
         int bars = sections.stream().mapToInt(Section::bars).sum();
         reading.add("form: " + String.join(", ", sections.stream().map(s -> s.name() + " " + s.bars()).toList()) + " (" + bars + " bars)");
 
         boolean sevenths = g.jazzy() || req.moods().contains(Mood.JAZZY);
-        List<Chord> chords = HarmonyWriter.write(g, req.metre(), key, sevenths, sections, bars, req.loop(), Seeds.random(seed, "harmony"));
+        List<Chord> chords = HarmonyWriter.write(g, req.metre(), key, sevenths, sections, bars, req.loop(), feel.hypnotic(), Seeds.random(seed, "harmony"));
 
         if (chords.stream().anyMatch(c -> c.beat() > 0)) {
             reading.add("harmony: a turnaround in the last bar of each four-bar phrase (two chords, the second the dominant"
@@ -124,11 +125,25 @@ public final class Composer {
                 req.loop(), seed, SAMPLE_RATE, null, null, feel, groove, sections, chords, List.of());
         List<Part> written = new ArrayList<>();
         for (String p : parts) {
-            Part part = emptyPart(p, sounds.get(p), Seeds.derive(seed, "part:" + p), req.heavy808());
+            Part part = emptyPart(p, sounds.get(p), Seeds.derive(seed, "part:" + p), req.heavy808(), feel.melodic());
             skeleton = skeleton.withParts(written);
             written.add(part.withNotes(keepActive(skeleton, p, writeNotes(skeleton, part))));
         }
         return skeleton.withParts(written);
+    }
+
+    /** "melodic": the melody also plays in every section with the drums (verses, builds, bridges), not only hooks, intro and breaks. */
+    static List<Section> withMelodyInVerses(List<Section> sections) {
+        List<Section> out = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.energy() >= 0.5 && !s.parts().contains("melody")) {
+                List<String> ps = new ArrayList<>(s.parts());
+                ps.add("melody");
+                s = s.withParts(Arranger.ordered(ps));
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     static String fmt(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v); }
@@ -170,7 +185,7 @@ public final class Composer {
     }
 
     /** A part with its sound, MIDI program/channel, balance and pan, but no notes yet. */
-    public static Part emptyPart(String name, String sound, long seed, boolean heavy808) {
+    public static Part emptyPart(String name, String sound, long seed, boolean heavy808, boolean melodic) {
         Role role = switch (name) {
             case "kick", "snare", "hats", "perc" -> Role.DRUMS;
             case "bass" -> Role.BASS;
@@ -202,7 +217,12 @@ public final class Composer {
                         : eight08 ? "808 carries the low end, 1 dB over the kick, centre" : "bass just under the kick, centre";
             }
             case "chords" -> { gain = -6; pan = -0.1; reason = "chords 6 dB behind the drums, a touch left"; }
-            default -> { gain = -4; pan = 0.1; reason = "melody over the chords, 4 dB under the kick, a touch right"; }
+            default -> {
+                gain = melodic ? -2 : -4;
+                pan = 0.1;
+                reason = melodic ? "melodic asked for: melody 2 dB under the kick, 4 dB over the chords, a touch right"
+                        : "melody over the chords, 4 dB under the kick, a touch right";
+            }
         }
         return new Part(name, role, sound, program, channel, seed, gain, pan, reason, List.of());
     }

@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 /**
  * Drum parts from the genre's pattern grammar: a pattern per section, small per-bar variations
  * (added or moved kicks, ghost snares), fills at phrase ends and hat rolls where the genre has them.
- * Writes every bar; the composer keeps the bars where the part plays.
+ * "Hypnotic" keeps one pattern for the whole beat, without the per-bar variations, and fills and rolls only where a
+ * section changes; "rolling" rolls the hats in every bar (trap, drill) or fills the hats' gaps with ghost 16ths (and, in
+ * drum and bass, ghosts the snare every bar). Writes every bar; the composer keeps the bars where the part plays.
  */
 public final class DrumWriter {
     public static final int KICK = 36, SNARE = 38, CLAP = 39, RIM = 37, CLOSED_HAT = 42, OPEN_HAT = 46;
@@ -34,13 +36,14 @@ public final class DrumWriter {
         // Half-time kicks are sparse by convention (trap 0, 7, 10; drill 0, 10): the 808 fills the space, so
         // the busier patterns are kept for busy moods and extra kicks stay rare (dark or sparse moods: rarer).
         List<String> kicks = g.halfTime && density < 0.6 ? st.kicks().stream().filter(p -> hits(p) <= 3).toList() : st.kicks();
+        boolean hypnotic = ctx.feel().hypnotic();
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
-            int idx = choice.computeIfAbsent(s.name(), n -> rnd.nextInt(kicks.size()));
+            int idx = choice.computeIfAbsent(patternKey(ctx, s), n -> rnd.nextInt(kicks.size()));
             String pattern = kicks.get(idx);
             int[] v = Patterns.velocities(pattern, rnd);
             double extraKick = g.halfTime ? (0.05 + 0.3 * density) * s.energy() : 0.2 + 0.4 * density * s.energy();
-            if (!fixed && rnd.nextDouble() < extraKick) {
+            if (!fixed && !hypnotic && rnd.nextDouble() < extraKick) {
                 int[] candidates = g == Genre.RNB && ctx.metre() == Metre.FOUR_FOUR ? RNB_EXTRA_KICKS : extraKickSteps(ctx.metre());
                 int step = candidates[rnd.nextInt(candidates.length)];
                 if (v[step] == 0 && !isBackbeat(ctx, step)) {
@@ -57,6 +60,14 @@ public final class DrumWriter {
             add(out, ctx, bar, v, Patterns.stepBeats(pattern, ctx.barBeats()), KICK, 0.25);
         }
         return out;
+    }
+
+    /** The key a drum pattern is chosen by: the section's name, or one pattern for the whole beat when it is hypnotic. */
+    private static String patternKey(ComposeContext ctx, Section s) { return ctx.feel().hypnotic() ? "all" : s.name(); }
+
+    /** A phrase end that gets a fill: every one (by chance), or only where a section ends when the beat is hypnotic. */
+    private static boolean fillBar(ComposeContext ctx, int bar, Section s) {
+        return ctx.feel().hypnotic() ? bar == s.endBar() - 1 : ctx.phraseEnd(bar);
     }
 
     /** R&B's extra kicks fall a 16th off the beat (3, 7, 11, 13, 15): on an off-beat 8th they would double the felt tempo. */
@@ -87,7 +98,7 @@ public final class DrumWriter {
         Map<String, Integer> choice = new HashMap<>();
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
-            int idx = choice.computeIfAbsent(s.name(), n -> rnd.nextInt(st.snares().size()));
+            int idx = choice.computeIfAbsent(patternKey(ctx, s), n -> rnd.nextInt(st.snares().size()));
             String pattern = st.snares().get(idx);
             if (g == Genre.DRILL && bar % 2 == 0) pattern = st.snares().get(st.snares().size() - 1); // the late snare every other bar
             int[] v = Patterns.velocities(pattern, rnd);
@@ -103,12 +114,15 @@ public final class DrumWriter {
             // (read at 108 and 144 for a 72 BPM R&B beat); its phrase end is a clap on 3 as well, on the beat
             boolean onBeat = g == Genre.RNB && ctx.metre() == Metre.FOUR_FOUR;
             boolean swung = g == Genre.BOOM_BAP || g == Genre.LOFI || g == Genre.DNB || (g == Genre.RNB && !onBeat);
-            if (swung && rnd.nextDouble() < 0.5 * ctx.feel().density()) {
+            // a rolling drum and bass break ghosts the snare twice in every bar; a hypnotic beat leaves the ghosts out
+            boolean rollingBreak = g == Genre.DNB && ctx.feel().rolling();
+            int ghostCount = rollingBreak ? 2 : swung && !ctx.feel().hypnotic() && rnd.nextDouble() < 0.5 * ctx.feel().density() ? 1 : 0;
+            for (int k = 0; k < ghostCount; k++) {
                 int[] ghosts = ghostSnareSteps(ctx.metre());
                 int step = ghosts[rnd.nextInt(ghosts.length)];
                 if (v[step] == 0) v[step] = 40 + rnd.nextInt(20);
             }
-            if (ctx.phraseEnd(bar) && (rnd.nextDouble() < 0.6 || bar == s.endBar() - 1) && bar < ctx.bars() - 1) {
+            if (fillBar(ctx, bar, s) && (rnd.nextDouble() < 0.6 || bar == s.endBar() - 1) && bar < ctx.bars() - 1) {
                 if (onBeat) v[8] = Math.max(v[8], 72 + rnd.nextInt(16));
                 else fill(v, ctx, rnd);
             }
@@ -157,18 +171,25 @@ public final class DrumWriter {
         double barBeats = ctx.barBeats();
         List<Note> out = new ArrayList<>();
         double density = ctx.feel().density();
+        boolean rolling = ctx.feel().rolling(), hypnotic = ctx.feel().hypnotic();
+        // rolling where the genre has no hat rolls: ghost hits in the hat pattern's gaps (never R&B or lo-fi, whose slow
+        // beats would be heard at double time)
+        boolean ghostGaps = rolling && !st.hatRolls() && g != Genre.RNB && g != Genre.LOFI;
+        double[] rollShape = null; // a hypnotic beat rolls the same way every time: {end in bar, length, rate, up}
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
             double barStart = ctx.barStart(bar);
-            boolean busy = s.energy() * (0.5 + density) >= 0.6;
+            // a hypnotic beat keeps one hat pattern in every section, the one its busiest section would play
+            boolean busy = (hypnotic ? 1 : s.energy()) * (0.5 + density) >= 0.6;
             String pattern = st.hats().get(busy || st.hats().size() == 1 ? 0 : 1);
             int[] v = Patterns.velocities(pattern, rnd);
+            if (ghostGaps) for (int i = 0; i < v.length; i++) if (v[i] == 0) v[i] = 34 + rnd.nextInt(12);
             double step = Patterns.stepBeats(pattern, barBeats);
             // Open hats (choked by the next closed hat) replace the closed hit on their step.
             List<Note> opens = new ArrayList<>();
             String open = st.openHats();
-            // an open hat on the last off-beat 8th of the bar
-            if (open.isEmpty() && g == Genre.TRAP && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
+            // an open hat on the last off-beat 8th of the bar (now and then: never in a hypnotic beat, whose bars stay alike)
+            if (open.isEmpty() && g == Genre.TRAP && !hypnotic && rnd.nextDouble() < 0.25) open = ".".repeat(ctx.metre().steps() - 2) + "x.";
             for (int i = 0; i < open.length(); i++) {
                 if (open.charAt(i) == '.') continue;
                 double at = barStart + i * 0.25;
@@ -176,16 +197,25 @@ public final class DrumWriter {
                 int closed = (int) Math.round(i * 0.25 / step);
                 if (closed < v.length && Math.abs(closed * step - i * 0.25) < 1e-9) v[closed] = 0;
             }
-            boolean roll = st.hatRolls() && (rnd.nextDouble() < 0.3 + 0.4 * density * s.energy() || ctx.phraseEnd(bar));
-            double rollStart = -1, rollEnd = -1;
+            boolean roll = st.hatRolls() && (rolling || (hypnotic ? bar == s.endBar() - 1
+                    : rnd.nextDouble() < 0.3 + 0.4 * density * s.energy() || ctx.phraseEnd(bar)));
+            double rollStart = -1, rollEnd = -1, rate = 0;
+            boolean up = true;
             if (roll) {
                 // Into the middle of the bar (4/4: beat 2, steps 4-7, into trap's snare on 3) or the first backbeat of the
                 // other metres, or into the next bar; half a beat or a whole one.
-                double into = barBeats == 4 ? 2.0 : ctx.metre().backbeatSteps()[0] * 0.25;
-                double end = rnd.nextBoolean() ? into : barBeats;
-                double len = rnd.nextBoolean() ? 1.0 : 0.5;
-                rollStart = barStart + end - len;
-                rollEnd = barStart + end;
+                if (rollShape == null || !hypnotic) {
+                    double into = barBeats == 4 ? 2.0 : ctx.metre().backbeatSteps()[0] * 0.25;
+                    double[] rates = {1.0 / 8, 1.0 / 6, 1.0 / 16}; // 1/32, 1/16 triplet, 1/64
+                    double end = rnd.nextBoolean() ? into : barBeats;
+                    double len = rnd.nextBoolean() ? 1.0 : 0.5;
+                    double r = rates[rnd.nextInt(rates.length)];
+                    rollShape = new double[]{end, len, r, rnd.nextDouble() < 0.7 ? 1 : 0};
+                }
+                rollStart = barStart + rollShape[0] - rollShape[1];
+                rollEnd = barStart + rollShape[0];
+                rate = rollShape[2];
+                up = rollShape[3] == 1;
             }
             for (int i = 0; i < v.length; i++) {
                 if (v[i] == 0) continue;
@@ -194,10 +224,7 @@ public final class DrumWriter {
                 out.add(Note.of(at, Math.min(step, 0.25), CLOSED_HAT, v[i]));
             }
             if (roll) {
-                double[] rates = {1.0 / 8, 1.0 / 6, 1.0 / 16}; // 1/32, 1/16 triplet, 1/64
-                double rate = rates[rnd.nextInt(rates.length)];
                 int n = (int) Math.round((rollEnd - rollStart) / rate);
-                boolean up = rnd.nextDouble() < 0.7;
                 for (int k = 0; k < n; k++) {
                     double frac = n == 1 ? 1 : k / (double) (n - 1);
                     int vel = (int) Math.round(up ? 50 + 55 * frac : 105 - 45 * frac);
@@ -217,7 +244,7 @@ public final class DrumWriter {
         Map<String, Integer> choice = new HashMap<>();
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);
-            int idx = choice.computeIfAbsent(s.name(), n -> rnd.nextInt(percs.size()));
+            int idx = choice.computeIfAbsent(patternKey(ctx, s), n -> rnd.nextInt(percs.size()));
             String pattern = percs.get(idx);
             add(out, ctx, bar, Patterns.velocities(pattern, rnd), Patterns.stepBeats(pattern, ctx.barBeats()), note, 0.25);
         }

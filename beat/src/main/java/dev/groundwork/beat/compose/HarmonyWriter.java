@@ -32,12 +32,14 @@ public final class HarmonyWriter {
 
     private HarmonyWriter() { }
 
-    public static List<Chord> write(Genre genre, Metre metre, Key key, boolean sevenths, List<Section> sections, int bars, boolean loop, SplittableRandom rnd) {
+    public static List<Chord> write(Genre genre, Metre metre, Key key, boolean sevenths, List<Section> sections, int bars, boolean loop,
+                                    boolean oneProgression, SplittableRandom rnd) {
         List<String> table = TABLES.get(key.mode());
         Map<String, String[]> bySection = new HashMap<>();
         List<Chord> out = new ArrayList<>();
         for (Section s : sections) {
-            String family = switch (s.name()) {
+            // "hypnotic": every section plays the hook's progression
+            String family = oneProgression ? "hook" : switch (s.name()) {
                 case "intro", "outro", "hook", "chorus", "drop", "loop" -> "hook";
                 default -> s.name();
             };

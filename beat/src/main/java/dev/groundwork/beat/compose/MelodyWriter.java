@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
 /**
  * Melody from a two-bar motif: a rhythm and a contour in scale steps. Each bar realises the motif
  * over its own chord (chord tones on strong beats, scale steps between); the fourth bar of a phrase
- * answers and comes to rest on the tonic; intros play the motif thinned to its strong notes.
+ * answers and comes to rest on the tonic; intros play the motif thinned to its strong notes. "Melodic" makes the motif
+ * busier; "hypnotic" plays one bar's motif in every bar, from the same chord tone, so each phrase repeats the last.
  */
 public final class MelodyWriter {
     private record MotifNote(int step, int steps, boolean strong) { }
@@ -32,11 +33,16 @@ public final class MelodyWriter {
     }
 
     public static List<Note> write(ComposeContext ctx, String sound, SplittableRandom rnd) {
-        double density = ctx.feel().density();
+        double density = Math.min(1, ctx.feel().density() + (ctx.feel().melodic() ? 0.25 : 0));
+        boolean hypnotic = ctx.feel().hypnotic();
         int[] range = range(sound, ctx.feel().registerShift());
         Metre metre = ctx.metre();
         List<List<MotifNote>> motif = List.of(motifBar(rnd, density, true, metre), motifBar(rnd, density, false, metre));
         List<MotifNote> answer = answerBar(rnd, metre);
+        if (hypnotic) {
+            motif = List.of(motif.get(0), motif.get(0));
+            answer = motif.get(0); // its last note still comes to rest on the tonic
+        }
         double barBeats = ctx.barBeats();
         boolean jazzy = ctx.genre().jazzy();
         List<Note> out = new ArrayList<>();
@@ -48,7 +54,7 @@ public final class MelodyWriter {
             List<MotifNote> notes = answerBar ? answer : motif.get(inSection % 2);
             boolean thin = s.energy() < 0.5;
             Key key = ctx.keyAtBar(bar);
-            if (prev < 0) prev = nearestChordTone(ctx.chordAtBar(bar), (range[0] + range[1]) / 2, range);
+            if (prev < 0 || hypnotic) prev = nearestChordTone(ctx.chordAtBar(bar), (range[0] + range[1]) / 2, range);
             for (int i = 0; i < notes.size(); i++) {
                 MotifNote m = notes.get(i);
                 if (thin && !m.strong) continue;

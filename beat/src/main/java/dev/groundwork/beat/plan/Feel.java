@@ -22,6 +22,20 @@ public record Feel(List<String> moods, double density, int registerShift, double
     public static final String VINYL_TAPE = "vinyl_tape";
     public static final String CLEAN = "clean";
 
+    /**
+     * Mood words the part writers honour beyond the numbers (kept in {@link #moods}, so a part written again from the plan
+     * honours them too): "melodic" (a busier melody), "rolling" (hat rolls in trap and drill; a rolling break and bass in
+     * drum and bass; ghosted 16ths between the hats elsewhere), "hypnotic" (one pattern and one phrase repeated, fills
+     * only where sections change).
+     */
+    public static final String MELODIC = "melodic", ROLLING = "rolling", HYPNOTIC = "hypnotic";
+
+    public boolean melodic() { return moods.contains(MELODIC); }
+
+    public boolean rolling() { return moods.contains(ROLLING); }
+
+    public boolean hypnotic() { return moods.contains(HYPNOTIC); }
+
     public Feel {
         moods = List.copyOf(moods);
         density = Math.max(0, Math.min(1, density));

@@ -31,12 +31,14 @@ import java.util.Set;
  * @param edits         arrangement moves asked for ("no hats in the intro", "key change before the last chorus"), in prompt order
  * @param slides        the bass should slide between notes more than the genre's own ("808 slides", "sliding 808s")
  * @param medium        the sound medium asked for ("vinyl crackle": {@code Feel.VINYL_TAPE}, "no crackle": {@code Feel.CLEAN}), or null for the genre's
+ * @param variations    how many beats the prompt asks for ("3 versions"), 1..32, or null; the CLI's --variations wins
  */
 public record BeatRequest(String prompt, Genre genre, boolean genreExplicit, Double tempoBpm, double tempoBias,
                           Integer tonic, Mode mode, boolean modeExplicit, List<Mood> moods,
                           Integer bars, Double seconds, List<String> structure, Double swing, boolean loop,
                           Set<String> include, Set<String> exclude, Map<String, String> sounds, boolean heavy808,
-                          Metre metre, List<String> reading, List<String> ignored, List<SectionEdit> edits, String medium, boolean slides) {
+                          Metre metre, List<String> reading, List<String> ignored, List<SectionEdit> edits, String medium, boolean slides,
+                          Integer variations) {
     public BeatRequest {
         moods = List.copyOf(moods);
         structure = List.copyOf(structure);

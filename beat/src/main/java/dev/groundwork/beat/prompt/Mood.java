@@ -21,7 +21,13 @@ public enum Mood {
     EPIC(List.of("epic", "cinematic", "triumphant", "anthemic"), Mode.MINOR, 0.1, 0, 0.15, 0.1, 0),
     WARM(List.of("warm", "lush", "cozy", "cosy", "analog", "analogue"), null, 0, 0, -0.2, 0.05, 0),
     SPARSE(List.of("minimal", "sparse", "simple", "stripped", "stripped back", "stripped-back"), null, -0.35, 0, 0, 0, 0),
-    BUSY(List.of("busy", "dense", "complex", "full"), null, 0.3, 0, 0, 0, 0);
+    BUSY(List.of("busy", "dense", "complex", "full"), null, 0.3, 0, 0, 0, 0),
+    /** Brighter and higher, with fewer notes: the render has no reverb to send to, so the space is left between the notes. */
+    AIRY(List.of("airy", "breezy", "breathy", "weightless"), null, -0.15, 2, 0.2, -0.1, 0),
+    // The three below steer the part writers by name (plan.Feel.MELODIC, ROLLING, HYPNOTIC); their numbers are small.
+    MELODIC(List.of("melodic", "melodious", "tuneful"), null, 0, 0, 0, 0, 0),
+    ROLLING(List.of("rolling", "rollin"), null, 0.1, 0, 0, 0, 0),
+    HYPNOTIC(List.of("hypnotic", "repetitive", "mesmerizing", "mesmerising"), null, -0.1, 0, 0, 0, 0);
 
     public final List<String> words;
     /** Mode suggested when the prompt names no mode; null leaves the genre's. */

@@ -30,6 +30,8 @@ public final class PromptParser {
     private static final String SIGN = "(?:(?<![a-z0-9.])([-\u2212])\\s*)?";
     public static final int MAX_BARS = 512;
     public static final double MAX_SECONDS = 20 * 60;
+    /** The most beats one prompt may ask for ("4 variations"), as the CLI's --variations. */
+    public static final int MAX_VARIATIONS = 32;
 
     private static final Set<String> FILLER = Set.of("a", "an", "the", "beat", "beats", "with", "and", "in", "for", "type",
             "instrumental", "some", "vibe", "vibes", "style", "please", "make", "me", "song", "track", "bpm", "feel", "of",
@@ -131,6 +133,9 @@ public final class PromptParser {
             reading.add("genre: " + genre.label + " (" + genre.bpmMin + "-" + genre.bpmMax + " BPM)");
         }
 
+        // Before any number is read as a tempo or a length: "40 variations" is not 40 BPM.
+        Integer variations = findVariations();
+
         // Arrangement moves before instruments: "no hats in the intro" is not "no hats".
         List<SectionEdit> edits = findSectionEdits();
 
@@ -184,7 +189,7 @@ public final class PromptParser {
         Double swing = findSwing();
         // after every number with a unit or a keyword ("62 % swing", "swing 60"), so only a number on its own is left
         if (bpm == null) bpm = findBareTempo(genre);
-        List<Mood> moods = findMoods();
+        List<Mood> moods = findMoods(genre, metre, exclude);
         double tempoBias = findTempoWords(bpm != null);
         for (Mood m : moods) tempoBias += m.tempoBias;
         tempoBias = Math.max(-1, Math.min(1, tempoBias));
@@ -235,10 +240,15 @@ public final class PromptParser {
         if (!structure.isEmpty()) reading.add("structure: " + String.join(", ", structure));
         if (loop) reading.add("loop: renders as a seamless loop");
 
+        // "melodic": the melody must be heard, even where the form would leave it out ("no melody" wins, said above)
+        if (moods.contains(Mood.MELODIC)) include.add("melody");
+        // last: an artist's name is whatever is left after "like" or before "type beat"
+        findReference(genreExplicit);
+
         List<String> ignored = new ArrayList<>(meters);
         ignored.addAll(leftovers());
         return new BeatRequest(prompt, genre, genreExplicit, bpm, tempoBias, tonic, mode, modeExplicit, moods, bars, seconds,
-                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored, edits, medium, slides);
+                structure, swing, loop, include, exclude, sounds, heavy808, metre, reading, ignored, edits, medium, slides, variations);
     }
 
     // --- genre ---
@@ -462,18 +472,52 @@ public final class PromptParser {
 
     // --- moods and instruments ---
 
-    private List<Mood> findMoods() {
+    private List<Mood> findMoods(Genre genre, Metre metre, Set<String> exclude) {
         List<Mood> out = new ArrayList<>();
         for (Mood mood : Mood.values()) {
             for (String w : mood.words) {
                 Matcher m = consume("\\b" + Pattern.quote(w) + "\\b");
-                if (m != null && !out.contains(mood)) {
-                    out.add(mood);
-                    reading.add("mood: " + w + " (" + describe(mood) + ")");
+                if (m == null || out.contains(mood)) continue;
+                String refused = refusal(mood, genre, exclude);
+                if (refused != null) {
+                    reading.add("mood: '" + w + "' noted, but " + refused);
+                    continue;
                 }
+                out.add(mood);
+                reading.add("mood: " + w + " (" + (mood == Mood.HYPNOTIC && out.contains(Mood.ROLLING)
+                        ? "one drum pattern and one chord progression for the whole beat, the melody repeats one bar's phrase,"
+                        + " fills only where a section changes; the rolls asked for stay, the same roll every bar"
+                        : describe(mood, genre, metre)) + ")");
             }
         }
         return out;
+    }
+
+    /** Why a mood word cannot be honoured in this beat, or null when it can. */
+    private static String refusal(Mood mood, Genre genre, Set<String> exclude) {
+        if (mood == Mood.MELODIC && exclude.contains("melody")) return "'no melody' wins: no melody is written";
+        if (mood == Mood.ROLLING && (genre == Genre.RNB || genre == Genre.LOFI)) {
+            return genre.label + "'s hats stay as they are (16ths and rolls between its slow beats are heard as double time)";
+        }
+        return null;
+    }
+
+    /** What a mood word does, for the reading; the words that steer the part writers say how. */
+    private static String describe(Mood m, Genre genre, Metre metre) {
+        return switch (m) {
+            case AIRY -> "brighter synths, chords and melody " + m.register + " semitones higher, fewer notes for more space between them";
+            case MELODIC -> "the melody is busier, plays in the verses as well as the hooks, and sits 2 dB louder";
+            case ROLLING -> MetreDrums.of(genre, metre).hatRolls()
+                    ? "hi-hat rolls in every bar the hats play, not only at phrase ends: 1/32, 1/16-triplet and 1/64 ratchets"
+                    : genre == Genre.DNB
+                    ? "a rolling break: 16th hats with ghost notes between the hits, ghost snares every bar; a busier, syncopated bass"
+                    : genre == Genre.HOUSE || genre == Genre.TECHNO
+                    ? "a rolling 16th bassline between the kicks; ghost hats in the hat pattern's gaps"
+                    : "16th hats with ghost notes between the hits, a little busier";
+            case HYPNOTIC -> "one drum pattern and one chord progression for the whole beat, the melody repeats one bar's phrase,"
+                    + " fills and hat rolls only where a section changes; a little sparser";
+            default -> describe(m);
+        };
     }
 
     private static String describe(Mood m) {
@@ -561,6 +605,102 @@ public final class PromptParser {
         }
         if (in.sound != null && !exclude.contains(in.part)) sounds.put(in.part, in.sound);
         reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "')");
+    }
+
+    // --- how many beats ---
+
+    private static final Map<String, Integer> COUNT_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("a couple of", 2));
+
+    /**
+     * "2 variations", "3 versions", "four takes": how many beats to make, when the CLI's --variations (which wins) is not given.
+     * Null when the prompt names no number.
+     */
+    private Integer findVariations() {
+        Matcher m = find(SIGN + "\\b(\\d+|" + String.join("|", COUNT_WORDS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList())
+                + ")\\s+(?:different\\s+|distinct\\s+|more\\s+)?(?:variations?|versions?|takes?|variants?)\\b");
+        if (m == null) return null;
+        String count = m.group(2);
+        long n = COUNT_WORDS.containsKey(count) ? COUNT_WORDS.get(count) : Long.parseLong(count.length() > 9 ? "9999999999" : count);
+        if (m.group(1) != null) n = -n;
+        if (n < 1 || n > MAX_VARIATIONS) {
+            throw new PromptException("'" + m.group().trim() + "': ask for 1.." + MAX_VARIATIONS + " variations, as --variations takes");
+        }
+        mark(m.start(), m.end());
+        reading.add("variations: " + n + " ('" + m.group().trim() + "')");
+        return (int) n;
+    }
+
+    // --- artist references ---
+
+    private static final Pattern WORD = Pattern.compile("[a-z0-9$][a-z0-9'&$.*!-]*");
+
+    /**
+     * "like Juice WRLD", "in the style of Metro Boomin", "Juice WRLD type beat": groundwork does not imitate artists, so
+     * the name is taken as one phrase, said once, and not listed word by word as ignored. The name is the run of words
+     * not otherwise understood after the anchor (before it, for "type beat"), up to a comma or a word that was understood.
+     */
+    private void findReference(boolean genreNamed) {
+        List<String> names = new ArrayList<>();
+        Matcher a = Pattern.compile("\\b(?:(?:in\\s+the\\s+)?style\\s+of|(?:sounds?\\s+|sounding\\s+)?like|inspired\\s+by|similar\\s+to|a\\s+la|\u00e0\\s+la)\\s+").matcher(text);
+        while (a.find()) {
+            if (isUsed(a.start(), a.end())) continue;
+            int[] span = nameRun(a.end(), true);
+            if (span == null) continue;
+            mark(a.start(), span[1]);
+            names.add(original.substring(span[0], span[1]));
+        }
+        Matcher t = Pattern.compile("[-\\s]type\\s+beats?\\b").matcher(text);
+        while (t.find()) {
+            if (isUsed(t.start(), t.end())) continue;
+            int[] span = nameRun(t.start(), false);
+            mark(t.start(), t.end());
+            if (span == null) continue;
+            mark(span[0], span[1]);
+            String name = original.substring(span[0], span[1]);
+            if (!names.contains(name)) names.add(name);
+        }
+        for (String name : names) {
+            reading.add("reference: '" + name + "' is not imitated; " + (genreNamed
+                    ? "the genre, tempo and mood words shape the beat" : "name a genre, tempo and mood to shape the beat"));
+        }
+    }
+
+    /**
+     * The words after (or before) {@code from} that nothing else took, at most six, stopping at punctuation: {start, end}
+     * in the prompt, or null when there is no such word but filler.
+     */
+    private int[] nameRun(int from, boolean forward) {
+        List<int[]> words = new ArrayList<>();
+        Matcher w = WORD.matcher(text);
+        while (w.find()) words.add(new int[]{w.start(), w.end()});
+        List<int[]> run = new ArrayList<>();
+        int edge = from;
+        if (forward) {
+            for (int[] x : words) {
+                if (x[0] < from) continue;
+                if (run.size() == 6 || isUsed(x[0], x[1]) || !text.substring(edge, x[0]).isBlank()) break;
+                run.add(x);
+                edge = x[1];
+            }
+        } else {
+            for (int i = words.size() - 1; i >= 0; i--) {
+                int[] x = words.get(i);
+                if (x[0] < from && x[1] > from) x = new int[]{x[0], from}; // "drake-type beat": the name is the word's start
+                if (x[1] > from) continue;
+                if (run.size() == 6 || isUsed(x[0], x[1]) || !text.substring(x[1], edge).isBlank()) break;
+                run.add(0, x);
+                edge = x[0];
+            }
+        }
+        // filler at the ends is not part of a name ("like drake with ..." is 'drake'); "the" may start one ("The Weeknd")
+        while (!run.isEmpty() && FILLER.contains(text.substring(run.get(run.size() - 1)[0], run.get(run.size() - 1)[1]))) run.remove(run.size() - 1);
+        while (!run.isEmpty() && !text.substring(run.get(0)[0], run.get(0)[1]).equals("the") && FILLER.contains(text.substring(run.get(0)[0], run.get(0)[1]))) run.remove(0);
+        if (run.stream().allMatch(x -> FILLER.contains(text.substring(x[0], x[1])) || text.substring(x[0], x[1]).matches("\\d+"))) return null;
+        int end = run.get(run.size() - 1)[1];
+        while (".!'-".indexOf(text.charAt(end - 1)) >= 0) end--; // "like Juice WRLD." ends at the name
+        return new int[]{run.get(0)[0], end};
     }
 
     // --- bass slides ---

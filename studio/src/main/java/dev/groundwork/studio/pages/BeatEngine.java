@@ -35,6 +35,15 @@ final class BeatEngine {
      * milliseconds, so the request composes before its job starts: an impossible prompt ("500 bpm", a move into a section the
      * form lacks) is a 400 with the CLI's message, and the job renders these plans.
      */
+    /** How many variations the prompt asks for ("3 versions"), or null; an impossible count is a 400 with the CLI's message. */
+    static Integer askedVariations(String prompt) {
+        try {
+            return BeatMaker.read(prompt).variations();
+        } catch (dev.groundwork.beat.prompt.PromptException e) {
+            throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
+        }
+    }
+
     static List<BeatPlan> compose(String prompt, int variations, long seed) {
         List<BeatPlan> plans = new ArrayList<>();
         try {

@@ -36,7 +36,12 @@ public final class BeatPage {
             JsonNode b = PageContext.body(ctx);
             String prompt = PageContext.text(b, "prompt");
             if (prompt.length() > 300) throw ApiError.badRequest("a prompt is at most 300 characters");
-            int n = PageContext.intIn(b, "variations", 1, 6, 3);
+            // no count given: the prompt's own ("2 variations"), as the CLI does without --variations; else 3
+            Integer asked = b.hasNonNull("variations") ? null : BeatEngine.askedVariations(prompt);
+            if (asked != null && asked > MAX_VARIATIONS) {
+                throw ApiError.badRequest("the prompt asks for " + asked + " variations; the studio makes 1 to " + MAX_VARIATIONS + " at a time");
+            }
+            int n = asked != null ? asked : PageContext.intIn(b, "variations", 1, MAX_VARIATIONS, 3);
             // variation i is composed with seed + i, as `groundwork beat PROMPT --seed N --variations K` does; without a seed, a
             // fresh one per generation (a thousand apart, so two generations never share a variation)
             if (b.hasNonNull("seed") && !(PageContext.isWhole(b.get("seed")) && b.get("seed").canConvertToLong())) {
@@ -142,6 +147,8 @@ public final class BeatPage {
 
     /** The largest seed the page takes (the seed box; any long works in the module, but a person types a few digits). */
     static final long MAX_SEED = 999_999_999L;
+    /** The most variations one generation makes (rendering each takes a few seconds while the page waits). */
+    static final int MAX_VARIATIONS = 6;
 
     /** An edit's render into its new folder ({@code out}, {@code rel} as the page names it), run by the job. */
     @FunctionalInterface
