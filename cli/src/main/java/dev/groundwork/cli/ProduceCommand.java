@@ -65,6 +65,10 @@ public final class ProduceCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.write(r));
         } else {
+            // how the prompt was read, as 'groundwork beat' prints it: a word not understood is said, never silently dropped
+            out.println("prompt:  " + r.prompt());
+            for (String line : r.reading()) out.println("  " + line);
+            if (!r.ignored().isEmpty()) out.println("  ignored: " + String.join(", ", r.ignored().stream().map(w -> "'" + w + "'").toList()));
             out.printf(Locale.ROOT, "Produced \"%s\" (seed %d): %s, %.0f BPM, %s, %d bars, %.1f s%n", r.prompt(), r.seed(), r.genre(), r.tempoBpm(),
                     r.key(), r.bars(), r.durationSeconds());
             out.printf(Locale.ROOT, "  beat: %d parts (%s)%n", r.stems().size(), String.join(", ", r.stems()));

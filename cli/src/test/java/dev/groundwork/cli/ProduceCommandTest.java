@@ -54,6 +54,20 @@ class ProduceCommandTest {
     }
 
     @Test
+    void theReadingOfThePromptIsPrintedWithWhatWasNotUnderstoodAndACountOfVariationsIsAnswered(@TempDir Path dir) throws Exception {
+        var r = Run.of("produce", "dark trap 140 bpm, 4 bars, 3 variations, zorblax", "-o", dir.resolve("p").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("prompt:  dark trap 140 bpm, 4 bars, 3 variations, zorblax"), r.out());
+        assertTrue(r.out().contains("\n  tempo: 140 BPM as asked"), r.out());
+        assertTrue(r.out().contains("\n  ignored: 'zorblax'"), r.out());
+        assertTrue(r.out().contains("variations: produce makes one track (seed 1); to choose among 3"), r.out());
+        // the project's beat.json keeps the same reading, so the note travels with the plan
+        var reading = new ObjectMapper().readTree(dir.resolve("p/beat.json").toFile()).get("reading").toString();
+        assertTrue(reading.contains("produce makes one track"), reading);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("p/v1")), "one track, not takes");
+    }
+
+    @Test
     void anUnplayablePromptOrAFileForTheFolderIsAUsageErrorLikeInBeat(@TempDir Path dir) throws Exception {
         var tempo = Run.of("produce", "trap 900 bpm", "-o", dir.resolve("p").toString());
         assertEquals(2, tempo.status(), tempo.err());

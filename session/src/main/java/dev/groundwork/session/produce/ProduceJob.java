@@ -56,6 +56,16 @@ public final class ProduceJob {
         Path dir = r.folder();
         // Compose first: a prompt that cannot be read fails before anything is written.
         BeatPlan beat = BeatMaker.compose(r.prompt(), r.seed());
+        Integer asked = BeatMaker.read(r.prompt()).variations();
+        if (asked != null && asked > 1) {
+            // one track, not a choice of several: say so where the prompt's count is read, and how to get them
+            List<String> reading = new ArrayList<>(beat.reading());
+            int at = 0;
+            while (at < reading.size() && !reading.get(at).startsWith("variations: ")) at++;
+            reading.add(Math.min(at + 1, reading.size()), "variations: produce makes one track (seed " + r.seed() + "); to choose among "
+                    + asked + ", run 'groundwork beat' with this prompt (its table gives each take's seed), then produce again with --seed of the take you like");
+            beat = beat.withReading(reading);
+        }
         try {
             Files.createDirectories(dir.resolve("stems"));
         } catch (IOException e) {
@@ -110,7 +120,7 @@ public final class ProduceJob {
         List<String> afterMixEdit = List.of("groundwork mix " + arg(dir.resolve("stems")) + " --from-plan " + arg(dir.resolve("mix.json"))
                 + " -o " + arg(mixFile) + " --bits 32f --export dawproject", revisit.get(2));
         var out = master.output().report();
-        return new ProduceResult(dir.toString(), r.prompt(), r.seed(), beat.genre(), beat.tempoBpm(), beat.key().name(), beat.bars(),
+        return new ProduceResult(dir.toString(), r.prompt(), beat.reading(), beat.ignored(), r.seed(), beat.genre(), beat.tempoBpm(), beat.key().name(), beat.bars(),
                 beat.totalFrames() / (double) beat.sampleRateHz(), rendered.partNames(), mixPlan.lead(), mixReport,
                 out.integratedLufs() == null ? null : finite(out.integratedLufs()), finite(out.truePeakDbtp()), master.plan().target().preset(), files, revisit, afterMixEdit,
                 Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
