@@ -270,15 +270,28 @@ class PromptParserTest {
         assertEquals(0.6, PromptParser.parse("boom bap, 55-60% swing").swing(), 1e-9, "a range's dash is no minus sign");
     }
 
-    /** Before: "H minor" gave a seeded tonic, with only a bare 'H' among the ignored words to say why. */
+    /** Before: "H minor" gave a seeded tonic and said the letter named no key; in German naming it is B minor. */
+    @Test
+    void hIsTheGermanNameOfB() {
+        BeatRequest r = PromptParser.parse("trap in H minor");
+        assertEquals(11, r.tonic());
+        assertEquals(Mode.MINOR, r.mode());
+        assertTrue(r.reading().contains("key: B minor ('H' is the German name of B)"), r.reading().toString());
+        assertEquals(List.of(), r.ignored());
+        assertEquals(11, PromptParser.parse("lo-fi, H dorian").tonic());
+        assertEquals(Mode.DORIAN, PromptParser.parse("lo-fi, H dorian").mode());
+        assertNull(PromptParser.parse("trap with h minor vibes").tonic(), "a lower-case h is a letter, not a key");
+    }
+
+    /** A letter past G (but H) with a mode word: said so, and the letter is shown as ignored. */
     @Test
     void aLetterThatIsNoNoteNameIsSaidSoAndShownAsIgnored() {
-        BeatRequest r = PromptParser.parse("trap in H minor");
+        BeatRequest r = PromptParser.parse("trap in K minor");
         assertNull(r.tonic());
         assertEquals(Mode.MINOR, r.mode());
-        assertTrue(r.reading().contains("key: 'H minor' names no key (notes are A to G): the mode is kept, the tonic chosen by the seed"),
+        assertTrue(r.reading().contains("key: 'K minor' names no key (notes are A to G): the mode is kept, the tonic chosen by the seed"),
                 r.reading().toString());
-        assertEquals(List.of("H"), r.ignored());
+        assertEquals(List.of("K"), r.ignored());
     }
 
     @ParameterizedTest

@@ -213,8 +213,13 @@ public final class PromptParser {
             mode = key.mode();
             modeExplicit = true;
             reading.add("key: " + key.name());
+        } else if ((key = findGermanB()) != null) {
+            tonic = key.tonic();
+            mode = key.mode();
+            modeExplicit = true;
+            reading.add("key: " + key.name() + " ('H' is the German name of B)");
         } else {
-            // "H minor" (German for B minor) or a typo: say so, rather than quietly choosing a tonic; the letter stays ignored
+            // another letter past G with a mode word is a typo: say so, rather than quietly choosing a tonic; the letter stays ignored
             Matcher notKey = find("(?<![a-z0-9])([h-z])\\s*(minor|major|dorian|phrygian|lydian|mixolydian|aeolian|ionian)\\b");
             Mode m = findModeOnly();
             if (m != null) {
@@ -453,6 +458,18 @@ public final class PromptParser {
             return takeKey(m);
         }
         return null;
+    }
+
+    /**
+     * "H minor", "H dorian": German, Dutch, Scandinavian and Central European names call B natural 'H' (and B flat 'B',
+     * which an English prompt's "B minor" never means, so only H is read the German way). A capital H with a mode word:
+     * a lone "h" stays a letter.
+     */
+    private Key findGermanB() {
+        Matcher m = find("(?<![a-z0-9])h\\s*(minor|major|dorian|phrygian|lydian|mixolydian|aeolian|ionian)\\b");
+        if (m == null || original.charAt(m.start()) != 'H') return null;
+        mark(m.start(), m.end());
+        return new Key(11, Mode.fromWord(m.group(1)));
     }
 
     private boolean keyPlausible(Matcher m) { return !isUsed(m.start(), m.end()); }
