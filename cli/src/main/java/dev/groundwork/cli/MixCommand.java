@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
                 "  groundwork mix stems/ -o mix.wav --candidates 5 --master --target apple",
                 "  groundwork mix stems/ -o mix.wav --more vocal --fix bass=-2dB"})
 public final class MixCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "STEMS_DIR", description = "Folder of 2 to 64 stems (WAV, AIFF, FLAC; mono or stereo).")
+    @Parameters(index = "0", paramLabel = "STEMS_DIR", description = "Folder of 2 to 64 stems (WAV, AIFF, FLAC, MP3, Ogg Vorbis; mono or stereo).")
     Path stems;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.wav", description = "The mix (.wav or .flac). Leave out to only plan/export.")
