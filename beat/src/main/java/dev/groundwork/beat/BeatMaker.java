@@ -43,8 +43,20 @@ public final class BeatMaker {
     /** The composed beat with the prompt's arrangement moves ("no hats in the intro", "key change before the last chorus") made. */
     public static BeatPlan compose(BeatRequest request, long seed) {
         BeatPlan plan = Composer.compose(request, seed);
-        for (SectionEdit e : request.edits()) plan = apply(plan, e, e.part() != null && request.exclude().contains(e.part()));
+        for (SectionEdit e : request.edits()) {
+            if (partOfAGroupThisBeatPlays(plan, request.edits(), e)) continue;
+            plan = apply(plan, e, e.part() != null && request.exclude().contains(e.part()));
+        }
         return plan;
+    }
+
+    /**
+     * "no drums in the intro" drops kick, snare, hats and perc: a beat without perc still had drums to leave out, so the
+     * missing one is no news. Said only when none of the phrase's parts plays ("no perc in the intro" in a beat without perc).
+     */
+    private static boolean partOfAGroupThisBeatPlays(BeatPlan plan, List<SectionEdit> edits, SectionEdit e) {
+        if (e.kind() != SectionEdit.Kind.DROP || plan.hasPart(e.part())) return false;
+        return edits.stream().anyMatch(o -> o != e && o.kind() == SectionEdit.Kind.DROP && o.phrase().equals(e.phrase()) && plan.hasPart(o.part()));
     }
 
     /**

@@ -156,4 +156,17 @@ class PromptEditsTest {
         assertFalse(plan.hasPart("melody"));
         assertTrue(plan.reading().stream().anyMatch(l -> l.contains("this beat has no melody to leave out")), plan.reading().toString());
     }
+
+    /** Before: "no drums in the intro" on a beat without percussion added "this beat has no perc to leave out". */
+    @Test
+    void aDrumGroupDropsTheDrumPartsTheBeatPlaysWithoutNewsOfTheOthers() {
+        BeatPlan plan = BeatMaker.compose("lo-fi 80 bpm, no drums in the intro", 1);
+        assertFalse(plan.hasPart("perc"), "the case: lo-fi writes no percussion");
+        int intro = BeatMaker.select(plan, "intro").get(0);
+        for (String drum : new String[]{"kick", "snare", "hats"}) assertFalse(plan.sections().get(intro).parts().contains(drum), drum);
+        assertTrue(plan.reading().stream().noneMatch(l -> l.contains("to leave out")), plan.reading().toString());
+        // a part named on its own that the beat lacks is still said
+        BeatPlan perc = BeatMaker.compose("lo-fi 80 bpm, no perc in the intro", 1);
+        assertTrue(perc.reading().stream().anyMatch(l -> l.contains("this beat has no perc to leave out")), perc.reading().toString());
+    }
 }
