@@ -119,9 +119,22 @@ public final class BeatMaker {
         return out;
     }
 
-    /** Leaves a part out of the selected sections ("no hats in the hook": {@code drop(plan, "hats", "hook")}). */
+    /**
+     * Leaves a part out of the selected sections ("no hats in the hook": {@code drop(plan, "hats", "hook")}); {@link #DRUMS}
+     * leaves every drum part of the beat out, as the prompt's "no drums in the intro" does.
+     */
     public static BeatPlan drop(BeatPlan plan, String partName, String sectionSelector) {
-        return drop(plan, partName, select(plan, sectionSelector));
+        List<Integer> idx = select(plan, sectionSelector);
+        if (!partName.equals(DRUMS)) return drop(plan, partName, idx);
+        List<String> drums = drumParts(plan);
+        if (drums.isEmpty()) throw new IllegalArgumentException("this beat has no drum parts");
+        for (String d : drums) plan = drop(plan, d, idx);
+        return plan;
+    }
+
+    /** The beat's drum parts (kick, snare, hats, perc: the unpitched ones), what {@link #DRUMS} stands for. */
+    public static List<String> drumParts(BeatPlan plan) {
+        return plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList();
     }
 
     private static BeatPlan drop(BeatPlan plan, String partName, List<Integer> idx) {

@@ -157,6 +157,22 @@ class PromptEditsTest {
         assertTrue(plan.reading().stream().anyMatch(l -> l.contains("this beat has no melody to leave out")), plan.reading().toString());
     }
 
+    /** Before: --drop drums@intro failed with "no part named 'drums'" although --keep drums and the prompt took the word. */
+    @Test
+    void droppingDrumsLeavesEveryDrumPartOutOfTheSectionsAndNothingElse() {
+        BeatPlan plan = BeatMaker.compose("trap 140 bpm, perc", 2);
+        BeatPlan dropped = BeatMaker.drop(plan, BeatMaker.DRUMS, "intro");
+        int intro = BeatMaker.select(plan, "intro").get(0);
+        assertEquals(java.util.List.of("kick", "snare", "hats", "perc"), BeatMaker.drumParts(plan));
+        for (String drum : BeatMaker.drumParts(plan)) {
+            assertFalse(dropped.sections().get(intro).parts().contains(drum), drum);
+            assertTrue(dropped.sections().get(intro + 1).parts().contains(drum) == plan.sections().get(intro + 1).parts().contains(drum), drum);
+        }
+        assertEquals(plan.part("bass").notes(), dropped.part("bass").notes(), "the bass is no drum");
+        assertEquals(plan.sections().get(intro).parts().contains("chords"), dropped.sections().get(intro).parts().contains("chords"));
+        assertThrows(IllegalArgumentException.class, () -> BeatMaker.drop(BeatMaker.compose("trap, no drums", 2), BeatMaker.DRUMS, "intro"));
+    }
+
     /** Before: "no drums in the intro" on a beat without percussion added "this beat has no perc to leave out". */
     @Test
     void aDrumGroupDropsTheDrumPartsTheBeatPlaysWithoutNewsOfTheOthers() {

@@ -64,7 +64,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--keep", paramLabel = "PART", description = "Lock this part (drums: every drum part) and write every other part again from --seed.")
     List<String> keep = new ArrayList<>();
 
-    @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2, bass@intro,outro.")
+    @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2, bass@intro,outro; drums@intro leaves every drum part out.")
     List<String> drops = new ArrayList<>();
 
     @Option(names = "--add", paramLabel = "PART@SECTION", description = "Bring a part into sections, e.g. perc@hook.")

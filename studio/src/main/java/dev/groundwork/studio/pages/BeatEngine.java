@@ -75,8 +75,7 @@ final class BeatEngine {
 
     static BeatViews.Variation dropPart(Path planFile, String section, String part, Path outDir, String relBase, String id, ProgressListener progress) {
         BeatPlan plan = Json.read(planFile, BeatPlan.class);
-        List<String> parts = part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
-        for (String p : parts) plan = BeatMaker.drop(plan, p, section);
+        plan = BeatMaker.drop(plan, part, section);
         return render(plan, id, "Variation " + id.substring(1) + " (no " + part + " in " + section + ")", List.of(), outDir, relBase, progress);
     }
 
@@ -177,7 +176,7 @@ final class BeatEngine {
 
     /** The parts a sound swap changes: every drum part for "drums", else the one part. */
     private static List<String> soundParts(BeatPlan plan, String part) {
-        return part.equals(DRUMS) ? plan.parts().stream().filter(p -> !p.role().pitched()).map(Part::name).toList() : List.of(part);
+        return part.equals(DRUMS) ? BeatMaker.drumParts(plan) : List.of(part);
     }
 
     /**
