@@ -92,14 +92,27 @@ public final class BeatMaker {
 
     /** Writes one part again from a new seed; every other part, the form and the harmony stay as they are. */
     public static BeatPlan regenerate(BeatPlan plan, String partName, long seed) {
+        return eachPart(plan, partName, (p, name) -> regenerateOne(p, name, seed));
+    }
+
+    private static BeatPlan regenerateOne(BeatPlan plan, String partName, long seed) {
         Part old = plan.part(partName);
         Part fresh = old.withSeed(Seeds.derive(seed, "part:" + partName));
         List<Note> notes = Composer.keepActive(plan, partName, Composer.writeNotes(plan, fresh));
         return note(replace(plan, fresh.withNotes(notes)), "edit: regenerated " + partName + " with seed " + seed + "; other parts locked");
     }
 
-    /** In a list of parts to keep, every drum part (kick, snare, hats, perc). */
+    /** Every drum part (kick, snare, hats, perc), in a list of parts to keep and as the part of any edit. */
     public static final String DRUMS = "drums";
+
+    /** {@code edit} made on the named part, or on each drum part of the beat for {@link #DRUMS}. */
+    private static BeatPlan eachPart(BeatPlan plan, String partName, java.util.function.BiFunction<BeatPlan, String, BeatPlan> edit) {
+        if (!partName.equals(DRUMS)) return edit.apply(plan, partName);
+        List<String> drums = drumParts(plan);
+        if (drums.isEmpty()) throw new IllegalArgumentException("this beat has no drum parts");
+        for (String d : drums) plan = edit.apply(plan, d);
+        return plan;
+    }
 
     /**
      * Keeps the named parts ({@link #DRUMS} names every drum part) as they are and writes every other part again from a new seed,
@@ -125,11 +138,7 @@ public final class BeatMaker {
      */
     public static BeatPlan drop(BeatPlan plan, String partName, String sectionSelector) {
         List<Integer> idx = select(plan, sectionSelector);
-        if (!partName.equals(DRUMS)) return drop(plan, partName, idx);
-        List<String> drums = drumParts(plan);
-        if (drums.isEmpty()) throw new IllegalArgumentException("this beat has no drum parts");
-        for (String d : drums) plan = drop(plan, d, idx);
-        return plan;
+        return eachPart(plan, partName, (p, name) -> drop(p, name, idx));
     }
 
     /** The beat's drum parts (kick, snare, hats, perc: the unpitched ones), what {@link #DRUMS} stands for. */
@@ -159,9 +168,13 @@ public final class BeatMaker {
         return note(replace(out, part.withNotes(notes)), "edit: dropped " + partName + " in " + describe(plan, idx));
     }
 
-    /** Brings a part into the selected sections, written from its own seed (a new part gets the genre's sound). */
+    /**
+     * Brings a part into the selected sections, written from its own seed (a new part gets the genre's sound); {@link #DRUMS}
+     * brings in each drum part the beat has.
+     */
     public static BeatPlan add(BeatPlan plan, String partName, String sectionSelector) {
-        return add(plan, partName, select(plan, sectionSelector));
+        List<Integer> idx = select(plan, sectionSelector);
+        return eachPart(plan, partName, (p, name) -> add(p, name, idx));
     }
 
     /**
@@ -275,8 +288,12 @@ public final class BeatMaker {
         return note(plan.withTempo(bpm), "edit: tempo " + bpm + " BPM");
     }
 
-    /** Swaps a part's built-in sound (e.g. chords to "piano", bass to "reese"). */
+    /** Swaps a part's built-in sound (e.g. chords to "piano", bass to "reese"; {@link #DRUMS} to a kit sound: every drum part). */
     public static BeatPlan sound(BeatPlan plan, String partName, String sound) {
+        return eachPart(plan, partName, (pl, name) -> soundOne(pl, name, sound));
+    }
+
+    private static BeatPlan soundOne(BeatPlan plan, String partName, String sound) {
         Part p = plan.part(partName);
         Sounds.Sound s = Sounds.get(sound);
         boolean fits = p.role() == Role.DRUMS ? s.role() == Role.DRUMS : s.role() != Role.DRUMS;

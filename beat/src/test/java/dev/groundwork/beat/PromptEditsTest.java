@@ -171,6 +171,16 @@ class PromptEditsTest {
         assertEquals(plan.part("bass").notes(), dropped.part("bass").notes(), "the bass is no drum");
         assertEquals(plan.sections().get(intro).parts().contains("chords"), dropped.sections().get(intro).parts().contains("chords"));
         assertThrows(IllegalArgumentException.class, () -> BeatMaker.drop(BeatMaker.compose("trap, no drums", 2), BeatMaker.DRUMS, "intro"));
+
+        // the other edits take the word too: each drum part, nothing else
+        BeatPlan back = BeatMaker.add(dropped, BeatMaker.DRUMS, "intro");
+        for (String drum : BeatMaker.drumParts(plan)) assertTrue(back.sections().get(intro).parts().contains(drum), drum);
+        BeatPlan kit = BeatMaker.sound(plan, BeatMaker.DRUMS, "drill-kit");
+        for (String drum : BeatMaker.drumParts(plan)) assertEquals("drill-kit", kit.part(drum).sound(), drum);
+        assertEquals(plan.part("bass").sound(), kit.part("bass").sound());
+        BeatPlan again = BeatMaker.regenerate(plan, BeatMaker.DRUMS, 9);
+        assertNotEquals(plan.part("kick").notes(), again.part("kick").notes(), "the kick is written again");
+        assertEquals(plan.part("melody").notes(), again.part("melody").notes(), "the melody is no drum");
     }
 
     /** Before: "no drums in the intro" on a beat without percussion added "this beat has no perc to leave out". */

@@ -58,7 +58,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--from-plan", paramLabel = "P.json", description = "Render (and edit) a saved plan instead of a prompt.")
     Path fromPlan;
 
-    @Option(names = "--regenerate", paramLabel = "PART", description = "Write this part again from --seed (default: the plan's seed + 1); the others stay locked.")
+    @Option(names = "--regenerate", paramLabel = "PART", description = "Write this part (drums: every drum part) again from --seed (default: the plan's seed + 1); the others stay locked.")
     List<String> regenerate = new ArrayList<>();
 
     @Option(names = "--keep", paramLabel = "PART", description = "Lock this part (drums: every drum part) and write every other part again from --seed.")
@@ -67,7 +67,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--drop", paramLabel = "PART@SECTION", description = "Leave a part out of sections, e.g. hats@hook, melody@verse:2, bass@intro,outro; drums@intro leaves every drum part out.")
     List<String> drops = new ArrayList<>();
 
-    @Option(names = "--add", paramLabel = "PART@SECTION", description = "Bring a part into sections, e.g. perc@hook.")
+    @Option(names = "--add", paramLabel = "PART@SECTION", description = "Bring a part into sections, e.g. perc@hook, drums@intro.")
     List<String> adds = new ArrayList<>();
 
     @Option(names = "--transpose", paramLabel = "N@SECTION", description = "Change key by N semitones from a section on, e.g. +2@hook:last.")
@@ -76,7 +76,7 @@ public final class BeatCommand implements Runnable {
     @Option(names = "--tempo", paramLabel = "BPM", description = "Set the tempo (40..300), over the prompt's or the plan's.")
     Double tempo;
 
-    @Option(names = "--sound", paramLabel = "PART=SOUND", description = "Swap a built-in sound, e.g. chords=piano, bass=reese.")
+    @Option(names = "--sound", paramLabel = "PART=SOUND", description = "Swap a built-in sound, e.g. chords=piano, bass=reese, drums=drill-kit.")
     List<String> sounds = new ArrayList<>();
 
     @Option(names = "--kit", paramLabel = "PATH", description = "Hydrogen drumkit.xml (or its folder) or a folder of one-shots for the drums.")

@@ -174,11 +174,6 @@ final class BeatEngine {
                 .map(s -> new BeatViews.Sound(s.name(), s.role() == Role.DRUMS ? DRUMS : s.role().name().toLowerCase(java.util.Locale.ROOT), s.description())).toList();
     }
 
-    /** The parts a sound swap changes: every drum part for "drums", else the one part. */
-    private static List<String> soundParts(BeatPlan plan, String part) {
-        return part.equals(DRUMS) ? BeatMaker.drumParts(plan) : List.of(part);
-    }
-
     /**
      * A drop's section selector and part name ("drums" = every drum part) checked against the plan, read once, so a bad
      * one is a 400, not a failed job.
@@ -202,7 +197,7 @@ final class BeatEngine {
         BeatPlan plan = Json.read(planFile, BeatPlan.class);
         try {
             checkPart(plan, part);
-            for (String p : soundParts(plan, part)) plan = BeatMaker.sound(plan, p, sound);
+            BeatMaker.sound(plan, part, sound);
         } catch (IllegalArgumentException e) {
             throw dev.groundwork.studio.ApiError.badRequest(e.getMessage());
         }
@@ -210,7 +205,7 @@ final class BeatEngine {
 
     static BeatViews.Variation sound(Path planFile, String part, String sound, Path outDir, String relBase, String id, ProgressListener progress) {
         BeatPlan plan = Json.read(planFile, BeatPlan.class);
-        for (String p : soundParts(plan, part)) plan = BeatMaker.sound(plan, p, sound);
+        plan = BeatMaker.sound(plan, part, sound);
         return render(plan, id, "Variation " + id.substring(1) + " (" + part + ": " + sound + ")", List.of(), outDir, relBase, progress);
     }
 
