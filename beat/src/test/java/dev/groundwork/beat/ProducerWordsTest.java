@@ -308,4 +308,42 @@ class ProducerWordsTest {
             assertTrue(m.words.contains(m.name().toLowerCase(Locale.ROOT)), m + " is read by its own name, which the plan's feel keeps");
         }
     }
+
+    /** Twenty prompts as producers type them were read with words left over; these are the ones now understood. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "hard hitting drill beat with sliding 808s 144 bpm | AGGRESSIVE",
+            "chill lofi hip hop beat to study to              | CHILL",
+            "upbeat afrobeats with log drums                  | HAPPY",
+            "rage beat 160 bpm distorted synths               | AGGRESSIVE",
+            "melodic techno 125 bpm driving                   | BUSY",
+            "deep house groove with rhodes 122                | -",
+            "jersey club remix 140                            | -",
+            "r&b slow jam 68 bpm with electric piano          | -",
+            "90s west coast g-funk 95 bpm                     | -",
+            "synthwave 100 bpm retro                          | -"})
+    void commonProducerWordsAreReadNotIgnored(String prompt, String mood) {
+        BeatRequest r = PromptParser.parse(prompt.strip());
+        assertEquals(List.of(), r.ignored(), r.reading().toString());
+        if (!mood.equals("-")) assertTrue(r.moods().contains(Mood.valueOf(mood)), r.moods().toString());
+    }
+
+    @Test
+    void instrumentWordsLandOnThePartsAndSoundsTheyMean() {
+        BeatRequest amapiano = PromptParser.parse("amapiano with log drum and shakers");
+        assertTrue(amapiano.include().contains("bass"), "the log drum is the bass line");
+        assertTrue(PromptParser.parse("phonk with cowbell").include().contains("perc"));
+        assertEquals("keys", PromptParser.parse("r&b with electric piano").sounds().get("chords"));
+        BeatRequest choir = PromptParser.parse("dark trap with choir");
+        assertEquals("pad", choir.sounds().get("chords"));
+        assertTrue(choir.reading().contains("include: chords as pad ('choir': no choir sound is built in, pad is the nearest)"), choir.reading().toString());
+        // one sound a part: the later one plays, and the reading says what it replaced
+        BeatRequest two = PromptParser.parse("trap with piano and strings");
+        assertEquals("strings", two.sounds().get("chords"));
+        assertTrue(two.reading().contains("include: chords as strings ('strings'; in place of piano, one sound a part)"), two.reading().toString());
+        // synthwave is played as house at its own, slower tempo
+        BeatRequest synthwave = PromptParser.parse("synthwave");
+        assertEquals(dev.groundwork.beat.style.Genre.HOUSE, synthwave.genre());
+        assertEquals(100.0, synthwave.tempoBpm(), 4.0);
+    }
 }

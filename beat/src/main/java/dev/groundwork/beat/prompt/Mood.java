@@ -10,9 +10,9 @@ import java.util.List;
  */
 public enum Mood {
     DARK(List.of("dark", "moody", "gloomy", "night", "nocturnal"), Mode.MINOR, -0.1, -3, -0.25, 0.10, 0),
-    CHILL(List.of("chill", "relaxed", "relaxing", "mellow", "laid back", "laid-back", "calm", "peaceful", "soft"), null, -0.2, 0, -0.1, -0.1, -0.6),
-    HAPPY(List.of("happy", "uplifting", "bright", "sunny", "summer", "summery", "joyful", "positive", "feel good", "feel-good"), Mode.MAJOR, 0.1, 2, 0.2, 0, 0.5),
-    AGGRESSIVE(List.of("aggressive", "hard", "angry", "hype", "energetic", "intense", "gritty", "raw"), Mode.MINOR, 0.3, 0, 0.1, 0.4, 0.8),
+    CHILL(List.of("chill", "relaxed", "relaxing", "study", "studying", "mellow", "laid back", "laid-back", "calm", "peaceful", "soft"), null, -0.2, 0, -0.1, -0.1, -0.6),
+    HAPPY(List.of("happy", "upbeat", "uplifting", "bright", "sunny", "summer", "summery", "joyful", "positive", "feel good", "feel-good"), Mode.MAJOR, 0.1, 2, 0.2, 0, 0.5),
+    AGGRESSIVE(List.of("aggressive", "hard hitting", "hard-hitting", "hard", "angry", "distorted", "hype", "energetic", "intense", "gritty", "raw"), Mode.MINOR, 0.3, 0, 0.1, 0.4, 0.8),
     SAD(List.of("sad", "melancholic", "melancholy", "emotional", "heartbreak", "lonely", "somber", "sombre", "nostalgic"), Mode.MINOR, -0.1, 0, -0.15, 0, -0.6),
     DREAMY(List.of("dreamy", "ethereal", "floaty", "atmospheric", "ambient", "spacey", "spacy", "hazy"), Mode.LYDIAN, -0.2, 3, 0.1, -0.1, -0.3),
     EERIE(List.of("eerie", "spooky", "sinister", "evil", "menacing", "creepy", "haunting", "horror"), Mode.PHRYGIAN, 0, -2, -0.3, 0.1, 0),
@@ -21,7 +21,7 @@ public enum Mood {
     EPIC(List.of("epic", "cinematic", "triumphant", "anthemic"), Mode.MINOR, 0.1, 0, 0.15, 0.1, 0),
     WARM(List.of("warm", "lush", "cozy", "cosy", "analog", "analogue"), null, 0, 0, -0.2, 0.05, 0),
     SPARSE(List.of("minimal", "sparse", "simple", "stripped", "stripped back", "stripped-back"), null, -0.35, 0, 0, 0, 0),
-    BUSY(List.of("busy", "dense", "complex", "full"), null, 0.3, 0, 0, 0, 0),
+    BUSY(List.of("busy", "dense", "complex", "full", "driving", "pumping"), null, 0.3, 0, 0, 0, 0),
     /** Brighter and higher, with fewer notes: the render has no reverb to send to, so the space is left between the notes. */
     AIRY(List.of("airy", "breezy", "breathy", "weightless"), null, -0.15, 2, 0.2, -0.1, 0),
     // The three below steer the part writers by name (plan.Feel.MELODIC, ROLLING, HYPNOTIC); their numbers are small.

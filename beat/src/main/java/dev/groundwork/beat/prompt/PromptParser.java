@@ -39,7 +39,7 @@ public final class PromptParser {
             "bit", "little", "lots", "lot", "i", "want", "need", "give", "create", "produce", "generate", "tempo", "key",
             "mode", "structure", "form", "length", "long", "plus", "but", "also", "sound", "sounds", "sounding", "over",
             "from", "by", "into", "x", "one", "just", "only", "heavy", "big", "loud", "hits", "hit", "add", "without", "no",
-            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music");
+            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music", "remix", "groove", "jam", "banger", "type-beat");
 
     private static final Map<String, String> SECTION_WORDS = new LinkedHashMap<>();
     static {
@@ -58,6 +58,9 @@ public final class PromptParser {
 
     private static final Map<String, Instrument> INSTRUMENTS = new LinkedHashMap<>();
     static {
+        // amapiano's log drum: a short, pitched, boomy bass line, played by the bass part (before "drums")
+        INSTRUMENTS.put("log drums", new Instrument("bass", null));
+        INSTRUMENTS.put("log drum", new Instrument("bass", null));
         INSTRUMENTS.put("808s", new Instrument("bass", "808"));
         INSTRUMENTS.put("808", new Instrument("bass", "808"));
         INSTRUMENTS.put("sub bass", new Instrument("bass", "808"));
@@ -81,7 +84,11 @@ public final class PromptParser {
         INSTRUMENTS.put("shaker", new Instrument("perc", "shaker"));
         INSTRUMENTS.put("congas", new Instrument("perc", "conga"));
         INSTRUMENTS.put("conga", new Instrument("perc", "conga"));
+        INSTRUMENTS.put("cowbells", new Instrument("perc", null));
+        INSTRUMENTS.put("cowbell", new Instrument("perc", null));
         INSTRUMENTS.put("drums", new Instrument("drums", null));
+        INSTRUMENTS.put("electric piano", new Instrument("chords", "keys"));
+        INSTRUMENTS.put("e-piano", new Instrument("chords", "keys"));
         INSTRUMENTS.put("piano", new Instrument("chords", "piano"));
         INSTRUMENTS.put("rhodes", new Instrument("chords", "keys"));
         INSTRUMENTS.put("keys", new Instrument("chords", "keys"));
@@ -90,11 +97,16 @@ public final class PromptParser {
         INSTRUMENTS.put("strings", new Instrument("chords", "strings"));
         INSTRUMENTS.put("chords", new Instrument("chords", null));
         INSTRUMENTS.put("stabs", new Instrument("chords", "stab"));
+        // no choir or brass is built in: the nearest sounds, and the reading names them
+        INSTRUMENTS.put("choir", new Instrument("chords", "pad"));
+        INSTRUMENTS.put("brass", new Instrument("chords", "stab"));
+        INSTRUMENTS.put("horns", new Instrument("chords", "stab"));
         INSTRUMENTS.put("guitar", new Instrument("melody", "pluck"));
         INSTRUMENTS.put("pluck", new Instrument("melody", "pluck"));
         INSTRUMENTS.put("bells", new Instrument("melody", "bells"));
         INSTRUMENTS.put("bell", new Instrument("melody", "bells"));
         INSTRUMENTS.put("flute", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("synths", new Instrument("melody", "lead"));
         INSTRUMENTS.put("synth", new Instrument("melody", "lead"));
         INSTRUMENTS.put("lead", new Instrument("melody", "lead"));
         INSTRUMENTS.put("melody", new Instrument("melody", null));
@@ -102,6 +114,8 @@ public final class PromptParser {
     }
 
     private static final List<String> DRUM_PARTS = List.of("kick", "snare", "hats", "perc");
+    /** Instrument words played by the nearest built-in sound, which the reading says. */
+    private static final Set<String> STANDIN_SOUNDS = Set.of("choir", "brass", "horns");
 
     private String text;      // lower-case prompt
     private String original;  // as typed (key letters are case-sensitive)
@@ -183,6 +197,8 @@ public final class PromptParser {
         Double bpm = findTempo(genre);
         Integer bars = findBars();
         Matcher decade = consume("(?<![a-z0-9.])(?:19|')?([5-9]0)s\\b");
+        Matcher era = consume("\\b(?:old[- ]school|new[- ]school|retro|west coast|east coast)\\b");
+        if (era != null) reading.add("era: '" + era.group() + "' noted; the genre's own grammar is what is written");
         if (decade != null) reading.add("era: the " + decade.group(1) + "s ('" + decade.group().trim() + "' is a decade here, not a length: write '" + decade.group(1) + " seconds' for one)");
         Double seconds = findSeconds();
         if (bars != null && seconds != null) reading.add("length: " + bars + " bars (bars win over the time also given)");
@@ -289,7 +305,9 @@ public final class PromptParser {
         nearest(Genre.HOUSE, 132.0, "uk garage", "garage");
         nearest(Genre.HOUSE, 135.0, "speed garage");
         nearest(Genre.HOUSE, null, "disco", "nu disco", "nu-disco", "funky house", "progressive house", "electro house", "big room", "edm");
-        nearest(Genre.TECHNO, null, "trance"); // four on the floor at 130-140 BPM, like techno, with bigger chords
+        nearest(Genre.TECHNO, null, "trance");
+        // synthwave: 80s drum machines, four on the floor or a plain backbeat, slower than house
+        nearest(Genre.HOUSE, 100.0, "synthwave", "retrowave", "outrun"); // four on the floor at 130-140 BPM, like techno, with bigger chords
         nearest(Genre.RNB, null, "trap soul", "trapsoul");
     }
 
@@ -620,8 +638,13 @@ public final class PromptParser {
             if (exclude.contains(p)) continue;
             include.add(p);
         }
-        if (in.sound != null && !exclude.contains(in.part)) sounds.put(in.part, in.sound);
-        reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "')");
+        String replaced = null;
+        if (in.sound != null && !exclude.contains(in.part)) replaced = sounds.put(in.part, in.sound);
+        // a part plays one sound: a second one named for it takes its place, and the reading says which it replaced
+        boolean replaces = replaced != null && !replaced.equals(in.sound);
+        reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "'"
+                + (STANDIN_SOUNDS.contains(word) ? ": no " + word + " sound is built in, " + in.sound + " is the nearest" : "")
+                + (replaces ? "; in place of " + replaced + ", one sound a part" : "") + ")");
     }
 
     // --- how many beats ---
