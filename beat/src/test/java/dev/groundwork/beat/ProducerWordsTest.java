@@ -321,7 +321,17 @@ class ProducerWordsTest {
             "jersey club remix 140                            | -",
             "r&b slow jam 68 bpm with electric piano          | -",
             "90s west coast g-funk 95 bpm                     | -",
-            "synthwave 100 bpm retro                          | -"})
+            "synthwave 100 bpm retro                          | -",
+            "smooth jazz hop with saxophone and upright bass  | JAZZY",
+            "emotional piano ballad beat 70 bpm               | SAD",
+            "future garage 2-step 135                         | -",
+            "afro house 122 with marimba                      | -",
+            "drill beat with choir and orchestral strings     | EPIC",
+            "dancehall riddim 100 bpm                         | -",
+            "funky disco house 124 with slap bass             | JAZZY",
+            "energetic trap banger for a club                 | AGGRESSIVE",
+            "nostalgic boom bap with soul sample chops        | SAD",
+            "old school boom bap with dusty samples and scratches | -"})
     void commonProducerWordsAreReadNotIgnored(String prompt, String mood) {
         BeatRequest r = PromptParser.parse(prompt.strip());
         assertEquals(List.of(), r.ignored(), r.reading().toString());
@@ -341,6 +351,12 @@ class ProducerWordsTest {
         BeatRequest two = PromptParser.parse("trap with piano and strings");
         assertEquals("strings", two.sounds().get("chords"));
         assertTrue(two.reading().contains("include: chords as strings ('strings'; in place of piano, one sound a part)"), two.reading().toString());
+        // sampling is answered, not dropped without a word
+        BeatRequest chops = PromptParser.parse("boom bap with soul sample chops and scratches");
+        assertTrue(chops.reading().contains("sampling: 'sample', 'chops', 'scratches' asked, but groundwork writes and synthesises every part, "
+                + "it does not sample or scratch; --kit plays your own one-shots"), chops.reading().toString());
+        assertEquals("lead", PromptParser.parse("lofi with saxophone").sounds().get("melody"));
+        assertEquals("bass", PromptParser.parse("lofi with upright bass").sounds().get("bass"));
         // synthwave is played as house at its own, slower tempo
         BeatRequest synthwave = PromptParser.parse("synthwave");
         assertEquals(dev.groundwork.beat.style.Genre.HOUSE, synthwave.genre());

@@ -39,7 +39,7 @@ public final class PromptParser {
             "bit", "little", "lots", "lot", "i", "want", "need", "give", "create", "produce", "generate", "tempo", "key",
             "mode", "structure", "form", "length", "long", "plus", "but", "also", "sound", "sounds", "sounding", "over",
             "from", "by", "into", "x", "one", "just", "only", "heavy", "big", "loud", "hits", "hit", "add", "without", "no",
-            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music", "remix", "groove", "jam", "banger", "type-beat");
+            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music", "remix", "groove", "jam", "banger", "type-beat", "riddim", "club");
 
     private static final Map<String, String> SECTION_WORDS = new LinkedHashMap<>();
     static {
@@ -61,6 +61,9 @@ public final class PromptParser {
         // amapiano's log drum: a short, pitched, boomy bass line, played by the bass part (before "drums")
         INSTRUMENTS.put("log drums", new Instrument("bass", null));
         INSTRUMENTS.put("log drum", new Instrument("bass", null));
+        INSTRUMENTS.put("upright bass", new Instrument("bass", "bass"));
+        INSTRUMENTS.put("double bass", new Instrument("bass", "bass"));
+        INSTRUMENTS.put("slap bass", new Instrument("bass", "bass"));
         INSTRUMENTS.put("808s", new Instrument("bass", "808"));
         INSTRUMENTS.put("808", new Instrument("bass", "808"));
         INSTRUMENTS.put("sub bass", new Instrument("bass", "808"));
@@ -106,6 +109,10 @@ public final class PromptParser {
         INSTRUMENTS.put("bells", new Instrument("melody", "bells"));
         INSTRUMENTS.put("bell", new Instrument("melody", "bells"));
         INSTRUMENTS.put("flute", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("saxophone", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("sax", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("trumpet", new Instrument("melody", "lead"));
+        INSTRUMENTS.put("marimba", new Instrument("melody", "bells"));
         INSTRUMENTS.put("synths", new Instrument("melody", "lead"));
         INSTRUMENTS.put("synth", new Instrument("melody", "lead"));
         INSTRUMENTS.put("lead", new Instrument("melody", "lead"));
@@ -115,7 +122,7 @@ public final class PromptParser {
 
     private static final List<String> DRUM_PARTS = List.of("kick", "snare", "hats", "perc");
     /** Instrument words played by the nearest built-in sound, which the reading says. */
-    private static final Set<String> STANDIN_SOUNDS = Set.of("choir", "brass", "horns");
+    private static final Set<String> STANDIN_SOUNDS = Set.of("choir", "brass", "horns", "saxophone", "sax", "trumpet", "marimba");
 
     private String text;      // lower-case prompt
     private String original;  // as typed (key letters are case-sensitive)
@@ -197,6 +204,13 @@ public final class PromptParser {
         Double bpm = findTempo(genre);
         Integer bars = findBars();
         Matcher decade = consume("(?<![a-z0-9.])(?:19|')?([5-9]0)s\\b");
+        // groundwork writes and synthesises its parts: a request to sample is answered, not dropped without a word
+        List<String> sampling = new ArrayList<>();
+        for (Matcher m; (m = consume("\\b(?:samples?|sampled|sampling|chops|chopped|scratch(?:es|ing)?)\\b")) != null; ) sampling.add(m.group());
+        if (!sampling.isEmpty()) {
+            reading.add("sampling: '" + String.join("', '", sampling) + "' asked, but groundwork writes and synthesises every part, it does not sample or scratch;"
+                    + " --kit plays your own one-shots");
+        }
         Matcher era = consume("\\b(?:old[- ]school|new[- ]school|retro|west coast|east coast)\\b");
         if (era != null) reading.add("era: '" + era.group() + "' noted; the genre's own grammar is what is written");
         if (decade != null) reading.add("era: the " + decade.group(1) + "s ('" + decade.group().trim() + "' is a decade here, not a length: write '" + decade.group(1) + " seconds' for one)");
@@ -294,7 +308,7 @@ public final class PromptParser {
     }
 
     static {
-        nearest(Genre.TRAP, null, "phonk", "drift phonk", "rage", "plugg", "pluggnb", "cloud rap", "emo rap", "dubstep", "future bass");
+        nearest(Genre.TRAP, null, "phonk", "drift phonk", "rage", "plugg", "pluggnb", "cloud rap", "emo rap", "dubstep", "future bass", "hyperpop");
         nearest(Genre.DRILL, null, "grime");
         nearest(Genre.BOOM_BAP, null, "g-funk", "gfunk", "g funk");
         nearest(Genre.REGGAETON, null, "dancehall");
@@ -302,7 +316,7 @@ public final class PromptParser {
         nearest(Genre.HOUSE, null, "afro house", "bass house");
         nearest(Genre.HOUSE, 140.0, "jersey club");
         // four-on-the-floor dance music: UK garage (its two-step kick swing aside, and faster), disco and its heirs, EDM
-        nearest(Genre.HOUSE, 132.0, "uk garage", "garage");
+        nearest(Genre.HOUSE, 132.0, "uk garage", "future garage", "2-step", "2step", "two-step", "garage");
         nearest(Genre.HOUSE, 135.0, "speed garage");
         nearest(Genre.HOUSE, null, "disco", "nu disco", "nu-disco", "funky house", "progressive house", "electro house", "big room", "edm");
         nearest(Genre.TECHNO, null, "trance");

@@ -26,7 +26,7 @@ public enum Genre {
     HOUSE("house", List.of("house", "deep house", "tech house"), 120, 128, 124, false, Mode.MINOR, 0.54, "bass", "stab", "lead",
             new DrumStyle(List.of("x...x...x...x..."), List.of("....x.......x..."), List.of("xoxoxoxoxoxoxoxo", "x.x.x.x.x.x.x.x."),
                     "..x...x...x...x.", List.of("o.o.o.o.o.o.o.oo", "..o...o...o..oo."), 70, 39, false)),
-    LOFI("lo-fi", List.of("lo-fi", "lofi", "lo fi", "chillhop", "chill hop", "jazzhop",
+    LOFI("lo-fi", List.of("lo-fi", "lofi", "lo fi", "chillhop", "chill hop", "jazzhop", "jazz hop", "jazz-hop",
             // "lofi hip hop" names lo-fi: whole, so the longer "hip hop" alone (boom bap) does not win it
             "lofi hip hop", "lo-fi hip hop", "lo fi hip hop", "lofi hip-hop", "lo-fi hip-hop", "lofi hiphop", "lo-fi hiphop"), 70, 92, 80, false, Mode.DORIAN, 0.62, "sub", "keys", "pluck",
             new DrumStyle(List.of("x.......x.o.....", "x.....o.x.......", "x.......x......o"),
