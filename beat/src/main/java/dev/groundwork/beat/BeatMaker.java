@@ -325,6 +325,18 @@ public final class BeatMaker {
      * without the one named (a trap beat's "drop" is its hook, a house track's "chorus" its drop).
      */
     public static List<Integer> select(BeatPlan plan, String selector) {
+        // "until:hook" = every section before the first hook ("no melody until the first hook"); "through:intro" = up to and
+        // including it ("drums come in after the intro")
+        for (String range : List.of("until:", "through:")) {
+            if (selector != null && selector.trim().toLowerCase(Locale.ROOT).startsWith(range)) {
+                int first = select(plan, selector.trim().substring(range.length())).get(0);
+                int end = range.equals("until:") ? first : first + 1;
+                if (end == 0) throw new IllegalArgumentException("no section comes before the " + plan.sections().get(first).name());
+                List<Integer> out = new ArrayList<>();
+                for (int i = 0; i < end; i++) out.add(i);
+                return out;
+            }
+        }
         if (selector != null && selector.contains(",")) {
             // "intro,outro": every section any of them names, in order
             java.util.TreeSet<Integer> union = new java.util.TreeSet<>();

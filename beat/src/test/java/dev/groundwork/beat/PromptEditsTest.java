@@ -195,4 +195,33 @@ class PromptEditsTest {
         BeatPlan perc = BeatMaker.compose("lo-fi 80 bpm, no perc in the intro", 1);
         assertTrue(perc.reading().stream().anyMatch(l -> l.contains("this beat has no perc to leave out")), perc.reading().toString());
     }
+
+    /** Ways producers say it that used to leave their words ignored and the part playing. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "trap, take the hats out of the intro | hats   | intro",
+            "trap, kill the 808 in the last hook  | bass   | hook:last",
+            "trap, bass drops out in the outro    | bass   | outro",
+            "trap, no melody until the first hook | melody | until:hook:first",
+            "trap, the 808 comes in at the hook   | bass   | until:hook",
+            "trap, drums come in after the intro  | kick   | through:intro"})
+    void moreWaysToLeaveAPartOut(String prompt, String part, String selector) {
+        BeatPlan plan = BeatMaker.compose(prompt, 1);
+        assertEquals(java.util.List.of(), plan.ignored(), plan.reading().toString());
+        java.util.List<Integer> out = BeatMaker.select(plan, selector);
+        for (int i = 0; i < plan.sections().size(); i++) {
+            boolean plays = plan.sections().get(i).parts().contains(part);
+            if (out.contains(i)) assertFalse(plays, part + " in section " + (i + 1));
+        }
+        assertTrue(plan.sections().stream().anyMatch(s -> s.parts().contains(part)), part + " still plays elsewhere");
+    }
+
+    @Test
+    void untilAndThroughSelectTheSectionsBeforeAndUpToTheOneNamed() {
+        BeatPlan plan = BeatMaker.compose("trap 140 bpm", 1); // intro, verse, hook, verse, hook, outro
+        assertEquals(java.util.List.of(0, 1), BeatMaker.select(plan, "until:hook"));
+        assertEquals(java.util.List.of(0, 1, 2, 3), BeatMaker.select(plan, "until:hook:last"));
+        assertEquals(java.util.List.of(0, 1), BeatMaker.select(plan, "through:verse:first"));
+        assertThrows(IllegalArgumentException.class, () -> BeatMaker.select(plan, "until:intro"), "nothing comes before the intro");
+    }
 }

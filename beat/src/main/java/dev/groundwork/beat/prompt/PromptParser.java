@@ -813,8 +813,15 @@ public final class PromptParser {
         record Found(int at, List<SectionEdit> edits) { }
         List<Found> found = new ArrayList<>();
         String alt = String.join("|", INSTRUMENTS.keySet().stream().map(Pattern::quote).toList());
-        Pattern drop = Pattern.compile("\\b(?:no|without|drop|mute|cut|lose|take out|leave out)\\s+(?:the\\s+)?(?<instr>" + alt
-                + ")\\s+(?:in|from|during|for|on|out of)\\s+" + THE_SECTIONS);
+        Pattern drop = Pattern.compile("\\b(?:no|without|drop|mute|cut|lose|kill|remove|strip|pull|take out|leave out|take|leave)\\s+(?:the\\s+)?(?<instr>" + alt
+                + ")\\s+(?:out\\s+)?(?:in|from|during|for|on|out of|of)\\s+" + THE_SECTIONS);
+        // the part as the subject: "the bass drops out in the outro", "hats cut out for the bridge"
+        Pattern dropsOut = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:drops?|cuts?|goes|go|falls?)\\s+out\\s+(?:in|for|during|on|of)\\s+"
+                + THE_SECTIONS);
+        // until a section ("no melody until the first hook", "drums come in at the hook") or after one ("drums come in after the intro")
+        Pattern until = Pattern.compile("\\b(?:no|without)\\s+(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:until|till|before)\\s+" + THE_SECTION);
+        Pattern comesIn = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:comes?|kicks?|drops?|enters?|starts?)\\s+(?:in\\s+)?"
+                + "(?<when>after|at|on|from|with|in)\\s+" + THE_SECTION);
         Pattern add = Pattern.compile("\\b(?:add|bring in|bring back)\\s+(?:an?\\s+|the\\s+|some\\s+)?(?<instr>" + alt
                 + ")\\s+(?:in|on|for|during|to)\\s+" + THE_SECTIONS);
         Pattern only = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:only|just)\\s+(?:in|on|for|during)\\s+" + THE_SECTIONS);
@@ -822,14 +829,16 @@ public final class PromptParser {
                 + "(?:\\s+(?<dir>up|down))?(?:\\s+(?:by\\s+)?" + AMOUNT + ")?(?:\\s+(?<dir2>up|down))?"
                 + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
         Pattern lift = Pattern.compile("\\b(?<dir>up|down)\\s+" + AMOUNT + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
-        for (Pattern p : List.of(only, drop, add)) {
+        for (Pattern p : List.of(only, drop, dropsOut, until, comesIn, add)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 if (isUsed(m.start(), m.end())) continue;
                 mark(m.start(), m.end());
                 Instrument in = INSTRUMENTS.get(m.group("instr"));
-                String selector = selector(m);
-                SectionEdit.Kind kind = p == drop ? SectionEdit.Kind.DROP : p == add ? SectionEdit.Kind.ADD : SectionEdit.Kind.ONLY;
+                String selector = p == until ? "until:" + selector(m)
+                        : p == comesIn ? ("after".equals(m.group("when")) ? "through:" : "until:") + selector(m)
+                        : selector(m);
+                SectionEdit.Kind kind = p == add ? SectionEdit.Kind.ADD : p == only ? SectionEdit.Kind.ONLY : SectionEdit.Kind.DROP;
                 List<SectionEdit> es = new ArrayList<>();
                 for (String part : in.part.equals("drums") ? DRUM_PARTS : List.of(in.part)) {
                     es.add(new SectionEdit(kind, part, 0, selector, original.substring(m.start(), m.end())));
@@ -913,6 +922,8 @@ public final class PromptParser {
     }
 
     private static String describeOne(String selector) {
+        if (selector.startsWith("until:")) return "every section before " + describeOne(selector.substring(6));
+        if (selector.startsWith("through:")) return "every section up to and including " + describeOne(selector.substring(8));
         int colon = selector.indexOf(':');
         if (colon < 0) return (selector.equals("intro") || selector.equals("outro") ? "the " : "every ") + selector;
         String which = selector.substring(colon + 1);
