@@ -13,9 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.groundwork.beat.BeatMaker;
+import dev.groundwork.session.beat.BeatJob;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
@@ -36,6 +43,10 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Same prompt and seed give the same files (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--variations", paramLabel = "N",
+            description = "Make N (1..32) finished tracks to choose from, DIR/v1 .. DIR/vN, from seeds N, N+1, … (default: the prompt's \"3 versions\", else 1).")
+    Integer variationsOption;
+
     @Mixin
     MasterTargetOption target;
 
@@ -51,42 +62,96 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
+        if (variationsOption != null && (variationsOption < 1 || variationsOption > 32)) throw new UsageException("--variations must be 1..32");
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException("-o " + dir + " is a file; give a folder for the project");
-        new OverwriteGuard().folderHolding(dir, dev.groundwork.session.produce.ProduceJob.FILES, dev.groundwork.session.beat.BeatJob.STEMS);
+        Integer asked;
+        try {
+            asked = BeatMaker.read(prompt).variations();
+        } catch (PromptException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int takes = variationsOption != null ? variationsOption : asked != null ? asked : 1;
+        new OverwriteGuard().folderHolding(takes == 1 ? dir : null, ProduceJob.FILES, BeatJob.STEMS).folder(dir);
         MixSettings mix = intent.applyTo(MixSettings.defaults().withBalance("beat"));  // produce makes instrumental beats
         MasterSettings master = target.settings();
-        ProduceResult r;
+        List<ProduceResult> results = new ArrayList<>();
         try (TerminalProgress progress = TerminalProgress.forTerminal(json)) {
-            r = ProduceJob.run(new ProduceJob.Request(prompt, dir, seed, mix, master), progress);
+            for (int t = 1; t <= takes; t++) {
+                List<String> notes = new ArrayList<>();
+                if (variationsOption != null && asked != null && !asked.equals(variationsOption)) {
+                    notes.add("variations: " + variationsOption + " (--variations " + variationsOption + " wins over the prompt's " + asked + ")");
+                }
+                Path folder = takes == 1 ? dir : dir.resolve("v" + t);
+                if (takes > 1) notes.add("take " + t + " of " + takes + " (seed " + (seed + t - 1) + "), a project folder of its own: " + folder);
+                results.add(ProduceJob.run(new ProduceJob.Request(prompt, folder, seed + t - 1, mix, master, notes), progress));
+            }
         } catch (PromptException e) {
             throw new UsageException(e.getMessage()); // as in beat: the prompt asks for something that cannot be made
         }
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(r));
+            if (takes == 1) {
+                out.println(Json.write(results.get(0)));
+            } else {
+                Map<String, Object> j = new LinkedHashMap<>();
+                j.put("prompt", prompt);
+                j.put("takes", results);
+                out.println(Json.write(j));
+            }
+        } else if (takes == 1) {
+            single(out, results.get(0));
         } else {
-            // how the prompt was read, as 'groundwork beat' prints it: a word not understood is said, never silently dropped
-            out.println("prompt:  " + r.prompt());
-            for (String line : r.reading()) out.println("  " + line);
-            if (!r.ignored().isEmpty()) out.println("  ignored: " + String.join(", ", r.ignored().stream().map(w -> "'" + w + "'").toList()));
-            out.printf(Locale.ROOT, "Produced \"%s\" (seed %d): %s, %.0f BPM, %s, %d bars, %.1f s%n", r.prompt(), r.seed(), r.genre(), r.tempoBpm(),
-                    r.key(), r.bars(), r.durationSeconds());
-            out.printf(Locale.ROOT, "  beat: %d parts (%s)%n", r.stems().size(), String.join(", ", r.stems()));
-            var m = r.mix();
-            out.printf(Locale.ROOT, "  mix: lead %s, %s LUFS, peak %.1f dBFS%n", r.lead() == null ? "none" : r.lead(),
-                    m.integratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", m.integratedLufs()), m.samplePeakDbfs());
-            out.printf(Locale.ROOT, "  master (%s): %s LUFS, true peak %s dBTP%n", r.masterTarget(),
-                    r.masterIntegratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.masterIntegratedLufs()),
-                    r.masterTruePeakDbtp() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", r.masterTruePeakDbtp()));
-            out.println("  wrote " + String.join(", ", r.files()) + " in " + r.folder());
-            out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
-            for (String s : r.revisit()) out.println("    " + s);
-            out.println("  after editing mix.json only:");
-            for (String s : r.revisitAfterMixEdit()) out.println("    " + s);
-            out.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
+            several(out, results);
         }
         out.flush();
         return 0;
     }
 
+    /** How the prompt was read, as 'groundwork beat' prints it: a word not understood is said, never silently dropped. */
+    private static void reading(PrintWriter out, ProduceResult r) {
+        out.println("prompt:  " + r.prompt());
+        for (String line : r.reading()) if (!line.startsWith("take ")) out.println("  " + line);
+        if (!r.ignored().isEmpty()) out.println("  ignored: " + String.join(", ", r.ignored().stream().map(w -> "'" + w + "'").toList()));
+    }
+
+    private static void single(PrintWriter out, ProduceResult r) {
+        reading(out, r);
+        out.printf(Locale.ROOT, "Produced \"%s\" (seed %d): %s, %.0f BPM, %s, %d bars, %.1f s%n", r.prompt(), r.seed(), r.genre(), r.tempoBpm(),
+                r.key(), r.bars(), r.durationSeconds());
+        out.printf(Locale.ROOT, "  beat: %d parts (%s)%n", r.stems().size(), String.join(", ", r.stems()));
+        var m = r.mix();
+        out.printf(Locale.ROOT, "  mix: lead %s, %s LUFS, peak %.1f dBFS%n", r.lead() == null ? "none" : r.lead(),
+                m.integratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", m.integratedLufs()), m.samplePeakDbfs());
+        out.printf(Locale.ROOT, "  master (%s): %s LUFS, true peak %s dBTP%n", r.masterTarget(), lufs(r.masterIntegratedLufs()), lufs(r.masterTruePeakDbtp()));
+        out.println("  wrote " + String.join(", ", r.files()) + " in " + r.folder());
+        out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
+        for (String s : r.revisit()) out.println("    " + s);
+        out.println("  after editing mix.json only:");
+        for (String s : r.revisitAfterMixEdit()) out.println("    " + s);
+        out.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
+    }
+
+    /** Several takes: the reading once, a line a take to compare them by, and where each take's project is. */
+    private static void several(PrintWriter out, List<ProduceResult> takes) {
+        reading(out, takes.get(0));
+        out.printf(Locale.ROOT, "Produced %d takes of \"%s\":%n", takes.size(), takes.get(0).prompt());
+        out.println("  take  seed   bpm  key          bars  length  master LUFS  dBTP   folder");
+        double seconds = 0;
+        for (int t = 0; t < takes.size(); t++) {
+            ProduceResult r = takes.get(t);
+            out.printf(Locale.ROOT, "  v%-4d %-5d %4.0f  %-11s %5d %6.1f s %8s %7s   %s%n", t + 1, r.seed(), r.tempoBpm(), r.key(), r.bars(),
+                    r.durationSeconds(), lufs(r.masterIntegratedLufs()), lufs(r.masterTruePeakDbtp()), r.folder());
+            seconds += r.seconds();
+        }
+        ProduceResult first = takes.get(0);
+        out.println("  each take is a project folder like a single produce (" + String.join(", ", ProduceJob.FILES) + ", " + BeatJob.STEMS + "/; the master at "
+                + first.masterTarget() + "); for v1 (another take: its folder in place of v1's):");
+        out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
+        for (String s : first.revisit()) out.println("    " + s);
+        out.println("  after editing mix.json only:");
+        for (String s : first.revisitAfterMixEdit()) out.println("    " + s);
+        out.printf(Locale.ROOT, "  done in %.1f s%n", seconds);
+    }
+
+    private static String lufs(Double v) { return v == null ? "-inf" : String.format(Locale.ROOT, "%.1f", v); }
 }

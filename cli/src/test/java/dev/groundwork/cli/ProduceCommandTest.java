@@ -54,17 +54,43 @@ class ProduceCommandTest {
     }
 
     @Test
-    void theReadingOfThePromptIsPrintedWithWhatWasNotUnderstoodAndACountOfVariationsIsAnswered(@TempDir Path dir) throws Exception {
-        var r = Run.of("produce", "dark trap 140 bpm, 4 bars, 3 variations, zorblax", "-o", dir.resolve("p").toString());
+    void theReadingOfThePromptIsPrintedWithWhatWasNotUnderstood(@TempDir Path dir) throws Exception {
+        var r = Run.of("produce", "dark trap 140 bpm, 4 bars, zorblax", "-o", dir.resolve("p").toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().startsWith("prompt:  dark trap 140 bpm, 4 bars, 3 variations, zorblax"), r.out());
+        assertTrue(r.out().startsWith("prompt:  dark trap 140 bpm, 4 bars, zorblax"), r.out());
         assertTrue(r.out().contains("\n  tempo: 140 BPM as asked"), r.out());
         assertTrue(r.out().contains("\n  ignored: 'zorblax'"), r.out());
-        assertTrue(r.out().contains("variations: produce makes one track (seed 1); to choose among 3"), r.out());
-        // the project's beat.json keeps the same reading, so the note travels with the plan
-        var reading = new ObjectMapper().readTree(dir.resolve("p/beat.json").toFile()).get("reading").toString();
-        assertTrue(reading.contains("produce makes one track"), reading);
-        assertFalse(java.nio.file.Files.exists(dir.resolve("p/v1")), "one track, not takes");
+    }
+
+    /** The prompt's "2 versions" or --variations: finished tracks to choose from, each a project folder of its own. */
+    @Test
+    void severalTakesAreSeveralProjectsFromConsecutiveSeeds(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("takes");
+        var r = Run.of("produce", "dark trap 140 bpm, 4 bars, 2 versions", "-o", out.toString(), "--seed", "5");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Produced 2 takes"), r.out());
+        ObjectMapper m = new ObjectMapper();
+        for (int t = 1; t <= 2; t++) {
+            Path take = out.resolve("v" + t);
+            assertTrue(java.nio.file.Files.exists(take.resolve("master.wav")) && java.nio.file.Files.exists(take.resolve("mix.dawproject")), take.toString());
+            JsonNode beat = m.readTree(take.resolve("beat.json").toFile());
+            assertEquals(4 + t, beat.get("seed").asLong(), "take " + t + " has seed 5 + " + (t - 1));
+            assertTrue(beat.get("reading").toString().contains("take " + t + " of 2 (seed " + (4 + t) + ")"), beat.get("reading").toString());
+        }
+        assertFalse(java.nio.file.Files.exists(out.resolve("master.wav")), "no single project at the top");
+        // the takes differ, and a take is the same track a single produce with its seed makes
+        var single = Run.of("produce", "dark trap 140 bpm, 4 bars", "-o", dir.resolve("single").toString(), "--seed", "6");
+        assertEquals(0, single.status(), single.err());
+        assertArrayEquals(java.nio.file.Files.readAllBytes(dir.resolve("single/master.wav")), java.nio.file.Files.readAllBytes(out.resolve("v2/master.wav")));
+        assertFalse(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(out.resolve("v1/master.wav")), java.nio.file.Files.readAllBytes(out.resolve("v2/master.wav"))));
+
+        // --variations wins over the prompt's count, and the reading says so; JSON lists the takes
+        var json = Run.of("produce", "trap 4 bars, 3 versions", "-o", dir.resolve("one").toString(), "--variations", "1", "--json");
+        assertEquals(0, json.status(), json.err());
+        assertTrue(m.readTree(json.out()).get("reading").toString().contains("--variations 1 wins over the prompt's 3"), json.out());
+        var two = Run.of("produce", "trap 4 bars", "-o", dir.resolve("two").toString(), "--variations", "2", "--json");
+        assertEquals(2, m.readTree(two.out()).get("takes").size(), two.out());
+        assertEquals(2, Run.of("produce", "trap 4 bars", "-o", dir.resolve("bad").toString(), "--variations", "40").status());
     }
 
     @Test

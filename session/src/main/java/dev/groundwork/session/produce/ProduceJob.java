@@ -47,7 +47,19 @@ public final class ProduceJob {
     /** The files a project folder gets beside its stems folder ({@link BeatJob#STEMS}); a test keeps this in step with what is written. */
     public static final List<String> FILES = List.of("beat.json", "beat.mid", "mix.json", "mix.wav", "mix.dawproject", "master.json", "master.wav");
 
-    public record Request(String prompt, Path folder, long seed, MixSettings mix, MasterSettings master) { }
+    /**
+     * @param notes lines for the beat's reading about this run, placed after the prompt's own "variations:" line (a take of
+     *              several: "variations: take 2 of 3 …"); empty for a single track
+     */
+    public record Request(String prompt, Path folder, long seed, MixSettings mix, MasterSettings master, List<String> notes) {
+        public Request {
+            notes = List.copyOf(notes);
+        }
+
+        public Request(String prompt, Path folder, long seed, MixSettings mix, MasterSettings master) {
+            this(prompt, folder, seed, mix, master, List.of());
+        }
+    }
 
     private ProduceJob() { }
 
@@ -56,14 +68,11 @@ public final class ProduceJob {
         Path dir = r.folder();
         // Compose first: a prompt that cannot be read fails before anything is written.
         BeatPlan beat = BeatMaker.compose(r.prompt(), r.seed());
-        Integer asked = BeatMaker.read(r.prompt()).variations();
-        if (asked != null && asked > 1) {
-            // one track, not a choice of several: say so where the prompt's count is read, and how to get them
+        if (!r.notes().isEmpty()) {
             List<String> reading = new ArrayList<>(beat.reading());
             int at = 0;
             while (at < reading.size() && !reading.get(at).startsWith("variations: ")) at++;
-            reading.add(Math.min(at + 1, reading.size()), "variations: produce makes one track (seed " + r.seed() + "); to choose among "
-                    + asked + ", run 'groundwork beat' with this prompt (its table gives each take's seed), then produce again with --seed of the take you like");
+            reading.addAll(Math.min(at + 1, reading.size()), r.notes());
             beat = beat.withReading(reading);
         }
         try {
