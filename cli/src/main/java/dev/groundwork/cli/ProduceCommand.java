@@ -71,7 +71,9 @@ public final class ProduceCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         int takes = variationsOption != null ? variationsOption : asked != null ? asked : 1;
-        new OverwriteGuard().folderHolding(takes == 1 ? dir : null, ProduceJob.FILES, BeatJob.STEMS).folder(dir);
+        OverwriteGuard guard = new OverwriteGuard().folder(dir);
+        // every take's folder checked before the first is written, so a bad one does not stop the run half-way
+        for (int t = 1; t <= takes; t++) guard.folderHolding(takes == 1 ? dir : dir.resolve("v" + t), ProduceJob.FILES, BeatJob.STEMS);
         MixSettings mix = intent.applyTo(MixSettings.defaults().withBalance("beat"));  // produce makes instrumental beats
         MasterSettings master = target.settings();
         List<ProduceResult> results = new ArrayList<>();

@@ -91,6 +91,11 @@ class ProduceCommandTest {
         var two = Run.of("produce", "trap 4 bars", "-o", dir.resolve("two").toString(), "--variations", "2", "--json");
         assertEquals(2, m.readTree(two.out()).get("takes").size(), two.out());
         assertEquals(2, Run.of("produce", "trap 4 bars", "-o", dir.resolve("bad").toString(), "--variations", "40").status());
+        // a take's folder that cannot be written is found before the first take is made
+        java.nio.file.Files.createDirectories(dir.resolve("blocked/v2/master.wav"));
+        var blocked = Run.of("produce", "trap 4 bars", "-o", dir.resolve("blocked").toString(), "--variations", "2");
+        assertEquals(2, blocked.status(), blocked.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("blocked/v1")), "nothing written");
     }
 
     @Test
