@@ -114,8 +114,11 @@ public final class BeatCommand implements Runnable {
         if (out == null && planOut == null) throw new UsageException("say where to write: -o DIR (or --plan P.json for the plan only)");
         if (fromPlan != null && variations > 1) throw new UsageException("--variations makes new beats from a prompt; it cannot be used with --from-plan");
         if (!keep.isEmpty() && !regenerate.isEmpty()) throw new UsageException("--keep writes every part it does not name again; give --keep or --regenerate, not both");
-        new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut)
-                .folderHolding(variations == 1 ? out : null, dev.groundwork.session.beat.BeatJob.FILES, dev.groundwork.session.beat.BeatJob.STEMS).folder(out);
+        OverwriteGuard guard = new OverwriteGuard().input(fromPlan).input(kit).input(soundfont).output("--plan", planOut).folder(out);
+        // every variation's folder checked before the first is written, so a bad one does not stop the run half-way
+        for (int v = 1; out != null && v <= variations; v++) {
+            guard.folderHolding(variations == 1 ? out : out.resolve("v" + v), dev.groundwork.session.beat.BeatJob.FILES, dev.groundwork.session.beat.BeatJob.STEMS);
+        }
         long baseSeed = seed == null ? 1 : seed;
 
         List<BeatPlan> plans = new ArrayList<>();

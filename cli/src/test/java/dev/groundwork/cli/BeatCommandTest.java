@@ -159,4 +159,14 @@ class BeatCommandTest {
         assertFalse(r.out().contains("ignored:"), r.out());
         assertEquals(1, r.out().lines().filter(l -> l.strip().startsWith("reference: 'Juice WRLD' is not imitated")).count(), r.out());
     }
+
+    /** A variation's folder that cannot be written is found before the first variation is made: nothing is written half. */
+    @Test
+    void aBadVariationFolderStopsTheRunBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("takes/v3/beat.wav"));
+        Run r = run("beat", "trap 4 bars", "-o", dir.resolve("takes").toString(), "--variations", "3");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("v3") && r.err().contains("beat.wav"), r.err());
+        assertFalse(Files.exists(dir.resolve("takes/v1")), "no variation written");
+    }
 }
