@@ -78,6 +78,20 @@ for p in demos/CapDan/CapDan-ReggaeTry.mmpz demos/Alf42red-Mauiwowi.mmpz demos/C
   slug=$(basename "$p"); slug=${slug%.*}; slug=$(echo "$slug" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | sed 's/--*/-/g;s/-$//')
   prepare_song "lmms-$slug" render-lmms-stems.sh "$LMMS_PROJECTS/$p" "$lseed"; lseed=$((lseed + 1))
 done
+# BENCH_MIX_SONGS=DIR: more songs with known good mixes, one folder each holding the song's stems as WAV files at the
+# levels of its mix (so they sum to it: a MedleyDB or Cambridge-MT session bounced per track, for example). They are
+# scrambled and graded like the others, as a family of their own ("added multitracks") that counts in the headline.
+if [ -n "${BENCH_MIX_SONGS:-}" ]; then
+  xseed=301   # their own seed range, so the other families are not rescrambled
+  for d in "$BENCH_MIX_SONGS"/*/; do
+    [ -n "$(ls "$d"*.wav 2>/dev/null)" ] || { log "mix: $d holds no WAV stems, left out"; continue; }
+    slug=$(basename "$d" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | sed 's/--*/-/g;s/-$//')
+    dir="$ACC/extra-$slug"; mkdir -p "$dir"
+    [ -e "$dir/known" ] || ln -s "$(cd "$d" && pwd)" "$dir/known"
+    [ -f "$dir/scrambled.json" ] || java -jar "$BENCH_JAR" scramble "$dir/known" "$dir/scrambled" "$xseed"
+    songs+=("$dir"); xseed=$((xseed + 1))
+  done
+fi
 beat_available=0
 if java -jar "$JAR" beat "trap beat in F minor 140 bpm 8 bars" -o "$WORK/beat-probe" --seed 1 >/dev/null 2>&1 && [ -d "$WORK/beat-probe/stems" ]; then
   beat_available=1
@@ -122,6 +136,7 @@ if [ "$a" != null ]; then
   accuracy_row "General MIDI songs" '.by_family["general-midi"]'
   accuracy_row "tracker modules" '.by_family["tracker-modules"]'
   accuracy_row "LMMS producer mixes" '.by_family["lmms-producer-mixes"]'
+  accuracy_row "added multitracks (BENCH_MIX_SONGS)" '.by_family["added-multitracks"]'
   accuracy_row "groundwork beats (reported apart)" '.by_family["groundwork-beats"]'
   acc_summary="without the groundwork beats, automix **$(printf %.2f "$a") LU**, equal-loudness faders $(printf %.2f "$e") LU, raw sum $(printf %.2f "$r") LU: automix is **$(printf %.0f "$below") %** below the equal-loudness baseline (targets: ≤ 2 LU and ≥ 40 % below). Floored at $(jq .audible_floor_lu "$J") LU (quieter parts count as inaudible, in the known mix and in automix alike): automix $(printf %.2f "$(jq .without_groundwork_beats.automix_floored_mae_lu "$J")") LU, equal loudness $(printf %.2f "$(jq .without_groundwork_beats.equal_loudness_floored_mae_lu "$J")") LU."
 else

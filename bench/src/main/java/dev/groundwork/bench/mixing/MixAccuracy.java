@@ -48,6 +48,7 @@ public final class MixAccuracy {
             case "blupi", "openmsx" -> "general-midi";
             case "pingus", "tecnoballz" -> "tracker-modules";
             case "lmms" -> "lmms-producer-mixes";
+            case "extra" -> "added-multitracks"; // bench/mix.sh's BENCH_MIX_SONGS
             default -> "groundwork-beats";
         };
     }
