@@ -66,6 +66,12 @@ public final class BeatMaker {
      */
     private static BeatPlan apply(BeatPlan plan, SectionEdit e, boolean excluded) {
         try {
+            if (e.kind() == SectionEdit.Kind.DROP && e.selector().startsWith("until:")
+                    && select(plan, e.selector().substring("until:".length())).get(0) == 0) {
+                // "drums come in at the verse" when the verse opens the beat: they already do; nothing to leave out
+                String line = "edit: '" + e.phrase() + "': the " + plan.sections().get(0).name() + " is the first section, so nothing comes before it";
+                return plan.reading().contains(line) ? plan : note(plan, line);
+            }
             return switch (e.kind()) {
                 case DROP -> plan.hasPart(e.part()) ? drop(plan, e.part(), e.selector())
                         : note(plan, "edit: '" + e.phrase() + "': this beat has no " + e.part() + " to leave out");
@@ -325,6 +331,12 @@ public final class BeatMaker {
      * without the one named (a trap beat's "drop" is its hook, a house track's "chorus" its drop).
      */
     public static List<Integer> select(BeatPlan plan, String selector) {
+        if (selector != null && selector.contains(",")) {
+            // "intro,outro": every section any of them names, in order
+            java.util.TreeSet<Integer> union = new java.util.TreeSet<>();
+            for (String one : selector.split(",")) union.addAll(select(plan, one));
+            return List.copyOf(union);
+        }
         // "until:hook" = every section before the first hook ("no melody until the first hook"); "through:intro" = up to and
         // including it ("drums come in after the intro")
         for (String range : List.of("until:", "through:")) {
@@ -336,12 +348,6 @@ public final class BeatMaker {
                 for (int i = 0; i < end; i++) out.add(i);
                 return out;
             }
-        }
-        if (selector != null && selector.contains(",")) {
-            // "intro,outro": every section any of them names, in order
-            java.util.TreeSet<Integer> union = new java.util.TreeSet<>();
-            for (String one : selector.split(",")) union.addAll(select(plan, one));
-            return List.copyOf(union);
         }
         String sel = selector == null ? "all" : selector.trim().toLowerCase(Locale.ROOT);
         List<Section> ss = plan.sections();

@@ -362,4 +362,19 @@ class ProducerWordsTest {
         assertEquals(dev.groundwork.beat.style.Genre.HOUSE, synthwave.genre());
         assertEquals(100.0, synthwave.tempoBpm(), 4.0);
     }
+
+    /** Review: similes and wishes are no artist references; a name is capitalised or more than one word. */
+    @Test
+    void similesAndWishesAreNoArtistReferences() {
+        for (String prompt : new String[]{"trap, hits like a truck", "trap, hats roll like crazy", "I would like something chill"}) {
+            BeatRequest r = PromptParser.parse(prompt);
+            assertTrue(r.reading().stream().noneMatch(l -> l.startsWith("reference:")), prompt + ": " + r.reading());
+        }
+        assertTrue(PromptParser.parse("trap like Drake").reading().stream().anyMatch(l -> l.startsWith("reference: 'Drake'")));
+        assertTrue(PromptParser.parse("trap like juice wrld").reading().stream().anyMatch(l -> l.startsWith("reference: 'juice wrld'")));
+        BeatRequest cowbell = PromptParser.parse("phonk with cowbell");
+        assertTrue(cowbell.reading().contains("include: perc ('cowbell': no cowbell sound is built in, the genre's perc sound plays it)"), cowbell.reading().toString());
+        BeatRequest techno = PromptParser.parse("techno, hypnotic and rolling");
+        assertTrue(techno.reading().stream().noneMatch(l -> l.contains("the same roll every bar")), "techno has no hat rolls: " + techno.reading());
+    }
 }

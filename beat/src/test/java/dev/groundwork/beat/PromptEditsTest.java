@@ -204,7 +204,10 @@ class PromptEditsTest {
             "trap, bass drops out in the outro    | bass   | outro",
             "trap, no melody until the first hook | melody | until:hook:first",
             "trap, the 808 comes in at the hook   | bass   | until:hook",
-            "trap, drums come in after the intro  | kick   | through:intro"})
+            "trap, drums come in after the intro  | kick   | through:intro",
+            "trap, bass and drums drop out in the outro | bass | outro",
+            "trap, bass and drums drop out in the outro | kick | outro",
+            "trap beat with hats that drop out for the hook | hats | hook"})
     void moreWaysToLeaveAPartOut(String prompt, String part, String selector) {
         BeatPlan plan = BeatMaker.compose(prompt, 1);
         assertEquals(java.util.List.of(), plan.ignored(), plan.reading().toString());
@@ -223,5 +226,47 @@ class PromptEditsTest {
         assertEquals(java.util.List.of(0, 1, 2, 3), BeatMaker.select(plan, "until:hook:last"));
         assertEquals(java.util.List.of(0, 1), BeatMaker.select(plan, "through:verse:first"));
         assertThrows(IllegalArgumentException.class, () -> BeatMaker.select(plan, "until:intro"), "nothing comes before the intro");
+    }
+
+    /** Review: "take" and "leave" without "out" keep the part ("leave the drums in the intro" means the opposite of a drop). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"trap, leave the drums in the intro", "trap, leave the melody for the hook",
+            "trap, take the piano in the hook"})
+    void takeAndLeaveWithoutOutDropNothing(String prompt) {
+        BeatPlan plan = BeatMaker.compose(prompt, 1);
+        BeatPlan plain = BeatMaker.compose("trap", 1);
+        assertTrue(plan.reading().stream().noneMatch(l -> l.startsWith("edit: dropped") || l.startsWith("arrangement:")), plan.reading().toString());
+        for (int i = 0; i < plan.sections().size(); i++) {
+            assertTrue(plan.sections().get(i).parts().containsAll(plain.sections().get(i).parts()), "section " + (i + 1) + " lost a part");
+        }
+    }
+
+    /** Review: a part that "comes in at" the first section already plays from the start: said, not a failed beat. */
+    @Test
+    void comingInAtTheFirstSectionIsSaidNotFailed() {
+        BeatPlan plan = BeatMaker.compose("trap, melody starts in the intro", 1);
+        assertTrue(plan.reading().stream().anyMatch(l -> l.contains("the intro is the first section, so nothing comes before it")), plan.reading().toString());
+        BeatPlan drums = BeatMaker.compose("trap beat, verse hook verse hook, drums come in at the verse", 1);
+        assertEquals(1, drums.reading().stream().filter(l -> l.contains("nothing comes before it")).count(), "said once for the drum group");
+        assertTrue(drums.sections().get(0).parts().contains("kick"));
+    }
+
+    /** Review: "drop" as a verb is no section of the form. */
+    @Test
+    void dropAsAVerbLeavesTheFormAlone() {
+        assertEquals(BeatMaker.compose("trap beat", 1).bars(), BeatMaker.compose("trap beat, the beat drops at the hook", 1).bars());
+        BeatPlan p = BeatMaker.compose("trap beat with drums that drop out for the hook", 1);
+        assertEquals(BeatMaker.compose("trap beat", 1).bars(), p.bars(), p.reading().toString());
+        assertEquals(java.util.List.of("intro", "build", "drop", "break", "outro"),
+                BeatMaker.compose("house, intro, build, drop, break, outro", 1).sections().stream().map(dev.groundwork.beat.plan.Section::name).toList(),
+                "a listed drop is still a section");
+    }
+
+    @Test
+    void untilReadsAsTheFirstOfTheSectionAndCombinesWithOthers() {
+        BeatPlan plan = BeatMaker.compose("trap 140 bpm", 1); // intro, verse, hook, verse, hook, outro
+        assertEquals(java.util.List.of(0, 1, 5), BeatMaker.select(plan, "until:hook,outro"));
+        assertTrue(BeatMaker.compose("trap, the 808 comes in at the hook", 1).reading().stream()
+                .anyMatch(l -> l.contains("every section before the first hook")));
     }
 }

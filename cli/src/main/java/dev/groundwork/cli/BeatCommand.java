@@ -6,6 +6,7 @@ import dev.groundwork.beat.plan.BeatPlan;
 import dev.groundwork.beat.plan.Part;
 import dev.groundwork.beat.plan.Section;
 import dev.groundwork.beat.prompt.PromptException;
+import dev.groundwork.beat.prompt.PromptParser;
 import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.session.beat.BeatJob;
@@ -94,7 +95,9 @@ public final class BeatCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter o = spec.commandLine().getOut();
-        if (variationsOption != null && (variationsOption < 1 || variationsOption > 32)) throw new UsageException("--variations must be 1..32");
+        if (variationsOption != null && (variationsOption < 1 || variationsOption > PromptParser.MAX_VARIATIONS)) {
+            throw new UsageException("--variations must be 1.." + PromptParser.MAX_VARIATIONS);
+        }
         if (prompt == null && fromPlan == null) throw new UsageException("give a PROMPT or --from-plan P.json");
         if (prompt != null && fromPlan != null) throw new UsageException("give a PROMPT or --from-plan, not both");
         if (prompt != null && prompt.isBlank()) throw new UsageException("the prompt is empty: describe the beat, e.g. groundwork beat \"lo-fi 80 bpm\" -o beat");
@@ -133,13 +136,7 @@ public final class BeatCommand implements Runnable {
                     throw new UsageException(e.getMessage());
                 }
             }
-            if (overruled != null) {
-                List<String> reading = new ArrayList<>(plan.reading());
-                int prompts = 0;
-                while (prompts < reading.size() && !reading.get(prompts).startsWith("variations: ")) prompts++;
-                reading.add(Math.min(prompts + 1, reading.size()), overruled);
-                plan = plan.withReading(reading);
-            }
+            if (overruled != null) plan = plan.withReadingAfter("variations: ", List.of(overruled));
             plans.add(edit(plan, baseSeed + v));
         }
         if (out != null && fromPlan != null) {

@@ -1,6 +1,7 @@
 package dev.groundwork.cli;
 
 import dev.groundwork.beat.prompt.PromptException;
+import dev.groundwork.beat.prompt.PromptParser;
 import dev.groundwork.core.json.Json;
 import dev.groundwork.master.MasterSettings;
 import dev.groundwork.mix.MixSettings;
@@ -44,7 +45,7 @@ public final class ProduceCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--variations", paramLabel = "N",
-            description = "Make N (1..32) finished tracks to choose from, DIR/v1 .. DIR/vN, from seeds N, N+1, … (default: the prompt's \"3 versions\", else 1).")
+            description = "Make N (1..32) finished tracks to choose from, DIR/v1 .. DIR/vN, from seeds S, S+1, … (S = --seed; default: the prompt's \"3 versions\", else 1).")
     Integer variationsOption;
 
     @Mixin
@@ -62,7 +63,9 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (prompt == null || prompt.isBlank()) throw new UsageException("give a prompt, e.g. groundwork produce \"lo-fi beat 80 bpm\" -o song");
-        if (variationsOption != null && (variationsOption < 1 || variationsOption > 32)) throw new UsageException("--variations must be 1..32");
+        if (variationsOption != null && (variationsOption < 1 || variationsOption > PromptParser.MAX_VARIATIONS)) {
+            throw new UsageException("--variations must be 1.." + PromptParser.MAX_VARIATIONS);
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UsageException("-o " + dir + " is a file; give a folder for the project");
         Integer asked;
         try {

@@ -84,5 +84,17 @@ public record BeatPlan(int formatVersion, String prompt, List<String> reading, L
 
     public BeatPlan withGroove(Groove g) { return new BeatPlan(formatVersion, prompt, reading, ignored, genre, tempoBpm, key, timeSignature, bars, loop, seed, sampleRateHz, kit, soundfont, feel, g, sections, chords, parts); }
 
+    /**
+     * The reading with {@code lines} placed after the first line that starts with {@code prefix}, or at the end when none does
+     * ("variations: 3 (--variations 3 wins …)" right after the prompt's own "variations: 2" line).
+     */
+    public BeatPlan withReadingAfter(String prefix, List<String> lines) {
+        List<String> r = new java.util.ArrayList<>(reading);
+        int at = 0;
+        while (at < r.size() && !r.get(at).startsWith(prefix)) at++;
+        r.addAll(Math.min(at + 1, r.size()), lines);
+        return withReading(r);
+    }
+
     public BeatPlan withReading(List<String> r) { return new BeatPlan(formatVersion, prompt, r, ignored, genre, tempoBpm, key, timeSignature, bars, loop, seed, sampleRateHz, kit, soundfont, feel, groove, sections, chords, parts); }
 }

@@ -39,7 +39,7 @@ public final class PromptParser {
             "bit", "little", "lots", "lot", "i", "want", "need", "give", "create", "produce", "generate", "tempo", "key",
             "mode", "structure", "form", "length", "long", "plus", "but", "also", "sound", "sounds", "sounding", "over",
             "from", "by", "into", "x", "one", "just", "only", "heavy", "big", "loud", "hits", "hit", "add", "without", "no",
-            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music", "remix", "groove", "jam", "banger", "type-beat", "riddim", "club");
+            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music", "remix", "groove", "jam", "banger", "type-beat", "riddim", "club", "would", "could", "can", "something", "you", "my", "we", "our");
 
     private static final Map<String, String> SECTION_WORDS = new LinkedHashMap<>();
     static {
@@ -122,7 +122,7 @@ public final class PromptParser {
 
     private static final List<String> DRUM_PARTS = List.of("kick", "snare", "hats", "perc");
     /** Instrument words played by the nearest built-in sound, which the reading says. */
-    private static final Set<String> STANDIN_SOUNDS = Set.of("choir", "brass", "horns", "saxophone", "sax", "trumpet", "marimba");
+    private static final Set<String> STANDIN_SOUNDS = Set.of("choir", "brass", "horns", "saxophone", "sax", "trumpet", "marimba", "cowbell", "cowbells");
 
     private String text;      // lower-case prompt
     private String original;  // as typed (key letters are case-sensitive)
@@ -319,9 +319,9 @@ public final class PromptParser {
         nearest(Genre.HOUSE, 132.0, "uk garage", "future garage", "2-step", "2step", "two-step", "garage");
         nearest(Genre.HOUSE, 135.0, "speed garage");
         nearest(Genre.HOUSE, null, "disco", "nu disco", "nu-disco", "funky house", "progressive house", "electro house", "big room", "edm");
-        nearest(Genre.TECHNO, null, "trance");
+        nearest(Genre.TECHNO, null, "trance"); // four on the floor at 130-140 BPM, like techno, with bigger chords
         // synthwave: 80s drum machines, four on the floor or a plain backbeat, slower than house
-        nearest(Genre.HOUSE, 100.0, "synthwave", "retrowave", "outrun"); // four on the floor at 130-140 BPM, like techno, with bigger chords
+        nearest(Genre.HOUSE, 100.0, "synthwave", "retrowave", "outrun");
         nearest(Genre.RNB, null, "trap soul", "trapsoul");
     }
 
@@ -533,7 +533,7 @@ public final class PromptParser {
                     continue;
                 }
                 out.add(mood);
-                reading.add("mood: " + w + " (" + (mood == Mood.HYPNOTIC && out.contains(Mood.ROLLING)
+                reading.add("mood: " + w + " (" + (mood == Mood.HYPNOTIC && out.contains(Mood.ROLLING) && MetreDrums.of(genre, metre).hatRolls()
                         ? "one drum pattern and one chord progression for the whole beat, the melody repeats one bar's phrase,"
                         + " fills only where a section changes; the rolls asked for stay, the same roll every bar"
                         : describe(mood, genre, metre)) + ")");
@@ -657,7 +657,8 @@ public final class PromptParser {
         // a part plays one sound: a second one named for it takes its place, and the reading says which it replaced
         boolean replaces = replaced != null && !replaced.equals(in.sound);
         reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "'"
-                + (STANDIN_SOUNDS.contains(word) ? ": no " + word + " sound is built in, " + in.sound + " is the nearest" : "")
+                + (STANDIN_SOUNDS.contains(word) ? ": no " + word + " sound is built in, " + (in.sound != null ? in.sound + " is the nearest"
+                : "the genre's " + in.part + " sound plays it") : "")
                 + (replaces ? "; in place of " + replaced + ", one sound a part" : "") + ")");
     }
 
@@ -698,10 +699,17 @@ public final class PromptParser {
     private void findReference(boolean genreNamed) {
         List<String> names = new ArrayList<>();
         Matcher a = Pattern.compile("\\b(?:(?:in\\s+the\\s+)?style\\s+of|(?:sounds?\\s+|sounding\\s+)?like|inspired\\s+by|similar\\s+to|a\\s+la|\u00e0\\s+la)\\s+").matcher(text);
+        // "I'd like something chill", "would like", "hits like a truck": wishes and similes, not references
+        Pattern wish = Pattern.compile("(?:\\bwould|'d|\\bi|\\bwe|\\byou)\\s+$");
+        Pattern simile = Pattern.compile("(?:an?|some|something|crazy|mad|hell)\\b");
         while (a.find()) {
             if (isUsed(a.start(), a.end())) continue;
+            if (wish.matcher(text.substring(0, a.start())).find() || simile.matcher(text).region(a.end(), text.length()).lookingAt()) continue;
             int[] span = nameRun(a.end(), true);
             if (span == null) continue;
+            // a name is capitalised or more than one word ("Drake", "juice wrld"): "like crazy" is not one
+            String name = original.substring(span[0], span[1]);
+            if (!name.contains(" ") && name.equals(name.toLowerCase(Locale.ROOT))) continue;
             mark(a.start(), span[1]);
             names.add(original.substring(span[0], span[1]));
         }
@@ -813,11 +821,14 @@ public final class PromptParser {
         record Found(int at, List<SectionEdit> edits) { }
         List<Found> found = new ArrayList<>();
         String alt = String.join("|", INSTRUMENTS.keySet().stream().map(Pattern::quote).toList());
-        Pattern drop = Pattern.compile("\\b(?:no|without|drop|mute|cut|lose|kill|remove|strip|pull|take out|leave out|take|leave)\\s+(?:the\\s+)?(?<instr>" + alt
-                + ")\\s+(?:out\\s+)?(?:in|from|during|for|on|out of|of)\\s+" + THE_SECTIONS);
-        // the part as the subject: "the bass drops out in the outro", "hats cut out for the bridge"
-        Pattern dropsOut = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:drops?|cuts?|goes|go|falls?)\\s+out\\s+(?:in|for|during|on|of)\\s+"
-                + THE_SECTIONS);
+        // "take", "leave" and "pull" only with "out": "leave the drums in the intro" keeps them, "take the hats out of the intro" does not
+        Pattern drop = Pattern.compile("\\b(?:(?:no|without|drop|mute|cut|lose|kill|remove|strip)\\s+(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:out\\s+)?"
+                + "|(?:take|leave|pull)\\s+out\\s+(?:the\\s+)?(?<instr2>" + alt + ")\\s+"
+                + "|(?:take|leave|pull)\\s+(?:the\\s+)?(?<instr3>" + alt + ")\\s+out\\s+)"
+                + "(?:in|from|during|for|on|out of|of)\\s+" + THE_SECTIONS);
+        // the parts as the subject: "the bass drops out in the outro", "bass and drums drop out in the outro", "drums that cut out for the bridge"
+        Pattern dropsOut = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")(?<others>(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)(?:the\\s+)?(?:"
+                + alt + "))*\\s+(?:(?:that|which)\\s+)?(?:drops?|cuts?|goes|go|falls?)\\s+out\\s+(?:in|for|during|on|of)\\s+" + THE_SECTIONS);
         // until a section ("no melody until the first hook", "drums come in at the hook") or after one ("drums come in after the intro")
         Pattern until = Pattern.compile("\\b(?:no|without)\\s+(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:until|till|before)\\s+" + THE_SECTION);
         Pattern comesIn = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:comes?|kicks?|drops?|enters?|starts?)\\s+(?:in\\s+)?"
@@ -834,14 +845,16 @@ public final class PromptParser {
             while (m.find()) {
                 if (isUsed(m.start(), m.end())) continue;
                 mark(m.start(), m.end());
-                Instrument in = INSTRUMENTS.get(m.group("instr"));
+                List<Instrument> ins = instruments(m, alt);
                 String selector = p == until ? "until:" + selector(m)
                         : p == comesIn ? ("after".equals(m.group("when")) ? "through:" : "until:") + selector(m)
                         : selector(m);
                 SectionEdit.Kind kind = p == add ? SectionEdit.Kind.ADD : p == only ? SectionEdit.Kind.ONLY : SectionEdit.Kind.DROP;
                 List<SectionEdit> es = new ArrayList<>();
-                for (String part : in.part.equals("drums") ? DRUM_PARTS : List.of(in.part)) {
-                    es.add(new SectionEdit(kind, part, 0, selector, original.substring(m.start(), m.end())));
+                for (Instrument in : ins) {
+                    for (String part : in.part.equals("drums") ? DRUM_PARTS : List.of(in.part)) {
+                        es.add(new SectionEdit(kind, part, 0, selector, original.substring(m.start(), m.end())));
+                    }
                 }
                 String parts = String.join(", ", es.stream().map(SectionEdit::part).toList());
                 reading.add("arrangement: " + switch (kind) {
@@ -895,6 +908,21 @@ public final class PromptParser {
         return String.join(",", all);
     }
 
+    /** The instrument words an arrangement move names: its one instrument group, and a list before the verb ("bass and drums"). */
+    private static List<Instrument> instruments(Matcher m, String alt) {
+        List<Instrument> out = new ArrayList<>();
+        for (String g : List.of("instr", "instr2", "instr3")) {
+            String word = groupOrNull(m, g);
+            if (word != null) out.add(INSTRUMENTS.get(word));
+        }
+        String others = groupOrNull(m, "others");
+        if (others != null) {
+            Matcher o = Pattern.compile("\\b(?:" + alt + ")\\b").matcher(others);
+            while (o.find()) out.add(INSTRUMENTS.get(o.group()));
+        }
+        return out;
+    }
+
     private static String groupOrNull(Matcher m, String name) {
         try {
             String g = m.group(name);
@@ -922,8 +950,8 @@ public final class PromptParser {
     }
 
     private static String describeOne(String selector) {
-        if (selector.startsWith("until:")) return "every section before " + describeOne(selector.substring(6));
-        if (selector.startsWith("through:")) return "every section up to and including " + describeOne(selector.substring(8));
+        if (selector.startsWith("until:")) return "every section before " + describeOne(selector.substring(6)).replace("every ", "the first ");
+        if (selector.startsWith("through:")) return "every section up to and including " + describeOne(selector.substring(8)).replace("every ", "the first ");
         int colon = selector.indexOf(':');
         if (colon < 0) return (selector.equals("intro") || selector.equals("outro") ? "the " : "every ") + selector;
         String which = selector.substring(colon + 1);
@@ -941,8 +969,14 @@ public final class PromptParser {
         List<int[]> hits = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("\\b(pre-hook|prehook|intro|verse|hook|chorus|bridge|drop|breakdown|break|buildup|build|outro)s?\\b(\\s*[x\u00d7]\\s*(\\d))?").matcher(text);
+        // "drop" and "break" as verbs are no sections: "drums that drop out", "the beat drops at the hook", "it breaks down"
+        Pattern verbAfter = Pattern.compile("\\s+(?:out|in|at|on|off|away|down|to|into|back)\\b");
+        Pattern verbBefore = Pattern.compile("\\b(?:that|which|it|beat|bass|drums|808s?|everything)\\s+$");
         while (m.find()) {
             if (isUsed(m.start(), m.end())) continue;
+            boolean verbLike = m.group(1).equals("drop") || m.group(1).equals("break");
+            if (verbLike && (verbAfter.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || verbBefore.matcher(text.substring(0, m.start())).find())) continue;
             hits.add(new int[]{m.start(), m.end()});
             int times = m.group(3) == null ? 1 : Math.max(1, Math.min(4, Integer.parseInt(m.group(3))));
             for (int i = 0; i < times; i++) names.add(SECTION_WORDS.get(m.group(1)));

@@ -233,11 +233,6 @@ public final class DawProjectExporter {
     }
 
     /**
-     * Writes the .dawproject zip through a temporary file moved into place. With {@link Audio#REFERENCE} the
-     * archive holds only the two XML files and points at the stems where they are; with {@link Audio#EMBED}
-     * each stem is copied into audio/.
-     */
-    /**
      * Every entry carries the same fixed time, not the clock's: the same plan exports to the same bytes (as the mix
      * itself renders), so an export can be compared or kept under version control. Local time, as zip stores it, so
      * the bytes do not depend on the time zone either.
@@ -250,6 +245,11 @@ public final class DawProjectExporter {
         return e;
     }
 
+    /**
+     * Writes the .dawproject zip through a temporary file moved into place. With {@link Audio#REFERENCE} the
+     * archive holds only the two XML files and points at the stems where they are; with {@link Audio#EMBED}
+     * each stem is copied into audio/.
+     */
     public static void write(Path out, MixPlan plan, Map<String, Path> stemFiles, Map<String, Integer> channelsByFile, String title, Audio audio) {
         Path dir = out.toAbsolutePath().getParent();
         Map<String, String> paths = new java.util.HashMap<>();

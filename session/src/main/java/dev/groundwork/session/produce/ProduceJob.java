@@ -68,13 +68,7 @@ public final class ProduceJob {
         Path dir = r.folder();
         // Compose first: a prompt that cannot be read fails before anything is written.
         BeatPlan beat = BeatMaker.compose(r.prompt(), r.seed());
-        if (!r.notes().isEmpty()) {
-            List<String> reading = new ArrayList<>(beat.reading());
-            int at = 0;
-            while (at < reading.size() && !reading.get(at).startsWith("variations: ")) at++;
-            reading.addAll(Math.min(at + 1, reading.size()), r.notes());
-            beat = beat.withReading(reading);
-        }
+        if (!r.notes().isEmpty()) beat = beat.withReadingAfter("variations: ", r.notes());
         try {
             Files.createDirectories(dir.resolve("stems"));
         } catch (IOException e) {

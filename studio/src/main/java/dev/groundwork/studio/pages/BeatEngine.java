@@ -30,11 +30,6 @@ final class BeatEngine {
 
     static boolean available() { return true; }
 
-    /**
-     * Variation i composed with seed + i, as {@code groundwork beat PROMPT --seed N --variations K} does. Composing takes
-     * milliseconds, so the request composes before its job starts: an impossible prompt ("500 bpm", a move into a section the
-     * form lacks) is a 400 with the CLI's message, and the job renders these plans.
-     */
     /** How many variations the prompt asks for ("3 versions"), or null; an impossible count is a 400 with the CLI's message. */
     static Integer askedVariations(String prompt) {
         try {
@@ -44,6 +39,11 @@ final class BeatEngine {
         }
     }
 
+    /**
+     * Variation i composed with seed + i, as {@code groundwork beat PROMPT --seed N --variations K} does. Composing takes
+     * milliseconds, so the request composes before its job starts: an impossible prompt ("500 bpm", a move into a section the
+     * form lacks) is a 400 with the CLI's message, and the job renders these plans.
+     */
     static List<BeatPlan> compose(String prompt, int variations, long seed) {
         List<BeatPlan> plans = new ArrayList<>();
         try {
