@@ -229,7 +229,7 @@ public final class BeatCommand implements Runnable {
     private static void human(PrintWriter o, List<BeatPlan> plans, List<BeatOutput> outputs) {
         BeatPlan p = plans.get(0);
         o.println("prompt:  " + p.prompt());
-        for (String r : p.reading()) o.println("  " + r);
+        for (String r : sharedReading(plans.stream().map(BeatPlan::reading).toList())) o.println("  " + r);
         if (!p.ignored().isEmpty()) o.println("  ignored: " + String.join(", ", p.ignored().stream().map(w -> "'" + w + "'").toList()));
         if (plans.size() == 1) {
             double secs = p.totalFrames() / (double) p.sampleRateHz();
@@ -258,6 +258,25 @@ public final class BeatCommand implements Runnable {
                     b.integratedLufs() == null ? "silent" : String.format(Locale.ROOT, "%.1f", b.integratedLufs()), b.truePeakDbtp(),
                     String.join(", ", b.parts()), b.renderSeconds());
         }
+    }
+
+    /**
+     * The reading of several takes at once: the lines every take shares, in the first take's order; a line the seed made
+     * differently per take (a key or tempo the prompt left open) once, by its label, pointing at the table.
+     */
+    static List<String> sharedReading(List<List<String>> readings) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> labelled = new java.util.HashSet<>();
+        for (String line : readings.get(0)) {
+            if (readings.stream().allMatch(r -> r.contains(line))) {
+                out.add(line);
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String label = colon > 0 ? line.substring(0, colon) : line;
+            if (labelled.add(label)) out.add(label + ": differs from take to take (see the table)");
+        }
+        return out;
     }
 
     private static String fmt(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v); }

@@ -113,14 +113,17 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     /** How the prompt was read, as 'groundwork beat' prints it: a word not understood is said, never silently dropped. */
-    private static void reading(PrintWriter out, ProduceResult r) {
+    private static void reading(PrintWriter out, List<ProduceResult> takes) {
+        ProduceResult r = takes.get(0);
         out.println("prompt:  " + r.prompt());
-        for (String line : r.reading()) if (!line.startsWith("take ")) out.println("  " + line);
+        // each take's own "take k of n" line is its folder's; the table says the same
+        List<List<String>> readings = takes.stream().map(t -> t.reading().stream().filter(l -> !l.startsWith("take ")).toList()).toList();
+        for (String line : BeatCommand.sharedReading(readings)) out.println("  " + line);
         if (!r.ignored().isEmpty()) out.println("  ignored: " + String.join(", ", r.ignored().stream().map(w -> "'" + w + "'").toList()));
     }
 
     private static void single(PrintWriter out, ProduceResult r) {
-        reading(out, r);
+        reading(out, List.of(r));
         out.printf(Locale.ROOT, "Produced \"%s\" (seed %d): %s, %.0f BPM, %s, %d bars, %.1f s%n", r.prompt(), r.seed(), r.genre(), r.tempoBpm(),
                 r.key(), r.bars(), r.durationSeconds());
         out.printf(Locale.ROOT, "  beat: %d parts (%s)%n", r.stems().size(), String.join(", ", r.stems()));
@@ -138,7 +141,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     /** Several takes: the reading once, a line a take to compare them by, and where each take's project is. */
     private static void several(PrintWriter out, List<ProduceResult> takes) {
-        reading(out, takes.get(0));
+        reading(out, takes);
         out.printf(Locale.ROOT, "Produced %d takes of \"%s\":%n", takes.size(), takes.get(0).prompt());
         out.println("  take  seed   bpm  key          bars  length  master LUFS  dBTP   folder");
         double seconds = 0;

@@ -169,4 +169,16 @@ class BeatCommandTest {
         assertTrue(r.err().contains("v3") && r.err().contains("beat.wav"), r.err());
         assertFalse(Files.exists(dir.resolve("takes/v1")), "no variation written");
     }
+
+    /** Several takes print one reading: shared lines as they are, a seeded line once by its label (it used to show take 1's key). */
+    @Test
+    void severalTakesShareOneReadingThatPointsAtTheTableForWhatDiffers(@TempDir Path dir) {
+        assertEquals(List.of("genre: trap", "key: differs from take to take (see the table)", "form: hook 8"),
+                BeatCommand.sharedReading(List.of(List.of("genre: trap", "key: B minor (chosen by the seed)", "form: hook 8"),
+                        List.of("genre: trap", "key: G# minor (chosen by the seed)", "form: hook 8"))));
+        Run r = run("beat", "dark trap 4 bars", "-o", dir.resolve("takes").toString(), "--variations", "2");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("  key: differs from take to take (see the table)"), r.out());
+        assertFalse(r.out().contains("chosen by the seed; name a key"), r.out());
+    }
 }
