@@ -18,6 +18,7 @@ import dev.groundwork.beat.render.RenderedBeat;
 import dev.groundwork.beat.sound.LoadedKit;
 import dev.groundwork.beat.sound.SoundFontRenderer;
 import dev.groundwork.beat.style.Genre;
+import dev.groundwork.beat.style.MetreDrums;
 import dev.groundwork.beat.style.Sounds;
 import dev.groundwork.core.midi.MidiSong;
 import dev.groundwork.core.progress.ProgressListener;
@@ -44,19 +45,16 @@ public final class BeatMaker {
     public static BeatPlan compose(BeatRequest request, long seed) {
         BeatPlan plan = Composer.compose(request, seed);
         for (SectionEdit e : request.edits()) {
-            if (partOfAGroupThisBeatPlays(plan, request.edits(), e)) continue;
-            plan = apply(plan, e, e.part() != null && request.exclude().contains(e.part()));
+            boolean excluded = e.part() != null && (request.exclude().contains(e.part())
+                    || e.part().equals(DRUMS) && request.exclude().containsAll(List.of("kick", "snare", "hats")));
+            plan = apply(plan, e, excluded);
         }
         return plan;
     }
 
-    /**
-     * "no drums in the intro" drops kick, snare, hats and perc: a beat without perc still had drums to leave out, so the
-     * missing one is no news. Said only when none of the phrase's parts plays ("no perc in the intro" in a beat without perc).
-     */
-    private static boolean partOfAGroupThisBeatPlays(BeatPlan plan, List<SectionEdit> edits, SectionEdit e) {
-        if (e.kind() != SectionEdit.Kind.DROP || plan.hasPart(e.part())) return false;
-        return edits.stream().anyMatch(o -> o != e && o.kind() == SectionEdit.Kind.DROP && o.phrase().equals(e.phrase()) && plan.hasPart(o.part()));
+    /** Whether the beat plays the part; {@link #DRUMS}: any drum part. */
+    private static boolean plays(BeatPlan plan, String part) {
+        return part.equals(DRUMS) ? !drumParts(plan).isEmpty() : plan.hasPart(part);
     }
 
     /**
@@ -69,14 +67,13 @@ public final class BeatMaker {
             if (e.kind() == SectionEdit.Kind.DROP && e.selector().startsWith("until:")
                     && select(plan, e.selector().substring("until:".length())).get(0) == 0) {
                 // "drums come in at the verse" when the verse opens the beat: they already do; nothing to leave out
-                String line = "edit: '" + e.phrase() + "': the " + plan.sections().get(0).name() + " is the first section, so nothing comes before it";
-                return plan.reading().contains(line) ? plan : note(plan, line);
+                return note(plan, "edit: '" + e.phrase() + "': the " + plan.sections().get(0).name() + " is the first section, so nothing comes before it");
             }
             return switch (e.kind()) {
-                case DROP -> plan.hasPart(e.part()) ? drop(plan, e.part(), e.selector())
+                case DROP -> plays(plan, e.part()) ? drop(plan, e.part(), e.selector())
                         : note(plan, "edit: '" + e.phrase() + "': this beat has no " + e.part() + " to leave out");
                 case ADD -> add(plan, e.part(), e.selector());
-                case ONLY -> plan.hasPart(e.part()) || !excluded ? only(plan, e.part(), e.selector())
+                case ONLY -> plays(plan, e.part()) || !excluded ? only(plan, e.part(), e.selector())
                         : note(plan, "edit: '" + e.phrase() + "': the prompt leaves the " + e.part() + " out");
                 case TRANSPOSE -> transpose(plan, e.semitones(), e.selector());
             };
@@ -113,11 +110,22 @@ public final class BeatMaker {
 
     /** {@code edit} made on the named part, or on each drum part of the beat for {@link #DRUMS}. */
     private static BeatPlan eachPart(BeatPlan plan, String partName, java.util.function.BiFunction<BeatPlan, String, BeatPlan> edit) {
+        return eachPart(plan, partName, drumParts(plan), edit);
+    }
+
+    private static BeatPlan eachPart(BeatPlan plan, String partName, List<String> drums, java.util.function.BiFunction<BeatPlan, String, BeatPlan> edit) {
         if (!partName.equals(DRUMS)) return edit.apply(plan, partName);
-        List<String> drums = drumParts(plan);
         if (drums.isEmpty()) throw new IllegalArgumentException("this beat has no drum parts");
         for (String d : drums) plan = edit.apply(plan, d);
         return plan;
+    }
+
+    /** The drum parts {@link #DRUMS} brings in: the beat's, or, in a beat without drums, the ones its genre plays. */
+    private static List<String> drumsToBring(BeatPlan plan) {
+        List<String> own = drumParts(plan);
+        if (!own.isEmpty()) return own;
+        boolean perc = !MetreDrums.of(Genre.fromLabel(plan.genre()), plan.metre()).percs().isEmpty();
+        return perc ? List.of("kick", "snare", "hats", "perc") : List.of("kick", "snare", "hats");
     }
 
     /**
@@ -180,7 +188,7 @@ public final class BeatMaker {
      */
     public static BeatPlan add(BeatPlan plan, String partName, String sectionSelector) {
         List<Integer> idx = select(plan, sectionSelector);
-        return eachPart(plan, partName, (p, name) -> add(p, name, idx));
+        return eachPart(plan, partName, drumsToBring(plan), (p, name) -> add(p, name, idx));
     }
 
     /**
@@ -189,6 +197,10 @@ public final class BeatMaker {
      */
     public static BeatPlan only(BeatPlan plan, String partName, String sectionSelector) {
         List<Integer> keep = select(plan, sectionSelector);
+        return eachPart(plan, partName, drumsToBring(plan), (p, name) -> only(p, name, keep));
+    }
+
+    private static BeatPlan only(BeatPlan plan, String partName, List<Integer> keep) {
         List<Integer> out = new ArrayList<>(), in = new ArrayList<>();
         for (int i = 0; i < plan.sections().size(); i++) {
             boolean plays = plan.sections().get(i).parts().contains(partName);

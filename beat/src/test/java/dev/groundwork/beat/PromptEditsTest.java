@@ -55,8 +55,13 @@ class PromptEditsTest {
     @Test
     void noDrumsInTheOutroDropsEveryDrumPart() {
         List<SectionEdit> edits = PromptParser.parse("boom bap, no drums in the outro").edits();
-        assertEquals(List.of("kick", "snare", "hats", "perc"), edits.stream().map(SectionEdit::part).toList());
+        // one edit for the group; BeatMaker makes it on the drum parts the beat plays
+        assertEquals(List.of(BeatMaker.DRUMS), edits.stream().map(SectionEdit::part).toList());
         assertTrue(edits.stream().allMatch(e -> e.kind() == Kind.DROP && e.selector().equals("outro")));
+        BeatPlan plan = BeatMaker.compose("boom bap, perc, no drums in the outro", 1);
+        assertEquals(List.of("kick", "snare", "hats", "perc"), BeatMaker.drumParts(plan));
+        int outro = BeatMaker.select(plan, "outro").get(0);
+        for (String drum : BeatMaker.drumParts(plan)) assertFalse(plan.sections().get(outro).parts().contains(drum), drum);
     }
 
     @Test

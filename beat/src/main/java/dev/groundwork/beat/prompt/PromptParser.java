@@ -851,11 +851,8 @@ public final class PromptParser {
                         : selector(m);
                 SectionEdit.Kind kind = p == add ? SectionEdit.Kind.ADD : p == only ? SectionEdit.Kind.ONLY : SectionEdit.Kind.DROP;
                 List<SectionEdit> es = new ArrayList<>();
-                for (Instrument in : ins) {
-                    for (String part : in.part.equals("drums") ? DRUM_PARTS : List.of(in.part)) {
-                        es.add(new SectionEdit(kind, part, 0, selector, original.substring(m.start(), m.end())));
-                    }
-                }
+                // "drums" stays one edit: BeatMaker makes it on the drum parts this beat plays
+                for (Instrument in : ins) es.add(new SectionEdit(kind, in.part, 0, selector, original.substring(m.start(), m.end())));
                 String parts = String.join(", ", es.stream().map(SectionEdit::part).toList());
                 reading.add("arrangement: " + switch (kind) {
                     case DROP -> "leave " + parts + " out of ";
