@@ -53,7 +53,7 @@ public final class BeatMaker {
     }
 
     /** Whether the beat plays the part; {@link #DRUMS}: any drum part. */
-    private static boolean plays(BeatPlan plan, String part) {
+    public static boolean plays(BeatPlan plan, String part) {
         return part.equals(DRUMS) ? !drumParts(plan).isEmpty() : plan.hasPart(part);
     }
 

@@ -174,7 +174,7 @@ public final class DrumWriter {
         boolean rolling = ctx.feel().rolling(), hypnotic = ctx.feel().hypnotic();
         // rolling where the genre has no hat rolls: ghost hits in the hat pattern's gaps (never R&B or lo-fi, whose slow
         // beats would be heard at double time)
-        boolean ghostGaps = rolling && !st.hatRolls() && g != Genre.RNB && g != Genre.LOFI;
+        boolean ghostGaps = rolling && !st.hatRolls() && !g.rollsSoundDoubleTime();
         double[] rollShape = null; // a hypnotic beat rolls the same way every time: {end in bar, length, rate, up}
         for (int bar = 0; bar < ctx.bars(); bar++) {
             Section s = ctx.sectionAtBar(bar);

@@ -39,7 +39,8 @@ public final class PromptParser {
             "bit", "little", "lots", "lot", "i", "want", "need", "give", "create", "produce", "generate", "tempo", "key",
             "mode", "structure", "form", "length", "long", "plus", "but", "also", "sound", "sounds", "sounding", "over",
             "from", "by", "into", "x", "one", "just", "only", "heavy", "big", "loud", "hits", "hit", "add", "without", "no",
-            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music", "remix", "groove", "jam", "banger", "type-beat", "riddim", "club", "would", "could", "can", "something", "you", "my", "we", "our");
+            "then", "rap", "rapper", "rappers", "vocal", "vocals", "singer", "music", "remix", "groove", "jam", "banger", "type-beat",
+            "riddim", "club", "would", "could", "can", "something", "you", "my", "we", "our");
 
     private static final Map<String, String> SECTION_WORDS = new LinkedHashMap<>();
     static {
@@ -54,7 +55,10 @@ public final class PromptParser {
     }
 
     /** Instrument words: which part they mean and, for some, which sound. */
-    private record Instrument(String part, String sound) { }
+    /** {@code standIn}: no sound of the word's own is built in; {@code sound} (or the genre's, when null) plays it, and the reading says so. */
+    private record Instrument(String part, String sound, boolean standIn) {
+        Instrument(String part, String sound) { this(part, sound, false); }
+    }
 
     private static final Map<String, Instrument> INSTRUMENTS = new LinkedHashMap<>();
     static {
@@ -87,8 +91,8 @@ public final class PromptParser {
         INSTRUMENTS.put("shaker", new Instrument("perc", "shaker"));
         INSTRUMENTS.put("congas", new Instrument("perc", "conga"));
         INSTRUMENTS.put("conga", new Instrument("perc", "conga"));
-        INSTRUMENTS.put("cowbells", new Instrument("perc", null));
-        INSTRUMENTS.put("cowbell", new Instrument("perc", null));
+        INSTRUMENTS.put("cowbells", new Instrument("perc", null, true));
+        INSTRUMENTS.put("cowbell", new Instrument("perc", null, true));
         INSTRUMENTS.put("drums", new Instrument("drums", null));
         INSTRUMENTS.put("electric piano", new Instrument("chords", "keys"));
         INSTRUMENTS.put("e-piano", new Instrument("chords", "keys"));
@@ -100,19 +104,19 @@ public final class PromptParser {
         INSTRUMENTS.put("strings", new Instrument("chords", "strings"));
         INSTRUMENTS.put("chords", new Instrument("chords", null));
         INSTRUMENTS.put("stabs", new Instrument("chords", "stab"));
-        // no choir or brass is built in: the nearest sounds, and the reading names them
-        INSTRUMENTS.put("choir", new Instrument("chords", "pad"));
-        INSTRUMENTS.put("brass", new Instrument("chords", "stab"));
-        INSTRUMENTS.put("horns", new Instrument("chords", "stab"));
+        // no choir or brass is built in: the nearest sounds (stand-ins), and the reading names them
+        INSTRUMENTS.put("choir", new Instrument("chords", "pad", true));
+        INSTRUMENTS.put("brass", new Instrument("chords", "stab", true));
+        INSTRUMENTS.put("horns", new Instrument("chords", "stab", true));
         INSTRUMENTS.put("guitar", new Instrument("melody", "pluck"));
         INSTRUMENTS.put("pluck", new Instrument("melody", "pluck"));
         INSTRUMENTS.put("bells", new Instrument("melody", "bells"));
         INSTRUMENTS.put("bell", new Instrument("melody", "bells"));
         INSTRUMENTS.put("flute", new Instrument("melody", "lead"));
-        INSTRUMENTS.put("saxophone", new Instrument("melody", "lead"));
-        INSTRUMENTS.put("sax", new Instrument("melody", "lead"));
-        INSTRUMENTS.put("trumpet", new Instrument("melody", "lead"));
-        INSTRUMENTS.put("marimba", new Instrument("melody", "bells"));
+        INSTRUMENTS.put("saxophone", new Instrument("melody", "lead", true));
+        INSTRUMENTS.put("sax", new Instrument("melody", "lead", true));
+        INSTRUMENTS.put("trumpet", new Instrument("melody", "lead", true));
+        INSTRUMENTS.put("marimba", new Instrument("melody", "bells", true));
         INSTRUMENTS.put("synths", new Instrument("melody", "lead"));
         INSTRUMENTS.put("synth", new Instrument("melody", "lead"));
         INSTRUMENTS.put("lead", new Instrument("melody", "lead"));
@@ -121,8 +125,6 @@ public final class PromptParser {
     }
 
     private static final List<String> DRUM_PARTS = List.of("kick", "snare", "hats", "perc");
-    /** Instrument words played by the nearest built-in sound, which the reading says. */
-    private static final Set<String> STANDIN_SOUNDS = Set.of("choir", "brass", "horns", "saxophone", "sax", "trumpet", "marimba", "cowbell", "cowbells");
 
     private String text;      // lower-case prompt
     private String original;  // as typed (key letters are case-sensitive)
@@ -533,10 +535,7 @@ public final class PromptParser {
                     continue;
                 }
                 out.add(mood);
-                reading.add("mood: " + w + " (" + (mood == Mood.HYPNOTIC && out.contains(Mood.ROLLING) && MetreDrums.of(genre, metre).hatRolls()
-                        ? "one drum pattern and one chord progression for the whole beat, the melody repeats one bar's phrase,"
-                        + " fills only where a section changes; the rolls asked for stay, the same roll every bar"
-                        : describe(mood, genre, metre)) + ")");
+                reading.add("mood: " + w + " (" + describe(mood, genre, metre, out.contains(Mood.ROLLING)) + ")");
             }
         }
         return out;
@@ -545,14 +544,14 @@ public final class PromptParser {
     /** Why a mood word cannot be honoured in this beat, or null when it can. */
     private static String refusal(Mood mood, Genre genre, Set<String> exclude) {
         if (mood == Mood.MELODIC && exclude.contains("melody")) return "'no melody' wins: no melody is written";
-        if (mood == Mood.ROLLING && (genre == Genre.RNB || genre == Genre.LOFI)) {
+        if (mood == Mood.ROLLING && genre.rollsSoundDoubleTime()) {
             return genre.label + "'s hats stay as they are (16ths and rolls between its slow beats are heard as double time)";
         }
         return null;
     }
 
     /** What a mood word does, for the reading; the words that steer the part writers say how. */
-    private static String describe(Mood m, Genre genre, Metre metre) {
+    private static String describe(Mood m, Genre genre, Metre metre, boolean rolling) {
         return switch (m) {
             case AIRY -> "brighter synths, chords and melody " + m.register + " semitones higher, fewer notes for more space between them";
             case MELODIC -> "the melody is busier, plays in the verses as well as the hooks, and sits 2 dB louder";
@@ -564,7 +563,8 @@ public final class PromptParser {
                     ? "a rolling 16th bassline between the kicks; ghost hats in the hat pattern's gaps"
                     : "16th hats with ghost notes between the hits, a little busier";
             case HYPNOTIC -> "one drum pattern and one chord progression for the whole beat, the melody repeats one bar's phrase,"
-                    + " fills and hat rolls only where a section changes; a little sparser";
+                    + (rolling && MetreDrums.of(genre, metre).hatRolls() ? " fills only where a section changes; the rolls asked for stay, the same roll every bar"
+                    : " fills and hat rolls only where a section changes; a little sparser");
             default -> describe(m);
         };
     }
@@ -657,7 +657,7 @@ public final class PromptParser {
         // a part plays one sound: a second one named for it takes its place, and the reading says which it replaced
         boolean replaces = replaced != null && !replaced.equals(in.sound);
         reading.add("include: " + String.join(", ", parts) + (in.sound == null ? "" : " as " + in.sound) + " ('" + word + "'"
-                + (STANDIN_SOUNDS.contains(word) ? ": no " + word + " sound is built in, " + (in.sound != null ? in.sound + " is the nearest"
+                + (in.standIn() ? ": no " + word + " sound is built in, " + (in.sound != null ? in.sound + " is the nearest"
                 : "the genre's " + in.part + " sound plays it") : "")
                 + (replaces ? "; in place of " + replaced + ", one sound a part" : "") + ")");
     }
@@ -696,15 +696,16 @@ public final class PromptParser {
      * the name is taken as one phrase, said once, and not listed word by word as ignored. The name is the run of words
      * not otherwise understood after the anchor (before it, for "type beat"), up to a comma or a word that was understood.
      */
+    private static final Pattern WISH = Pattern.compile("(?:\\bwould|'d|\\bi|\\bwe|\\byou)\\s+$");
+    private static final Pattern SIMILE = Pattern.compile("(?:an?|some|something|crazy|mad|hell)\\b");
+
     private void findReference(boolean genreNamed) {
         List<String> names = new ArrayList<>();
         Matcher a = Pattern.compile("\\b(?:(?:in\\s+the\\s+)?style\\s+of|(?:sounds?\\s+|sounding\\s+)?like|inspired\\s+by|similar\\s+to|a\\s+la|\u00e0\\s+la)\\s+").matcher(text);
         // "I'd like something chill", "would like", "hits like a truck": wishes and similes, not references
-        Pattern wish = Pattern.compile("(?:\\bwould|'d|\\bi|\\bwe|\\byou)\\s+$");
-        Pattern simile = Pattern.compile("(?:an?|some|something|crazy|mad|hell)\\b");
         while (a.find()) {
             if (isUsed(a.start(), a.end())) continue;
-            if (wish.matcher(text.substring(0, a.start())).find() || simile.matcher(text).region(a.end(), text.length()).lookingAt()) continue;
+            if (WISH.matcher(text.substring(0, a.start())).find() || SIMILE.matcher(text).region(a.end(), text.length()).lookingAt()) continue;
             int[] span = nameRun(a.end(), true);
             if (span == null) continue;
             // a name is capitalised or more than one word ("Drake", "juice wrld"): "like crazy" is not one
@@ -962,18 +963,19 @@ public final class PromptParser {
 
     // --- structure ---
 
+    /** "drop" and "break" as verbs are no sections: "drums that drop out", "the beat drops at the hook", "it breaks down". */
+    private static final Pattern VERB_AFTER = Pattern.compile("\\s+(?:out|in|at|on|off|away|down|to|into|back)\\b");
+    private static final Pattern VERB_BEFORE = Pattern.compile("\\b(?:that|which|it|beat|bass|drums|808s?|everything)\\s+$");
+
     private List<String> findStructure() {
         List<int[]> hits = new ArrayList<>();
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("\\b(pre-hook|prehook|intro|verse|hook|chorus|bridge|drop|breakdown|break|buildup|build|outro)s?\\b(\\s*[x\u00d7]\\s*(\\d))?").matcher(text);
-        // "drop" and "break" as verbs are no sections: "drums that drop out", "the beat drops at the hook", "it breaks down"
-        Pattern verbAfter = Pattern.compile("\\s+(?:out|in|at|on|off|away|down|to|into|back)\\b");
-        Pattern verbBefore = Pattern.compile("\\b(?:that|which|it|beat|bass|drums|808s?|everything)\\s+$");
         while (m.find()) {
             if (isUsed(m.start(), m.end())) continue;
             boolean verbLike = m.group(1).equals("drop") || m.group(1).equals("break");
-            if (verbLike && (verbAfter.matcher(text).region(m.end(), text.length()).lookingAt()
-                    || verbBefore.matcher(text.substring(0, m.start())).find())) continue;
+            if (verbLike && (VERB_AFTER.matcher(text).region(m.end(), text.length()).lookingAt()
+                    || VERB_BEFORE.matcher(text.substring(0, m.start())).find())) continue;
             hits.add(new int[]{m.start(), m.end()});
             int times = m.group(3) == null ? 1 : Math.max(1, Math.min(4, Integer.parseInt(m.group(3))));
             for (int i = 0; i < times; i++) names.add(SECTION_WORDS.get(m.group(1)));

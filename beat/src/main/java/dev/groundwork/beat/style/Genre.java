@@ -96,6 +96,9 @@ public enum Genre {
 
     public boolean fourOnTheFloor() { return this == HOUSE || this == TECHNO; }
 
+    /** Genres whose slow beats make added 16ths and hat rolls heard as double time: "rolling" leaves their hats alone. */
+    public boolean rollsSoundDoubleTime() { return this == RNB || this == LOFI; }
+
     /** Electronic dance forms build with drops rather than hooks. */
     public boolean dance() { return this == HOUSE || this == TECHNO || this == DNB; }
 

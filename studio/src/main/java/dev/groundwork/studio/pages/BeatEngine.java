@@ -189,7 +189,7 @@ final class BeatEngine {
     }
 
     private static void checkPart(BeatPlan plan, String part) {
-        if (!part.equals(DRUMS) && !plan.hasPart(part)) throw new IllegalArgumentException("this beat has no " + part + " part");
+        if (!BeatMaker.plays(plan, part)) throw new IllegalArgumentException("this beat has no " + part + (part.equals(DRUMS) ? "" : " part"));
     }
 
     /** Checks a --sound swap now (the part exists, the sound is built in and fits it), so a bad one is a 400. */
