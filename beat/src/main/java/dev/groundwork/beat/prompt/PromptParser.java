@@ -691,18 +691,18 @@ public final class PromptParser {
 
     private static final Pattern WORD = Pattern.compile("[a-z0-9$][a-z0-9'&$.*!-]*");
 
+    /** "I'd like something chill", "would like", "hits like a truck": wishes and similes, not references. */
+    private static final Pattern WISH = Pattern.compile("(?:\\bwould|'d|\\bi|\\bwe|\\byou)\\s+$");
+    private static final Pattern SIMILE = Pattern.compile("(?:an?|some|something|crazy|mad|hell)\\b");
+
     /**
      * "like Juice WRLD", "in the style of Metro Boomin", "Juice WRLD type beat": groundwork does not imitate artists, so
      * the name is taken as one phrase, said once, and not listed word by word as ignored. The name is the run of words
      * not otherwise understood after the anchor (before it, for "type beat"), up to a comma or a word that was understood.
      */
-    private static final Pattern WISH = Pattern.compile("(?:\\bwould|'d|\\bi|\\bwe|\\byou)\\s+$");
-    private static final Pattern SIMILE = Pattern.compile("(?:an?|some|something|crazy|mad|hell)\\b");
-
     private void findReference(boolean genreNamed) {
         List<String> names = new ArrayList<>();
         Matcher a = Pattern.compile("\\b(?:(?:in\\s+the\\s+)?style\\s+of|(?:sounds?\\s+|sounding\\s+)?like|inspired\\s+by|similar\\s+to|a\\s+la|\u00e0\\s+la)\\s+").matcher(text);
-        // "I'd like something chill", "would like", "hits like a truck": wishes and similes, not references
         while (a.find()) {
             if (isUsed(a.start(), a.end())) continue;
             if (WISH.matcher(text.substring(0, a.start())).find() || SIMILE.matcher(text).region(a.end(), text.length()).lookingAt()) continue;
@@ -813,6 +813,29 @@ public final class PromptParser {
     private static final String AMOUNT = "(?<amount>an?\\s+half[- ]step|an?\\s+semitone|one\\s+semitone|an?\\s+whole[- ](?:step|tone)|an?\\s+tone|an?\\s+step"
             + "|[+]?(?<count>\\d{1,2})(?:\\s*(?:semitones?|half[- ]steps?|st))?)";
 
+    /** Every instrument word, as one regex alternation (longer phrases first, in the table's order). */
+    private static final String INSTRUMENT_ALT = String.join("|", INSTRUMENTS.keySet().stream().map(Pattern::quote).toList());
+
+    // "take", "leave" and "pull" only with "out": "leave the drums in the intro" keeps them, "take the hats out of the intro" does not
+    private static final Pattern DROP = Pattern.compile("\\b(?:(?:no|without|drop|mute|cut|lose|kill|remove|strip)\\s+(?:the\\s+)?(?<instr>" + INSTRUMENT_ALT + ")\\s+(?:out\\s+)?"
+            + "|(?:take|leave|pull)\\s+out\\s+(?:the\\s+)?(?<instr2>" + INSTRUMENT_ALT + ")\\s+"
+            + "|(?:take|leave|pull)\\s+(?:the\\s+)?(?<instr3>" + INSTRUMENT_ALT + ")\\s+out\\s+)"
+            + "(?:in|from|during|for|on|out of|of)\\s+" + THE_SECTIONS);
+    // the parts as the subject: "the bass drops out in the outro", "bass and drums drop out in the outro", "drums that cut out for the bridge"
+    private static final Pattern DROPS_OUT = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + INSTRUMENT_ALT + ")(?<others>(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)(?:the\\s+)?(?:"
+            + INSTRUMENT_ALT + "))*\\s+(?:(?:that|which)\\s+)?(?:drops?|cuts?|goes|go|falls?)\\s+out\\s+(?:in|for|during|on|of)\\s+" + THE_SECTIONS);
+    // until a section ("no melody until the first hook", "drums come in at the hook") or after one ("drums come in after the intro")
+    private static final Pattern UNTIL = Pattern.compile("\\b(?:no|without)\\s+(?:the\\s+)?(?<instr>" + INSTRUMENT_ALT + ")\\s+(?:until|till|before)\\s+" + THE_SECTION);
+    private static final Pattern COMES_IN = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + INSTRUMENT_ALT + ")\\s+(?:comes?|kicks?|drops?|enters?|starts?)\\s+(?:in\\s+)?"
+            + "(?<when>after|at|on|from|with|in)\\s+" + THE_SECTION);
+    private static final Pattern ADD = Pattern.compile("\\b(?:add|bring in|bring back)\\s+(?:an?\\s+|the\\s+|some\\s+)?(?<instr>" + INSTRUMENT_ALT
+            + ")\\s+(?:in|on|for|during|to)\\s+" + THE_SECTIONS);
+    private static final Pattern ONLY = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + INSTRUMENT_ALT + ")\\s+(?:only|just)\\s+(?:in|on|for|during)\\s+" + THE_SECTIONS);
+    private static final Pattern KEY_CHANGE = Pattern.compile("\\b(?:(?:a\\s+)?key\\s+change|modulat(?:e|es|ion)|(?:change|shift|lift|raise)\\s+(?:the\\s+)?key)"
+            + "(?:\\s+(?<dir>up|down))?(?:\\s+(?:by\\s+)?" + AMOUNT + ")?(?:\\s+(?<dir2>up|down))?"
+            + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
+    private static final Pattern LIFT = Pattern.compile("\\b(?<dir>up|down)\\s+" + AMOUNT + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
+
     /**
      * "no hats in the intro", "drop the bass in the last hook", "add perc in the hook", "melody only in the hook", "key change up a whole step before
      * the last chorus", "up 1 semitone for the final hook": each becomes the edit the CLI's --drop, --add or --transpose
@@ -821,36 +844,16 @@ public final class PromptParser {
     private List<SectionEdit> findSectionEdits() {
         record Found(int at, List<SectionEdit> edits) { }
         List<Found> found = new ArrayList<>();
-        String alt = String.join("|", INSTRUMENTS.keySet().stream().map(Pattern::quote).toList());
-        // "take", "leave" and "pull" only with "out": "leave the drums in the intro" keeps them, "take the hats out of the intro" does not
-        Pattern drop = Pattern.compile("\\b(?:(?:no|without|drop|mute|cut|lose|kill|remove|strip)\\s+(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:out\\s+)?"
-                + "|(?:take|leave|pull)\\s+out\\s+(?:the\\s+)?(?<instr2>" + alt + ")\\s+"
-                + "|(?:take|leave|pull)\\s+(?:the\\s+)?(?<instr3>" + alt + ")\\s+out\\s+)"
-                + "(?:in|from|during|for|on|out of|of)\\s+" + THE_SECTIONS);
-        // the parts as the subject: "the bass drops out in the outro", "bass and drums drop out in the outro", "drums that cut out for the bridge"
-        Pattern dropsOut = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")(?<others>(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)(?:the\\s+)?(?:"
-                + alt + "))*\\s+(?:(?:that|which)\\s+)?(?:drops?|cuts?|goes|go|falls?)\\s+out\\s+(?:in|for|during|on|of)\\s+" + THE_SECTIONS);
-        // until a section ("no melody until the first hook", "drums come in at the hook") or after one ("drums come in after the intro")
-        Pattern until = Pattern.compile("\\b(?:no|without)\\s+(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:until|till|before)\\s+" + THE_SECTION);
-        Pattern comesIn = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:comes?|kicks?|drops?|enters?|starts?)\\s+(?:in\\s+)?"
-                + "(?<when>after|at|on|from|with|in)\\s+" + THE_SECTION);
-        Pattern add = Pattern.compile("\\b(?:add|bring in|bring back)\\s+(?:an?\\s+|the\\s+|some\\s+)?(?<instr>" + alt
-                + ")\\s+(?:in|on|for|during|to)\\s+" + THE_SECTIONS);
-        Pattern only = Pattern.compile("\\b(?:the\\s+)?(?<instr>" + alt + ")\\s+(?:only|just)\\s+(?:in|on|for|during)\\s+" + THE_SECTIONS);
-        Pattern key = Pattern.compile("\\b(?:(?:a\\s+)?key\\s+change|modulat(?:e|es|ion)|(?:change|shift|lift|raise)\\s+(?:the\\s+)?key)"
-                + "(?:\\s+(?<dir>up|down))?(?:\\s+(?:by\\s+)?" + AMOUNT + ")?(?:\\s+(?<dir2>up|down))?"
-                + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
-        Pattern lift = Pattern.compile("\\b(?<dir>up|down)\\s+" + AMOUNT + "\\s+(?:right\\s+)?(?:before|for|in|at|on|into|from)\\s+" + THE_SECTION);
-        for (Pattern p : List.of(only, drop, dropsOut, until, comesIn, add)) {
+        for (Pattern p : List.of(ONLY, DROP, DROPS_OUT, UNTIL, COMES_IN, ADD)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 if (isUsed(m.start(), m.end())) continue;
                 mark(m.start(), m.end());
-                List<Instrument> ins = instruments(m, alt);
-                String selector = p == until ? "until:" + selector(m)
-                        : p == comesIn ? ("after".equals(m.group("when")) ? "through:" : "until:") + selector(m)
+                List<Instrument> ins = instruments(m);
+                String selector = p == UNTIL ? "until:" + selector(m)
+                        : p == COMES_IN ? ("after".equals(m.group("when")) ? "through:" : "until:") + selector(m)
                         : selector(m);
-                SectionEdit.Kind kind = p == add ? SectionEdit.Kind.ADD : p == only ? SectionEdit.Kind.ONLY : SectionEdit.Kind.DROP;
+                SectionEdit.Kind kind = p == ADD ? SectionEdit.Kind.ADD : p == ONLY ? SectionEdit.Kind.ONLY : SectionEdit.Kind.DROP;
                 List<SectionEdit> es = new ArrayList<>();
                 // "drums" stays one edit: BeatMaker makes it on the drum parts this beat plays
                 for (Instrument in : ins) es.add(new SectionEdit(kind, in.part, 0, selector, original.substring(m.start(), m.end())));
@@ -863,7 +866,7 @@ public final class PromptParser {
                 found.add(new Found(m.start(), es));
             }
         }
-        for (Pattern p : List.of(key, lift)) {
+        for (Pattern p : List.of(KEY_CHANGE, LIFT)) {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 if (isUsed(m.start(), m.end())) continue;
@@ -873,7 +876,7 @@ public final class PromptParser {
                         : m.group("count") != null ? Integer.parseInt(m.group("count"))
                         : amount.contains("half") || amount.contains("semitone") ? 1 : 2;
                 if (steps < 1 || steps > 12) throw new PromptException("a key change of " + steps + " semitones: ask for 1..12 ('" + m.group() + "')");
-                String dir = m.group("dir") != null ? m.group("dir") : p == key ? m.group("dir2") : null;
+                String dir = m.group("dir") != null ? m.group("dir") : p == KEY_CHANGE ? m.group("dir2") : null;
                 int semitones = "down".equals(dir) ? -steps : steps;
                 String selector = selector(m);
                 reading.add(String.format(Locale.ROOT, "key change: %+d semitone%s from %s on ('%s')%s", semitones, steps == 1 ? "" : "s",
@@ -907,7 +910,9 @@ public final class PromptParser {
     }
 
     /** The instrument words an arrangement move names: its one instrument group, and a list before the verb ("bass and drums"). */
-    private static List<Instrument> instruments(Matcher m, String alt) {
+    private static final Pattern ONE_INSTRUMENT = Pattern.compile("\\b(?:" + INSTRUMENT_ALT + ")\\b");
+
+    private static List<Instrument> instruments(Matcher m) {
         List<Instrument> out = new ArrayList<>();
         for (String g : List.of("instr", "instr2", "instr3")) {
             String word = groupOrNull(m, g);
@@ -915,7 +920,7 @@ public final class PromptParser {
         }
         String others = groupOrNull(m, "others");
         if (others != null) {
-            Matcher o = Pattern.compile("\\b(?:" + alt + ")\\b").matcher(others);
+            Matcher o = ONE_INSTRUMENT.matcher(others);
             while (o.find()) out.add(INSTRUMENTS.get(o.group()));
         }
         return out;
