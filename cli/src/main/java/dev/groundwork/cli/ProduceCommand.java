@@ -129,13 +129,10 @@ public final class ProduceCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  beat: %d parts (%s)%n", r.stems().size(), String.join(", ", r.stems()));
         var m = r.mix();
         out.printf(Locale.ROOT, "  mix: lead %s, %s LUFS, peak %.1f dBFS%n", r.lead() == null ? "none" : r.lead(),
-                m.integratedLufs() == null ? "-inf" : String.format(Locale.ROOT, "%.1f", m.integratedLufs()), m.samplePeakDbfs());
+                lufs(m.integratedLufs()), m.samplePeakDbfs());
         out.printf(Locale.ROOT, "  master (%s): %s LUFS, true peak %s dBTP%n", r.masterTarget(), lufs(r.masterIntegratedLufs()), lufs(r.masterTruePeakDbtp()));
         out.println("  wrote " + String.join(", ", r.files()) + " in " + r.folder());
-        out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
-        for (String s : r.revisit()) out.println("    " + s);
-        out.println("  after editing mix.json only:");
-        for (String s : r.revisitAfterMixEdit()) out.println("    " + s);
+        revisit(out, r);
         out.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
     }
 
@@ -154,11 +151,16 @@ public final class ProduceCommand implements Callable<Integer> {
         ProduceResult first = takes.get(0);
         out.println("  each take is a project folder like a single produce (" + String.join(", ", ProduceJob.FILES) + ", " + BeatJob.STEMS + "/; the master at "
                 + first.masterTarget() + "); for v1 (another take: its folder in place of v1's):");
-        out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
-        for (String s : first.revisit()) out.println("    " + s);
-        out.println("  after editing mix.json only:");
-        for (String s : first.revisitAfterMixEdit()) out.println("    " + s);
+        revisit(out, first);
         out.printf(Locale.ROOT, "  done in %.1f s%n", seconds);
+    }
+
+    /** The commands that redo a project's steps after an edit of its beat or its mix plan. */
+    private static void revisit(PrintWriter out, ProduceResult r) {
+        out.println("  after editing beat.json, run in order (each step reads what the one before wrote):");
+        for (String s : r.revisit()) out.println("    " + s);
+        out.println("  after editing mix.json only:");
+        for (String s : r.revisitAfterMixEdit()) out.println("    " + s);
     }
 
     private static String lufs(Double v) { return v == null ? "-inf" : String.format(Locale.ROOT, "%.1f", v); }
